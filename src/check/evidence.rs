@@ -1,0 +1,73 @@
+//! Evidence rules: cited files exist, stay inside the dossier, and are all cited.
+
+use super::Ctx;
+use crate::diagnostic::Diagnostic;
+use crate::text::suggest;
+use std::collections::BTreeSet;
+use std::path::{Component, Path};
+use unicode_normalization::UnicodeNormalization;
+
+pub fn check(ctx: &mut Ctx) {
+    let d = ctx.dossier;
+    let root = d.root.canonicalize().unwrap_or_else(|_| d.root.clone());
+    let mut cited = BTreeSet::new();
+    for (_, _, e) in d.entities() {
+        let Some(f) = &e.front else { continue };
+        for p in &f.preuves {
+            let raw = p.value.trim();
+            let pos = e.pos(p);
+            let path = Path::new(raw);
+            let escapes = path.is_absolute()
+                || raw.starts_with('\\')
+                || raw.get(1..2) == Some(":")
+                || path.components().any(|c| matches!(c, Component::ParentDir));
+            if escapes {
+                ctx.diags.push(
+                    Diagnostic::new("preuve-hors-dossier", format!("la preuve « {raw} » est hors du dossier"))
+                        .at(&e.path, pos)
+                        .help("copiez le fichier dans « preuves/ » et citez-le par un chemin depuis la racine du dossier, sans « .. »"),
+                );
+                continue;
+            }
+            let nfc: String = raw.trim_start_matches("./").nfc().collect();
+            let on_disk = d.root.join(path);
+            let listed = d.preuves.iter().any(|x| *x == nfc);
+            if !listed && !on_disk.is_file() {
+                let mut diag = Diagnostic::new(
+                    "preuve-introuvable",
+                    format!("la preuve « {raw} » est introuvable"),
+                )
+                .at(&e.path, pos);
+                diag.help = Some(match suggest(&nfc, d.preuves.iter().map(String::as_str)) {
+                    Some(s) => format!("vouliez-vous dire « {s} » ? Les chemins partent de la racine du dossier"),
+                    None => "vérifiez le chemin : il part de la racine du dossier, par exemple « preuves/4-partenariats/convention.pdf »".to_string(),
+                });
+                ctx.diags.push(diag);
+                continue;
+            }
+            // A symbolic link may lead out of the dossier even with a clean path.
+            let real = on_disk.canonicalize();
+            if real.as_ref().is_ok_and(|r| !r.starts_with(&root)) {
+                ctx.diags.push(
+                    Diagnostic::new(
+                        "preuve-hors-dossier",
+                        format!("la preuve « {raw} » est un lien vers un fichier hors du dossier"),
+                    )
+                    .at(&e.path, pos)
+                    .help("remplacez le lien symbolique par une copie du fichier"),
+                );
+                continue;
+            }
+            cited.insert(nfc);
+        }
+    }
+    for p in &d.preuves {
+        if !cited.contains(p) {
+            ctx.diags.push(
+                Diagnostic::new("preuve-non-citee", format!("« {p} » n'est citée par aucune action ni aucun engagement"))
+                    .in_file(p)
+                    .help("ajoutez ce chemin dans « preuves » de la fiche qu'il prouve, ou retirez le fichier"),
+            );
+        }
+    }
+}

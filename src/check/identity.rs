@@ -1,0 +1,142 @@
+//! Identity rules: UAI format and check letter, campaign years.
+
+use super::Ctx;
+use crate::diagnostic::Diagnostic;
+use crate::model::config::Nature;
+
+const UAI_LETTERS: &[u8; 23] = b"ABCDEFGHJKLMNPRSTUVWXYZ";
+
+/// What is wrong with a UAI, if anything.
+#[derive(Debug, PartialEq, Eq)]
+pub enum UaiProblem {
+    /// Not 7 digits and a letter.
+    Format,
+    /// Right shape, wrong letter: the expected one.
+    Letter(char),
+}
+
+/// Checks a UAI: 7 digits, then the letter of rank (number mod 23).
+pub fn check_uai(uai: &str) -> Result<(), UaiProblem> {
+    let b = uai.as_bytes();
+    if b.len() != 8 || !b[..7].iter().all(u8::is_ascii_digit) || !b[7].is_ascii_alphabetic() {
+        return Err(UaiProblem::Format);
+    }
+    let n: u32 = uai[..7].parse().map_err(|_| UaiProblem::Format)?;
+    let expected = UAI_LETTERS[(n % 23) as usize] as char;
+    if b[7] as char == expected {
+        Ok(())
+    } else {
+        Err(UaiProblem::Letter(expected))
+    }
+}
+
+pub fn check(ctx: &mut Ctx) {
+    let Some(config) = &ctx.dossier.config else {
+        return;
+    };
+    let mut uais = vec![(&config.etablissement.uai, "l'UAI de l'établissement")];
+    uais.extend(
+        config
+            .candidature
+            .reseau
+            .iter()
+            .map(|u| (u, "l'UAI d'un établissement du réseau")),
+    );
+    for (uai, what) in uais {
+        let value = uai.get_ref().trim();
+        if super::text::is_placeholder(value) {
+            continue; // reported once, as text left to complete
+        }
+        let pos = ctx.toml_pos(uai);
+        match check_uai(value) {
+            Ok(()) => {}
+            Err(UaiProblem::Format) => ctx.push(
+                Diagnostic::new("uai-invalide", format!("{what} « {value} » n'a pas la forme 7 chiffres + 1 lettre"))
+                    .at("ldm.toml", pos)
+                    .help("un UAI s'écrit comme 0271234V (il figure sur les courriers du rectorat et dans l'annuaire de l'éducation)"),
+            ),
+            Err(UaiProblem::Letter(l)) => ctx.push(
+                Diagnostic::new("uai-cle-incorrecte", format!("la lettre de contrôle de {what} « {value} » est fausse"))
+                    .at("ldm.toml", pos)
+                    .help(format!("pour les chiffres {}, la lettre est « {l} » ; vérifiez les chiffres et la lettre", &value[..7])),
+            ),
+        }
+    }
+
+    let cand = &config.candidature;
+    let annee = *cand.annee.get_ref();
+    if !(1990..=2100).contains(&annee) {
+        let pos = ctx.toml_pos(&cand.annee);
+        ctx.push(
+            Diagnostic::new(
+                "annee-invalide",
+                format!("l'année de candidature {annee} est impossible"),
+            )
+            .at("ldm.toml", pos)
+            .help(
+                "indiquez l'année de la campagne sur quatre chiffres, par exemple « annee = 2026 »",
+            ),
+        );
+    }
+    match (cand.nature.get_ref(), &cand.precedente) {
+        (Nature::Renouvellement, None) => {
+            let pos = ctx.toml_pos(&cand.nature);
+            ctx.push(
+                Diagnostic::new(
+                    "label-precedent-manquant",
+                    "renouvellement sans l'année du label précédent",
+                )
+                .at("ldm.toml", pos)
+                .help(format!(
+                    "ajoutez « precedente = {} » dans [candidature]",
+                    annee - 5
+                )),
+            );
+        }
+        (Nature::Renouvellement, Some(p)) if annee - p.get_ref() != 5 => {
+            let pos = ctx.toml_pos(p);
+            ctx.push(
+                Diagnostic::new(
+                    "label-precedent-incoherent",
+                    format!("label précédent en {}, renouvellement en {annee} : {} ans d'écart au lieu de 5", p.get_ref(), annee - p.get_ref()),
+                )
+                .at("ldm.toml", pos)
+                .help(format!("le label dure 5 ans : pour une campagne {annee}, le label précédent date de {}", annee - 5)),
+            );
+        }
+        (Nature::PremiereDemande, Some(p)) => {
+            let pos = ctx.toml_pos(p);
+            ctx.push(
+                Diagnostic::new(
+                    "label-precedent-incoherent",
+                    "une première demande n'a pas de label précédent",
+                )
+                .at("ldm.toml", pos)
+                .help("retirez « precedente » ou indiquez « nature = \"renouvellement\" »"),
+            );
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uai_check_letters() {
+        // 271234 mod 23 = 18 → 'V'
+        let cases = [
+            ("0271234V", Ok(())),
+            ("0271234X", Err(UaiProblem::Letter('V'))),
+            ("0000000A", Ok(())),
+            ("027123L", Err(UaiProblem::Format)),
+            ("027123AL", Err(UaiProblem::Format)),
+            ("", Err(UaiProblem::Format)),
+            ("0271234é", Err(UaiProblem::Format)),
+        ];
+        for (uai, want) in cases {
+            assert_eq!(check_uai(uai), want, "{uai}");
+        }
+    }
+}

@@ -1,0 +1,233 @@
+//! Structure rules: criteria folders, required sections, fields out of context.
+
+use super::Ctx;
+use crate::diagnostic::{Diagnostic, Pos};
+use crate::model::{Doc, Kind, sections};
+use crate::text::{fold, suggest};
+
+pub fn check(ctx: &mut Ctx) {
+    criteria_folders(ctx);
+    let d = ctx.dossier;
+    if let Some(e) = &d.etablissement {
+        check_sections(ctx, e, sections::ETABLISSEMENT, &[]);
+    }
+    for c in &d.criteres {
+        if let Some(doc) = &c.critere {
+            // The network section is always allowed; coverage::check requires it when relevant.
+            check_sections(ctx, doc, sections::CRITERE, &[sections::STRATEGIE_RESEAU]);
+        }
+        for (kind, e) in c.entities() {
+            let expected = match kind {
+                Kind::Action => sections::ACTION,
+                Kind::Engagement => sections::ENGAGEMENT,
+            };
+            check_sections(ctx, e, expected, &[]);
+            out_of_context(ctx, kind, e);
+        }
+    }
+}
+
+/// Every criterion of the edition has one folder; every folder is a criterion.
+fn criteria_folders(ctx: &mut Ctx) {
+    let d = ctx.dossier;
+    let at = d
+        .config
+        .as_ref()
+        .and_then(|c| c.referentiel.as_ref())
+        .map_or(Pos::start(), |r| ctx.toml_pos(&r.edition));
+    let edition_id = ctx.edition.id.clone();
+    for c in &ctx.edition.criteres {
+        if !d.criteres.iter().any(|f| f.numero == c.numero) {
+            ctx.diags.push(
+                Diagnostic::new("critere-manquant", format!("le critère {} « {} » n'a pas de dossier", c.numero, c.intitule))
+                    .at("ldm.toml", at)
+                    .help(format!(
+                        "l'édition {edition_id} demande ce critère : créez « criteres/{}-{}/critere.md » (« ldm init --force » le fait sans rien écraser)",
+                        c.numero, c.slug
+                    )),
+            );
+        }
+    }
+    let mut seen: Vec<u32> = Vec::new();
+    for f in &d.criteres {
+        if ctx.edition.critere(f.numero).is_none() {
+            let nums: Vec<String> = ctx
+                .edition
+                .criteres
+                .iter()
+                .map(|c| c.numero.to_string())
+                .collect();
+            ctx.diags.push(
+                Diagnostic::new("critere-inconnu", format!("l'édition {edition_id} n'a pas de critère {}", f.numero))
+                    .in_file(&f.dir)
+                    .help(format!("critères de l'édition : {} ; renommez le dossier ou changez d'édition dans ldm.toml", nums.join(", "))),
+            );
+        }
+        if seen.contains(&f.numero) {
+            ctx.diags.push(
+                Diagnostic::new(
+                    "critere-en-double",
+                    format!(
+                        "un autre dossier porte déjà le numéro de critère {}",
+                        f.numero
+                    ),
+                )
+                .in_file(&f.dir)
+                .help("regroupez les actions et engagements du critère dans un seul dossier"),
+            );
+        }
+        seen.push(f.numero);
+    }
+}
+
+/// Required top-level sections (with their required subsections), in any order.
+fn check_sections<F>(ctx: &mut Ctx, doc: &Doc<F>, expected: &[(&str, &[&str])], optional: &[&str]) {
+    let body_line = doc
+        .sections
+        .first()
+        .map_or_else(|| last_line(ctx, &doc.path), |s| s.line);
+    let known: Vec<&str> = expected
+        .iter()
+        .map(|(t, _)| *t)
+        .chain(optional.iter().copied())
+        .collect();
+    for (i, s) in doc.sections.iter().enumerate() {
+        if s.level != 1 {
+            continue;
+        }
+        let children = doc.sections[i + 1..].iter().take_while(|c| c.level > 1);
+        match expected.iter().find(|(t, _)| fold(t) == fold(&s.title)) {
+            Some((_, subs)) if !subs.is_empty() => {
+                let children: Vec<_> = children.collect();
+                for sub in *subs {
+                    match children
+                        .iter()
+                        .find(|c| c.level == 2 && fold(&c.title) == fold(sub))
+                    {
+                        None => ctx.push(missing(
+                            &doc.path,
+                            Pos::new(s.line, 1, s.title.chars().count() as u32 + 2),
+                            sub,
+                            true,
+                        )),
+                        Some(c)
+                            if is_blank(&c.body)
+                                && !children.iter().any(|g| g.level > 2 && g.line > c.line) =>
+                        {
+                            ctx.push(empty(&doc.path, c.line, &c.title))
+                        }
+                        Some(_) => {}
+                    }
+                }
+            }
+            Some(_) => {
+                if is_blank(&s.body) && children.count() == 0 {
+                    ctx.push(empty(&doc.path, s.line, &s.title));
+                }
+            }
+            None if optional.iter().any(|t| fold(t) == fold(&s.title)) => {}
+            None => {
+                let mut d = Diagnostic::new(
+                    "section-inconnue",
+                    format!("section « {} » inattendue", s.title),
+                )
+                .at(
+                    &doc.path,
+                    Pos::new(s.line, 1, s.title.chars().count() as u32 + 2),
+                );
+                d.help = Some(match suggest(&s.title, known.iter().copied()) {
+                    Some(k) => format!(
+                        "vouliez-vous dire « # {k} » ? Sections attendues : {}",
+                        known.join(", ")
+                    ),
+                    None => format!(
+                        "sections attendues : {} ; pour un intertitre, utilisez « ### »",
+                        known.join(", ")
+                    ),
+                });
+                ctx.push(d);
+            }
+        }
+    }
+    for (title, _) in expected {
+        if !doc
+            .sections
+            .iter()
+            .any(|s| s.level == 1 && fold(&s.title) == fold(title))
+        {
+            ctx.push(missing(&doc.path, Pos::new(body_line, 1, 1), title, false));
+        }
+    }
+}
+
+fn missing(path: &str, pos: Pos, title: &str, sub: bool) -> Diagnostic {
+    let hashes = if sub { "##" } else { "#" };
+    Diagnostic::new("section-manquante", format!("section « {title} » absente"))
+        .at(path, pos)
+        .help(format!(
+            "ajoutez un titre « {hashes} {title} » suivi du texte de l'équipe"
+        ))
+}
+
+fn empty(path: &str, line: u32, title: &str) -> Diagnostic {
+    Diagnostic::new("section-vide", format!("section « {title} » vide"))
+        .at(path, Pos::new(line, 1, title.chars().count() as u32 + 2))
+        .help("écrivez sous ce titre le texte de l'équipe (les commentaires <!-- … --> ne comptent pas)")
+}
+
+fn is_blank(body: &str) -> bool {
+    crate::load::markdown::blank_comments(body)
+        .trim()
+        .is_empty()
+}
+
+fn last_line(ctx: &Ctx, path: &str) -> u32 {
+    ctx.dossier
+        .sources
+        .get(path)
+        .map_or(1, |s| s.text.trim_end().lines().count().max(1) as u32)
+}
+
+/// Fields that belong to the other kind of file.
+fn out_of_context(ctx: &mut Ctx, kind: Kind, e: &Doc<crate::model::front::EntityFront>) {
+    let Some(f) = &e.front else { return };
+    let mut flag = |pos: Pos, field: &str, why: &str| {
+        ctx.diags.push(
+            Diagnostic::new(
+                "champ-hors-contexte",
+                format!("« {field} » n'a pas de sens pour un {}", kind.label()),
+            )
+            .at(&e.path, pos)
+            .help(why.to_string()),
+        )
+    };
+    match kind {
+        Kind::Action => {
+            if let Some(a) = &f.animateur {
+                flag(
+                    e.pos(&a.nom),
+                    "animateur",
+                    "l'animateur est une case de l'engagement ; l'équipe d'une action est celle du critère",
+                );
+            }
+        }
+        Kind::Engagement => {
+            if let Some(p) = &f.perenne {
+                flag(
+                    e.pos(p),
+                    "perenne",
+                    "« action pérenne » est une case de l'action réalisée ; retirez-la de l'engagement",
+                );
+            }
+            for o in &f.objectifs {
+                if let Some(p) = &o.plus_value {
+                    flag(
+                        e.pos(p),
+                        "plus_value",
+                        "un engagement n'a pas encore de résultats : la plus-value se décrit dans l'action, une fois réalisée",
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! Text rules: « À compléter » markers and the guide's instructions left in.
+
+use super::Ctx;
+use crate::diagnostic::{Diagnostic, Pos};
+use crate::load::markdown::{blank_comments, split};
+use crate::text::{find_folded, fold};
+
+/// The marker `ldm init` writes where the team must write.
+pub const PLACEHOLDER: &str = "À compléter";
+
+/// Instructions of the official template (guide 2026, section E), folded. Left in a
+/// dossier, they show an empty box to the auditor.
+const CONSIGNES: &[&str] = &[
+    "choisir un titre representatif de l'action",
+    "decrire de maniere narrative et rapide",
+    "mesure au debut de l'action",
+    "mesure au milieu de l'action",
+    "mesure en fin d'action",
+    "decrire les effets sur les eleves",
+    "lister les ressources ou points d'appui",
+    "lister les difficultes ou les points de vigilance",
+    "evaluer la pertinence de l'action au regard des moyens",
+    "donner une mesure chiffree",
+    "nom et fonction de la personne engagee",
+    "mettre en lien avec un domaine de l'auto-evaluation",
+    "mettre en lien avec un axe du projet d'etablissement",
+    "mettre en lien avec un axe du contrat d'objectifs",
+    "mettre en lien avec un critere du campus",
+    "sur quels constats basez-vous votre travail",
+    "donner l'objectif ou les objectifs principaux",
+    "decrire a l'aide de quoi l'action est mise en oeuvre",
+    "elements de temporalite",
+    "decrire les methodes mises en oeuvre",
+    "l'objectif de ce tableau est de presenter le collectif",
+    "oui ou non supprimer la mention inutile",
+    "remplacer n par une annee",
+];
+
+/// True when a value is (or contains) the init placeholder.
+pub fn is_placeholder(value: &str) -> bool {
+    fold(value).contains(&fold(PLACEHOLDER))
+}
+
+pub fn check(ctx: &mut Ctx) {
+    let marker = fold(PLACEHOLDER);
+    let mut found = Vec::new();
+    for (path, src) in &ctx.dossier.sources {
+        let is_md = path.ends_with(".md");
+        let text = if is_md {
+            blank_comments(&src.text)
+        } else {
+            src.text.clone()
+        };
+        let front_end = if is_md {
+            split(&text).body_offset
+        } else {
+            u32::MAX
+        };
+        let mut section: Option<String> = None;
+        for (i, line) in text.split('\n').enumerate() {
+            let n = i as u32 + 1;
+            let in_front = n <= front_end;
+            let trimmed = line.trim_start();
+            if trimmed.starts_with('#') {
+                if in_front && is_md || !is_md {
+                    continue; // a YAML or TOML comment
+                }
+                section = Some(trimmed.trim_start_matches('#').trim().to_string());
+            }
+            let place = || match (in_front, &section) {
+                (true, _) => match key_of(line) {
+                    Some(k) => format!("le champ « {k} »"),
+                    None => "l'en-tête".to_string(),
+                },
+                (false, Some(s)) => format!("la section « {s} »"),
+                (false, None) => "le texte".to_string(),
+            };
+            for (col, len) in find_folded(line, &marker) {
+                found.push(
+                    Diagnostic::new(
+                        "texte-a-completer",
+                        format!("« {PLACEHOLDER} » dans {}", place()),
+                    )
+                    .at(path, Pos::new(n, col as u32 + 1, len as u32))
+                    .help("remplacez ce repère par le texte de l'équipe"),
+                );
+            }
+            for c in CONSIGNES {
+                for (col, len) in find_folded(line, c) {
+                    let quoted: String = line.chars().skip(col).take(len).collect();
+                    found.push(
+                        Diagnostic::new(
+                            "consigne-du-guide",
+                            format!(
+                                "consigne du modèle officiel laissée dans {} : « {quoted} »",
+                                place()
+                            ),
+                        )
+                        .at(path, Pos::new(n, col as u32 + 1, len as u32))
+                        .help("remplacez la consigne par le contenu qu'elle demande"),
+                    );
+                }
+            }
+        }
+    }
+    ctx.diags.extend(found);
+}
+
+/// The YAML or TOML key a line sets (`  denomination: …` → `denomination`).
+fn key_of(line: &str) -> Option<String> {
+    let t = line.trim_start().trim_start_matches("- ");
+    let end = t.find([':', '='])?;
+    let key = t[..end].trim();
+    (!key.is_empty() && key.chars().all(|c| c.is_alphanumeric() || c == '_'))
+        .then(|| key.to_string())
+}

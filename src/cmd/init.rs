@@ -1,0 +1,130 @@
+//! `ldm init`: scaffold a new dossier.
+
+use super::EXIT_FAILURE;
+use clap::ValueEnum;
+use ldm::fsutil::Written;
+use ldm::scaffold::{self, Identity};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const TODO: &str = "À compléter";
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Statut {
+    Public,
+    PriveSousContrat,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Type {
+    #[value(name = "LP")]
+    Lp,
+    #[value(name = "LPO")]
+    Lpo,
+    #[value(name = "EREA")]
+    Erea,
+    #[value(name = "LEA")]
+    Lea,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Nature {
+    PremiereDemande,
+    Renouvellement,
+}
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Dossier à créer (par défaut : le dossier courant)
+    #[arg(default_value = ".")]
+    dossier: PathBuf,
+    /// Nom de l'établissement
+    #[arg(long, value_name = "NOM")]
+    etablissement: Option<String>,
+    /// UAI de l'établissement (7 chiffres + lettre)
+    #[arg(long)]
+    uai: Option<String>,
+    /// Académie
+    #[arg(long)]
+    academie: Option<String>,
+    /// Dénomination du label (« Lycée des métiers de … »)
+    #[arg(long)]
+    denomination: Option<String>,
+    /// Statut de l'établissement
+    #[arg(long, value_enum, default_value = "public")]
+    statut: Statut,
+    /// Type d'établissement
+    #[arg(long = "type", value_enum, default_value = "LP")]
+    type_etablissement: Type,
+    /// Édition du cahier des charges (« ldm referentiel » les liste)
+    #[arg(long, default_value = ldm::referentiel::DEFAULT_EDITION)]
+    edition: String,
+    /// Nature de la candidature
+    #[arg(long, value_enum, default_value = "premiere-demande")]
+    nature: Nature,
+    /// Année de la campagne (par défaut : l'année en cours)
+    #[arg(long)]
+    annee: Option<i64>,
+    /// Candidature en réseau (ajoute la section « Stratégie commune du réseau » aux critères concernés)
+    #[arg(long)]
+    reseau: bool,
+    /// Compléter un dossier non vide : ajoute les fichiers manquants, ne modifie aucun fichier existant
+    #[arg(long)]
+    force: bool,
+}
+
+pub fn run(a: Args) -> anyhow::Result<ExitCode> {
+    let edition = match ldm::referentiel::resolve(&a.edition, &a.dossier) {
+        Ok(e) => e,
+        Err(d) => {
+            eprintln!(
+                "erreur : {}{}",
+                d.message,
+                d.help.map_or(String::new(), |h| format!("\naide : {h}"))
+            );
+            return Ok(ExitCode::from(EXIT_FAILURE));
+        }
+    };
+    let id = Identity {
+        nom: a.etablissement.unwrap_or_else(|| TODO.into()),
+        uai: a.uai.unwrap_or_else(|| TODO.into()),
+        academie: a.academie.unwrap_or_else(|| TODO.into()),
+        statut: value_name(a.statut),
+        type_etablissement: value_name(a.type_etablissement),
+        denomination: a.denomination.unwrap_or_else(|| TODO.into()),
+        nature: value_name(a.nature),
+        annee: a.annee.unwrap_or_else(scaffold::current_year),
+        edition: a.edition,
+        reseau: a.reseau,
+    };
+    match scaffold::init(&a.dossier, &id, &edition, a.force) {
+        Ok(files) => {
+            let created = files.iter().filter(|(_, w)| *w == Written::Created).count();
+            for (rel, w) in &files {
+                if *w == Written::Kept {
+                    println!("conservé (existant) : {rel}");
+                }
+            }
+            println!(
+                "Dossier « {} » : {created} fichiers créés pour l'édition {} ({} critères).",
+                a.dossier.display(),
+                edition.id,
+                edition.criteres.len()
+            );
+            println!(
+                "Étape suivante : remplacer les « À compléter », puis « ldm check {} ».",
+                a.dossier.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            eprintln!("erreur : {e}");
+            Ok(ExitCode::from(EXIT_FAILURE))
+        }
+    }
+}
+
+fn value_name(v: impl ValueEnum) -> String {
+    v.to_possible_value()
+        .map_or_else(String::new, |p| p.get_name().to_string())
+}

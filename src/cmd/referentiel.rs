@@ -1,0 +1,44 @@
+//! `ldm referentiel`: show an edition of the cahier des charges.
+
+use super::EXIT_FAILURE;
+use ldm::referentiel::{self, display};
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Édition du cahier des charges (intégrée, ou chemin d'un fichier .yaml)
+    #[arg(long, default_value = referentiel::DEFAULT_EDITION)]
+    edition: String,
+    /// Numéro du critère à détailler
+    critere: Option<u32>,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let ed = match referentiel::resolve(&args.edition, std::path::Path::new(".")) {
+        Ok(ed) => ed,
+        Err(d) => {
+            eprintln!("erreur : {}", d.message);
+            if let Some(h) = d.help {
+                eprintln!("aide : {h}");
+            }
+            return Ok(ExitCode::from(EXIT_FAILURE));
+        }
+    };
+    let text = match args.critere {
+        None => display::list(&ed),
+        Some(n) => match ed.critere(n) {
+            Some(c) => display::show(&ed, c),
+            None => {
+                let nums: Vec<String> = ed.criteres.iter().map(|c| c.numero.to_string()).collect();
+                eprintln!(
+                    "erreur : l'édition {} n'a pas de critère {n} (critères : {})",
+                    ed.id,
+                    nums.join(", ")
+                );
+                return Ok(ExitCode::from(EXIT_FAILURE));
+            }
+        },
+    };
+    print!("{text}");
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,147 @@
+//! Findings as values: a diagnostic names a rule, a severity, a place and a hint.
+
+use serde::Serialize;
+use std::fmt;
+
+/// How serious a finding is. `Erreur` blocks submission.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Erreur,
+    Avertissement,
+    Info,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Erreur => "erreur",
+            Severity::Avertissement => "avertissement",
+            Severity::Info => "info",
+        })
+    }
+}
+
+/// A place in a dossier file: 1-based line and column (in characters), and the
+/// length in characters of the spot to underline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Pos {
+    pub line: u32,
+    pub column: u32,
+    #[serde(skip)]
+    pub len: u32,
+}
+
+impl Pos {
+    pub fn new(line: u32, column: u32, len: u32) -> Self {
+        Pos {
+            line,
+            column,
+            len: len.max(1),
+        }
+    }
+
+    /// The start of a file, for findings about a whole file.
+    pub fn start() -> Self {
+        Pos::new(1, 1, 1)
+    }
+}
+
+/// One finding of `ldm check`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// Stable French kebab-case rule name, e.g. `mesure-non-chiffree`.
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    /// Path relative to the dossier root, with `/` separators.
+    pub file: Option<String>,
+    #[serde(flatten)]
+    pub pos: Option<Pos>,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// A diagnostic with the rule's default severity (see `check::rules`).
+    pub fn new(rule: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            rule,
+            severity: crate::check::rules::severity_of(rule),
+            message: message.into(),
+            file: None,
+            pos: None,
+            help: None,
+        }
+    }
+
+    pub fn in_file(mut self, file: &str) -> Self {
+        self.file = Some(file.to_string());
+        self
+    }
+
+    pub fn at(mut self, file: &str, pos: Pos) -> Self {
+        self.file = Some(file.to_string());
+        self.pos = Some(pos);
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// The criterion a finding belongs to, read from its path (`criteres/4-…/…`).
+    pub fn critere(&self) -> Option<u32> {
+        critere_of_path(self.file.as_deref()?)
+    }
+
+    /// Order used by every report: by file, then position, then rule.
+    pub fn sort_key(&self) -> (u8, &str, Option<Pos>, &str) {
+        let file = self.file.as_deref().unwrap_or("");
+        // ldm.toml and etablissement.md come before the criteria, as in the dossier.
+        let rank = match file {
+            "ldm.toml" => 0,
+            "etablissement.md" => 1,
+            _ => 2,
+        };
+        (rank, file, self.pos, self.rule)
+    }
+}
+
+/// `criteres/12-vie/…` → 12. Numbers sort numerically in reports thanks to this.
+pub fn critere_of_path(path: &str) -> Option<u32> {
+    let rest = path.strip_prefix("criteres/")?;
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+/// Sorts diagnostics into report order: files in dossier order, criteria numerically.
+pub fn sort(diags: &mut [Diagnostic]) {
+    diags.sort_by(|a, b| {
+        let ka = (a.sort_key().0, a.critere(), a.sort_key());
+        let kb = (b.sort_key().0, b.critere(), b.sort_key());
+        ka.cmp(&kb).then_with(|| a.message.cmp(&b.message))
+    });
+}
+
+/// Counts of findings by severity.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub erreurs: usize,
+    pub avertissements: usize,
+    pub infos: usize,
+}
+
+impl Counts {
+    pub fn of<'a>(diags: impl IntoIterator<Item = &'a Diagnostic>) -> Self {
+        let mut c = Counts::default();
+        for d in diags {
+            match d.severity {
+                Severity::Erreur => c.erreurs += 1,
+                Severity::Avertissement => c.avertissements += 1,
+                Severity::Info => c.infos += 1,
+            }
+        }
+        c
+    }
+}

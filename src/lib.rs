@@ -1,0 +1,16 @@
+//! ldm: build, check, follow and render a « Lycée des métiers » label dossier.
+//!
+//! The pipeline: `load` (folder → model, with positions) → `model` → `check` (rules →
+//! diagnostics) → `report`; `referentiel` holds the cahier des charges as data and
+//! `scaffold` writes new dossiers and files.
+
+pub mod check;
+pub mod diagnostic;
+pub mod fsutil;
+pub mod load;
+pub mod model;
+pub mod referentiel;
+pub mod report;
+pub mod scaffold;
+pub mod source;
+pub mod text;

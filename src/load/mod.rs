@@ -1,0 +1,297 @@
+//! Reads a dossier folder into the typed model, collecting findings as it goes.
+//!
+//! Loading never stops at the first broken file: a file that cannot be read or
+//! parsed becomes a diagnostic and the others are still loaded.
+
+pub mod errors;
+pub mod markdown;
+
+use crate::diagnostic::{Diagnostic, Pos};
+use crate::model::front::{CritereFront, EntityFront, EtablissementFront};
+use crate::model::{Config, CritereDir, Doc, Dossier};
+use crate::source::Source;
+use serde::de::DeserializeOwned;
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use unicode_normalization::UnicodeNormalization;
+
+/// Why a folder could not be loaded at all (exit code 2).
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("le dossier « {0} » n'existe pas")]
+    Missing(PathBuf),
+    #[error("« {0} » n'est pas un dossier")]
+    NotADir(PathBuf),
+    #[error(
+        "« {0} » n'est pas un dossier ldm : ldm.toml est introuvable (créez un dossier avec « ldm init »)"
+    )]
+    NotADossier(PathBuf),
+    #[error("lecture impossible de « {path} » : {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// Loads the dossier at `root`.
+pub fn load(root: &Path) -> Result<Dossier, LoadError> {
+    if !root.exists() {
+        return Err(LoadError::Missing(root.to_path_buf()));
+    }
+    if !root.is_dir() {
+        return Err(LoadError::NotADir(root.to_path_buf()));
+    }
+    if !root.join("ldm.toml").is_file() {
+        return Err(LoadError::NotADossier(root.to_path_buf()));
+    }
+    let mut l = Loader {
+        root: root.to_path_buf(),
+        sources: BTreeMap::new(),
+        diags: Vec::new(),
+    };
+    let config = l.config();
+    let etablissement =
+        l.doc::<EtablissementFront>("etablissement.md", Some(EtablissementFront::default));
+    let criteres = l.criteres()?;
+    let preuves = l.preuves();
+    Ok(Dossier {
+        root: l.root,
+        sources: l.sources,
+        config,
+        etablissement,
+        criteres,
+        preuves,
+        diagnostics: l.diags,
+    })
+}
+
+/// A relative path as shown to users and compared: `/`-separated, Unicode NFC
+/// (macOS writes accented names decomposed; the dossier must check the same).
+pub fn rel_path(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().nfc().collect())
+        .collect();
+    parts.join("/")
+}
+
+struct Loader {
+    root: PathBuf,
+    sources: BTreeMap<String, Source>,
+    diags: Vec<Diagnostic>,
+}
+
+impl Loader {
+    /// Reads a text file; a non-UTF-8 file is a finding, not a failure.
+    fn read(&mut self, rel: &str) -> Option<String> {
+        let path = self.root.join(rel);
+        match fs::read(&path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(raw) => {
+                    let src = Source::new(rel, &raw);
+                    let text = src.text.clone();
+                    self.sources.insert(rel.to_string(), src);
+                    Some(text)
+                }
+                Err(_) => {
+                    self.diags.push(
+                        Diagnostic::new("fichier-illisible", format!("« {rel} » n'est pas un texte UTF-8"))
+                            .in_file(rel)
+                            .help("enregistrez le fichier en UTF-8 (dans votre éditeur : « Enregistrer sous », encodage UTF-8)"),
+                    );
+                    None
+                }
+            },
+            Err(e) => {
+                self.diags.push(
+                    Diagnostic::new(
+                        "fichier-illisible",
+                        format!("lecture impossible de « {rel} » : {e}"),
+                    )
+                    .in_file(rel)
+                    .help("vérifiez les droits de lecture du fichier"),
+                );
+                None
+            }
+        }
+    }
+
+    fn config(&mut self) -> Option<Config> {
+        self.read("ldm.toml")?;
+        let src = &self.sources["ldm.toml"];
+        match toml::from_str::<Config>(&src.text) {
+            Ok(c) => Some(c),
+            Err(e) => {
+                self.diags.push(errors::toml_error(&e, src));
+                None
+            }
+        }
+    }
+
+    /// Reads a Markdown file with front matter; `default` is used when the file
+    /// may go without one (etablissement.md).
+    fn doc<F: DeserializeOwned>(
+        &mut self,
+        rel: &str,
+        default: Option<fn() -> F>,
+    ) -> Option<Doc<F>> {
+        let optional_front = default.is_some();
+        let parse = |y: &str| serde_saphyr::from_str::<F>(y);
+        if !self.root.join(rel).is_file() {
+            self.diags.push(
+                Diagnostic::new("fichier-manquant", format!("le fichier « {rel} » est absent"))
+                    .in_file(rel)
+                    .help("créez-le (« ldm init --force » ajoute les fichiers manquants sans rien écraser)"),
+            );
+            return None;
+        }
+        let text = self.read(rel)?;
+        let split = markdown::split(&text);
+        let sections = markdown::sections(split.body, split.body_offset);
+        let mut doc = Doc {
+            path: rel.to_string(),
+            front: None,
+            yaml_offset: split.yaml_offset,
+            sections,
+        };
+        let src = &self.sources[rel];
+        match split.yaml {
+            _ if split.unterminated => self.diags.push(
+                Diagnostic::new("front-matter-absent", "l'en-tête YAML ouvert par « --- » n'est jamais fermé")
+                    .at(rel, Pos::new(1, 1, 3))
+                    .help("ajoutez une ligne « --- » à la fin de l'en-tête, avant le premier titre"),
+            ),
+            None if optional_front => doc.front = default.map(|f| f()),
+            None => self.diags.push(
+                Diagnostic::new("front-matter-absent", "le fichier ne commence pas par un en-tête YAML « --- »")
+                    .at(rel, Pos::start())
+                    .help("la première ligne doit être « --- », suivie des champs, puis une ligne « --- »"),
+            ),
+            // An empty header parses as no fields at all.
+            Some(y) if y.trim().is_empty() => match parse("{}") {
+                Ok(f) => doc.front = Some(f),
+                Err(e) => self.diags.push(errors::yaml_error(&e, src, split.yaml_offset)),
+            },
+            Some(y) => match parse(y) {
+                Ok(f) => doc.front = Some(f),
+                Err(e) => self.diags.push(errors::yaml_error(&e, src, split.yaml_offset)),
+            },
+        }
+        Some(doc)
+    }
+
+    fn criteres(&mut self) -> Result<Vec<CritereDir>, LoadError> {
+        let dir = self.root.join("criteres");
+        if !dir.is_dir() {
+            return Ok(Vec::new());
+        }
+        let mut out = Vec::new();
+        for entry in sorted_entries(&dir)? {
+            let rel = rel_path(&self.root, &entry);
+            let name = rel.trim_start_matches("criteres/").to_string();
+            if !entry.is_dir() {
+                self.stray(
+                    &rel,
+                    "les critères sont des dossiers « criteres/<numéro>-<nom>/ »",
+                );
+                continue;
+            }
+            let digits: String = name.chars().take_while(char::is_ascii_digit).collect();
+            let numero = match digits.parse::<u32>() {
+                Ok(n) if name[digits.len()..].starts_with('-') || name.len() == digits.len() => n,
+                _ => {
+                    self.diags.push(
+                        Diagnostic::new("critere-inconnu", format!("le dossier « {rel} » ne commence pas par un numéro de critère"))
+                            .in_file(&rel)
+                            .help("nommez-le « <numéro>-<nom> », par exemple « criteres/4-partenariats » ; « ldm referentiel » liste les critères"),
+                    );
+                    continue;
+                }
+            };
+            out.push(self.critere_dir(&entry, &rel, numero)?);
+        }
+        Ok(out)
+    }
+
+    fn critere_dir(
+        &mut self,
+        path: &Path,
+        rel: &str,
+        numero: u32,
+    ) -> Result<CritereDir, LoadError> {
+        let critere = self.doc::<CritereFront>(&format!("{rel}/critere.md"), None);
+        let mut c = CritereDir {
+            numero,
+            dir: rel.to_string(),
+            critere,
+            actions: Vec::new(),
+            engagements: Vec::new(),
+        };
+        for entry in sorted_entries(path)? {
+            let erel = rel_path(&self.root, &entry);
+            let name = erel.rsplit('/').next().unwrap_or("").to_string();
+            match name.as_str() {
+                "critere.md" => {}
+                "actions" | "engagements" if entry.is_dir() => {
+                    for file in sorted_entries(&entry)? {
+                        let frel = rel_path(&self.root, &file);
+                        if !frel.ends_with(".md") || !file.is_file() {
+                            self.stray(&frel, "ce dossier ne contient que des fichiers .md ; rangez les preuves dans « preuves/ »");
+                            continue;
+                        }
+                        let doc = self.doc::<EntityFront>(&frel, None);
+                        let list = if name == "actions" { &mut c.actions } else { &mut c.engagements };
+                        list.extend(doc);
+                    }
+                }
+                _ => self.stray(&erel, "un critère contient critere.md, actions/ et engagements/ ; rangez les preuves dans « preuves/ »"),
+            }
+        }
+        Ok(c)
+    }
+
+    fn stray(&mut self, rel: &str, help: &str) {
+        self.diags.push(
+            Diagnostic::new("fichier-ignore", format!("« {rel} » n'est pas lu par ldm"))
+                .in_file(rel)
+                .help(help),
+        );
+    }
+
+    /// Every file under `preuves/`, without following symbolic links out of it.
+    fn preuves(&mut self) -> Vec<String> {
+        let dir = self.root.join("preuves");
+        let mut out: Vec<String> = walkdir::WalkDir::new(&dir)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| {
+                !e.file_type().is_dir() && !e.file_name().to_string_lossy().starts_with('.')
+            })
+            .map(|e| rel_path(&self.root, e.path()))
+            .collect();
+        out.sort();
+        out
+    }
+}
+
+/// Directory entries sorted by name, so output never depends on the file system order.
+fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    let io = |source| LoadError::Io {
+        path: dir.to_path_buf(),
+        source,
+    };
+    let mut v: Vec<PathBuf> = fs::read_dir(dir)
+        .map_err(io)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
+        .collect();
+    v.sort_by_key(|p| rel_path(dir, p));
+    Ok(v)
+}

@@ -1,0 +1,169 @@
+//! The typed dossier: what the loader built from the folder, positions included.
+
+pub mod config;
+pub mod front;
+
+use crate::diagnostic::{Diagnostic, Pos};
+use crate::source::Source;
+use front::{CritereFront, EntityFront, EtablissementFront, Sp};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+pub use config::Config;
+
+/// What kind of entity a criterion's file describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Action,
+    Engagement,
+}
+
+impl Kind {
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Action => "action",
+            Kind::Engagement => "engagement",
+        }
+    }
+    pub fn folder(self) -> &'static str {
+        match self {
+            Kind::Action => "actions",
+            Kind::Engagement => "engagements",
+        }
+    }
+}
+
+/// A Markdown heading and the text under it, up to the next heading.
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub level: u8,
+    pub title: String,
+    pub line: u32,
+    /// Raw Markdown between this heading and the next one (any level).
+    pub body: String,
+    pub body_line: u32,
+}
+
+/// One Markdown file with YAML front matter.
+#[derive(Debug, Clone)]
+pub struct Doc<F> {
+    /// Path relative to the dossier root.
+    pub path: String,
+    /// `None` when the front matter is absent or could not be read (a finding says why).
+    pub front: Option<F>,
+    /// Lines before the YAML text (the opening `---`), to turn YAML lines into file lines.
+    pub yaml_offset: u32,
+    pub sections: Vec<Section>,
+}
+
+impl<F> Doc<F> {
+    /// File position of a spanned front matter value.
+    pub fn pos<T>(&self, v: &Sp<T>) -> Pos {
+        let loc = v.referenced;
+        Pos::new(
+            loc.line() as u32 + self.yaml_offset,
+            loc.column() as u32,
+            loc.span().len() as u32,
+        )
+    }
+
+    /// Id of an action or engagement: its path under `criteres/` without `.md`.
+    pub fn id(&self) -> String {
+        let p = self.path.strip_prefix("criteres/").unwrap_or(&self.path);
+        p.strip_suffix(".md").unwrap_or(p).to_string()
+    }
+
+    /// Top-level sections (`# Titre`) with the subsections under each.
+    pub fn section(&self, folded_title: &str) -> Option<&Section> {
+        self.sections
+            .iter()
+            .find(|s| crate::text::fold(&s.title) == folded_title)
+    }
+}
+
+/// An action or an engagement file.
+pub type Entity = Doc<EntityFront>;
+
+/// One `criteres/<n>-<slug>/` folder.
+#[derive(Debug, Clone)]
+pub struct CritereDir {
+    pub numero: u32,
+    /// `criteres/4-partenariats`
+    pub dir: String,
+    /// `None` when `critere.md` is missing.
+    pub critere: Option<Doc<CritereFront>>,
+    pub actions: Vec<Entity>,
+    pub engagements: Vec<Entity>,
+}
+
+impl CritereDir {
+    pub fn entities(&self) -> impl Iterator<Item = (Kind, &Entity)> {
+        self.actions
+            .iter()
+            .map(|a| (Kind::Action, a))
+            .chain(self.engagements.iter().map(|e| (Kind::Engagement, e)))
+    }
+}
+
+/// A whole dossier as loaded, with the findings of loading itself.
+#[derive(Debug, Clone)]
+pub struct Dossier {
+    pub root: PathBuf,
+    /// Every text file read, by relative path, to quote lines in reports.
+    pub sources: BTreeMap<String, Source>,
+    /// `None` when `ldm.toml` could not be read (a finding says why).
+    pub config: Option<Config>,
+    pub etablissement: Option<Doc<EtablissementFront>>,
+    pub criteres: Vec<CritereDir>,
+    /// Files under `preuves/`, relative paths in NFC.
+    pub preuves: Vec<String>,
+    /// Findings made while loading: syntax, unknown fields, wrong types, stray files.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Dossier {
+    pub fn annee(&self) -> Option<i64> {
+        self.config.as_ref().map(|c| *c.candidature.annee.get_ref())
+    }
+
+    pub fn entities(&self) -> impl Iterator<Item = (&CritereDir, Kind, &Entity)> {
+        self.criteres
+            .iter()
+            .flat_map(|c| c.entities().map(move |(k, e)| (c, k, e)))
+    }
+
+    /// The action or engagement with id `id`, if any.
+    pub fn entity(&self, id: &str) -> Option<(Kind, &Entity)> {
+        self.entities()
+            .find(|(_, _, e)| e.id() == id)
+            .map(|(_, k, e)| (k, e))
+    }
+}
+
+/// Sections of each kind of file: (title, required subsections). Titles are
+/// compared folded (no case, no accents); these spellings are the displayed ones.
+pub mod sections {
+    pub const MISE_EN_OEUVRE: &[&str] = &[
+        "Moyens engagés",
+        "Calendrier",
+        "Lieux",
+        "Modalités d'organisation",
+    ];
+    pub const ETABLISSEMENT: &[(&str, &[&str])] = &[
+        ("Contexte", &[]),
+        ("Articulation avec les autres démarches", &[]),
+        ("Pilotage de la démarche", &[]),
+    ];
+    pub const CRITERE: &[(&str, &[&str])] = &[("État des lieux", &[]), ("Objectif général", &[])];
+    /// Required in critere.md only for a network candidature, on some criteria.
+    pub const STRATEGIE_RESEAU: &str = "Stratégie commune du réseau";
+    pub const ACTION: &[(&str, &[&str])] = &[
+        ("Description", &[]),
+        ("Mise en œuvre", MISE_EN_OEUVRE),
+        ("Points forts", &[]),
+        ("Axes de progrès", &[]),
+        ("Conclusion", &[]),
+    ];
+    pub const ENGAGEMENT: &[(&str, &[&str])] =
+        &[("Description", &[]), ("Mise en œuvre", MISE_EN_OEUVRE)];
+}

@@ -1,0 +1,264 @@
+//! The cahier des charges as data: embedded editions and a school's own file.
+
+use crate::diagnostic::Diagnostic;
+use crate::source::Source;
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+pub mod display;
+
+pub const DEFAULT_EDITION: &str = "national-2026";
+
+/// The editions shipped inside the binary: (id, YAML text).
+pub const EMBEDDED: &[(&str, &str)] = &[
+    (
+        "national-2026",
+        include_str!("../../schema/referentiels/national-2026.yaml"),
+    ),
+    (
+        "aix-marseille-2026",
+        include_str!("../../schema/referentiels/aix-marseille-2026.yaml"),
+    ),
+];
+
+/// A list item of the guide: plain text, or text with sub-bullets.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(untagged)]
+pub enum Item {
+    Texte(String),
+    Detail { texte: String, details: Vec<String> },
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exigence {
+    pub id: String,
+    pub texte: String,
+}
+
+/// One criterion of the cahier des charges.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Critere {
+    pub numero: u32,
+    pub slug: String,
+    pub intitule: String,
+    #[serde(default)]
+    pub strategie_commune_reseau: bool,
+    pub exigences: Vec<Exigence>,
+    #[serde(default)]
+    pub fiches_qualeduc: Vec<Item>,
+    #[serde(default)]
+    pub mesures_reforme: Vec<Item>,
+    #[serde(default)]
+    pub acteurs: Vec<Item>,
+    #[serde(default)]
+    pub evaluation_etablissement: Vec<Item>,
+    #[serde(default)]
+    pub axes_strategiques: Vec<Item>,
+    #[serde(default)]
+    pub objectifs_operationnels: Vec<Item>,
+    #[serde(default)]
+    pub exemples_actions: Vec<Item>,
+    #[serde(default)]
+    pub exemples_indicateurs: Vec<Item>,
+    pub note: Option<String>,
+}
+
+/// An edition as written in its file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EditionFile {
+    id: String,
+    titre: String,
+    source: Option<String>,
+    etend: Option<String>,
+    criteres: Vec<Critere>,
+}
+
+/// A resolved edition: its own criteria plus those it extends, by number.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Edition {
+    pub id: String,
+    pub titre: String,
+    pub source: Option<String>,
+    pub etend: Option<String>,
+    pub criteres: Vec<Critere>,
+}
+
+impl Edition {
+    pub fn critere(&self, numero: u32) -> Option<&Critere> {
+        self.criteres.iter().find(|c| c.numero == numero)
+    }
+
+    pub fn exigence(&self, id: &str) -> Option<(&Critere, &Exigence)> {
+        self.criteres
+            .iter()
+            .find_map(|c| c.exigences.iter().find(|e| e.id == id).map(|e| (c, e)))
+    }
+
+    pub fn exigence_ids(&self) -> impl Iterator<Item = &str> {
+        self.criteres
+            .iter()
+            .flat_map(|c| c.exigences.iter().map(|e| e.id.as_str()))
+    }
+}
+
+/// Ids of the embedded editions.
+pub fn embedded_ids() -> impl Iterator<Item = &'static str> {
+    EMBEDDED.iter().map(|(id, _)| *id)
+}
+
+/// An embedded edition by id. The embedded files are checked by the test suite,
+/// so a parse failure here is a packaging bug reported as an error, not a panic.
+pub fn embedded(id: &str) -> Option<Result<Edition, String>> {
+    let (_, text) = EMBEDDED.iter().find(|(i, _)| *i == id)?;
+    Some(parse(text, &format!("<édition intégrée {id}>")).map_err(|d| d.message))
+}
+
+/// Parses an edition file, resolving `etend` against the embedded editions.
+pub fn parse(text: &str, path: &str) -> Result<Edition, Diagnostic> {
+    let src = Source::new(path, text);
+    let file: EditionFile = serde_saphyr::from_str(&src.text)
+        .map_err(|e| crate::load::errors::yaml_error(&e, &src, 0))?;
+    let mut criteres = match &file.etend {
+        None => Vec::new(),
+        Some(base) => match EMBEDDED.iter().find(|(i, _)| i == base) {
+            Some((_, t)) if base != &file.id => parse(t, base)?.criteres,
+            _ => {
+                return Err(Diagnostic::new(
+                    "edition-inconnue",
+                    format!("« etend: {base} » ne désigne pas une édition intégrée à ldm"),
+                )
+                .in_file(path)
+                .help(format!(
+                    "éditions disponibles : {}",
+                    embedded_ids().collect::<Vec<_>>().join(", ")
+                )));
+            }
+        },
+    };
+    for c in file.criteres {
+        criteres.retain(|o| o.numero != c.numero);
+        criteres.push(c);
+    }
+    criteres.sort_by_key(|c| c.numero);
+    Ok(Edition {
+        id: file.id,
+        titre: file.titre,
+        source: file.source,
+        etend: file.etend,
+        criteres,
+    })
+}
+
+/// Resolves what `ldm.toml` names: an embedded id, or a YAML file inside the dossier.
+pub fn resolve(name: &str, root: &Path) -> Result<Edition, Diagnostic> {
+    if let Some(ed) = embedded(name) {
+        return ed.map_err(|m| Diagnostic::new("edition-inconnue", m));
+    }
+    let looks_like_file = name.ends_with(".yaml") || name.ends_with(".yml");
+    if !looks_like_file {
+        let mut d = Diagnostic::new(
+            "edition-inconnue",
+            format!("l'édition « {name} » n'existe pas"),
+        );
+        let ids: Vec<_> = embedded_ids().collect();
+        d.help = Some(match crate::text::suggest(name, ids.iter().copied()) {
+            Some(s) => format!(
+                "vouliez-vous dire « {s} » ? Éditions intégrées : {}",
+                ids.join(", ")
+            ),
+            None => format!(
+                "éditions intégrées : {} ; ou le chemin d'un fichier .yaml du dossier",
+                ids.join(", ")
+            ),
+        });
+        return Err(d);
+    }
+    let rel = Path::new(name);
+    if rel.is_absolute()
+        || rel
+            .components()
+            .any(|c| matches!(c, std::path::Component::ParentDir))
+    {
+        return Err(Diagnostic::new("edition-inconnue", format!("le référentiel « {name} » est hors du dossier"))
+            .help("placez le fichier du référentiel dans le dossier et indiquez un chemin relatif, par exemple « referentiel.yaml »"));
+    }
+    let text = std::fs::read_to_string(root.join(rel)).map_err(|e| {
+        Diagnostic::new(
+            "edition-inconnue",
+            format!("lecture impossible du référentiel « {name} » : {e}"),
+        )
+        .help("vérifiez le chemin, relatif au dossier (là où se trouve ldm.toml)")
+    })?;
+    parse(&text, name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_editions_parse_with_unique_requirement_ids() {
+        for id in embedded_ids() {
+            let ed = embedded(id)
+                .unwrap()
+                .unwrap_or_else(|e| panic!("{id}: {e}"));
+            let mut ids: Vec<_> = ed.exigence_ids().collect();
+            let n = ids.len();
+            ids.sort();
+            ids.dedup();
+            assert_eq!(ids.len(), n, "{id} has duplicate requirement ids");
+            for c in &ed.criteres {
+                assert!(
+                    !c.exigences.is_empty(),
+                    "{id} criterion {} has no requirement",
+                    c.numero
+                );
+                for e in &c.exigences {
+                    assert!(
+                        e.id.starts_with(&format!("{}.", c.numero)),
+                        "{id}: {} under {}",
+                        e.id,
+                        c.numero
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn national_has_the_eight_criteria_and_network_strategy_on_4_5_6_8() {
+        let ed = embedded("national-2026").unwrap().unwrap();
+        let nums: Vec<_> = ed.criteres.iter().map(|c| c.numero).collect();
+        assert_eq!(nums, [1, 2, 3, 4, 5, 6, 7, 8]);
+        let network: Vec<_> = ed
+            .criteres
+            .iter()
+            .filter(|c| c.strategie_commune_reseau)
+            .map(|c| c.numero)
+            .collect();
+        assert_eq!(network, [4, 5, 6, 8]);
+    }
+
+    #[test]
+    fn academic_edition_extends_national_with_two_criteria() {
+        let ed = embedded("aix-marseille-2026").unwrap().unwrap();
+        let nums: Vec<_> = ed.criteres.iter().map(|c| c.numero).collect();
+        assert_eq!(nums, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+        assert!(
+            ed.critere(9)
+                .unwrap()
+                .intitule
+                .contains("développement durable")
+        );
+    }
+
+    #[test]
+    fn unknown_edition_suggests_the_closest() {
+        let d = resolve("nationale-2026", Path::new(".")).unwrap_err();
+        assert_eq!(d.rule, "edition-inconnue");
+        assert!(d.help.unwrap().contains("« national-2026 »"));
+    }
+}

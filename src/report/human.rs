@@ -1,0 +1,143 @@
+//! The human report: rustc-like snippets (annotate-snippets), then a summary per criterion.
+
+use super::Checked;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::text::count;
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use std::fmt::Write;
+
+pub fn write(out: &mut String, checked: &[Checked], color: bool, short: bool) {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    for c in checked {
+        for d in &c.report.diagnostics {
+            if short {
+                short_line(out, &c.label, d);
+            } else {
+                snippet(out, &renderer, c, d);
+            }
+        }
+        if !short {
+            summary(out, c);
+        }
+    }
+    if checked.len() > 1 {
+        let bad: Vec<&str> = checked
+            .iter()
+            .filter(|c| c.report.total.erreurs > 0)
+            .map(|c| c.label.as_str())
+            .collect();
+        let _ = writeln!(
+            out,
+            "{} vérifiés, {} avec des erreurs{}",
+            count(checked.len(), "dossier", "dossiers"),
+            bad.len(),
+            if bad.is_empty() {
+                String::new()
+            } else {
+                format!(" : {}", bad.join(", "))
+            }
+        );
+    }
+}
+
+/// Path shown to the user: the dossier as typed, then the file inside it.
+fn shown_path(label: &str, file: &str) -> String {
+    if label == "." || label.is_empty() {
+        file.to_string()
+    } else {
+        format!("{}/{}", label.trim_end_matches('/'), file)
+    }
+}
+
+fn level(s: Severity) -> Level<'static> {
+    match s {
+        Severity::Erreur => Level::ERROR.with_name("erreur"),
+        Severity::Avertissement => Level::WARNING.with_name("avertissement"),
+        Severity::Info => Level::INFO.with_name("info"),
+    }
+}
+
+fn short_line(out: &mut String, label: &str, d: &Diagnostic) {
+    let place = match (&d.file, d.pos) {
+        (Some(f), Some(p)) => format!("{}:{}:{}: ", shown_path(label, f), p.line, p.column),
+        (Some(f), None) => format!("{}: ", shown_path(label, f)),
+        _ => format!("{label}: "),
+    };
+    let _ = writeln!(out, "{place}{}[{}]: {}", d.severity, d.rule, d.message);
+}
+
+fn snippet(out: &mut String, renderer: &Renderer, c: &Checked, d: &Diagnostic) {
+    let title = level(d.severity)
+        .primary_title(d.message.as_str())
+        .id(d.rule);
+    let src = d.file.as_ref().and_then(|f| c.dossier.sources.get(f));
+    let path = d.file.as_ref().map(|f| shown_path(&c.label, f));
+    let mut group = Group::with_title(title);
+    match (src, d.pos, &path) {
+        (Some(src), Some(pos), Some(path)) => {
+            let range = src.byte_range(pos);
+            group = group.element(
+                Snippet::source(src.text.as_str())
+                    .path(path.as_str())
+                    .line_start(1)
+                    .fold(true)
+                    .annotation(AnnotationKind::Primary.span(range)),
+            );
+        }
+        (_, _, Some(path)) => {
+            group = group.element(Level::NOTE.with_name("fichier").message(path.as_str()));
+        }
+        _ => {}
+    }
+    if let Some(h) = &d.help {
+        group = group.element(Level::HELP.with_name("aide").message(h.as_str()));
+    }
+    let _ = writeln!(out, "{}\n", renderer.render(&[group]));
+}
+
+fn summary(out: &mut String, c: &Checked) {
+    let r = &c.report;
+    let _ = writeln!(out, "Bilan de {} (édition {}) :", c.label, r.edition);
+    for s in &r.criteres {
+        let state = if s.dossier.is_none() {
+            "dossier absent".to_string()
+        } else if s.counts.erreurs + s.counts.avertissements == 0 {
+            "complet".to_string()
+        } else {
+            format!(
+                "{}, {}",
+                count(s.counts.erreurs, "erreur", "erreurs"),
+                count(s.counts.avertissements, "avertissement", "avertissements")
+            )
+        };
+        let _ = writeln!(
+            out,
+            "  critère {:>2} : {:<34} {} · {} · exigences couvertes {}/{}",
+            s.numero,
+            state,
+            count(s.actions, "action", "actions"),
+            count(s.engagements, "engagement", "engagements"),
+            s.exigences_couvertes,
+            s.exigences_total
+        );
+    }
+    let covered: usize = r.criteres.iter().map(|s| s.exigences_couvertes).sum();
+    let total: usize = r.criteres.iter().map(|s| s.exigences_total).sum();
+    let t = r.total;
+    let verdict = if t.erreurs == 0 {
+        "prêt pour le dépôt"
+    } else {
+        "à reprendre avant le dépôt"
+    };
+    let _ = writeln!(
+        out,
+        "  total      : {}, {}, {} · exigences couvertes {covered}/{total} · {verdict}",
+        count(t.erreurs, "erreur", "erreurs"),
+        count(t.avertissements, "avertissement", "avertissements"),
+        count(t.infos, "info", "infos"),
+    );
+}

@@ -1,0 +1,286 @@
+//! Scaffolding: a new dossier (`ldm init`) and new action or engagement files (`ldm new`).
+//!
+//! Files come from the minijinja templates of `templates/init/`, embedded in the binary.
+//! Nothing existing is ever overwritten: `fsutil::write_new` keeps what is there.
+
+use crate::fsutil::{Written, write_new};
+use crate::model::Kind;
+use crate::referentiel::{Critere, Edition};
+use minijinja::{Environment, UndefinedBehavior, context};
+use std::path::{Path, PathBuf};
+
+const TEMPLATES: &[(&str, &str)] = &[
+    ("ldm.toml", include_str!("../../templates/init/ldm.toml.j2")),
+    (
+        "etablissement.md",
+        include_str!("../../templates/init/etablissement.md.j2"),
+    ),
+    (
+        "critere.md",
+        include_str!("../../templates/init/critere.md.j2"),
+    ),
+    (
+        "action.md",
+        include_str!("../../templates/init/action.md.j2"),
+    ),
+    (
+        "engagement.md",
+        include_str!("../../templates/init/engagement.md.j2"),
+    ),
+    (
+        "README.md",
+        include_str!("../../templates/init/README.md.j2"),
+    ),
+    (
+        "gitignore",
+        include_str!("../../templates/init/gitignore.j2"),
+    ),
+];
+
+/// Identity and campaign of a new dossier; unknown values stay « À compléter ».
+#[derive(Debug, Clone)]
+pub struct Identity {
+    pub nom: String,
+    pub uai: String,
+    pub academie: String,
+    pub statut: String,
+    pub type_etablissement: String,
+    pub denomination: String,
+    pub nature: String,
+    pub annee: i64,
+    pub edition: String,
+    pub reseau: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ScaffoldError {
+    #[error(
+        "le dossier « {0} » n'est pas vide ; « --force » ajoute les fichiers manquants sans modifier ceux qui existent"
+    )]
+    NotEmpty(PathBuf),
+    #[error("« {0} » existe déjà : ldm n'écrase jamais un fichier ; choisissez un autre titre")]
+    Exists(PathBuf),
+    #[error(
+        "le critère {0} n'a pas de dossier dans criteres/ ; « ldm init --force » crée les dossiers manquants"
+    )]
+    NoCritere(u32),
+    #[error("écriture impossible de « {path} » : {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("modèle « {name} » invalide : {source}")]
+    Template {
+        name: String,
+        source: minijinja::Error,
+    },
+}
+
+fn env() -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    let syntax = minijinja::syntax::SyntaxConfig::builder()
+        .keep_trailing_newline(true)
+        .build();
+    env.set_syntax(syntax.expect("static syntax configuration"));
+    // A double-quoted string valid in both TOML and YAML: JSON's escaping is a subset of both.
+    env.add_filter("q", |s: String| {
+        serde_json::to_string(&s).unwrap_or_default()
+    });
+    for (name, text) in TEMPLATES {
+        env.add_template(name, text)
+            .expect("embedded templates are tested");
+    }
+    env
+}
+
+fn render(env: &Environment, name: &str, ctx: minijinja::Value) -> Result<String, ScaffoldError> {
+    env.get_template(name)
+        .and_then(|t| t.render(ctx))
+        .map_err(|source| ScaffoldError::Template {
+            name: name.to_string(),
+            source,
+        })
+}
+
+/// The files of a new dossier: (relative path, content), in writing order.
+pub fn dossier_files(
+    id: &Identity,
+    edition: &Edition,
+) -> Result<Vec<(String, String)>, ScaffoldError> {
+    let env = env();
+    let precedente = (id.nature == "renouvellement").then_some(id.annee - 5);
+    let mut files = vec![
+        (
+            "ldm.toml".to_string(),
+            render(
+                &env,
+                "ldm.toml",
+                context! {
+                    nom => id.nom.as_str(), uai => id.uai.as_str(), academie => id.academie.as_str(), statut => id.statut.as_str(),
+                    type => id.type_etablissement.as_str(), denomination => id.denomination.as_str(), nature => id.nature.as_str(),
+                    annee => id.annee, precedente => precedente, edition => id.edition.as_str(),
+                },
+            )?,
+        ),
+        (
+            "etablissement.md".to_string(),
+            render(&env, "etablissement.md", context! {})?,
+        ),
+        (
+            "README.md".to_string(),
+            render(
+                &env,
+                "README.md",
+                context! { edition => edition.id.as_str() },
+            )?,
+        ),
+        (
+            ".gitignore".to_string(),
+            render(&env, "gitignore", context! {})?,
+        ),
+        ("preuves/.gitkeep".to_string(), String::new()),
+    ];
+    for c in &edition.criteres {
+        let dir = format!("criteres/{}-{}", c.numero, c.slug);
+        let reseau = id.reseau && c.strategie_commune_reseau;
+        files.push((format!("{dir}/critere.md"), render(&env, "critere.md", context! { c => minijinja::Value::from(minijinja::value::Serde(c)), reseau => reseau })?));
+        files.push((
+            format!("{dir}/actions/premiere-action.md"),
+            entity(&env, Kind::Action, c, "À compléter", id.annee)?,
+        ));
+        files.push((
+            format!("{dir}/engagements/premier-engagement.md"),
+            entity(&env, Kind::Engagement, c, "À compléter", id.annee)?,
+        ));
+    }
+    Ok(files)
+}
+
+/// The text of a new action or engagement of criterion `c`, for campaign year `annee`.
+fn entity(
+    env: &Environment,
+    kind: Kind,
+    c: &Critere,
+    titre: &str,
+    annee: i64,
+) -> Result<String, ScaffoldError> {
+    // An action is done: the last three years; an engagement runs the five years of the label.
+    let (debut, fin) = match kind {
+        Kind::Action => (annee - 3, annee),
+        Kind::Engagement => (annee, annee + 5),
+    };
+    let name = match kind {
+        Kind::Action => "action.md",
+        Kind::Engagement => "engagement.md",
+    };
+    render(
+        env,
+        name,
+        context! { titre => titre, debut => debut, fin => fin, numero => c.numero },
+    )
+}
+
+/// True when `dir` holds nothing but perhaps a `.git` folder.
+fn is_empty_dir(dir: &Path) -> bool {
+    std::fs::read_dir(dir).map_or(true, |mut it| {
+        it.all(|e| e.is_ok_and(|e| e.file_name() == ".git"))
+    })
+}
+
+/// Writes a new dossier into `dir`. Returns each file with what happened to it.
+pub fn init(
+    dir: &Path,
+    id: &Identity,
+    edition: &Edition,
+    force: bool,
+) -> Result<Vec<(String, Written)>, ScaffoldError> {
+    if dir.exists() && !is_empty_dir(dir) && !force {
+        return Err(ScaffoldError::NotEmpty(dir.to_path_buf()));
+    }
+    let files = dossier_files(id, edition)?;
+    let mut out = Vec::with_capacity(files.len());
+    for (rel, content) in files {
+        let path = dir.join(&rel);
+        let w = write_new(&path, &content).map_err(|source| ScaffoldError::Io { path, source })?;
+        out.push((rel, w));
+    }
+    Ok(out)
+}
+
+/// Adds an action or engagement titled `titre` to criterion `numero` of a loaded
+/// dossier. Returns the path of the new file, relative to the dossier root.
+pub fn new_entity(
+    dossier: &crate::model::Dossier,
+    kind: Kind,
+    numero: u32,
+    titre: &str,
+    edition: &Edition,
+    annee: i64,
+) -> Result<String, ScaffoldError> {
+    let root = &dossier.root;
+    let dir = dossier
+        .criteres
+        .iter()
+        .find(|c| c.numero == numero)
+        .ok_or(ScaffoldError::NoCritere(numero))?;
+    let c = edition.critere(numero).cloned().unwrap_or_else(|| Critere {
+        numero,
+        ..Critere::default()
+    });
+    let slug = crate::text::slugify(titre);
+    let slug = if slug.is_empty() {
+        kind.label().to_string()
+    } else {
+        slug
+    };
+    let rel = format!("{}/{}/{slug}.md", dir.dir, kind.folder());
+    let path = root.join(&rel);
+    let text = entity(&env(), kind, &c, titre, annee)?;
+    match write_new(&path, &text).map_err(|source| ScaffoldError::Io {
+        path: path.clone(),
+        source,
+    })? {
+        Written::Created => Ok(rel),
+        Written::Kept => Err(ScaffoldError::Exists(path)),
+    }
+}
+
+/// The current year, for default campaign years (UTC, from the system clock).
+pub fn current_year() -> i64 {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    year_of_days(secs.div_euclid(86_400))
+}
+
+/// Gregorian year of a day count since 1970-01-01 (H. Hinnant's civil_from_days).
+fn year_of_days(z: i64) -> i64 {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    yoe + era * 400 + i64::from(month <= 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_from_day_counts() {
+        for (days, year) in [
+            (0, 1970),
+            (365, 1971),
+            (20_453, 2025),
+            (20_454, 2026),
+            (20_818, 2026),
+            (20_819, 2027),
+        ] {
+            assert_eq!(year_of_days(days), year, "{days}");
+        }
+    }
+}

@@ -1,0 +1,152 @@
+//! Text helpers shared by every stage: accent-insensitive folding, suggestions, slugs.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Folds one character for comparison: lower case, no accents, ligatures split,
+/// typographic apostrophes and spaces made plain. May yield 0, 1 or 2 characters.
+fn fold_char(c: char, out: &mut impl FnMut(char)) {
+    match c {
+        'œ' | 'Œ' => {
+            out('o');
+            out('e')
+        }
+        'æ' | 'Æ' => {
+            out('a');
+            out('e')
+        }
+        '’' | '‘' | 'ʼ' => out('\''),
+        '\u{a0}' | '\u{202f}' => out(' '),
+        _ => {
+            for d in c.nfd().filter(|d| !is_combining_mark(*d)) {
+                for l in d.to_lowercase() {
+                    out(l)
+                }
+            }
+        }
+    }
+}
+
+/// Folds a string for comparison ("État des lieux" and "etat des LIEUX" fold the same).
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        fold_char(c, &mut |f| out.push(f));
+    }
+    out
+}
+
+/// Folds a string and keeps, for each folded character, the index of the original
+/// character it came from, so that a match in the folded text maps back to a column.
+pub fn fold_with_map(s: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(s.len());
+    let mut map = Vec::with_capacity(s.len());
+    for (i, c) in s.chars().enumerate() {
+        fold_char(c, &mut |f| {
+            out.push(f);
+            map.push(i);
+        });
+    }
+    (out, map)
+}
+
+/// Finds every occurrence of `needle` (already folded) in `line`, returning the
+/// 0-based character column and the length in original characters.
+pub fn find_folded(line: &str, needle: &str) -> Vec<(usize, usize)> {
+    let (folded, map) = fold_with_map(line);
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(pos) = folded[from..].find(needle) {
+        let start_byte = from + pos;
+        let start_char = folded[..start_byte].chars().count();
+        let end_char = start_char + needle.chars().count() - 1;
+        let (start, end) = (map[start_char], map[end_char]);
+        found.push((start, end - start + 1));
+        from = start_byte + needle.len();
+    }
+    found
+}
+
+/// The closest candidate to `word`, if close enough to be a plausible typo.
+pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let w = fold(word);
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(&w, &fold(c)), c))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// A file name slug for a title: « Job dating des métiers » → `job-dating-des-metiers`.
+pub fn slugify(title: &str) -> String {
+    let s = slug::slugify(title);
+    // Keep file names short enough for every file system and readable in a listing.
+    let mut cut = String::new();
+    for part in s.split('-') {
+        if !cut.is_empty() && cut.len() + part.len() + 1 > 60 {
+            break;
+        }
+        if !cut.is_empty() {
+            cut.push('-');
+        }
+        cut.push_str(part);
+    }
+    cut
+}
+
+/// Plural helper for French counts: `plural(2, "erreur", "erreurs")` → "2 erreurs".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n > 1 { many } else { one })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_ignores_case_accents_and_ligatures() {
+        for (a, b) in [
+            ("État des lieux", "etat des lieux"),
+            ("Mise en œuvre", "mise en oeuvre"),
+            ("Axes de PROGRÈS", "axes de progres"),
+            ("l’action", "l'action"),
+        ] {
+            assert_eq!(fold(a), b);
+        }
+    }
+
+    #[test]
+    fn folded_matches_map_back_to_original_columns() {
+        let cases = [
+            ("Texte À compléter ici", "a completer", vec![(6, 11)]),
+            (
+                "œuvre à compléter, à COMPLÉTER",
+                "a completer",
+                vec![(6, 11), (19, 11)],
+            ),
+            ("rien", "a completer", vec![]),
+        ];
+        for (line, needle, want) in cases {
+            assert_eq!(find_folded(line, needle), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn suggestions_catch_typos_only() {
+        let fields = ["intitule", "cible", "mesures", "unite", "sens"];
+        assert_eq!(suggest("cibel", fields), Some("cible"));
+        assert_eq!(suggest("mesure", fields), Some("mesures"));
+        assert_eq!(suggest("zzz", fields), None);
+    }
+
+    #[test]
+    fn slugs_are_ascii_and_short() {
+        assert_eq!(slugify("Job dating des métiers"), "job-dating-des-metiers");
+        assert_eq!(
+            slugify("Sortie au théâtre : « Le Cid »"),
+            "sortie-au-theatre-le-cid"
+        );
+        assert!(slugify(&"très long titre ".repeat(20)).len() <= 60);
+    }
+}
