@@ -95,16 +95,27 @@ impl Diagnostic {
         critere_of_path(self.file.as_deref()?)
     }
 
-    /// Order used by every report: by file, then position, then rule.
-    pub fn sort_key(&self) -> (u8, &str, Option<Pos>, &str) {
+    /// Order used by every report, the dossier's own: ldm.toml, etablissement.md, then
+    /// each criterion (numerically) with critere.md, its actions, its engagements; then
+    /// the evidence. Within a file, by position.
+    pub fn sort_key(&self) -> (u8, Option<u32>, u8, &str, Option<Pos>) {
         let file = self.file.as_deref().unwrap_or("");
-        // ldm.toml and etablissement.md come before the criteria, as in the dossier.
         let rank = match file {
             "ldm.toml" => 0,
             "etablissement.md" => 1,
-            _ => 2,
+            f if f.starts_with("criteres/") => 2,
+            _ => 3,
         };
-        (rank, file, self.pos, self.rule)
+        let within = if file.ends_with("/critere.md") {
+            0
+        } else if file.contains("/actions/") {
+            1
+        } else if file.contains("/engagements/") {
+            2
+        } else {
+            3
+        };
+        (rank, self.critere(), within, file, self.pos)
     }
 }
 
@@ -116,12 +127,9 @@ pub fn critere_of_path(path: &str) -> Option<u32> {
 }
 
 /// Sorts diagnostics into report order: files in dossier order, criteria numerically.
+/// The sort is stable: findings at the same place keep the order the rules made them.
 pub fn sort(diags: &mut [Diagnostic]) {
-    diags.sort_by(|a, b| {
-        let ka = (a.sort_key().0, a.critere(), a.sort_key());
-        let kb = (b.sort_key().0, b.critere(), b.sort_key());
-        ka.cmp(&kb).then_with(|| a.message.cmp(&b.message))
-    });
+    diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
 }
 
 /// Counts of findings by severity.

@@ -68,6 +68,7 @@ fn indicator(
 ) {
     let name = &ind.intitule.value;
     let at = e.pos(&ind.intitule);
+    let this = if super::text::is_placeholder(name) { "cet indicateur".to_string() } else { format!("l'indicateur « {name} »") };
     if ind.mesures.0.is_empty() {
         let what = if kind == Kind::Engagement {
             "la mesure à N, chiffrée"
@@ -77,7 +78,7 @@ fn indicator(
         ctx.push(
             Diagnostic::new(
                 "indicateur-sans-mesure",
-                format!("l'indicateur « {name} » n'a aucune mesure"),
+                format!("{this} n'a aucune mesure"),
             )
             .at(&e.path, at)
             .help(format!(
@@ -90,7 +91,7 @@ fn indicator(
         None => ctx.push(
             Diagnostic::new(
                 "indicateur-sans-cible",
-                format!("l'indicateur « {name} » n'a pas de cible"),
+                format!("{this} n'a pas de cible"),
             )
             .at(&e.path, at)
             .help("ajoutez « cible: <valeur visée> » pour que sa progression puisse être calculée"),

@@ -141,7 +141,7 @@ pub const RULES: &[Rule] = &[
         E,
         STRUCTURE,
         "Une section attendue est vide",
-        "La section existe mais ne contient aucun texte (les commentaires <!-- … --> ne comptent pas). La case correspondante du tableau officiel serait vide.",
+        "La section existe mais ne contient aucun texte (les commentaires <!-- … --> ne comptent pas). La case correspondante du tableau officiel serait vide : écrivez sous le titre le texte de l'équipe.",
     ),
     r(
         "section-inconnue",

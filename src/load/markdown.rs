@@ -142,6 +142,6 @@ mod tests {
 
     #[test]
     fn comments_are_blanked_in_place() {
-        assert_eq!(blank_comments("a<!-- b\nc -->d"), "a      \n    d");
+        assert_eq!(blank_comments("a<!-- b\nc -->d"), "a      \n     d");
     }
 }
