@@ -41,7 +41,10 @@ fn init_then_check_lists_what_remains_criterion_by_criterion() {
     let tmp = tempfile::tempdir().unwrap();
     let (code, out, _) = run(tmp.path(), &["init", "d", "--annee", "2026"]);
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("fichiers créés pour l'édition national-2026 (8 critères)"), "{out}");
+    assert!(
+        out.contains("fichiers créés pour l'édition national-2026 (8 critères)"),
+        "{out}"
+    );
 
     let (code, out, _) = run(tmp.path(), &["check", "d", "--format", "short"]);
     assert_eq!(code, 1);
@@ -50,7 +53,10 @@ fn init_then_check_lists_what_remains_criterion_by_criterion() {
     for line in out.lines() {
         let (place, _) = line.split_once(": ").unwrap();
         let parts: Vec<&str> = place.split(':').collect();
-        assert!(parts.len() == 3 || place.starts_with("d/preuves"), "unlocated: {line}");
+        assert!(
+            parts.len() == 3 || place.starts_with("d/preuves"),
+            "unlocated: {line}"
+        );
         if let Some(rest) = place.strip_prefix("d/criteres/") {
             let n: u32 = rest.split('-').next().unwrap().parse().unwrap();
             assert!(n >= last_critere, "criteria out of order at {line}");
@@ -58,12 +64,18 @@ fn init_then_check_lists_what_remains_criterion_by_criterion() {
         }
     }
     assert_eq!(last_critere, 8);
-    assert!(out.contains("d/criteres/4-partenariats/actions/premiere-action.md:"), "{out}");
+    assert!(
+        out.contains("d/criteres/4-partenariats/actions/premiere-action.md:"),
+        "{out}"
+    );
     insta::assert_snapshot!("init_check_short", out);
 
     let (_, human, _) = run(tmp.path(), &["check", "d"]);
     for n in 1..=8 {
-        assert!(human.contains(&format!("  critère  {n} : ")), "summary lacks criterion {n}");
+        assert!(
+            human.contains(&format!("  critère  {n} : ")),
+            "summary lacks criterion {n}"
+        );
     }
     assert!(human.contains("à reprendre avant le dépôt"));
 }
@@ -77,7 +89,10 @@ fn init_refuses_a_folder_that_holds_a_file_and_changes_nothing() {
     let before = snapshot_tree(&d);
     let (code, _, err) = run(tmp.path(), &["init", "d"]);
     assert_eq!(code, 2);
-    assert!(err.contains("n'est pas vide") && err.contains("--force"), "{err}");
+    assert!(
+        err.contains("n'est pas vide") && err.contains("--force"),
+        "{err}"
+    );
     assert_eq!(snapshot_tree(&d), before);
 }
 
@@ -91,11 +106,23 @@ fn init_force_adds_missing_files_and_keeps_existing_ones_byte_identical() {
     fs::write(d.join("ldm.toml"), "# le nôtre\n").unwrap();
     let (code, out, _) = run(tmp.path(), &["init", "d", "--force"]);
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("conservé (existant) : criteres/4-partenariats/critere.md"), "{out}");
+    assert!(
+        out.contains("conservé (existant) : criteres/4-partenariats/critere.md"),
+        "{out}"
+    );
     assert!(out.contains("conservé (existant) : ldm.toml"), "{out}");
-    assert_eq!(fs::read_to_string(d.join("criteres/4-partenariats/critere.md")).unwrap(), mine);
-    assert_eq!(fs::read_to_string(d.join("ldm.toml")).unwrap(), "# le nôtre\n");
-    assert!(d.join("criteres/4-partenariats/actions/premiere-action.md").is_file());
+    assert_eq!(
+        fs::read_to_string(d.join("criteres/4-partenariats/critere.md")).unwrap(),
+        mine
+    );
+    assert_eq!(
+        fs::read_to_string(d.join("ldm.toml")).unwrap(),
+        "# le nôtre\n"
+    );
+    assert!(
+        d.join("criteres/4-partenariats/actions/premiere-action.md")
+            .is_file()
+    );
     assert!(d.join("criteres/1-offre-de-formation/critere.md").is_file());
     // A second run adds nothing.
     let before = snapshot_tree(&d);
@@ -109,16 +136,37 @@ fn init_force_adds_missing_files_and_keeps_existing_ones_byte_identical() {
 fn init_writes_the_identity_given_and_a_renewal_gets_its_previous_year() {
     let tmp = tempfile::tempdir().unwrap();
     let args = [
-        "init", "d", "--etablissement", "Lycée \"Jean\" Prouvé", "--uai", "0271234V", "--academie", "Normandie",
-        "--nature", "renouvellement", "--annee", "2026", "--type", "LPO",
+        "init",
+        "d",
+        "--etablissement",
+        "Lycée \"Jean\" Prouvé",
+        "--uai",
+        "0271234V",
+        "--academie",
+        "Normandie",
+        "--nature",
+        "renouvellement",
+        "--annee",
+        "2026",
+        "--type",
+        "LPO",
     ];
     assert_eq!(run(tmp.path(), &args).0, 0);
     let toml = fs::read_to_string(tmp.path().join("d/ldm.toml")).unwrap();
-    for want in [r#"nom = "Lycée \"Jean\" Prouvé""#, r#"uai = "0271234V""#, "annee = 2026", "precedente = 2021", r#"type = "LPO""#] {
+    for want in [
+        r#"nom = "Lycée \"Jean\" Prouvé""#,
+        r#"uai = "0271234V""#,
+        "annee = 2026",
+        "precedente = 2021",
+        r#"type = "LPO""#,
+    ] {
         assert!(toml.contains(want), "{want} missing in:\n{toml}");
     }
     let (_, out, _) = run(tmp.path(), &["check", "d", "--format", "short"]);
-    assert!(!out.contains("ldm.toml:5:") && !out.contains("uai-"), "{out}");
+    assert!(
+        !out.contains("ldm.toml:5:") && !out.contains("uai-"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -126,42 +174,103 @@ fn academic_edition_asks_for_its_two_extra_criteria() {
     let tmp = tempfile::tempdir().unwrap();
     assert_eq!(run(tmp.path(), &["init", "d", "--annee", "2026"]).0, 0);
     let toml_path = tmp.path().join("d/ldm.toml");
-    let toml = fs::read_to_string(&toml_path).unwrap().replace("\"national-2026\"", "\"aix-marseille-2026\"");
+    let toml = fs::read_to_string(&toml_path)
+        .unwrap()
+        .replace("\"national-2026\"", "\"aix-marseille-2026\"");
     fs::write(&toml_path, toml).unwrap();
     let (code, out, _) = run(tmp.path(), &["check", "d", "--format", "short"]);
     assert_eq!(code, 1);
-    let missing: Vec<&str> = out.lines().filter(|l| l.contains("[critere-manquant]")).collect();
+    let missing: Vec<&str> = out
+        .lines()
+        .filter(|l| l.contains("[critere-manquant]"))
+        .collect();
     assert_eq!(missing.len(), 2, "{missing:?}");
     assert!(missing[0].contains("critère 9") && missing[0].contains("développement durable"));
     assert!(missing[1].contains("critère 10") && missing[1].contains("vie du lycéen"));
-    assert!(missing.iter().all(|l| l.starts_with("d/ldm.toml:")), "{missing:?}");
+    assert!(
+        missing.iter().all(|l| l.starts_with("d/ldm.toml:")),
+        "{missing:?}"
+    );
 
     // And a dossier created for that edition has the ten folders.
-    assert_eq!(run(tmp.path(), &["init", "e", "--edition", "aix-marseille-2026"]).0, 0);
-    assert!(tmp.path().join("e/criteres/10-vie-lyceenne/critere.md").is_file());
+    assert_eq!(
+        run(
+            tmp.path(),
+            &["init", "e", "--edition", "aix-marseille-2026"]
+        )
+        .0,
+        0
+    );
+    assert!(
+        tmp.path()
+            .join("e/criteres/10-vie-lyceenne/critere.md")
+            .is_file()
+    );
 }
 
 #[test]
 fn new_adds_one_file_named_after_its_title_and_never_overwrites() {
     let tmp = tempfile::tempdir().unwrap();
     assert_eq!(run(tmp.path(), &["init", "d", "--annee", "2026"]).0, 0);
-    let (code, out, _) = run(tmp.path(), &["new", "action", "4", "Job dating des métiers", "--dossier", "d"]);
+    let (code, out, _) = run(
+        tmp.path(),
+        &[
+            "new",
+            "action",
+            "4",
+            "Job dating des métiers",
+            "--dossier",
+            "d",
+        ],
+    );
     assert_eq!(code, 0, "{out}");
-    let file = tmp.path().join("d/criteres/4-partenariats/actions/job-dating-des-metiers.md");
+    let file = tmp
+        .path()
+        .join("d/criteres/4-partenariats/actions/job-dating-des-metiers.md");
     let text = fs::read_to_string(&file).unwrap();
-    assert!(text.contains("denomination: \"Job dating des métiers\""), "{text}");
+    assert!(
+        text.contains("denomination: \"Job dating des métiers\""),
+        "{text}"
+    );
     assert!(text.contains("periode: {debut: 2023, fin: 2026}"), "{text}");
     fs::write(&file, "le travail de l'équipe").unwrap();
-    let (code, _, err) = run(tmp.path(), &["new", "action", "4", "Job dating des métiers", "--dossier", "d"]);
+    let (code, _, err) = run(
+        tmp.path(),
+        &[
+            "new",
+            "action",
+            "4",
+            "Job dating des métiers",
+            "--dossier",
+            "d",
+        ],
+    );
     assert_eq!(code, 2);
     assert!(err.contains("existe déjà"), "{err}");
     assert_eq!(fs::read_to_string(&file).unwrap(), "le travail de l'équipe");
 
-    let (code, _, _) = run(tmp.path(), &["new", "engagement", "7", "Veille absentéisme", "--dossier", "d"]);
+    let (code, _, _) = run(
+        tmp.path(),
+        &[
+            "new",
+            "engagement",
+            "7",
+            "Veille absentéisme",
+            "--dossier",
+            "d",
+        ],
+    );
     assert_eq!(code, 0);
-    let e = fs::read_to_string(tmp.path().join("d/criteres/7-decrochage-scolaire/engagements/veille-absenteisme.md")).unwrap();
+    let e = fs::read_to_string(
+        tmp.path()
+            .join("d/criteres/7-decrochage-scolaire/engagements/veille-absenteisme.md"),
+    )
+    .unwrap();
     assert!(e.contains("animateur:") && e.contains("periode: {debut: 2026, fin: 2031}"));
-    let (code, _, err) = run(tmp.path(), &["new", "action", "12", "Rien", "--dossier", "d"]);
+    let (code, _, err) = run(
+        tmp.path(),
+        &["new", "action", "12", "Rien", "--dossier", "d"],
+    );
     assert_eq!(code, 2);
     assert!(err.contains("critère 12"), "{err}");
 }
@@ -181,13 +290,22 @@ fn every_rule_is_explained_in_french() {
         assert_eq!(code, 0, "{name}");
         assert!(out.starts_with(name), "{out}");
         // French prose, more than a one-liner: accented letters or French function words.
-        let words = [" le ", " la ", " les ", " un ", " une ", " des ", " est ", " de ", " du "];
-        let french = out.contains(['é', 'è', 'à', 'ê']) || words.iter().filter(|w| out.contains(*w)).count() >= 3;
+        let words = [
+            " le ", " la ", " les ", " un ", " une ", " des ", " est ", " de ", " du ",
+        ];
+        let french = out.contains(['é', 'è', 'à', 'ê'])
+            || words.iter().filter(|w| out.contains(*w)).count() >= 3;
         assert!(french && out.len() > 150, "not a French explanation? {out}");
     }
-    let (code, _, err) = run(Path::new("."), &["check", "--explain", "mesure-non-chifree"]);
+    let (code, _, err) = run(
+        Path::new("."),
+        &["check", "--explain", "mesure-non-chifree"],
+    );
     assert_eq!(code, 2);
-    assert!(err.contains("vouliez-vous dire « mesure-non-chiffree »"), "{err}");
+    assert!(
+        err.contains("vouliez-vous dire « mesure-non-chiffree »"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -199,9 +317,20 @@ fn referentiel_lists_and_details_criteria() {
     }
     assert!(!out.contains(" 9. "));
     let (_, out, _) = run(Path::new("."), &["referentiel", "4"]);
-    assert!(out.contains("4.7") && out.contains("EXEMPLES D'ACTIONS") && out.contains("stratégie commune"), "{out}");
-    let (_, out, _) = run(Path::new("."), &["referentiel", "--edition", "aix-marseille-2026"]);
-    assert!(out.contains("10. Des actions en faveur de la vie du lycéen"), "{out}");
+    assert!(
+        out.contains("4.7")
+            && out.contains("EXEMPLES D'ACTIONS")
+            && out.contains("stratégie commune"),
+        "{out}"
+    );
+    let (_, out, _) = run(
+        Path::new("."),
+        &["referentiel", "--edition", "aix-marseille-2026"],
+    );
+    assert!(
+        out.contains("10. Des actions en faveur de la vie du lycéen"),
+        "{out}"
+    );
     let (code, _, err) = run(Path::new("."), &["referentiel", "12"]);
     assert_eq!(code, 2);
     assert!(err.contains("pas de critère 12"));
@@ -232,5 +361,8 @@ fn missing_folder_and_non_dossier_exit_2_in_french() {
     assert!(err.contains("n'existe pas"), "{err}");
     let (code, _, err) = run(tmp.path(), &["check", "."]);
     assert_eq!(code, 2);
-    assert!(err.contains("ldm.toml est introuvable") && err.contains("ldm init"), "{err}");
+    assert!(
+        err.contains("ldm.toml est introuvable") && err.contains("ldm init"),
+        "{err}"
+    );
 }

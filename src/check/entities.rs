@@ -9,19 +9,26 @@ pub const YEARS: std::ops::RangeInclusive<i64> = 1990..=2100;
 
 pub fn check(ctx: &mut Ctx) {
     let d = ctx.dossier;
+    let mut seen = Vec::new();
     for c in &d.criteres {
-        if ctx.edition.critere(c.numero).is_none() {
-            continue; // an unknown criterion is reported once, as such
+        // An unknown or duplicate criterion folder is reported once, as such.
+        if ctx.edition.critere(c.numero).is_none() || seen.contains(&c.numero) {
+            continue;
         }
+        seen.push(c.numero);
+        let all = d.criteres.iter().filter(|o| o.numero == c.numero);
+        let (n_actions, n_engagements) = all.fold((0, 0), |(a, e), o| {
+            (a + o.actions.len(), e + o.engagements.len())
+        });
         let at = c
             .critere
             .as_ref()
             .map_or(format!("{}/critere.md", c.dir), |doc| doc.path.clone());
-        for (kind, list, rule) in [
-            (Kind::Action, &c.actions, "action-manquante"),
-            (Kind::Engagement, &c.engagements, "engagement-manquant"),
+        for (kind, n, rule) in [
+            (Kind::Action, n_actions, "action-manquante"),
+            (Kind::Engagement, n_engagements, "engagement-manquant"),
         ] {
-            if list.is_empty() {
+            if n == 0 {
                 ctx.push(
                     Diagnostic::new(
                         rule,

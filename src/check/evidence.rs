@@ -31,7 +31,7 @@ pub fn check(ctx: &mut Ctx) {
             }
             let nfc: String = raw.trim_start_matches("./").nfc().collect();
             let on_disk = d.root.join(path);
-            let listed = d.preuves.iter().any(|x| *x == nfc);
+            let listed = d.preuves.contains(&nfc);
             if !listed && !on_disk.is_file() {
                 let mut diag = Diagnostic::new(
                     "preuve-introuvable",

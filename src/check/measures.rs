@@ -68,7 +68,11 @@ fn indicator(
 ) {
     let name = &ind.intitule.value;
     let at = e.pos(&ind.intitule);
-    let this = if super::text::is_placeholder(name) { "cet indicateur".to_string() } else { format!("l'indicateur « {name} »") };
+    let this = if super::text::is_placeholder(name) {
+        "cet indicateur".to_string()
+    } else {
+        format!("l'indicateur « {name} »")
+    };
     if ind.mesures.0.is_empty() {
         let what = if kind == Kind::Engagement {
             "la mesure à N, chiffrée"

@@ -62,7 +62,7 @@ pub fn check(ctx: &mut Ctx) {
             let in_front = n <= front_end;
             let trimmed = line.trim_start();
             if trimmed.starts_with('#') {
-                if in_front && is_md || !is_md {
+                if in_front || !is_md {
                     continue; // a YAML or TOML comment
                 }
                 section = Some(trimmed.trim_start_matches('#').trim().to_string());

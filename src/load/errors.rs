@@ -31,7 +31,7 @@ fn translate(msg: &str, src: &Source, pos: Pos, lang: &str) -> Diagnostic {
     let value = token_at(line, pos.column);
     let spot = Pos::new(pos.line, pos.column, value.chars().count().max(1) as u32);
     let lower = msg.to_lowercase();
-    let d = if lower.contains("unknown field") {
+    if lower.contains("unknown field") {
         let name = between_backticks(msg).unwrap_or(&value);
         let expected = expected_list(msg);
         let spot = src.pos_on_line(pos.line, name);
@@ -102,19 +102,28 @@ fn translate(msg: &str, src: &Source, pos: Pos, lang: &str) -> Diagnostic {
             } else {
                 "vérifiez la ligne : « cle = valeur », texte entre guillemets droits, une section par [titre]"
             })
-    };
-    d
+    }
 }
 
 /// What a type error expected, in French, if the message is a type error.
 fn expected_kind(lower: &str) -> Option<&'static str> {
-    let typed = lower.starts_with("invalid")
+    // serde-saphyr says « expected mapping start » etc. when a value has the wrong shape.
+    let shape =
+        lower.starts_with("expected ") && (lower.contains(" start") || lower.contains("scalar"));
+    let typed = shape
+        || lower.starts_with("invalid")
         || lower.contains("invalid type")
         || lower.contains("did not match any variant");
     if !typed {
         return None;
     }
-    Some(if lower.contains("boolean") || lower.contains("bool") {
+    Some(if lower.contains("mapping start") {
+        "un ensemble de champs (clé: valeur)"
+    } else if lower.contains("sequence start") {
+        "une liste"
+    } else if lower.contains("string scalar") {
+        "un texte"
+    } else if lower.contains("boolean") || lower.contains("bool") {
         "true (oui) ou false (non)"
     } else if lower.contains("float")
         || lower.contains("integer")
@@ -146,6 +155,11 @@ fn type_hint(expected: &str) -> &'static str {
 
 fn french_syntax(lower: &str) -> String {
     let known = [
+        (
+            "unknown value",
+            "référence « * » à une ancre « & » qui n'existe pas",
+        ),
+        ("alias", "référence « * » à une ancre « & » invalide"),
         (
             "end of file",
             "fin de fichier inattendue (une liste, un texte entre guillemets ou un bloc n'est pas fermé)",
@@ -196,7 +210,12 @@ fn expected_list(msg: &str) -> Vec<String> {
 /// The key written before column `col` on a YAML or TOML line (`cible: x` → `cible`).
 fn key_before(line: &str, col: u32) -> String {
     let before: String = line.chars().take(col.saturating_sub(1) as usize).collect();
-    let trimmed = before.trim_end().trim_end_matches([':', '=']).trim_end();
+    // Skip the opening of a flow collection: in `mesures: {abc: 3}` the key is `mesures`.
+    let trimmed = before
+        .trim_end()
+        .trim_end_matches(['{', '[', ',', ' '])
+        .trim_end_matches([':', '='])
+        .trim_end();
     let key: String = trimmed
         .chars()
         .rev()
@@ -212,6 +231,7 @@ fn key_before(line: &str, col: u32) -> String {
 fn token_at(line: &str, col: u32) -> String {
     let rest: String = line.chars().skip(col.saturating_sub(1) as usize).collect();
     let end = rest.find([',', '}', ']', '#']).unwrap_or(rest.len());
+    let end = rest[..end].find(": ").unwrap_or(end);
     rest[..end].trim().trim_matches('"').to_string()
 }
 
@@ -241,5 +261,7 @@ mod tests {
         assert_eq!(key_before("mesures: {2021: 3, 2022: beaucoup}", 26), "2022");
         assert_eq!(token_at("    cible: quarante", 12), "quarante");
         assert_eq!(token_at("annee = \"2026\"", 9), "2026");
+        assert_eq!(key_before("        mesures: {abc: 3}", 19), "mesures");
+        assert_eq!(token_at("        mesures: {abc: 3}", 19), "abc");
     }
 }
