@@ -6,6 +6,9 @@ use unicode_normalization::char::is_combining_mark;
 /// Folds one character for comparison: lower case, no accents, ligatures split,
 /// typographic apostrophes and spaces made plain. May yield 0, 1 or 2 characters.
 fn fold_char(c: char, out: &mut impl FnMut(char)) {
+    if c.is_ascii() {
+        return out(c.to_ascii_lowercase()); // most text: skip Unicode decomposition
+    }
     match c {
         'œ' | 'Œ' => {
             out('o');
@@ -50,21 +53,45 @@ pub fn fold_with_map(s: &str) -> (String, Vec<usize>) {
     (out, map)
 }
 
-/// Finds every occurrence of `needle` (already folded) in `line`, returning the
-/// 0-based character column and the length in original characters.
-pub fn find_folded(line: &str, needle: &str) -> Vec<(usize, usize)> {
-    let (folded, map) = fold_with_map(line);
-    let mut found = Vec::new();
-    let mut from = 0;
-    while let Some(pos) = folded[from..].find(needle) {
-        let start_byte = from + pos;
-        let start_char = folded[..start_byte].chars().count();
-        let end_char = start_char + needle.chars().count() - 1;
-        let (start, end) = (map[start_char], map[end_char]);
-        found.push((start, end - start + 1));
-        from = start_byte + needle.len();
+/// A line folded once, to search several needles in it and map matches back to
+/// original columns.
+pub struct Folded {
+    text: String,
+    map: Vec<usize>,
+}
+
+impl Folded {
+    pub fn new(line: &str) -> Self {
+        let (text, map) = fold_with_map(line);
+        Folded { text, map }
     }
-    found
+
+    /// Every match of the automaton's (folded) patterns: pattern index, 0-based
+    /// character column and length, both in original characters.
+    pub fn find_all(&self, patterns: &aho_corasick::AhoCorasick) -> Vec<(usize, usize, usize)> {
+        patterns
+            .find_iter(&self.text)
+            .map(|m| {
+                let start_char = self.text[..m.start()].chars().count();
+                let end_char = start_char + self.text[m.start()..m.end()].chars().count() - 1;
+                let (start, end) = (self.map[start_char], self.map[end_char]);
+                (m.pattern().as_usize(), start, end - start + 1)
+            })
+            .collect()
+    }
+}
+
+/// Finds every occurrence of `needle` (already folded) in `line`.
+#[cfg(test)]
+fn find_folded(line: &str, needle: &str) -> Vec<(usize, usize)> {
+    match aho_corasick::AhoCorasick::new([needle]) {
+        Ok(ac) => Folded::new(line)
+            .find_all(&ac)
+            .into_iter()
+            .map(|(_, c, l)| (c, l))
+            .collect(),
+        Err(_) => Vec::new(),
+    }
 }
 
 /// The closest candidate to `word`, if close enough to be a plausible typo.

@@ -30,24 +30,19 @@ pub fn check(ctx: &mut Ctx) {
                 continue;
             }
             let nfc: String = raw.trim_start_matches("./").nfc().collect();
-            let on_disk = d.root.join(path);
-            let listed = d.preuves.contains(&nfc);
-            if !listed && !on_disk.is_file() {
-                let mut diag = Diagnostic::new(
-                    "preuve-introuvable",
-                    format!("la preuve « {raw} » est introuvable"),
-                )
-                .at(&e.path, pos);
-                diag.help = Some(match suggest(&nfc, d.preuves.iter().map(String::as_str)) {
-                    Some(s) => format!("vouliez-vous dire « {s} » ? Les chemins partent de la racine du dossier"),
-                    None => "vérifiez le chemin : il part de la racine du dossier, par exemple « preuves/4-partenariats/convention.pdf »".to_string(),
-                });
-                ctx.diags.push(diag);
+            // The listed file (its on-disk name may be NFD), else the path as written.
+            let on_disk = d
+                .preuves
+                .get(&nfc)
+                .cloned()
+                .unwrap_or_else(|| d.root.join(path));
+            if !on_disk.is_file() {
+                ctx.diags.push(missing(d, &e.path, pos, raw, &nfc));
                 continue;
             }
+            cited.insert(nfc);
             // A symbolic link may lead out of the dossier even with a clean path.
-            let real = on_disk.canonicalize();
-            if real.as_ref().is_ok_and(|r| !r.starts_with(&root)) {
+            if on_disk.canonicalize().is_ok_and(|r| !r.starts_with(&root)) {
                 ctx.diags.push(
                     Diagnostic::new(
                         "preuve-hors-dossier",
@@ -56,12 +51,10 @@ pub fn check(ctx: &mut Ctx) {
                     .at(&e.path, pos)
                     .help("remplacez le lien symbolique par une copie du fichier"),
                 );
-                continue;
             }
-            cited.insert(nfc);
         }
     }
-    for p in &d.preuves {
+    for p in d.preuves.keys() {
         if !cited.contains(p) {
             ctx.diags.push(
                 Diagnostic::new("preuve-non-citee", format!("« {p} » n'est citée par aucune action ni aucun engagement"))
@@ -70,4 +63,36 @@ pub fn check(ctx: &mut Ctx) {
             );
         }
     }
+}
+
+/// A cited file that does not exist, with the closest evidence file by name.
+fn missing(
+    d: &crate::model::Dossier,
+    file: &str,
+    pos: crate::diagnostic::Pos,
+    raw: &str,
+    nfc: &str,
+) -> Diagnostic {
+    // Compare file names, not paths: files of one folder share a long prefix that
+    // would make any of them look « close ».
+    let name = nfc.rsplit('/').next().unwrap_or(nfc);
+    let close = suggest(
+        name,
+        d.preuves.keys().map(|k| k.rsplit('/').next().unwrap_or(k)),
+    )
+    .and_then(|n| {
+        d.preuves
+            .keys()
+            .find(|k| k.ends_with(&format!("/{n}")) || *k == n)
+    });
+    let help = match close {
+        Some(s) => format!("vouliez-vous dire « {s} » ? Les chemins partent de la racine du dossier"),
+        None => "vérifiez le chemin : il part de la racine du dossier, par exemple « preuves/4-partenariats/convention.pdf »".to_string(),
+    };
+    Diagnostic::new(
+        "preuve-introuvable",
+        format!("la preuve « {raw} » est introuvable"),
+    )
+    .at(file, pos)
+    .help(help)
 }

@@ -99,7 +99,13 @@ fn select_edition(dossier: &Dossier, diags: &mut Vec<Diagnostic>) -> Edition {
             .expect("the default edition is embedded and tested")
     };
     let Some(config) = &dossier.config else {
-        return fallback();
+        // ldm.toml has a mistake (already reported): use the edition it names if readable.
+        let named = dossier
+            .campaign
+            .edition
+            .as_deref()
+            .map(|e| referentiel::resolve(e, &dossier.root));
+        return named.and_then(Result::ok).unwrap_or_else(fallback);
     };
     match referentiel::resolve(config.edition(), &dossier.root) {
         Ok(ed) => ed,

@@ -195,7 +195,7 @@ fn out_of_context(ctx: &mut Ctx, kind: Kind, e: &Doc<crate::model::front::Entity
         ctx.diags.push(
             Diagnostic::new(
                 "champ-hors-contexte",
-                format!("« {field} » n'a pas de sens pour un {}", kind.label()),
+                format!("« {field} » n'a pas de sens pour {}", kind.with_article()),
             )
             .at(&e.path, pos)
             .help(why.to_string()),

@@ -3,7 +3,9 @@
 use super::Ctx;
 use crate::diagnostic::{Diagnostic, Pos};
 use crate::load::markdown::{blank_comments, split};
-use crate::text::{find_folded, fold};
+use crate::text::{Folded, fold};
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::sync::LazyLock;
 
 /// The marker `ldm init` writes where the team must write.
 pub const PLACEHOLDER: &str = "À compléter";
@@ -41,8 +43,18 @@ pub fn is_placeholder(value: &str) -> bool {
     fold(value).contains(&fold(PLACEHOLDER))
 }
 
+/// One automaton for the placeholder (pattern 0) and every instruction (1…), built
+/// once: the text rule scans every line of the dossier.
+static PATTERNS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let mut all = vec![fold(PLACEHOLDER)];
+    all.extend(CONSIGNES.iter().map(|c| c.to_string()));
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(all)
+        .expect("a small static set of ASCII patterns")
+});
+
 pub fn check(ctx: &mut Ctx) {
-    let marker = fold(PLACEHOLDER);
     let mut found = Vec::new();
     for (path, src) in &ctx.dossier.sources {
         let is_md = path.ends_with(".md");
@@ -75,31 +87,26 @@ pub fn check(ctx: &mut Ctx) {
                 (false, Some(s)) => format!("la section « {s} »"),
                 (false, None) => "le texte".to_string(),
             };
-            for (col, len) in find_folded(line, &marker) {
-                found.push(
+            for (pattern, col, len) in Folded::new(line).find_all(&PATTERNS) {
+                let pos = Pos::new(n, col as u32 + 1, len as u32);
+                let d = if pattern == 0 {
                     Diagnostic::new(
                         "texte-a-completer",
                         format!("« {PLACEHOLDER} » dans {}", place()),
                     )
-                    .at(path, Pos::new(n, col as u32 + 1, len as u32))
-                    .help("remplacez ce repère par le texte de l'équipe"),
-                );
-            }
-            for c in CONSIGNES {
-                for (col, len) in find_folded(line, c) {
+                    .help("remplacez ce repère par le texte de l'équipe")
+                } else {
                     let quoted: String = line.chars().skip(col).take(len).collect();
-                    found.push(
-                        Diagnostic::new(
-                            "consigne-du-guide",
-                            format!(
-                                "consigne du modèle officiel laissée dans {} : « {quoted} »",
-                                place()
-                            ),
-                        )
-                        .at(path, Pos::new(n, col as u32 + 1, len as u32))
-                        .help("remplacez la consigne par le contenu qu'elle demande"),
-                    );
-                }
+                    Diagnostic::new(
+                        "consigne-du-guide",
+                        format!(
+                            "consigne du modèle officiel laissée dans {} : « {quoted} »",
+                            place()
+                        ),
+                    )
+                    .help("remplacez la consigne par le contenu qu'elle demande")
+                };
+                found.push(d.at(path, pos));
             }
         }
     }

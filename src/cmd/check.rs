@@ -4,7 +4,6 @@ use super::EXIT_FAILURE;
 use clap::ValueEnum;
 use ldm::check::rules::{self, RULES};
 use ldm::report::{self, Checked, Format};
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -41,7 +40,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(name) = args.explain {
-        return Ok(explain(&name));
+        return explain(&name);
     }
     let dirs = if args.dossiers.is_empty() {
         vec![PathBuf::from(".")]
@@ -68,49 +67,52 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             report: ldm::check::check(d),
         })
         .collect();
-    let format = match args.format {
-        FormatArg::Human => Format::Human,
-        FormatArg::Short => Format::Short,
-        FormatArg::Json => Format::Json,
+    let opts = report::Options {
+        format: match args.format {
+            FormatArg::Human => Format::Human,
+            FormatArg::Short => Format::Short,
+            FormatArg::Json => Format::Json,
+        },
+        color: super::color_stdout(),
+        deny_warnings: args.deny == Some(Deny::Warnings),
     };
     let mut out = String::new();
-    report::write(&mut out, &checked, format, super::color_stdout());
-    std::io::stdout().write_all(out.as_bytes())?;
-    let failed = checked.iter().any(|c| {
-        c.report.total.erreurs > 0
-            || args.deny == Some(Deny::Warnings) && c.report.total.avertissements > 0
-    });
+    report::write(&mut out, &checked, opts);
+    super::emit(&out)?;
+    let failed = checked.iter().any(|c| opts.fails(c));
     Ok(ExitCode::from(u8::from(failed)))
 }
 
-fn explain(name: &str) -> ExitCode {
+fn explain(name: &str) -> anyhow::Result<ExitCode> {
+    use std::fmt::Write;
+    let mut text = String::new();
     if name.is_empty() {
         let mut famille = "";
         for r in RULES {
             if r.famille != famille {
                 famille = r.famille;
-                println!("\n{}", famille.to_uppercase());
+                let _ = writeln!(text, "\n{}", famille.to_uppercase());
             }
-            println!("  {:<28} {:<14} {}", r.name, r.severity, r.titre);
+            let _ = writeln!(text, "  {:<28} {:<14} {}", r.name, r.severity, r.titre);
         }
-        println!("\n« ldm check --explain <règle> » explique une règle.");
-        return ExitCode::SUCCESS;
+        let _ = writeln!(
+            text,
+            "\n« ldm check --explain <règle> » explique une règle."
+        );
+    } else if let Some(r) = rules::rule(name) {
+        let _ = writeln!(
+            text,
+            "{} ({}, famille {})\n\n{}\n\n{}",
+            r.name, r.severity, r.famille, r.titre, r.explication
+        );
+    } else {
+        let hint = ldm::text::suggest(name, RULES.iter().map(|r| r.name))
+            .map_or(String::new(), |s| format!(" ; vouliez-vous dire « {s} » ?"));
+        eprintln!(
+            "erreur : règle inconnue « {name} »{hint}\n« ldm check --explain » liste toutes les règles."
+        );
+        return Ok(ExitCode::from(EXIT_FAILURE));
     }
-    match rules::rule(name) {
-        Some(r) => {
-            println!(
-                "{} ({}, famille {})\n\n{}\n\n{}",
-                r.name, r.severity, r.famille, r.titre, r.explication
-            );
-            ExitCode::SUCCESS
-        }
-        None => {
-            let hint = ldm::text::suggest(name, RULES.iter().map(|r| r.name))
-                .map_or(String::new(), |s| format!(" ; vouliez-vous dire « {s} » ?"));
-            eprintln!(
-                "erreur : règle inconnue « {name} »{hint}\n« ldm check --explain » liste toutes les règles."
-            );
-            ExitCode::from(EXIT_FAILURE)
-        }
-    }
+    super::emit(&text)?;
+    Ok(ExitCode::SUCCESS)
 }

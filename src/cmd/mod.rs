@@ -45,6 +45,17 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// Writes to stdout. A reader that stops early (`ldm check | head`) closes the pipe:
+/// that ends the output normally, it is not an error.
+pub fn emit(text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => r,
+    }
+}
+
 /// True when colour may be used on stdout.
 pub fn color_stdout() -> bool {
     use std::io::IsTerminal;

@@ -39,6 +39,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         },
     };
-    print!("{text}");
+    super::emit(&text)?;
     Ok(ExitCode::SUCCESS)
 }

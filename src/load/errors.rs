@@ -8,13 +8,19 @@ use crate::source::Source;
 use crate::text::suggest;
 use serde_saphyr::MessageFormatter;
 
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Lang {
+    Yaml,
+    Toml,
+}
+
 /// A YAML front matter error; `yaml_offset` is the number of file lines before the YAML.
 pub fn yaml_error(err: &serde_saphyr::Error, src: &Source, yaml_offset: u32) -> Diagnostic {
     let msg = serde_saphyr::UserMessageFormatter.format_message(err);
     let pos = err.location().map_or(Pos::new(yaml_offset + 1, 1, 1), |l| {
         Pos::new(l.line() as u32 + yaml_offset, l.column() as u32, 1)
     });
-    translate(&msg, src, pos, "YAML")
+    translate(&msg, src, pos, Lang::Yaml)
 }
 
 /// An `ldm.toml` error.
@@ -22,30 +28,35 @@ pub fn toml_error(err: &toml::de::Error, src: &Source) -> Diagnostic {
     let pos = err
         .span()
         .map_or(Pos::start(), |s| src.pos_of_byte(s.start, s.end));
-    translate(err.message(), src, pos, "TOML")
+    translate(err.message(), src, pos, Lang::Toml)
 }
 
-fn translate(msg: &str, src: &Source, pos: Pos, lang: &str) -> Diagnostic {
+fn translate(msg: &str, src: &Source, pos: Pos, lang: Lang) -> Diagnostic {
+    let lower = msg.to_lowercase();
+    let pos = match lang {
+        Lang::Yaml if lower.contains("tab") => tab_line(src, pos),
+        Lang::Yaml => past_end_of_line(src, pos),
+        Lang::Toml => pos,
+    };
     let line = src.line(pos.line).unwrap_or("");
     let field = key_before(line, pos.column);
     let value = token_at(line, pos.column);
     let spot = Pos::new(pos.line, pos.column, value.chars().count().max(1) as u32);
-    let lower = msg.to_lowercase();
+    let path = src.path.as_str();
     if lower.contains("unknown field") {
         let name = between_backticks(msg).unwrap_or(&value);
         let expected = expected_list(msg);
-        let spot = src.pos_on_line(pos.line, name);
-        let mut d = Diagnostic::new("champ-inconnu", format!("champ inconnu « {name} »"))
-            .at(&src.path, spot);
-        d.help = Some(match suggest(name, expected.iter().map(String::as_str)) {
+        let hint = match suggest(name, expected.iter().map(String::as_str)) {
             Some(s) => format!(
                 "vouliez-vous dire « {s} » ? Champs possibles ici : {}",
                 expected.join(", ")
             ),
             None if expected.is_empty() => "aucun champ n'est attendu ici".to_string(),
             None => format!("champs possibles ici : {}", expected.join(", ")),
-        });
-        d
+        };
+        Diagnostic::new("champ-inconnu", format!("champ inconnu « {name} »"))
+            .at(path, src.pos_on_line(pos.line, name))
+            .help(hint)
     } else if lower.contains("unknown variant") {
         let name = between_backticks(msg).unwrap_or(&value);
         let expected = expected_list(msg);
@@ -60,96 +71,195 @@ fn translate(msg: &str, src: &Source, pos: Pos, lang: &str) -> Diagnostic {
             "type-invalide",
             format!("valeur « {name} » inconnue pour « {field} »"),
         )
-        .at(&src.path, spot)
+        .at(path, spot)
         .help(hint)
     } else if lower.contains("missing field") {
         let name = between_backticks(msg).unwrap_or("?");
+        let (at, parent) = match lang {
+            Lang::Yaml => mapping_start(src, pos.line),
+            Lang::Toml => (pos, None),
+        };
+        let within = parent.map_or(String::new(), |p| format!(" dans « {p} »"));
+        let line = match lang {
+            Lang::Yaml => format!("{name}: …"),
+            Lang::Toml => format!("{name} = …"),
+        };
         Diagnostic::new(
             "champ-manquant",
-            format!("champ obligatoire « {name} » absent"),
+            format!("champ obligatoire « {name} » absent{within}"),
         )
-        .at(&src.path, pos)
-        .help(format!(
-            "ajoutez la ligne « {name}: … » (voir docs/format.md)"
-        ))
+        .at(path, at)
+        .help(format!("ajoutez la ligne « {line} » (voir docs/format.md)"))
     } else if lower.contains("duplicate") {
-        Diagnostic::new(
-            "cle-en-double",
-            format!(
-                "« {} » est écrit deux fois",
-                if field.is_empty() { &value } else { &field }
-            ),
-        )
-        .at(&src.path, spot)
-        .help("gardez une seule ligne pour cette clé ; pour une mesure, une seule valeur par année")
+        let what = if field.is_empty() { &value } else { &field };
+        Diagnostic::new("cle-en-double", format!("« {what} » est écrit deux fois"))
+            .at(path, spot)
+            .help("gardez une seule ligne pour cette clé ; pour une mesure, une seule valeur par année")
     } else if let Some(expected) = expected_kind(&lower) {
         let what = if field.is_empty() {
-            "cette valeur".to_string()
+            "cet emplacement".to_string()
         } else {
             format!("« {field} »")
         };
         Diagnostic::new(
             "type-invalide",
-            format!("« {value} » ne convient pas pour {what} : {expected} est attendu"),
+            format!("« {value} » ne convient pas pour {what} : {expected}"),
         )
-        .at(&src.path, spot)
+        .at(path, spot)
         .help(type_hint(expected))
     } else {
-        Diagnostic::new("syntaxe-invalide", format!("syntaxe {lang} invalide : {}", french_syntax(&lower)))
-            .at(&src.path, pos)
-            .help(if lang == "YAML" {
-                "vérifiez l'indentation (des espaces, pas de tabulation), les deux-points suivis d'une espace, et mettez entre guillemets un texte qui contient « : » ou commence par un caractère spécial"
-            } else {
-                "vérifiez la ligne : « cle = valeur », texte entre guillemets droits, une section par [titre]"
-            })
+        let (name, hint) = match lang {
+            Lang::Yaml => (
+                "YAML",
+                "vérifiez l'indentation (des espaces, pas de tabulation), les deux-points suivis d'une espace, et mettez entre guillemets un texte qui contient « : » ou commence par un caractère spécial",
+            ),
+            Lang::Toml => (
+                "TOML",
+                "vérifiez la ligne : « cle = valeur », texte entre guillemets droits, une section par [titre]",
+            ),
+        };
+        Diagnostic::new(
+            "syntaxe-invalide",
+            format!("syntaxe {name} invalide : {}", french_syntax(&lower)),
+        )
+        .at(path, pos)
+        .help(hint)
     }
 }
 
-/// What a type error expected, in French, if the message is a type error.
+/// A tab in indentation may be reported where the scalar before it starts (plain
+/// scalars can continue on the next line): point at the tab itself.
+fn tab_line(src: &Source, pos: Pos) -> Pos {
+    (pos.line..pos.line + 50)
+        .find_map(|n| {
+            let l = src.line(n)?;
+            let indent: String = l.chars().take_while(|c| c.is_whitespace()).collect();
+            indent
+                .find('\t')
+                .map(|i| Pos::new(n, indent[..i].chars().count() as u32 + 1, 1))
+        })
+        .unwrap_or(pos)
+}
+
+/// The YAML parser places some errors just past the end of the previous line (a tab
+/// that starts the next one): point at the start of the next line instead.
+fn past_end_of_line(src: &Source, pos: Pos) -> Pos {
+    match src.line(pos.line) {
+        Some(l) if pos.column as usize > l.chars().count() && src.line(pos.line + 1).is_some() => {
+            Pos::new(pos.line + 1, 1, 1)
+        }
+        _ => pos,
+    }
+}
+
+/// The first line of the YAML mapping that holds line `line`, and the key of its parent
+/// if it has one. serde reports a missing field at the mapping's last key; the reader
+/// expects the start of the block (or its parent key).
+fn mapping_start(src: &Source, line: u32) -> (Pos, Option<String>) {
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let cur = src.line(line).unwrap_or("");
+    let want = indent(cur);
+    if cur.trim_start().starts_with("- ") {
+        return (Pos::new(line, 1, 1), None);
+    }
+    let mut first = line;
+    let mut l = line;
+    while l > 1 {
+        let prev = src.line(l - 1).unwrap_or("");
+        let t = prev.trim();
+        if t == "---" {
+            break;
+        }
+        if t.is_empty() || t.starts_with('#') || indent(prev) > want {
+            l -= 1;
+            continue;
+        }
+        if indent(prev) == want && !t.starts_with("- ") {
+            first = l - 1;
+            l -= 1;
+            continue;
+        }
+        // A shallower line: either the list item that opens this mapping, or the parent key.
+        if t.starts_with("- ") && indent(prev) + 2 == want {
+            first = l - 1;
+            let parent = src
+                .line(l - 2)
+                .map(|p| p.trim().trim_end_matches(':').to_string());
+            return (
+                Pos::new(first, 1, 1),
+                parent.filter(|p| !p.is_empty() && !p.contains(' ')),
+            );
+        }
+        let parent = t
+            .split(':')
+            .next()
+            .unwrap_or("")
+            .trim_start_matches("- ")
+            .trim()
+            .to_string();
+        return (
+            Pos::new(first, indent(src.line(first).unwrap_or("")) as u32 + 1, 1),
+            Some(parent),
+        );
+    }
+    (Pos::new(first, 1, 1), None)
+}
+
+/// What a type error expected, as a French clause, if the message is a type error.
 fn expected_kind(lower: &str) -> Option<&'static str> {
-    // serde-saphyr says « expected mapping start » etc. when a value has the wrong shape.
+    // serde-saphyr says « expected mapping start » etc. when a value has the wrong shape;
+    // other type errors use serde's « invalid type/value/… » wording.
     let shape =
         lower.starts_with("expected ") && (lower.contains(" start") || lower.contains("scalar"));
     let typed = shape
-        || lower.starts_with("invalid")
-        || lower.contains("invalid type")
-        || lower.contains("did not match any variant");
+        || [
+            "invalid type",
+            "invalid value",
+            "invalid length",
+            "invalid floating point",
+            "invalid boolean",
+            "invalid integer",
+            "invalid digit",
+            "invalid number",
+            "did not match any variant",
+        ]
+        .iter()
+        .any(|k| lower.contains(k));
     if !typed {
         return None;
     }
-    Some(if lower.contains("mapping start") {
-        "un ensemble de champs (clé: valeur)"
-    } else if lower.contains("sequence start") {
-        "une liste"
-    } else if lower.contains("string scalar") {
-        "un texte"
-    } else if lower.contains("boolean") || lower.contains("bool") {
-        "true (oui) ou false (non)"
-    } else if lower.contains("float")
-        || lower.contains("integer")
-        || lower.contains("i64")
-        || lower.contains("f64")
-        || lower.contains("number")
-        || lower.contains("variant")
-    {
-        "un nombre"
-    } else if lower.contains("sequence") {
-        "une liste"
-    } else if lower.contains("map") || lower.contains("struct") {
-        "un ensemble de champs (clé: valeur)"
-    } else {
-        "un texte"
-    })
+    Some(
+        if lower.contains("mapping start")
+            || lower.contains("expected struct")
+            || lower.contains("expected a map")
+        {
+            "un ensemble de champs (clé: valeur) est attendu"
+        } else if lower.contains("sequence") {
+            "une liste est attendue"
+        } else if lower.contains("boolean") || lower.contains("bool") {
+            "true (oui) ou false (non) est attendu"
+        } else if [
+            "float", "integer", "i64", "f64", "u32", "number", "digit", "variant",
+        ]
+        .iter()
+        .any(|k| lower.contains(k))
+        {
+            "un nombre est attendu"
+        } else {
+            "un texte est attendu"
+        },
+    )
 }
 
 fn type_hint(expected: &str) -> &'static str {
-    match expected {
-        "un nombre" => {
-            "écrivez seulement le nombre, sans unité ni texte : « cible: 40 », « 2024: 85.5 » (pas de signe %, point décimal)"
-        }
-        "true (oui) ou false (non)" => "écrivez true pour OUI ou false pour NON",
-        "une liste" => "écrivez une liste, un élément par ligne commençant par « - », ou [a, b]",
-        _ => "vérifiez la forme attendue pour ce champ dans docs/format.md",
+    if expected.starts_with("un nombre") {
+        "écrivez seulement le nombre, sans unité ni texte : « cible: 40 », « 2024: 85.5 » (pas de signe %, point décimal)"
+    } else if expected.starts_with("true") {
+        "écrivez true pour OUI ou false pour NON"
+    } else if expected.starts_with("une liste") {
+        "écrivez une liste, un élément par ligne commençant par « - », ou [a, b]"
+    } else {
+        "vérifiez la forme attendue pour ce champ dans docs/format.md"
     }
 }
 
@@ -216,15 +326,12 @@ fn key_before(line: &str, col: u32) -> String {
         .trim_end_matches(['{', '[', ',', ' '])
         .trim_end_matches([':', '='])
         .trim_end();
-    let key: String = trimmed
+    let key: Vec<char> = trimmed
         .chars()
         .rev()
         .take_while(|c| c.is_alphanumeric() || *c == '_')
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
         .collect();
-    key
+    key.into_iter().rev().collect()
 }
 
 /// The value token starting at column `col`.
@@ -263,5 +370,41 @@ mod tests {
         assert_eq!(token_at("annee = \"2026\"", 9), "2026");
         assert_eq!(key_before("        mesures: {abc: 3}", 19), "mesures");
         assert_eq!(token_at("        mesures: {abc: 3}", 19), "abc");
+    }
+
+    #[test]
+    fn syntax_errors_are_not_taken_for_type_errors() {
+        for msg in [
+            "invalid basic string",
+            "unclosed quote",
+            "invalid escape sequence",
+        ] {
+            assert_eq!(expected_kind(msg), None, "{msg}");
+        }
+        assert_eq!(
+            expected_kind("expected sequence start"),
+            Some("une liste est attendue")
+        );
+        assert_eq!(
+            expected_kind("invalid floating point"),
+            Some("un nombre est attendu")
+        );
+    }
+
+    #[test]
+    fn missing_fields_point_at_the_start_of_their_mapping() {
+        let src = Source::new(
+            "a.md",
+            "---\ndenomination: x\nanimateur:\n  nom: A\n  fonction: B\npreuves: []\n---\n",
+        );
+        let cases = [(6, (2, None)), (5, (4, Some("animateur")))];
+        for (line, (want_line, parent)) in cases {
+            let (pos, p) = mapping_start(&src, line);
+            assert_eq!(
+                (pos.line, p.as_deref()),
+                (want_line, parent),
+                "from line {line}"
+            );
+        }
     }
 }

@@ -8,7 +8,7 @@ pub mod markdown;
 
 use crate::diagnostic::{Diagnostic, Pos};
 use crate::model::front::{CritereFront, EntityFront, EtablissementFront};
-use crate::model::{Config, CritereDir, Doc, Dossier};
+use crate::model::{Campaign, Config, CritereDir, Doc, Dossier};
 use crate::source::Source;
 use serde::de::DeserializeOwned;
 use std::collections::BTreeMap;
@@ -49,8 +49,9 @@ pub fn load(root: &Path) -> Result<Dossier, LoadError> {
         root: root.to_path_buf(),
         sources: BTreeMap::new(),
         diags: Vec::new(),
+        paths: BTreeMap::new(),
     };
-    let config = l.config();
+    let (config, campaign) = l.config();
     let etablissement =
         l.doc::<EtablissementFront>("etablissement.md", Some(EtablissementFront::default));
     let criteres = l.criteres()?;
@@ -59,6 +60,7 @@ pub fn load(root: &Path) -> Result<Dossier, LoadError> {
         root: l.root,
         sources: l.sources,
         config,
+        campaign,
         etablissement,
         criteres,
         preuves,
@@ -81,12 +83,23 @@ struct Loader {
     root: PathBuf,
     sources: BTreeMap<String, Source>,
     diags: Vec<Diagnostic>,
+    /// On-disk path of each file found by listing, by its NFC relative name: a name
+    /// written decomposed (NFD) on disk is opened by its real bytes.
+    paths: BTreeMap<String, PathBuf>,
 }
 
 impl Loader {
     /// Reads a text file; a non-UTF-8 file is a finding, not a failure.
+    /// The real path of a relative name.
+    fn real(&self, rel: &str) -> PathBuf {
+        self.paths
+            .get(rel)
+            .cloned()
+            .unwrap_or_else(|| self.root.join(rel))
+    }
+
     fn read(&mut self, rel: &str) -> Option<String> {
-        let path = self.root.join(rel);
+        let path = self.real(rel);
         match fs::read(&path) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(raw) => {
@@ -118,14 +131,22 @@ impl Loader {
         }
     }
 
-    fn config(&mut self) -> Option<Config> {
-        self.read("ldm.toml")?;
+    fn config(&mut self) -> (Option<Config>, Campaign) {
+        if self.read("ldm.toml").is_none() {
+            return (None, Campaign::default());
+        }
         let src = &self.sources["ldm.toml"];
         match toml::from_str::<Config>(&src.text) {
-            Ok(c) => Some(c),
+            Ok(c) => {
+                let campaign = Campaign {
+                    edition: Some(c.edition().to_string()),
+                    annee: Some(*c.candidature.annee.get_ref()),
+                };
+                (Some(c), campaign)
+            }
             Err(e) => {
                 self.diags.push(errors::toml_error(&e, src));
-                None
+                (None, Campaign::lenient(&src.text))
             }
         }
     }
@@ -139,7 +160,7 @@ impl Loader {
     ) -> Option<Doc<F>> {
         let optional_front = default.is_some();
         let parse = |y: &str| serde_saphyr::from_str::<F>(y);
-        if !self.root.join(rel).is_file() {
+        if !self.real(rel).is_file() {
             self.diags.push(
                 Diagnostic::new("fichier-manquant", format!("le fichier « {rel} » est absent"))
                     .in_file(rel)
@@ -189,7 +210,7 @@ impl Loader {
         }
         let mut out = Vec::new();
         for entry in sorted_entries(&dir)? {
-            let rel = rel_path(&self.root, &entry);
+            let rel = self.register(&entry);
             let name = rel.trim_start_matches("criteres/").to_string();
             if !entry.is_dir() {
                 self.stray(
@@ -230,13 +251,13 @@ impl Loader {
             engagements: Vec::new(),
         };
         for entry in sorted_entries(path)? {
-            let erel = rel_path(&self.root, &entry);
+            let erel = self.register(&entry);
             let name = erel.rsplit('/').next().unwrap_or("").to_string();
             match name.as_str() {
                 "critere.md" => {}
                 "actions" | "engagements" if entry.is_dir() => {
                     for file in sorted_entries(&entry)? {
-                        let frel = rel_path(&self.root, &file);
+                        let frel = self.register(&file);
                         if !frel.ends_with(".md") || !file.is_file() {
                             self.stray(&frel, "ce dossier ne contient que des fichiers .md ; rangez les preuves dans « preuves/ »");
                             continue;
@@ -252,6 +273,13 @@ impl Loader {
         Ok(c)
     }
 
+    /// Records the on-disk path of a listed entry and returns its NFC relative name.
+    fn register(&mut self, path: &Path) -> String {
+        let rel = rel_path(&self.root, path);
+        self.paths.insert(rel.clone(), path.to_path_buf());
+        rel
+    }
+
     fn stray(&mut self, rel: &str, help: &str) {
         self.diags.push(
             Diagnostic::new("fichier-ignore", format!("« {rel} » n'est pas lu par ldm"))
@@ -260,20 +288,17 @@ impl Loader {
         );
     }
 
-    /// Every file under `preuves/`, without following symbolic links out of it.
-    fn preuves(&mut self) -> Vec<String> {
-        let dir = self.root.join("preuves");
-        let mut out: Vec<String> = walkdir::WalkDir::new(&dir)
-            .sort_by_file_name()
+    /// Every file under `preuves/` (NFC name → on-disk path), without following
+    /// symbolic links.
+    fn preuves(&mut self) -> BTreeMap<String, PathBuf> {
+        walkdir::WalkDir::new(self.root.join("preuves"))
             .into_iter()
             .filter_map(Result::ok)
             .filter(|e| {
                 !e.file_type().is_dir() && !e.file_name().to_string_lossy().starts_with('.')
             })
-            .map(|e| rel_path(&self.root, e.path()))
-            .collect();
-        out.sort();
-        out
+            .map(|e| (rel_path(&self.root, e.path()), e.path().to_path_buf()))
+            .collect()
     }
 }
 

@@ -25,6 +25,13 @@ impl Kind {
             Kind::Engagement => "engagement",
         }
     }
+    /// With its article: « une action », « un engagement ».
+    pub fn with_article(self) -> &'static str {
+        match self {
+            Kind::Action => "une action",
+            Kind::Engagement => "un engagement",
+        }
+    }
     pub fn folder(self) -> &'static str {
         match self {
             Kind::Action => "actions",
@@ -105,6 +112,45 @@ impl CritereDir {
     }
 }
 
+/// What the rules need most from `ldm.toml`: kept when another field is wrong, so a
+/// typo in the UAI does not make ldm check the dossier against the wrong edition.
+#[derive(Debug, Clone, Default)]
+pub struct Campaign {
+    pub edition: Option<String>,
+    pub annee: Option<i64>,
+}
+
+impl Campaign {
+    /// Reads the edition and year from TOML that does not match `Config`, or, when
+    /// the TOML cannot be parsed at all, from their own lines (`edition = "…"`).
+    pub fn lenient(text: &str) -> Self {
+        if let Ok(table) = text.parse::<toml::Table>() {
+            let get = |t: &str, k: &str| table.get(t).and_then(|v| v.get(k)).cloned();
+            return Campaign {
+                edition: get("referentiel", "edition").and_then(|v| v.as_str().map(str::to_string)),
+                annee: get("candidature", "annee").and_then(|v| v.as_integer()),
+            };
+        }
+        let value = |key: &str| {
+            text.lines().find_map(|l| {
+                let (k, v) = l.split_once('=')?;
+                (k.trim() == key).then(|| {
+                    v.split('#')
+                        .next()
+                        .unwrap_or("")
+                        .trim()
+                        .trim_matches('"')
+                        .to_string()
+                })
+            })
+        };
+        Campaign {
+            edition: value("edition").filter(|e| !e.is_empty()),
+            annee: value("annee").and_then(|a| a.parse().ok()),
+        }
+    }
+}
+
 /// A whole dossier as loaded, with the findings of loading itself.
 #[derive(Debug, Clone)]
 pub struct Dossier {
@@ -113,17 +159,19 @@ pub struct Dossier {
     pub sources: BTreeMap<String, Source>,
     /// `None` when `ldm.toml` could not be read (a finding says why).
     pub config: Option<Config>,
+    /// Edition and year, read even from an `ldm.toml` with a mistake elsewhere.
+    pub campaign: Campaign,
     pub etablissement: Option<Doc<EtablissementFront>>,
     pub criteres: Vec<CritereDir>,
-    /// Files under `preuves/`, relative paths in NFC.
-    pub preuves: Vec<String>,
+    /// Files under `preuves/`: relative path in NFC → path on disk (which may be NFD).
+    pub preuves: BTreeMap<String, PathBuf>,
     /// Findings made while loading: syntax, unknown fields, wrong types, stray files.
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl Dossier {
     pub fn annee(&self) -> Option<i64> {
-        self.config.as_ref().map(|c| *c.candidature.annee.get_ref())
+        self.campaign.annee
     }
 
     pub fn entities(&self) -> impl Iterator<Item = (&CritereDir, Kind, &Entity)> {

@@ -130,7 +130,7 @@ pub fn parse(text: &str, path: &str) -> Result<Edition, Diagnostic> {
                     "edition-inconnue",
                     format!("« etend: {base} » ne désigne pas une édition intégrée à ldm"),
                 )
-                .in_file(path)
+                .at(path, etend_pos(&src, base))
                 .help(format!(
                     "éditions disponibles : {}",
                     embedded_ids().collect::<Vec<_>>().join(", ")
@@ -150,6 +150,16 @@ pub fn parse(text: &str, path: &str) -> Result<Edition, Diagnostic> {
         etend: file.etend,
         criteres,
     })
+}
+
+/// Where `etend:` is written in an edition file.
+fn etend_pos(src: &Source, base: &str) -> crate::diagnostic::Pos {
+    let line = src
+        .text
+        .lines()
+        .position(|l| l.trim_start().starts_with("etend:"))
+        .map_or(1, |i| i as u32 + 1);
+    src.pos_on_line(line, base)
 }
 
 /// Resolves what `ldm.toml` names: an embedded id, or a YAML file inside the dossier.

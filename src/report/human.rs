@@ -6,8 +6,9 @@ use crate::text::count;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use std::fmt::Write;
 
-pub fn write(out: &mut String, checked: &[Checked], color: bool, short: bool) {
-    let renderer = if color {
+pub fn write(out: &mut String, checked: &[Checked], opts: super::Options) {
+    let short = opts.format == super::Format::Short;
+    let renderer = if opts.color {
         Renderer::styled()
     } else {
         Renderer::plain()
@@ -27,12 +28,17 @@ pub fn write(out: &mut String, checked: &[Checked], color: bool, short: bool) {
     if checked.len() > 1 {
         let bad: Vec<&str> = checked
             .iter()
-            .filter(|c| c.report.total.erreurs > 0)
+            .filter(|c| opts.fails(c))
             .map(|c| c.label.as_str())
             .collect();
+        let what = if opts.deny_warnings {
+            "en échec (erreurs ou avertissements)"
+        } else {
+            "avec des erreurs"
+        };
         let _ = writeln!(
             out,
-            "{} vérifiés, {} avec des erreurs{}",
+            "{} vérifiés, {} {what}{}",
             count(checked.len(), "dossier", "dossiers"),
             bad.len(),
             if bad.is_empty() {

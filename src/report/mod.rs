@@ -22,11 +22,27 @@ pub struct Checked<'a> {
     pub report: CheckReport,
 }
 
+/// How the report is written and what counts as a failure.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    pub format: Format,
+    pub color: bool,
+    /// `--deny warnings`: a dossier with warnings fails too.
+    pub deny_warnings: bool,
+}
+
+impl Options {
+    /// True when this dossier makes `ldm check` fail.
+    pub fn fails(&self, c: &Checked) -> bool {
+        let t = c.report.total;
+        t.erreurs > 0 || self.deny_warnings && t.avertissements > 0
+    }
+}
+
 /// Writes the report of several dossiers in the chosen format.
-pub fn write(out: &mut String, checked: &[Checked], format: Format, color: bool) {
-    match format {
-        Format::Human => human::write(out, checked, color, false),
-        Format::Short => human::write(out, checked, color, true),
+pub fn write(out: &mut String, checked: &[Checked], opts: Options) {
+    match opts.format {
+        Format::Human | Format::Short => human::write(out, checked, opts),
         Format::Json => json::write(out, checked),
     }
 }

@@ -1,0 +1,1258 @@
+//! Integration tests of `ldm check`: every rule fires, at the exact file and line.
+//!
+//! Each fixture under `tests/fixtures/` is a small dossier (most with their own
+//! `referentiel.yaml`) holding exactly the problems it is meant to show. The tables
+//! below list, per fixture, every expected finding as `(rule, file, line)`:
+//! adding a case is one line.
+//!
+//! Known ldm bugs are written down next to the assertion they would break; that
+//! assertion is left out (line `ANY`, or a comment) so that the suite stays green.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+use unicode_normalization::UnicodeNormalization;
+
+/// Line of a finding about a whole file (no position in the JSON report).
+const FILE: u32 = 0;
+/// Line not asserted, because ldm reports a wrong one (see the bug note at the use).
+const ANY: u32 = u32::MAX;
+
+/// One finding of the JSON report.
+#[derive(Debug, Clone, PartialEq)]
+struct Finding {
+    rule: String,
+    severity: String,
+    message: String,
+    file: String,
+    line: u32,
+    column: u32,
+    help: String,
+}
+
+type Expected<'a> = &'a [(&'a str, &'a str, u32)];
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn ldm() -> Command {
+    let mut cmd = Command::cargo_bin("ldm").expect("the ldm binary is built");
+    cmd.env("NO_COLOR", "1");
+    cmd
+}
+
+/// Runs `ldm check <dir> --format json`: exit code and parsed report.
+fn check_json(dir: &Path) -> (i32, Value) {
+    let out = ldm()
+        .arg("check")
+        .arg(dir)
+        .args(["--format", "json"])
+        .output()
+        .expect("ldm runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !stderr.contains("panicked"),
+        "ldm panicked on {}:\n{stderr}",
+        dir.display()
+    );
+    let code = out.status.code().expect("ldm exits normally");
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "invalid JSON for {} ({e}); exit {code}, stderr:\n{stderr}",
+            dir.display()
+        )
+    });
+    (code, json)
+}
+
+fn parse_findings(json: &Value) -> Vec<Finding> {
+    let text = |d: &Value, k: &str| d[k].as_str().unwrap_or_default().to_string();
+    let num = |d: &Value, k: &str| d[k].as_u64().map_or(FILE, |n| n as u32);
+    json["dossiers"][0]["diagnostics"]
+        .as_array()
+        .expect("diagnostics is a list")
+        .iter()
+        .map(|d| Finding {
+            rule: text(d, "rule"),
+            severity: text(d, "severity"),
+            message: text(d, "message"),
+            file: text(d, "file"),
+            line: num(d, "line"),
+            column: num(d, "column"),
+            help: text(d, "help"),
+        })
+        .collect()
+}
+
+/// Exit code and findings of `ldm check <dir>`.
+fn findings(dir: &Path) -> (i32, Vec<Finding>) {
+    let (code, json) = check_json(dir);
+    (code, parse_findings(&json))
+}
+
+fn show(findings: &[Finding]) -> String {
+    findings
+        .iter()
+        .map(|f| format!("  ({:?}, {:?}, {}) {}", f.rule, f.file, f.line, f.message))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn matches(f: &Finding, rule: &str, file: &str, line: u32) -> bool {
+    f.rule == rule && f.file == file && (line == ANY || f.line == line)
+}
+
+/// The finding `rule` in `file` at `line` (`FILE`: no line; `ANY`: any line).
+fn assert_has<'a>(findings: &'a [Finding], rule: &str, file: &str, line: u32) -> &'a Finding {
+    findings
+        .iter()
+        .find(|f| matches(f, rule, file, line))
+        .unwrap_or_else(|| {
+            panic!(
+                "expected {rule} in {file} at line {line}, got:\n{}",
+                show(findings)
+            )
+        })
+}
+
+fn assert_lacks(findings: &[Finding], rule: &str, file: &str, line: u32) {
+    assert!(
+        !findings.iter().any(|f| matches(f, rule, file, line)),
+        "unexpected {rule} in {file} at line {line}:\n{}",
+        show(findings)
+    );
+}
+
+/// Exactly the expected findings, no more, no fewer (as a multiset).
+fn assert_exactly(findings: &[Finding], expected: Expected) {
+    let mut left: Vec<&Finding> = findings.iter().collect();
+    let mut missing = Vec::new();
+    // Exact lines first, so that an `ANY` does not take a finding an exact line needs.
+    let mut order: Vec<_> = expected.iter().collect();
+    order.sort_by_key(|(_, _, line)| *line == ANY);
+    for (rule, file, line) in order {
+        match left.iter().position(|f| matches(f, rule, file, *line)) {
+            Some(i) => {
+                left.remove(i);
+            }
+            None => missing.push(format!("  ({rule:?}, {file:?}, {line})")),
+        }
+    }
+    let extra: Vec<Finding> = left.into_iter().cloned().collect();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "missing findings:\n{}\nunexpected findings:\n{}\nall findings:\n{}",
+        missing.join("\n"),
+        show(&extra),
+        show(findings)
+    );
+}
+
+/// Copies a folder recursively (fixtures hold no symbolic links).
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A temporary copy of a fixture: (guard, path of the copy).
+fn temp_copy(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join(name);
+    copy_dir(&fixture(name), &dir);
+    (tmp, dir)
+}
+
+/// Every file under `dir`, recursively.
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(files_under(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Rewrites every UTF-8 text file of `dir` with `f`; other files are left alone.
+fn rewrite_text_files(dir: &Path, f: impl Fn(&str) -> String) {
+    for path in files_under(dir) {
+        if let Ok(text) = String::from_utf8(fs::read(&path).unwrap()) {
+            fs::write(&path, f(&text)).unwrap();
+        }
+    }
+}
+
+/// Replaces `from` with `to` in a file of a (temporary) dossier.
+fn edit(dir: &Path, rel: &str, from: &str, to: &str) {
+    let path = dir.join(rel);
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{rel} does not contain {from:?}");
+    fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+/// Human report of `ldm check .` run inside `dir`: exit code and stdout bytes.
+fn human_in(dir: &Path) -> (i32, Vec<u8>) {
+    let out = ldm()
+        .current_dir(dir)
+        .args(["check", "."])
+        .output()
+        .unwrap();
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("panicked"),
+        "ldm panicked"
+    );
+    (out.status.code().unwrap(), out.stdout)
+}
+
+/// JSON report of `ldm check . --format json` run inside `dir`.
+fn json_in(dir: &Path) -> (i32, Value) {
+    let out = ldm()
+        .current_dir(dir)
+        .args(["check", ".", "--format", "json"])
+        .output()
+        .unwrap();
+    let json = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    (out.status.code().unwrap(), json)
+}
+
+// ------------------------------------------------------------------ fixture tables
+
+const STRUCTURE: Expected = &[
+    // criterion 3 of referentiel.yaml has no folder: reported on `edition = …`
+    ("critere-manquant", "ldm.toml", 19),
+    ("fichier-manquant", "etablissement.md", FILE),
+    (
+        "fichier-manquant",
+        "criteres/9-vie-lyceenne/critere.md",
+        FILE,
+    ),
+    ("critere-inconnu", "criteres/9-vie-lyceenne", FILE),
+    ("critere-inconnu", "criteres/annexes", FILE),
+    // 2-entreprises sorts before 2-partenariats: the second one is the duplicate
+    ("critere-en-double", "criteres/2-partenariats", FILE),
+    ("fichier-ignore", "criteres/LISEZMOI.txt", FILE),
+    (
+        "fichier-ignore",
+        "criteres/1-offre-de-formation/notes.txt",
+        FILE,
+    ),
+    (
+        "fichier-ignore",
+        "criteres/1-offre-de-formation/actions/photo-atelier.jpg",
+        FILE,
+    ),
+    (
+        "fichier-illisible",
+        "criteres/1-offre-de-formation/actions/ete-des-metiers.md",
+        FILE,
+    ),
+    (
+        "syntaxe-invalide",
+        "criteres/1-offre-de-formation/actions/atelier-decouverte.md",
+        2,
+    ),
+    (
+        "champ-inconnu",
+        "criteres/1-offre-de-formation/actions/visites-entreprises.md",
+        13,
+    ),
+    (
+        "type-invalide",
+        "criteres/1-offre-de-formation/actions/mini-stages.md",
+        12,
+    ),
+    (
+        "cle-en-double",
+        "criteres/1-offre-de-formation/actions/portes-ouvertes.md",
+        16,
+    ),
+    // A missing field is reported at the first line of its mapping (the header's).
+    (
+        "champ-manquant",
+        "criteres/1-offre-de-formation/actions/forum-orientation.md",
+        2,
+    ),
+    (
+        "champ-manquant",
+        "criteres/1-offre-de-formation/actions/cordees-de-la-reussite.md",
+        2,
+    ),
+    // The animateur without `prenom` (`animateur:` line 4, its fields 5-6): the
+    // mapping's first key, and the message names « animateur ».
+    (
+        "champ-manquant",
+        "criteres/1-offre-de-formation/engagements/tutorat.md",
+        5,
+    ),
+    (
+        "front-matter-absent",
+        "criteres/1-offre-de-formation/actions/sans-en-tete.md",
+        1,
+    ),
+    (
+        "front-matter-absent",
+        "criteres/1-offre-de-formation/actions/en-tete-non-ferme.md",
+        1,
+    ),
+    // « # Conclusion » absent: reported on the first section of the body
+    (
+        "section-manquante",
+        "criteres/1-offre-de-formation/actions/chef-d-oeuvre.md",
+        17,
+    ),
+    // « ## Lieux » absent: reported on « # Mise en œuvre »
+    (
+        "section-manquante",
+        "criteres/1-offre-de-formation/actions/chef-d-oeuvre.md",
+        22,
+    ),
+    (
+        "section-vide",
+        "criteres/1-offre-de-formation/actions/chef-d-oeuvre.md",
+        36,
+    ),
+    (
+        "section-inconnue",
+        "criteres/1-offre-de-formation/actions/chef-d-oeuvre.md",
+        42,
+    ),
+    (
+        "consigne-du-guide",
+        "criteres/1-offre-de-formation/actions/stage-d-observation.md",
+        19,
+    ),
+    (
+        "texte-a-completer",
+        "criteres/1-offre-de-formation/actions/stage-d-observation.md",
+        42,
+    ),
+    (
+        "champ-hors-contexte",
+        "criteres/1-offre-de-formation/actions/parrainage.md",
+        5,
+    ),
+    (
+        "champ-hors-contexte",
+        "criteres/1-offre-de-formation/engagements/atelier-drones.md",
+        4,
+    ),
+    (
+        "champ-hors-contexte",
+        "criteres/1-offre-de-formation/engagements/atelier-drones.md",
+        9,
+    ),
+];
+
+const EDITION_INCONNUE: Expected = &[
+    ("edition-inconnue", "ldm.toml", 19),
+    // ldm falls back to national-2026, whose 8 criteria have no folder here
+    ("critere-manquant", "ldm.toml", 19),
+    ("critere-manquant", "ldm.toml", 19),
+    ("critere-manquant", "ldm.toml", 19),
+    ("critere-manquant", "ldm.toml", 19),
+    ("critere-manquant", "ldm.toml", 19),
+    ("critere-manquant", "ldm.toml", 19),
+    ("critere-manquant", "ldm.toml", 19),
+    ("critere-manquant", "ldm.toml", 19),
+];
+
+const EQUIPE: Expected = &[
+    ("personne-incomplete", "etablissement.md", 6),
+    (
+        "coordonnateur-manquant",
+        "criteres/1-offre-de-formation/critere.md",
+        2,
+    ),
+    (
+        "animateur-manquant",
+        "criteres/1-offre-de-formation/engagements/mention-complementaire-aeronautique.md",
+        2,
+    ),
+    (
+        "equipe-sans-membre",
+        "criteres/2-partenariats/critere.md",
+        2,
+    ),
+    (
+        "fonction-incoherente",
+        "criteres/2-partenariats/critere.md",
+        2,
+    ),
+];
+
+const ACTIONS: Expected = &[
+    (
+        "periode-invalide",
+        "criteres/1-offre-de-formation/actions/club-robotique.md",
+        3,
+    ),
+    (
+        "objectif-manquant",
+        "criteres/1-offre-de-formation/actions/forum-des-metiers.md",
+        2,
+    ),
+    (
+        "mesure-qualitative",
+        "criteres/1-offre-de-formation/actions/mini-stages.md",
+        14,
+    ),
+    (
+        "mesure-qualitative",
+        "criteres/1-offre-de-formation/actions/mini-stages.md",
+        15,
+    ),
+    (
+        "mesure-hors-periode",
+        "criteres/1-offre-de-formation/actions/mini-stages.md",
+        21,
+    ),
+    (
+        "pourcentage-hors-bornes",
+        "criteres/1-offre-de-formation/actions/mini-stages.md",
+        23,
+    ),
+    (
+        "valeur-negative",
+        "criteres/1-offre-de-formation/actions/mini-stages.md",
+        29,
+    ),
+    (
+        "annee-invalide",
+        "criteres/1-offre-de-formation/actions/mini-stages.md",
+        30,
+    ),
+    // N+3 missing on the first indicator, the end measure on the second
+    (
+        "mesure-de-suivi-manquante",
+        "criteres/1-offre-de-formation/actions/suivi-des-sortants.md",
+        9,
+    ),
+    (
+        "mesure-de-suivi-manquante",
+        "criteres/1-offre-de-formation/actions/suivi-des-sortants.md",
+        14,
+    ),
+    (
+        "objectif-sans-indicateur",
+        "criteres/1-offre-de-formation/actions/tutorat-entre-pairs.md",
+        7,
+    ),
+    (
+        "indicateur-sans-cible",
+        "criteres/1-offre-de-formation/actions/tutorat-entre-pairs.md",
+        12,
+    ),
+    // on `sens: hausse` when written, else on the indicator's name
+    (
+        "sens-contradictoire",
+        "criteres/1-offre-de-formation/actions/tutorat-entre-pairs.md",
+        18,
+    ),
+    (
+        "sens-contradictoire",
+        "criteres/1-offre-de-formation/actions/tutorat-entre-pairs.md",
+        21,
+    ),
+    (
+        "mesure-non-chiffree",
+        "criteres/2-partenariats/engagements/bureau-des-entreprises.md",
+        13,
+    ),
+    (
+        "mesure-future",
+        "criteres/2-partenariats/engagements/bureau-des-entreprises.md",
+        18,
+    ),
+    (
+        "indicateur-sans-mesure",
+        "criteres/2-partenariats/engagements/bureau-des-entreprises.md",
+        19,
+    ),
+    (
+        "annee-invalide",
+        "criteres/2-partenariats/engagements/salon-des-metiers.md",
+        3,
+    ),
+    (
+        "action-manquante",
+        "criteres/3-parcours-adaptes/critere.md",
+        1,
+    ),
+    (
+        "engagement-manquant",
+        "criteres/3-parcours-adaptes/critere.md",
+        1,
+    ),
+];
+
+const CAHIER_DES_CHARGES: Expected = &[
+    (
+        "exigence-inconnue",
+        "criteres/1-offre-de-formation/actions/passerelle-bac-pro-bts.md",
+        5,
+    ),
+    (
+        "exigence-inconnue",
+        "criteres/1-offre-de-formation/actions/passerelle-bac-pro-bts.md",
+        5,
+    ),
+    (
+        "exigence-non-couverte",
+        "criteres/2-partenariats/critere.md",
+        1,
+    ),
+    (
+        "strategie-reseau-manquante",
+        "criteres/2-partenariats/critere.md",
+        1,
+    ),
+];
+
+const PREUVES: Expected = &[
+    (
+        "preuve-introuvable",
+        "criteres/1-offre-de-formation/actions/passerelle-bac-pro-bts.md",
+        17,
+    ),
+    (
+        "preuve-hors-dossier",
+        "criteres/1-offre-de-formation/actions/passerelle-bac-pro-bts.md",
+        18,
+    ),
+    (
+        "preuve-hors-dossier",
+        "criteres/1-offre-de-formation/actions/passerelle-bac-pro-bts.md",
+        19,
+    ),
+    // becomes a symbolic link out of the dossier in `preuve_hors_dossier_par_lien`
+    (
+        "preuve-introuvable",
+        "criteres/1-offre-de-formation/actions/passerelle-bac-pro-bts.md",
+        20,
+    ),
+    (
+        "preuve-non-citee",
+        "preuves/2-partenariats/liste-entreprises-2025.csv",
+        FILE,
+    ),
+];
+
+const IDENTITE: Expected = &[
+    ("uai-cle-incorrecte", "ldm.toml", 5),
+    ("label-precedent-incoherent", "ldm.toml", 15),
+    ("uai-invalide", "ldm.toml", 16),
+];
+
+const IDENTITE_SANS_PRECEDENTE: Expected = &[("label-precedent-manquant", "ldm.toml", 13)];
+
+const TOUT_EN_UN: Expected = &[
+    ("uai-cle-incorrecte", "ldm.toml", 5),
+    ("critere-manquant", "ldm.toml", 19),
+    (
+        "syntaxe-invalide",
+        "criteres/1-offre-de-formation/actions/atelier-decouverte.md",
+        2,
+    ),
+    (
+        "champ-inconnu",
+        "criteres/1-offre-de-formation/actions/visites-entreprises.md",
+        13,
+    ),
+    (
+        "type-invalide",
+        "criteres/1-offre-de-formation/actions/mini-stages.md",
+        12,
+    ),
+    (
+        "exigence-inconnue",
+        "criteres/1-offre-de-formation/actions/passerelle-bac-pro-bts.md",
+        5,
+    ),
+    (
+        "pourcentage-hors-bornes",
+        "criteres/1-offre-de-formation/actions/passerelle-bac-pro-bts.md",
+        14,
+    ),
+    (
+        "preuve-hors-dossier",
+        "criteres/1-offre-de-formation/actions/passerelle-bac-pro-bts.md",
+        17,
+    ),
+    (
+        "preuve-introuvable",
+        "criteres/1-offre-de-formation/actions/passerelle-bac-pro-bts.md",
+        18,
+    ),
+];
+
+const AVERTISSEMENTS: Expected = &[
+    ("section-inconnue", "etablissement.md", 25),
+    (
+        "fichier-ignore",
+        "criteres/1-offre-de-formation/notes-reunion.txt",
+        FILE,
+    ),
+];
+
+/// Every fixture with its expected exit code and findings.
+const FIXTURES: &[(&str, i32, Expected)] = &[
+    ("valide", 0, &[]),
+    ("accents", 0, &[]),
+    ("avertissements", 0, AVERTISSEMENTS),
+    ("structure", 1, STRUCTURE),
+    ("edition-inconnue", 1, EDITION_INCONNUE),
+    ("equipe", 1, EQUIPE),
+    ("actions", 1, ACTIONS),
+    ("cahier-des-charges", 1, CAHIER_DES_CHARGES),
+    ("preuves", 1, PREUVES),
+    ("identite", 1, IDENTITE),
+    ("identite-sans-precedente", 1, IDENTITE_SANS_PRECEDENTE),
+    ("tout-en-un", 1, TOUT_EN_UN),
+];
+
+/// Fixtures that, together, trigger every rule of a family (`--explain` heading).
+const FAMILLES: &[(&str, &[&str])] = &[
+    ("STRUCTURE", &["structure", "edition-inconnue"]),
+    ("ÉQUIPE", &["equipe"]),
+    ("ACTIONS ET ENGAGEMENTS", &["actions"]),
+    ("CAHIER DES CHARGES", &["cahier-des-charges"]),
+    ("PREUVES", &["preuves"]),
+    ("IDENTITÉ", &["identite", "identite-sans-precedente"]),
+];
+
+fn check_fixture(name: &str) -> Vec<Finding> {
+    let (code, json) = check_json(&fixture(name));
+    let (_, want_code, expected) = FIXTURES
+        .iter()
+        .find(|(n, _, _)| *n == name)
+        .expect("fixture listed in FIXTURES");
+    let found = parse_findings(&json);
+    assert_exactly(&found, expected);
+    assert_eq!(code, *want_code, "exit code of {name}");
+    found
+}
+
+/// The catalogue as listed by `ldm check --explain`: (family, [rule names]).
+fn catalogue() -> Vec<(String, Vec<String>)> {
+    let out = ldm().args(["check", "--explain"]).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut families: Vec<(String, Vec<String>)> = Vec::new();
+    for line in text.lines() {
+        if line.trim().is_empty() || line.starts_with('«') {
+            continue;
+        }
+        if !line.starts_with(' ') {
+            families.push((line.trim().to_string(), Vec::new()));
+        } else if let Some((_, rules)) = families.last_mut() {
+            rules.push(line.split_whitespace().next().unwrap().to_string());
+        }
+    }
+    assert!(
+        families.iter().map(|(_, r)| r.len()).sum::<usize>() > 40,
+        "could not read the catalogue from:\n{text}"
+    );
+    families
+}
+
+// ------------------------------------------------------------------ tests
+
+#[test]
+fn valide_passe_sans_aucun_probleme() {
+    let (code, json) = check_json(&fixture("valide"));
+    assert_eq!(code, 0);
+    let f = parse_findings(&json);
+    assert!(f.is_empty(), "valide has findings:\n{}", show(&f));
+    let total = &json["dossiers"][0]["total"];
+    assert_eq!(total["erreurs"], 0);
+    assert_eq!(total["avertissements"], 0);
+    assert_eq!(total["infos"], 0);
+    assert_eq!(json["dossiers"][0]["edition"], "essai-ldm");
+    for c in json["dossiers"][0]["criteres"].as_array().unwrap() {
+        assert_eq!(c["exigences_couvertes"], c["exigences_total"], "{c}");
+    }
+}
+
+#[test]
+fn famille_structure() {
+    let f = check_fixture("structure");
+    let help = |rule: &str, file: &str, line| assert_has(&f, rule, file, line).help.clone();
+    assert!(
+        help(
+            "champ-inconnu",
+            "criteres/1-offre-de-formation/actions/visites-entreprises.md",
+            13
+        )
+        .contains("vouliez-vous dire « cible »")
+    );
+    let chef = "criteres/1-offre-de-formation/actions/chef-d-oeuvre.md";
+    assert!(
+        f.iter()
+            .any(|d| matches(d, "section-manquante", chef, 17) && d.message.contains("Conclusion"))
+    );
+    assert!(
+        f.iter()
+            .any(|d| matches(d, "section-manquante", chef, 22) && d.message.contains("Lieux"))
+    );
+    let dup = assert_has(
+        &f,
+        "cle-en-double",
+        "criteres/1-offre-de-formation/actions/portes-ouvertes.md",
+        16,
+    );
+    assert!(dup.message.contains("2024"), "{}", dup.message);
+    let typ = assert_has(
+        &f,
+        "type-invalide",
+        "criteres/1-offre-de-formation/actions/mini-stages.md",
+        12,
+    );
+    assert_eq!(typ.column, 16);
+    assert!(typ.message.contains("quarante"));
+}
+
+#[test]
+fn famille_structure_edition_inconnue() {
+    let f = check_fixture("edition-inconnue");
+    let d = assert_has(&f, "edition-inconnue", "ldm.toml", 19);
+    assert!(d.help.contains("« national-2026 »"), "{}", d.help);
+}
+
+#[test]
+fn edition_inconnue_autres_formes() {
+    // A referential file that does not exist.
+    let (_tmp, dir) = temp_copy("valide");
+    edit(&dir, "ldm.toml", "\"referentiel.yaml\"", "\"absent.yaml\"");
+    let (code, f) = findings(&dir);
+    assert_eq!(code, 1);
+    assert_has(&f, "edition-inconnue", "ldm.toml", 19);
+
+    // A referential file outside the dossier.
+    let (_tmp, dir) = temp_copy("valide");
+    edit(
+        &dir,
+        "ldm.toml",
+        "\"referentiel.yaml\"",
+        "\"../referentiel.yaml\"",
+    );
+    let (_, f) = findings(&dir);
+    assert!(
+        assert_has(&f, "edition-inconnue", "ldm.toml", 19)
+            .message
+            .contains("hors du dossier")
+    );
+
+    // A referential that extends an edition ldm does not have.
+    let (_tmp, dir) = temp_copy("valide");
+    edit(
+        &dir,
+        "referentiel.yaml",
+        "criteres:",
+        "etend: nationale-2026\ncriteres:",
+    );
+    let (code, f) = findings(&dir);
+    assert_eq!(code, 1);
+    let text = fs::read_to_string(dir.join("referentiel.yaml")).unwrap();
+    let line = text.lines().position(|l| l.starts_with("etend:")).unwrap() as u32 + 1;
+    let d = assert_has(&f, "edition-inconnue", "referentiel.yaml", line);
+    assert!(d.message.contains("nationale-2026"), "{}", d.message);
+}
+
+#[test]
+fn famille_equipe() {
+    let f = check_fixture("equipe");
+    let d = assert_has(
+        &f,
+        "fonction-incoherente",
+        "criteres/2-partenariats/critere.md",
+        2,
+    );
+    assert!(d.message.contains("DDFPT") && d.message.contains("etablissement.md"));
+    let d = assert_has(&f, "personne-incomplete", "etablissement.md", 6);
+    assert!(d.message.contains("prenom"), "{}", d.message);
+}
+
+#[test]
+fn famille_actions_et_engagements() {
+    let f = check_fixture("actions");
+    let sortants = "criteres/1-offre-de-formation/actions/suivi-des-sortants.md";
+    assert!(
+        assert_has(&f, "mesure-de-suivi-manquante", sortants, 9)
+            .message
+            .contains("N+3 (2024)")
+    );
+    assert!(
+        assert_has(&f, "mesure-de-suivi-manquante", sortants, 14)
+            .message
+            .contains("fin (2026)")
+    );
+    let stages = "criteres/1-offre-de-formation/actions/mini-stages.md";
+    assert!(
+        assert_has(&f, "pourcentage-hors-bornes", stages, 23)
+            .message
+            .contains("140")
+    );
+    assert!(
+        assert_has(&f, "annee-invalide", stages, 30)
+            .message
+            .contains("226")
+    );
+}
+
+#[test]
+fn famille_cahier_des_charges() {
+    let f = check_fixture("cahier-des-charges");
+    let file = "criteres/1-offre-de-formation/actions/passerelle-bac-pro-bts.md";
+    let cols: BTreeSet<u32> = f
+        .iter()
+        .filter(|d| matches(d, "exigence-inconnue", file, 5))
+        .map(|d| d.column)
+        .collect();
+    assert_eq!(cols, BTreeSet::from([20, 27]), "« 1.9 » then « 7.2 »");
+    let d = f
+        .iter()
+        .find(|d| d.rule == "exigence-inconnue" && d.message.contains("« 1.9 »"))
+        .unwrap();
+    assert!(d.help.contains("1.1, 1.2"), "{}", d.help);
+    let d = assert_has(
+        &f,
+        "exigence-non-couverte",
+        "criteres/2-partenariats/critere.md",
+        1,
+    );
+    assert!(d.message.contains("2.2"));
+}
+
+#[test]
+fn famille_preuves() {
+    check_fixture("preuves");
+}
+
+#[cfg(unix)]
+#[test]
+fn preuve_hors_dossier_par_lien_symbolique() {
+    let action = "criteres/1-offre-de-formation/actions/passerelle-bac-pro-bts.md";
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("convention-confidentielle.md");
+    fs::write(&secret, "# Convention confidentielle\n").unwrap();
+
+    // A link out of the dossier, cited with a clean path (line 20).
+    let (_tmp, dir) = temp_copy("preuves");
+    let link = dir.join("preuves/1-offre-de-formation/convention-externe.md");
+    std::os::unix::fs::symlink(&secret, &link).unwrap();
+    let (code, f) = findings(&dir);
+    assert_eq!(code, 1);
+    let d = assert_has(&f, "preuve-hors-dossier", action, 20);
+    assert!(d.message.contains("lien"), "{}", d.message);
+    assert_lacks(&f, "preuve-introuvable", action, 20);
+    // The other findings are unchanged.
+    assert_has(&f, "preuve-introuvable", action, 17);
+    assert_has(&f, "preuve-hors-dossier", action, 18);
+    assert_has(&f, "preuve-hors-dossier", action, 19);
+
+    // A link that stays inside the dossier is a good evidence file.
+    let (_tmp, dir) = temp_copy("preuves");
+    let link = dir.join("preuves/1-offre-de-formation/convention-externe.md");
+    let inside = dir.join("preuves/2-partenariats/bilan-job-dating-2026.md");
+    std::os::unix::fs::symlink(&inside, &link).unwrap();
+    let (_, f) = findings(&dir);
+    assert_lacks(&f, "preuve-hors-dossier", action, 20);
+    assert_lacks(&f, "preuve-introuvable", action, 20);
+}
+
+#[test]
+fn famille_identite() {
+    let f = check_fixture("identite");
+    let d = assert_has(&f, "uai-cle-incorrecte", "ldm.toml", 5);
+    assert!(d.help.contains("« W »"), "{}", d.help);
+    check_fixture("identite-sans-precedente");
+}
+
+#[test]
+fn tout_en_un_tout_est_signale_en_une_fois() {
+    let f = check_fixture("tout-en-un");
+    let d = assert_has(
+        &f,
+        "champ-inconnu",
+        "criteres/1-offre-de-formation/actions/visites-entreprises.md",
+        13,
+    );
+    assert!(d.help.contains("vouliez-vous dire « cible »"), "{}", d.help);
+    // Each problem at its own line.
+    let places: BTreeSet<(&str, u32)> = f.iter().map(|d| (d.file.as_str(), d.line)).collect();
+    assert_eq!(places.len(), f.len(), "two findings share a line");
+    // The other formats do not panic either, and agree on the exit code.
+    for format in ["human", "short"] {
+        let out = ldm()
+            .arg("check")
+            .arg(fixture("tout-en-un"))
+            .args(["--format", format])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{format}");
+        assert!(
+            out.stderr.is_empty(),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn chaque_regle_du_catalogue_est_declenchee() {
+    let mut fired: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+    for (name, _, _) in FIXTURES {
+        let (_, f) = findings(&fixture(name));
+        fired.insert(name, f.into_iter().map(|d| d.rule).collect());
+    }
+    let all: BTreeSet<&String> = fired.values().flatten().collect();
+    let catalogue = catalogue();
+    let missing: Vec<&String> = catalogue
+        .iter()
+        .flat_map(|(_, rules)| rules)
+        .filter(|r| !all.contains(r))
+        .collect();
+    assert!(missing.is_empty(), "rules no fixture triggers: {missing:?}");
+
+    // Each family fixture triggers every rule of its family.
+    for (famille, rules) in &catalogue {
+        let (_, names) = FAMILLES
+            .iter()
+            .find(|(f, _)| f == famille)
+            .unwrap_or_else(|| panic!("no fixture for family {famille}"));
+        let here: BTreeSet<&String> = names.iter().flat_map(|n| &fired[n]).collect();
+        let missing: Vec<&String> = rules.iter().filter(|r| !here.contains(r)).collect();
+        assert!(
+            missing.is_empty(),
+            "family {famille}: {names:?} do not trigger {missing:?}"
+        );
+    }
+}
+
+#[test]
+fn fins_de_ligne_crlf_et_bom_donnent_le_meme_rapport() {
+    for name in ["tout-en-un", "structure", "actions"] {
+        let (_a, orig) = temp_copy(name);
+        let (_b, crlf) = temp_copy(name);
+        let (_c, bom) = temp_copy(name);
+        rewrite_text_files(&crlf, |t| t.replace('\n', "\r\n"));
+        rewrite_text_files(&bom, |t| format!("\u{feff}{t}"));
+        // The copies really differ from the original.
+        let etab = if name == "structure" {
+            "ldm.toml"
+        } else {
+            "etablissement.md"
+        };
+        assert!(fs::read(crlf.join(etab)).unwrap().contains(&b'\r'));
+        assert!(
+            fs::read(bom.join(etab))
+                .unwrap()
+                .starts_with(b"\xef\xbb\xbf")
+        );
+
+        let (code, want) = human_in(&orig);
+        assert_eq!(code, 1);
+        assert!(!want.is_empty());
+        for (variant, dir) in [("CRLF", &crlf), ("BOM", &bom)] {
+            let (c, got) = human_in(dir);
+            assert_eq!(c, code, "{name} {variant}");
+            assert!(
+                got == want,
+                "{name}: the {variant} copy reports differently:\n--- original\n{}\n--- {variant}\n{}",
+                String::from_utf8_lossy(&want),
+                String::from_utf8_lossy(&got)
+            );
+        }
+    }
+}
+
+#[test]
+fn noms_accentues_nfc_et_nfd() {
+    let action = "criteres/2-actions-culturelles/actions/sortie-théâtre.md";
+    let preuve = "preuves/2-actions-culturelles/programme-théâtre.md";
+    check_fixture("accents");
+    let (_a, nfc) = temp_copy("accents");
+    assert!(nfc.join(action).is_file() && nfc.join(preuve).is_file());
+    let (code, want) = json_in(&nfc);
+    assert_eq!(code, 0);
+
+    let nfd_name = |rel: &str| -> PathBuf {
+        let (dir, file) = rel.rsplit_once('/').unwrap();
+        Path::new(dir).join(file.nfd().collect::<String>())
+    };
+
+    // Evidence file written decomposed (as macOS does), cited by its NFC name.
+    let (_b, twin) = temp_copy("accents");
+    fs::rename(twin.join(preuve), twin.join(nfd_name(preuve))).unwrap();
+    assert!(
+        !twin.join(preuve).exists(),
+        "the file system normalises names"
+    );
+    let (c, got) = json_in(&twin);
+    assert_eq!(c, code);
+    assert_eq!(got, want, "NFD evidence name changes the report");
+
+    // Action and evidence file names both decomposed.
+    let (_c, twin) = temp_copy("accents");
+    fs::rename(twin.join(preuve), twin.join(nfd_name(preuve))).unwrap();
+    fs::rename(twin.join(action), twin.join(nfd_name(action))).unwrap();
+    let (_, got) = json_in(&twin);
+    let f = parse_findings(&got);
+    assert!(
+        !f.iter().any(|d| d.rule == "preuve-introuvable"),
+        "{}",
+        show(&f)
+    );
+    assert_eq!(got, want, "NFD action and evidence names change the report");
+}
+
+#[test]
+fn dossier_sans_ldm_toml_ou_absent() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = ldm().arg("check").arg(tmp.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("n'est pas un dossier ldm"), "{err}");
+    assert!(err.contains("ldm.toml est introuvable"), "{err}");
+    assert!(out.stdout.is_empty());
+
+    let missing = tmp.path().join("dossier-absent");
+    let out = ldm().arg("check").arg(&missing).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("n'existe pas"), "{err}");
+
+    let file = fixture("valide").join("ldm.toml");
+    let out = ldm().arg("check").arg(&file).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("n'est pas un dossier"), "{err}");
+}
+
+#[test]
+fn deny_warnings_rend_les_avertissements_bloquants() {
+    let f = check_fixture("avertissements");
+    assert!(f.iter().all(|d| d.severity == "avertissement"));
+    let dir = fixture("avertissements");
+    ldm().arg("check").arg(&dir).assert().code(0);
+    ldm()
+        .arg("check")
+        .arg(&dir)
+        .args(["--deny", "warnings"])
+        .assert()
+        .code(1);
+    // Without warnings, --deny warnings changes nothing.
+    ldm()
+        .arg("check")
+        .arg(fixture("valide"))
+        .args(["--deny", "warnings"])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn plusieurs_dossiers_le_bilan_nomme_le_dossier_en_erreur() {
+    let out = ldm()
+        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"))
+        .args(["check", "valide", "identite", "accents"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        text.trim_end().lines().last(),
+        Some("3 dossiers vérifiés, 1 avec des erreurs : identite"),
+        "{text}"
+    );
+    // The JSON report has the three dossiers, in order.
+    let out = ldm()
+        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"))
+        .args(["check", "valide", "identite", "accents", "--format", "json"])
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let labels: Vec<&str> = json["dossiers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["dossier"].as_str().unwrap())
+        .collect();
+    assert_eq!(labels, ["valide", "identite", "accents"]);
+}
+
+#[test]
+fn explain_decrit_une_regle_et_refuse_un_nom_inconnu() {
+    for (_, rules) in catalogue() {
+        for rule in rules {
+            let out = ldm().args(["check", "--explain", &rule]).output().unwrap();
+            assert!(out.status.success(), "{rule}");
+            assert!(String::from_utf8(out.stdout).unwrap().starts_with(&rule));
+        }
+    }
+    let out = ldm()
+        .args(["check", "--explain", "preuve-introuvabel"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("« preuve-introuvable »"), "{err}");
+}
+
+/// Regressions of the first review: each case once reported wrongly.
+#[test]
+fn erreurs_de_lecture_bien_classees_et_situees() {
+    const JOB: &str = "criteres/2-partenariats/actions/job-dating.md";
+    // (file, text replaced, replacement, rule, line, words the message or help must hold)
+    let cases: &[(&str, &str, &str, &str, u32, &str)] = &[
+        // An unclosed TOML string is a syntax error, not a type error.
+        (
+            "ldm.toml",
+            "nom = \"Lycée professionnel Louis Blériot\"",
+            "nom = \"Lycée professionnel",
+            "syntaxe-invalide",
+            4,
+            "TOML",
+        ),
+        // An unclosed YAML quote too (the string runs on to the next quote, line 10).
+        (
+            JOB,
+            "un employeur.\"",
+            "un employeur.",
+            "syntaxe-invalide",
+            10,
+            "YAML",
+        ),
+        // A tab is reported on its own line, not at the end of the previous one.
+        (
+            JOB,
+            "        sens: hausse",
+            "\tsens: hausse",
+            "syntaxe-invalide",
+            12,
+            "tabulation",
+        ),
+        // Text where a list is expected: « une liste est attendue ».
+        (
+            JOB,
+            "exigences: [\"2.1\", \"2.2\"]",
+            "exigences: {a: 1}",
+            "type-invalide",
+            5,
+            "une liste est attendue",
+        ),
+        // A missing TOML field is explained in TOML syntax.
+        (
+            "ldm.toml",
+            "uai = \"0131234W\"\n",
+            "",
+            "champ-manquant",
+            3,
+            "uai = …",
+        ),
+    ];
+    for (file, from, to, rule, line, words) in cases {
+        let (_tmp, dir) = temp_copy("valide");
+        edit(&dir, file, from, to);
+        let (code, f) = findings(&dir);
+        assert_eq!(code, 1, "{rule} in {file}");
+        let d = assert_has(&f, rule, file, *line);
+        let text = format!("{} {}", d.message, d.help);
+        assert!(text.contains(words), "{rule}: {words:?} not in {text:?}");
+    }
+}
+
+#[test]
+fn preuve_par_lien_symbolique_sortant_est_citee_mais_hors_dossier() {
+    let (tmp, dir) = temp_copy("valide");
+    let outside = tmp.path().join("secret.md");
+    fs::write(&outside, "hors du dossier\n").unwrap();
+    let cited = "preuves/2-partenariats/bilan-job-dating-2026.md";
+    fs::remove_file(dir.join(cited)).unwrap();
+    std::os::unix::fs::symlink(&outside, dir.join(cited)).unwrap();
+    let (code, f) = findings(&dir);
+    assert_eq!(code, 1);
+    assert_has(
+        &f,
+        "preuve-hors-dossier",
+        "criteres/2-partenariats/actions/job-dating.md",
+        18,
+    );
+    assert_lacks(&f, "preuve-non-citee", cited, FILE);
+}
+
+#[test]
+fn preuve_introuvable_suggere_le_fichier_au_nom_proche() {
+    let (_tmp, dir) = temp_copy("valide");
+    edit(
+        &dir,
+        "criteres/2-partenariats/actions/job-dating.md",
+        "bilan-job-dating-2026.md",
+        "bilan-jobdating-2026.md",
+    );
+    let (_, f) = findings(&dir);
+    let d = assert_has(
+        &f,
+        "preuve-introuvable",
+        "criteres/2-partenariats/actions/job-dating.md",
+        18,
+    );
+    assert!(
+        d.help
+            .contains("« preuves/2-partenariats/bilan-job-dating-2026.md »"),
+        "{}",
+        d.help
+    );
+}
+
+#[test]
+fn resume_multi_dossiers_tient_compte_de_deny_warnings() {
+    let out = ldm()
+        .current_dir(fixture("valide").parent().unwrap())
+        .args(["check", "valide", "avertissements", "--deny", "warnings"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(
+            "2 dossiers vérifiés, 1 en échec (erreurs ou avertissements) : avertissements"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn une_sortie_interrompue_n_est_pas_une_erreur() {
+    // The reader goes away before ldm writes (`ldm check --explain | head -0`).
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("ldm"))
+        .args(["check", "--explain"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
