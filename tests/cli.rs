@@ -366,3 +366,13 @@ fn missing_folder_and_non_dossier_exit_2_in_french() {
         "{err}"
     );
 }
+
+#[test]
+fn human_report_of_a_broken_dossier() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tout-en-un");
+    let (code, out, _) = run(&dir, &["check", "."]);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!("tout_en_un_human", out);
+    let (_, short, _) = run(&dir, &["check", ".", "--format", "short"]);
+    insta::assert_snapshot!("tout_en_un_short", short);
+}
