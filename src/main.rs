@@ -2,11 +2,21 @@
 
 mod cmd;
 
-use clap::Parser;
+use clap::error::ErrorKind;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = cmd::Cli::parse();
+    let cli = match cmd::parse() {
+        Ok(cli) => cli,
+        Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            eprintln!("erreur : {}", cmd::clap_fr::message(&e));
+            return ExitCode::from(2);
+        }
+    };
     match cmd::run(cli) {
         Ok(code) => code,
         Err(e) => {

@@ -376,3 +376,40 @@ fn human_report_of_a_broken_dossier() {
     let (_, short, _) = run(&dir, &["check", ".", "--format", "short"]);
     insta::assert_snapshot!("tout_en_un_short", short);
 }
+
+#[test]
+fn help_is_french_for_every_verb() {
+    for verb in [&[][..], &["init"], &["new"], &["check"], &["referentiel"]] {
+        let mut args: Vec<&str> = verb.to_vec();
+        args.push("--help");
+        let (code, out, _) = run(Path::new("."), &args);
+        assert_eq!(code, 0, "{args:?}");
+        assert!(
+            out.contains("Usage : ldm") && out.contains("Afficher l'aide"),
+            "{out}"
+        );
+        for english in [
+            "Possible values",
+            "[default:",
+            "Print help",
+            "Print version",
+        ] {
+            assert!(
+                !out.contains(english),
+                "{english} in help of {args:?}:\n{out}"
+            );
+        }
+    }
+    let (code, _, err) = run(Path::new("."), &["chek"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("commande inconnue « chek »") && err.contains("« check »"),
+        "{err}"
+    );
+    let (code, _, err) = run(Path::new("."), &["check", "--format", "xml"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("valeurs possibles : human, short, json"),
+        "{err}"
+    );
+}

@@ -27,10 +27,11 @@ enum Deny {
 pub struct Args {
     /// Dossiers à vérifier (par défaut : le dossier courant)
     dossiers: Vec<PathBuf>,
-    /// Format de sortie
+    /// Format de sortie : human (par défaut : messages détaillés avec extrait), short
+    /// (une ligne par problème : fichier:ligne:colonne) ou json (données pour d'autres outils)
     #[arg(long, value_enum, default_value = "human")]
     format: FormatArg,
-    /// Rendre bloquants les avertissements : --deny warnings
+    /// « --deny warnings » : les avertissements font aussi échouer la vérification
     #[arg(long, value_enum)]
     deny: Option<Deny>,
     /// Expliquer une règle (sans nom : lister toutes les règles)

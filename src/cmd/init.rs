@@ -38,7 +38,7 @@ pub struct Args {
     /// Dossier à créer (par défaut : le dossier courant)
     #[arg(default_value = ".")]
     dossier: PathBuf,
-    /// Nom de l'établissement
+    /// Nom de l'établissement (sinon « À compléter »)
     #[arg(long, value_name = "NOM")]
     etablissement: Option<String>,
     /// UAI de l'établissement (7 chiffres + lettre)
@@ -50,16 +50,17 @@ pub struct Args {
     /// Dénomination du label (« Lycée des métiers de … »)
     #[arg(long)]
     denomination: Option<String>,
-    /// Statut de l'établissement
+    /// Statut : public (par défaut) ou prive-sous-contrat
     #[arg(long, value_enum, default_value = "public")]
     statut: Statut,
-    /// Type d'établissement
+    /// Type d'établissement : LP (par défaut), LPO, EREA ou LEA
     #[arg(long = "type", value_enum, default_value = "LP")]
     type_etablissement: Type,
-    /// Édition du cahier des charges (« ldm referentiel » les liste)
+    /// Édition du cahier des charges : national-2026 (par défaut), aix-marseille-2026, ou le
+    /// chemin d'un fichier .yaml
     #[arg(long, default_value = ldm::referentiel::DEFAULT_EDITION)]
     edition: String,
-    /// Nature de la candidature
+    /// Nature de la candidature : premiere-demande (par défaut) ou renouvellement
     #[arg(long, value_enum, default_value = "premiere-demande")]
     nature: Nature,
     /// Année de la campagne (par défaut : l'année en cours)

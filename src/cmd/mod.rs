@@ -1,6 +1,7 @@
 //! Command-line interface: one file per verb. Help texts are French.
 
 mod check;
+pub mod clap_fr;
 mod init;
 mod new;
 mod referentiel;
@@ -11,17 +12,32 @@ use std::process::ExitCode;
 /// Exit code when ldm itself could not do its job (usage, unreadable folder).
 pub const EXIT_FAILURE: u8 = 2;
 
+/// French help layout, shared by every command (clap's own headings are English).
+const HELP: &str = "{about-with-newline}\nUsage : {usage}\n\n{all-args}{after-help}\n";
+
 #[derive(Parser)]
 #[command(
     name = "ldm",
     version,
     about = "Construire, vérifier et suivre un dossier de labellisation « Lycée des métiers »",
     disable_help_subcommand = true,
-    help_template = "{about}\n\nUsage : {usage}\n\nCommandes :\n{subcommands}\n\nOptions :\n{options}\n"
+    disable_help_flag = true,
+    disable_version_flag = true,
+    subcommand_help_heading = "Commandes",
+    subcommand_value_name = "COMMANDE",
+    next_help_heading = "Options",
+    help_template = HELP,
+    after_help = "« ldm <commande> --help » décrit une commande. Documentation : README.md et docs/format.md."
 )]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Afficher l'aide
+    #[arg(short, long, action = clap::ArgAction::Help, global = true, display_order = 1000)]
+    help: Option<bool>,
+    /// Afficher la version
+    #[arg(short = 'V', long, action = clap::ArgAction::Version)]
+    version: Option<bool>,
 }
 
 #[derive(Subcommand)]
@@ -34,6 +50,30 @@ pub enum Command {
     Check(check::Args),
     /// Affiche le cahier des charges : critères, exigences, exemples
     Referentiel(referentiel::Args),
+}
+
+/// Parses the command line with the French layout applied to every subcommand; the
+/// possible values and defaults are written in each option's own French help.
+pub fn parse() -> Result<Cli, clap::Error> {
+    use clap::{CommandFactory, FromArgMatches};
+    let french = |c: clap::Command| {
+        c.help_template(HELP).mut_args(|a| {
+            let heading = if a.is_positional() {
+                "Arguments"
+            } else {
+                "Options"
+            };
+            let a = a.help_heading(heading);
+            if a.get_action().takes_values() {
+                a.hide_possible_values(true).hide_default_value(true)
+            } else {
+                a
+            }
+        })
+    };
+    let cmd = Cli::command().mut_subcommands(french);
+    let matches = cmd.try_get_matches()?;
+    Cli::from_arg_matches(&matches)
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {

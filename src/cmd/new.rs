@@ -16,7 +16,7 @@ enum KindArg {
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Ce qu'il faut créer
+    /// Ce qu'il faut créer : action (réalisée) ou engagement (à venir)
     #[arg(value_enum)]
     kind: KindArg,
     /// Numéro du critère

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Édition du cahier des charges (intégrée, ou chemin d'un fichier .yaml)
+    /// Édition : national-2026 (par défaut), aix-marseille-2026, ou le chemin d'un fichier .yaml
     #[arg(long, default_value = referentiel::DEFAULT_EDITION)]
     edition: String,
     /// Numéro du critère à détailler

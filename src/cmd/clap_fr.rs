@@ -1,0 +1,63 @@
+//! French wording for clap's own errors: clap has no localisation, so we rebuild the
+//! message from the error's structured context.
+
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+
+fn ctx(e: &clap::Error, kind: ContextKind) -> Option<String> {
+    e.get(kind).map(|v| match v {
+        ContextValue::String(s) => s.clone(),
+        ContextValue::Strings(v) => v.join(", "),
+        ContextValue::StyledStr(s) => s.to_string(),
+        ContextValue::StyledStrs(v) => v
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", "),
+        ContextValue::Number(n) => n.to_string(),
+        ContextValue::Bool(b) => b.to_string(),
+        _ => String::new(),
+    })
+}
+
+/// The French message for a usage error, with a hint when clap has one.
+pub fn message(e: &clap::Error) -> String {
+    let arg = ctx(e, ContextKind::InvalidArg).unwrap_or_default();
+    let value = ctx(e, ContextKind::InvalidValue).unwrap_or_default();
+    let mut msg = match e.kind() {
+        ErrorKind::InvalidValue => format!("valeur « {value} » invalide pour {arg}"),
+        ErrorKind::UnknownArgument => format!("argument inattendu « {arg} »"),
+        ErrorKind::InvalidSubcommand => {
+            format!(
+                "commande inconnue « {} »",
+                ctx(e, ContextKind::InvalidSubcommand).unwrap_or_default()
+            )
+        }
+        ErrorKind::MissingRequiredArgument => format!("argument obligatoire manquant : {arg}"),
+        ErrorKind::MissingSubcommand => {
+            "indiquez une commande : init, new, check ou referentiel".to_string()
+        }
+        ErrorKind::ValueValidation => format!("valeur « {value} » invalide pour {arg}"),
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => {
+            format!("nombre de valeurs incorrect pour {arg}")
+        }
+        ErrorKind::ArgumentConflict => format!(
+            "{arg} ne peut pas être utilisé avec {}",
+            ctx(e, ContextKind::PriorArg).unwrap_or_default()
+        ),
+        _ => "arguments invalides".to_string(),
+    };
+    if let Some(valid) = ctx(e, ContextKind::ValidValue) {
+        msg.push_str(&format!("\naide : valeurs possibles : {valid}"));
+    }
+    for k in [
+        ContextKind::SuggestedArg,
+        ContextKind::SuggestedValue,
+        ContextKind::SuggestedSubcommand,
+    ] {
+        if let Some(s) = ctx(e, k) {
+            msg.push_str(&format!("\naide : vouliez-vous dire « {s} » ?"));
+        }
+    }
+    msg.push_str("\n« ldm --help » ou « ldm <commande> --help » décrit les options.");
+    msg
+}
