@@ -212,17 +212,15 @@ fn academic_edition_asks_for_its_two_extra_criteria() {
 fn new_adds_one_file_named_after_its_title_and_never_overwrites() {
     let tmp = tempfile::tempdir().unwrap();
     assert_eq!(run(tmp.path(), &["init", "d", "--annee", "2026"]).0, 0);
-    let (code, out, _) = run(
-        tmp.path(),
-        &[
-            "new",
-            "action",
-            "4",
-            "Job dating des métiers",
-            "--dossier",
-            "d",
-        ],
-    );
+    let new_job_dating = [
+        "new",
+        "action",
+        "4",
+        "Job dating des métiers",
+        "--dossier",
+        "d",
+    ];
+    let (code, out, _) = run(tmp.path(), &new_job_dating);
     assert_eq!(code, 0, "{out}");
     let file = tmp
         .path()
@@ -234,17 +232,7 @@ fn new_adds_one_file_named_after_its_title_and_never_overwrites() {
     );
     assert!(text.contains("periode: {debut: 2023, fin: 2026}"), "{text}");
     fs::write(&file, "le travail de l'équipe").unwrap();
-    let (code, _, err) = run(
-        tmp.path(),
-        &[
-            "new",
-            "action",
-            "4",
-            "Job dating des métiers",
-            "--dossier",
-            "d",
-        ],
-    );
+    let (code, _, err) = run(tmp.path(), &new_job_dating);
     assert_eq!(code, 2);
     assert!(err.contains("existe déjà"), "{err}");
     assert_eq!(fs::read_to_string(&file).unwrap(), "le travail de l'équipe");

@@ -4,7 +4,7 @@ use super::Ctx;
 use super::text::is_placeholder;
 use crate::diagnostic::{Diagnostic, Pos};
 use crate::model::front::Personne;
-use crate::model::{Dossier, Kind};
+use crate::model::{Doc, Dossier, Kind};
 use crate::text::fold;
 use std::collections::BTreeMap;
 
@@ -19,27 +19,31 @@ pub struct Citation<'a> {
 
 /// Every person cited in the dossier, in dossier order.
 pub fn citations(d: &Dossier) -> Vec<Citation<'_>> {
+    fn cite<'a, F>(
+        out: &mut Vec<Citation<'a>>,
+        doc: &'a Doc<F>,
+        personne: &'a Personne,
+        role: String,
+    ) {
+        out.push(Citation {
+            personne,
+            file: &doc.path,
+            pos: doc.pos(&personne.nom),
+            role,
+        });
+    }
     let mut out = Vec::new();
     if let Some(e) = &d.etablissement
         && let Some(f) = &e.front
     {
-        for (p, role) in f
-            .chef_etablissement
-            .iter()
-            .map(|p| (p, "chef d'établissement".to_string()))
-            .chain(f.ddfpt.iter().map(|p| (p, "DDFPT".to_string())))
-            .chain(
-                f.comite_pilotage
-                    .iter()
-                    .map(|p| (p, "comité de pilotage".to_string())),
-            )
-        {
-            out.push(Citation {
-                personne: p,
-                file: &e.path,
-                pos: e.pos(&p.nom),
-                role,
-            });
+        if let Some(p) = &f.chef_etablissement {
+            cite(&mut out, e, p, "chef d'établissement".to_string());
+        }
+        if let Some(p) = &f.ddfpt {
+            cite(&mut out, e, p, "DDFPT".to_string());
+        }
+        for p in &f.comite_pilotage {
+            cite(&mut out, e, p, "comité de pilotage".to_string());
         }
     }
     for c in &d.criteres {
@@ -47,30 +51,25 @@ pub fn citations(d: &Dossier) -> Vec<Citation<'_>> {
             && let Some(f) = &doc.front
         {
             if let Some(p) = &f.coordonnateur {
-                out.push(Citation {
-                    personne: p,
-                    file: &doc.path,
-                    pos: doc.pos(&p.nom),
-                    role: format!("coordonnateur du critère {}", c.numero),
-                });
+                cite(
+                    &mut out,
+                    doc,
+                    p,
+                    format!("coordonnateur du critère {}", c.numero),
+                );
             }
             for p in &f.membres {
-                out.push(Citation {
-                    personne: p,
-                    file: &doc.path,
-                    pos: doc.pos(&p.nom),
-                    role: format!("équipe du critère {}", c.numero),
-                });
+                cite(&mut out, doc, p, format!("équipe du critère {}", c.numero));
             }
         }
         for e in &c.engagements {
             if let Some(p) = e.front.as_ref().and_then(|f| f.animateur.as_ref()) {
-                out.push(Citation {
-                    personne: p,
-                    file: &e.path,
-                    pos: e.pos(&p.nom),
-                    role: format!("animateur de l'engagement « {} »", e.id()),
-                });
+                cite(
+                    &mut out,
+                    e,
+                    p,
+                    format!("animateur de l'engagement « {} »", e.id()),
+                );
             }
         }
     }

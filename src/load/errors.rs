@@ -46,13 +46,10 @@ fn translate(msg: &str, src: &Source, pos: Pos, lang: Lang) -> Diagnostic {
     if lower.contains("unknown field") {
         let name = between_backticks(msg).unwrap_or(&value);
         let expected = expected_list(msg);
-        let hint = match suggest(name, expected.iter().map(String::as_str)) {
-            Some(s) => format!(
-                "vouliez-vous dire « {s} » ? Champs possibles ici : {}",
-                expected.join(", ")
-            ),
-            None if expected.is_empty() => "aucun champ n'est attendu ici".to_string(),
-            None => format!("champs possibles ici : {}", expected.join(", ")),
+        let hint = if expected.is_empty() {
+            "aucun champ n'est attendu ici".to_string()
+        } else {
+            closest(name, &expected, "champs possibles ici")
         };
         Diagnostic::new("champ-inconnu", format!("champ inconnu « {name} »"))
             .at(path, src.pos_on_line(pos.line, name))
@@ -60,13 +57,7 @@ fn translate(msg: &str, src: &Source, pos: Pos, lang: Lang) -> Diagnostic {
     } else if lower.contains("unknown variant") {
         let name = between_backticks(msg).unwrap_or(&value);
         let expected = expected_list(msg);
-        let hint = match suggest(name, expected.iter().map(String::as_str)) {
-            Some(s) => format!(
-                "vouliez-vous dire « {s} » ? Valeurs possibles : {}",
-                expected.join(", ")
-            ),
-            None => format!("valeurs possibles : {}", expected.join(", ")),
-        };
+        let hint = closest(name, &expected, "valeurs possibles");
         Diagnostic::new(
             "type-invalide",
             format!("valeur « {name} » inconnue pour « {field} »"),
@@ -124,6 +115,19 @@ fn translate(msg: &str, src: &Source, pos: Pos, lang: Lang) -> Diagnostic {
         )
         .at(path, pos)
         .help(hint)
+    }
+}
+
+/// « vouliez-vous dire « x » ? Champs possibles ici : a, b » — or just the list.
+fn closest(name: &str, expected: &[String], list: &str) -> String {
+    let all = expected.join(", ");
+    match suggest(name, expected.iter().map(String::as_str)) {
+        Some(s) => format!(
+            "vouliez-vous dire « {s} » ? {}{} : {all}",
+            list[..1].to_uppercase(),
+            &list[1..]
+        ),
+        None => format!("{list} : {all}"),
     }
 }
 
