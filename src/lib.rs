@@ -1,7 +1,8 @@
 //! ldm: build, check, follow and render a « Lycée des métiers » label dossier.
 //!
 //! The pipeline: `load` (folder → model, with positions) → `model` → `check` (rules →
-//! diagnostics) → `report`; `referentiel` holds the cahier des charges as data and
+//! diagnostics) → `report`; `progress` follows the indicators (bilan annuel), with
+//! `templates` for its HTML; `referentiel` holds the cahier des charges as data and
 //! `scaffold` writes new dossiers and files.
 
 pub mod check;
@@ -9,8 +10,10 @@ pub mod diagnostic;
 pub mod fsutil;
 pub mod load;
 pub mod model;
+pub mod progress;
 pub mod referentiel;
 pub mod report;
 pub mod scaffold;
 pub mod source;
+pub mod templates;
 pub mod text;

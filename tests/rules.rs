@@ -398,6 +398,12 @@ const EQUIPE: Expected = &[
 ];
 
 const ACTIONS: Expected = &[
+    // The target (6) equals the baseline (6 in 2024): nothing to measure.
+    (
+        "cible-incoherente",
+        "criteres/1-offre-de-formation/actions/mini-stages.md",
+        34,
+    ),
     (
         "periode-invalide",
         "criteres/1-offre-de-formation/actions/club-robotique.md",

@@ -47,7 +47,8 @@ pub fn should_fall(intitule: &str) -> bool {
 }
 
 pub fn check(ctx: &mut Ctx) {
-    let annee = ctx.dossier.annee();
+    // Measures may run up to the follow-up year (bilan annuel) when there is one.
+    let annee = ctx.dossier.annee_courante();
     for (_, kind, e) in ctx.dossier.entities() {
         let Some(f) = &e.front else { continue };
         for o in &f.objectifs {
@@ -102,7 +103,12 @@ fn indicator(
         ),
         Some(c) => bounds(ctx, e, ind.unite(), c.value, e.pos(c), "la cible"),
     }
-    if ind.sens() == Sens::Hausse && should_fall(name) {
+    let contradictory = ind.sens() == Sens::Hausse && should_fall(name);
+    // A wrong `sens` also makes the target look already beaten: report the cause only.
+    if !contradictory {
+        target_side(ctx, e, ind, &this);
+    }
+    if contradictory {
         let pos = ind.sens.as_ref().map_or(at, |s| e.pos(s));
         ctx.push(
             Diagnostic::new(
@@ -128,9 +134,9 @@ fn indicator(
             );
         } else if annee.is_some_and(|a| y > a) {
             ctx.push(
-                Diagnostic::new("mesure-future", format!("mesure de {y}, postérieure à la campagne {}", annee.unwrap_or(0)))
+                Diagnostic::new("mesure-future", format!("mesure de {y}, postérieure à l'année {} du dossier", annee.unwrap_or(0)))
                     .at(&e.path, ypos)
-                    .help("une mesure est prise au plus tard l'année de la candidature ; vérifiez l'année"),
+                    .help("une mesure est prise au plus tard l'année de la candidature ; après le label, indiquez l'année du bilan annuel dans ldm.toml : [suivi] annee = …"),
             );
         } else if let Some(p) = periode
             && (y < p.debut.value - 1 || y > p.fin.value)
@@ -158,6 +164,51 @@ fn indicator(
     if kind == Kind::Action {
         follow_up(ctx, e, periode, annee, ind);
     }
+}
+
+/// A target equal to the baseline, or already beaten by it, leaves nothing to measure.
+fn target_side(ctx: &mut Ctx, e: &Entity, ind: &Indicateur, this: &str) {
+    let Some(cible) = &ind.cible else { return };
+    let baseline = ind
+        .mesures
+        .0
+        .iter()
+        .filter_map(|(y, v)| match v.value {
+            Valeur::Nombre(x) => Some((y.value, x)),
+            Valeur::Texte(_) => None,
+        })
+        .min_by_key(|(y, _)| *y);
+    let Some((year, base)) = baseline else { return };
+    let gap = cible.value - base;
+    let beaten = match ind.sens() {
+        Sens::Hausse => gap < 0.0,
+        Sens::Baisse => gap > 0.0,
+    };
+    if gap == 0.0 || beaten {
+        let unit = ind.unite();
+        let what = if gap == 0.0 {
+            "égale à"
+        } else {
+            "déjà dépassée par"
+        };
+        ctx.push(
+            Diagnostic::new(
+                "cible-incoherente",
+                format!("pour {this}, la cible ({}) est {what} la mesure de départ ({} en {year})", shown(cible.value, unit), shown(base, unit)),
+            )
+            .at(&e.path, e.pos(cible))
+            .help("la progression ne peut pas être calculée : vérifiez la cible, la mesure de départ et le sens (hausse ou baisse)"),
+        );
+    }
+}
+
+fn shown(v: f64, unite: Unite) -> String {
+    let name = match unite {
+        Unite::Nombre => "nombre",
+        Unite::Pourcentage => "pourcentage",
+        Unite::Euros => "euros",
+    };
+    crate::progress::with_unit(v, name)
 }
 
 fn bounds(

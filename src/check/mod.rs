@@ -92,7 +92,9 @@ pub fn check(dossier: &Dossier) -> CheckReport {
     }
 }
 
-fn select_edition(dossier: &Dossier, diags: &mut Vec<Diagnostic>) -> Edition {
+/// The edition a dossier answers (national-2026 when it names none or an unknown one);
+/// a finding explains a failed lookup.
+pub fn select_edition(dossier: &Dossier, diags: &mut Vec<Diagnostic>) -> Edition {
     let fallback = || {
         referentiel::embedded(referentiel::DEFAULT_EDITION)
             .and_then(Result::ok)

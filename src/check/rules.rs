@@ -274,7 +274,7 @@ pub const RULES: &[Rule] = &[
         E,
         ACTIONS,
         "Une mesure est datée après l'année de la candidature",
-        "Une mesure ne peut pas être postérieure à l'année de la campagne (candidature.annee dans ldm.toml) : elle n'a pas encore été prise.",
+        "Une mesure ne peut pas être postérieure à l'année de la campagne (candidature.annee dans ldm.toml) : elle n'a pas encore été prise. Après l'obtention du label, pour le bilan annuel, indiquez l'année suivie dans ldm.toml (section [suivi], annee = 2028) : les mesures vont alors jusqu'à cette année.",
     ),
     r(
         "mesure-de-suivi-manquante",
@@ -310,6 +310,13 @@ pub const RULES: &[Rule] = &[
         ACTIONS,
         "La période finit avant de commencer",
         "Dans « periode: {debut: …, fin: …} », l'année de fin est égale ou postérieure à l'année de début.",
+    ),
+    r(
+        "cible-incoherente",
+        W,
+        ACTIONS,
+        "La cible est déjà atteinte au départ",
+        "La cible d'un indicateur est égale à sa mesure de départ, ou déjà dépassée par elle dans le sens voulu (une cible de 40 pour un indicateur en hausse qui partait de 50). La progression vers la cible ne peut pas être calculée (ldm progress le dira « non mesurable ») : vérifiez la cible, la mesure de départ et le sens.",
     ),
     r(
         "sens-contradictoire",

@@ -4,6 +4,7 @@ mod check;
 pub mod clap_fr;
 mod init;
 mod new;
+mod progress;
 mod referentiel;
 
 use clap::{Parser, Subcommand};
@@ -48,6 +49,8 @@ pub enum Command {
     New(new::Args),
     /// Vérifie un dossier au regard du cahier des charges
     Check(check::Args),
+    /// Suit les indicateurs : progression vers les cibles, bilan annuel, tableau de bord
+    Progress(progress::Args),
     /// Affiche le cahier des charges : critères, exigences, exemples
     Referentiel(referentiel::Args),
 }
@@ -81,6 +84,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Init(a) => init::run(a),
         Command::New(a) => new::run(a),
         Command::Check(a) => check::run(a),
+        Command::Progress(a) => progress::run(a),
         Command::Referentiel(a) => referentiel::run(a),
     }
 }

@@ -141,6 +141,7 @@ impl Loader {
                 let campaign = Campaign {
                     edition: Some(c.edition().to_string()),
                     annee: Some(*c.candidature.annee.get_ref()),
+                    suivi: c.suivi.as_ref().map(|s| *s.annee.get_ref()),
                 };
                 (Some(c), campaign)
             }

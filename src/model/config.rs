@@ -10,6 +10,16 @@ pub struct Config {
     pub candidature: Candidature,
     #[serde(default)]
     pub referentiel: Option<ReferentielChoice>,
+    /// Follow-up after the label: the year of the bilan annuel being prepared.
+    pub suivi: Option<Suivi>,
+}
+
+/// `[suivi]`: after the label is granted, measures of the following years are added
+/// for the bilan annuel; this year is the last one they may carry.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Suivi {
+    pub annee: Spanned<i64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

@@ -118,6 +118,8 @@ impl CritereDir {
 pub struct Campaign {
     pub edition: Option<String>,
     pub annee: Option<i64>,
+    /// `[suivi] annee`: the bilan annuel year, after the label.
+    pub suivi: Option<i64>,
 }
 
 impl Campaign {
@@ -129,6 +131,7 @@ impl Campaign {
             return Campaign {
                 edition: get("referentiel", "edition").and_then(|v| v.as_str().map(str::to_string)),
                 annee: get("candidature", "annee").and_then(|v| v.as_integer()),
+                suivi: get("suivi", "annee").and_then(|v| v.as_integer()),
             };
         }
         let value = |key: &str| {
@@ -147,6 +150,7 @@ impl Campaign {
         Campaign {
             edition: value("edition").filter(|e| !e.is_empty()),
             annee: value("annee").and_then(|a| a.parse().ok()),
+            suivi: None,
         }
     }
 }
@@ -170,8 +174,15 @@ pub struct Dossier {
 }
 
 impl Dossier {
+    /// The campaign year (`[candidature] annee`).
     pub fn annee(&self) -> Option<i64> {
         self.campaign.annee
+    }
+
+    /// The latest year the dossier speaks of: the follow-up year when there is one
+    /// (`[suivi] annee`, the bilan annuel), else the campaign year.
+    pub fn annee_courante(&self) -> Option<i64> {
+        self.campaign.suivi.or(self.campaign.annee)
     }
 
     pub fn entities(&self) -> impl Iterator<Item = (&CritereDir, Kind, &Entity)> {

@@ -1,0 +1,100 @@
+//! `ldm progress`: the indicators at a reference year (the bilan annuel).
+
+use super::EXIT_FAILURE;
+use clap::ValueEnum;
+use ldm::progress::{self, html, md, term};
+use serde::Serialize;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Term,
+    Md,
+    Html,
+    Json,
+}
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Dossier de labellisation (par défaut : le dossier courant)
+    #[arg(default_value = ".")]
+    dossier: PathBuf,
+    /// Année de référence : l'état tel qu'il était connu cette année-là (les mesures
+    /// postérieures sont ignorées). Par défaut : [suivi] annee de ldm.toml, sinon l'année de candidature
+    #[arg(long, value_name = "ANNEE")]
+    annee: Option<i64>,
+    /// Se limiter à un critère (son numéro)
+    #[arg(long, value_name = "N")]
+    critere: Option<u32>,
+    /// Format : term (par défaut : tableau avec barres), md (bilan annuel en Markdown),
+    /// html (tableau de bord imprimable, autonome) ou json (tous les chiffres)
+    #[arg(long, value_enum, default_value = "term")]
+    format: Format,
+    /// Écrire dans ce fichier plutôt qu'à l'écran
+    #[arg(short = 'o', long, value_name = "FICHIER")]
+    output: Option<PathBuf>,
+    /// Remplacer le fichier de sortie même s'il n'a pas été produit par ldm
+    #[arg(long)]
+    force: bool,
+}
+
+#[derive(Serialize)]
+struct Json<'a> {
+    generateur: &'static str,
+    version: u32,
+    #[serde(flatten)]
+    progress: &'a progress::Progress,
+}
+
+pub fn run(a: Args) -> anyhow::Result<ExitCode> {
+    let dossier = ldm::load::load(&a.dossier)?;
+    let mut ignored = Vec::new();
+    let edition = ldm::check::select_edition(&dossier, &mut ignored);
+    let Some(annee) = a.annee.or_else(|| progress::default_year(&dossier)) else {
+        eprintln!(
+            "erreur : année de référence inconnue (ldm.toml illisible) ; indiquez-la avec --annee, ou lancez « ldm check » pour corriger ldm.toml"
+        );
+        return Ok(ExitCode::from(EXIT_FAILURE));
+    };
+    if let Some(n) = a.critere
+        && edition.critere(n).is_none()
+        && !dossier.criteres.iter().any(|c| c.numero == n)
+    {
+        eprintln!("erreur : le dossier n'a pas de critère {n}");
+        return Ok(ExitCode::from(EXIT_FAILURE));
+    }
+    let p = progress::compute(&dossier, &edition, annee, a.critere);
+    let color = a.output.is_none() && super::color_stdout();
+    let mut out = String::new();
+    match a.format {
+        Format::Term => term::write(&mut out, &p, color),
+        Format::Md => md::write(&mut out, &p),
+        Format::Html => match html::render(&p, Some(&dossier.root)) {
+            Ok(h) => out = h,
+            Err(e) => {
+                eprintln!("erreur : {e}");
+                return Ok(ExitCode::from(EXIT_FAILURE));
+            }
+        },
+        Format::Json => {
+            out = serde_json::to_string_pretty(&Json {
+                generateur: "ldm",
+                version: 1,
+                progress: &p,
+            })?;
+            out.push('\n');
+        }
+    }
+    match &a.output {
+        None => super::emit(&out)?,
+        Some(path) => {
+            if let Err(e) = ldm::fsutil::write_output(path, &out, a.force) {
+                eprintln!("erreur : {e}");
+                return Ok(ExitCode::from(EXIT_FAILURE));
+            }
+            eprintln!("écrit : {}", path.display());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,117 @@
+//! The bilan annuel as Markdown (GFM tables), for the conseil d'administration.
+
+use super::{Indicateur, Progress, Resume, percent, with_unit};
+use std::fmt::Write;
+
+/// A table cell: no line break, pipes escaped.
+pub fn cell(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace(['\n', '\r'], " ")
+}
+
+fn counts(r: &Resume) -> String {
+    format!(
+        "{} | {} | {} | {} | {} | {} | {}",
+        r.indicateurs,
+        r.atteint,
+        r.en_bonne_voie,
+        r.en_retard,
+        r.en_recul,
+        r.non_mesurable,
+        r.progression_moyenne.map_or("—".to_string(), percent)
+    )
+}
+
+fn mesure(m: Option<super::eval::Mesure>, unite: &str) -> String {
+    m.map_or("—".to_string(), |m| {
+        format!("{} ({})", with_unit(m.valeur, unite), m.annee)
+    })
+}
+
+pub fn write(out: &mut String, p: &Progress) {
+    let _ = writeln!(
+        out,
+        "<!-- généré par ldm progress : modifier le dossier, puis produire à nouveau ce bilan -->\n"
+    );
+    let _ = writeln!(
+        out,
+        "# Bilan annuel {} — {}\n",
+        p.annee,
+        cell(&p.etablissement)
+    );
+    let _ = writeln!(
+        out,
+        "{} · UAI {} · cahier des charges {} · indicateurs tels que connus en {}.\n",
+        p.denomination, p.uai, p.edition, p.annee
+    );
+    let _ = writeln!(out, "## Synthèse\n");
+    let _ = writeln!(
+        out,
+        "| Critère | Indicateurs | Atteints | En bonne voie | En retard | En recul | Non mesurables | Progression moyenne |"
+    );
+    let _ = writeln!(out, "|---|---:|---:|---:|---:|---:|---:|---:|");
+    for c in &p.criteres {
+        let _ = writeln!(
+            out,
+            "| {} — {} | {} |",
+            c.numero,
+            cell(&c.intitule),
+            counts(&c.resume)
+        );
+    }
+    let _ = writeln!(out, "| **Ensemble** | {} |", counts(&p.resume));
+    let _ = writeln!(
+        out,
+        "\nProgression : part du chemin parcouru entre la mesure de départ et la cible. Attendu : part de la période de l'action écoulée en {}.",
+        p.annee
+    );
+    for c in &p.criteres {
+        let _ = writeln!(out, "\n## Critère {} — {}", c.numero, cell(&c.intitule));
+        for f in &c.fiches {
+            let periode = f
+                .periode
+                .map_or(String::new(), |(d, e)| format!(" ({d}–{e})"));
+            let nature = if f.nature == "action" {
+                "Action"
+            } else {
+                "Engagement"
+            };
+            let _ = writeln!(out, "\n### {nature} : {}{periode}\n", cell(&f.denomination));
+            let _ = writeln!(
+                out,
+                "| Objectif | Indicateur | Départ | Dernière mesure | Cible | Progression | Attendu | Statut |"
+            );
+            let _ = writeln!(out, "|---|---|---|---|---|---:|---:|---|");
+            for o in &f.objectifs {
+                for i in &o.indicateurs {
+                    row(out, &o.intitule, i);
+                }
+            }
+        }
+    }
+}
+
+fn row(out: &mut String, objectif: &str, i: &Indicateur) {
+    let e = &i.evaluation;
+    let statut = match &e.raison {
+        Some(r) => format!("{} ({})", e.statut.label(), r),
+        None => e.statut.label().to_string(),
+    };
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} | {} | {} | {} | {} |",
+        cell(objectif),
+        cell(&i.intitule),
+        mesure(e.depart, i.unite),
+        mesure(e.derniere, i.unite),
+        i.cible.map_or("—".to_string(), |c| format!(
+            "{} ({})",
+            with_unit(c, i.unite),
+            i.sens
+        )),
+        e.progression.map_or("—".to_string(), percent),
+        e.attendu.map_or("—".to_string(), percent),
+        cell(&statut)
+    );
+}

@@ -1,0 +1,312 @@
+//! `ldm progress`: the indicators over the five years — the bilan annuel's figures.
+//!
+//! `eval` does the arithmetic of one indicator; this module walks the dossier at a
+//! reference year and builds summaries per objective, per criterion and overall.
+//! Renderers: `term` (terminal table), `md` (bilan annuel), `html` (tableau de bord).
+
+pub mod eval;
+pub mod html;
+pub mod md;
+pub mod svg;
+pub mod term;
+
+use crate::model::front::{Sens, Unite, Valeur};
+use crate::model::{Dossier, Kind};
+use crate::referentiel::Edition;
+use eval::{Evaluation, Inputs, Mesure, Statut};
+use serde::Serialize;
+
+/// Counts by status and the mean progress of the measurable indicators.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Resume {
+    pub indicateurs: usize,
+    pub atteint: usize,
+    pub en_bonne_voie: usize,
+    pub en_retard: usize,
+    pub en_recul: usize,
+    pub non_mesurable: usize,
+    /// Mean of the progress of measurable indicators, each capped to 0..=1 so that one
+    /// target passed twice over does not hide a late one.
+    pub progression_moyenne: Option<f64>,
+}
+
+impl Resume {
+    fn of<'a>(inds: impl IntoIterator<Item = &'a Indicateur>) -> Self {
+        let mut r = Resume::default();
+        let mut sum = 0.0;
+        let mut n = 0;
+        for i in inds {
+            r.indicateurs += 1;
+            *r.count_mut(i.evaluation.statut) += 1;
+            if let Some(p) = i.evaluation.progression {
+                sum += p.clamp(0.0, 1.0);
+                n += 1;
+            }
+        }
+        r.progression_moyenne = (n > 0).then(|| sum / n as f64);
+        r
+    }
+
+    fn count_mut(&mut self, s: Statut) -> &mut usize {
+        match s {
+            Statut::Atteint => &mut self.atteint,
+            Statut::EnBonneVoie => &mut self.en_bonne_voie,
+            Statut::EnRetard => &mut self.en_retard,
+            Statut::EnRecul => &mut self.en_recul,
+            Statut::NonMesurable => &mut self.non_mesurable,
+        }
+    }
+
+    pub fn count(&self, s: Statut) -> usize {
+        match s {
+            Statut::Atteint => self.atteint,
+            Statut::EnBonneVoie => self.en_bonne_voie,
+            Statut::EnRetard => self.en_retard,
+            Statut::EnRecul => self.en_recul,
+            Statut::NonMesurable => self.non_mesurable,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Indicateur {
+    pub intitule: String,
+    pub unite: &'static str,
+    pub sens: &'static str,
+    pub cible: Option<f64>,
+    /// Numeric measures known at the reference year, by year.
+    pub mesures: Vec<Mesure>,
+    #[serde(flatten)]
+    pub evaluation: Evaluation,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Objectif {
+    pub intitule: String,
+    pub resume: Resume,
+    pub indicateurs: Vec<Indicateur>,
+}
+
+/// An action or engagement.
+#[derive(Debug, Clone, Serialize)]
+pub struct Fiche {
+    pub id: String,
+    pub nature: &'static str,
+    pub denomination: String,
+    pub periode: Option<(i64, i64)>,
+    pub resume: Resume,
+    pub objectifs: Vec<Objectif>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Critere {
+    pub numero: u32,
+    pub intitule: String,
+    pub resume: Resume,
+    pub fiches: Vec<Fiche>,
+}
+
+/// The whole picture at a reference year.
+#[derive(Debug, Clone, Serialize)]
+pub struct Progress {
+    pub annee: i64,
+    pub etablissement: String,
+    pub uai: String,
+    pub denomination: String,
+    pub edition: String,
+    pub resume: Resume,
+    pub criteres: Vec<Critere>,
+}
+
+impl Progress {
+    pub fn indicateurs(&self) -> impl Iterator<Item = &Indicateur> {
+        self.criteres
+            .iter()
+            .flat_map(|c| c.fiches.iter())
+            .flat_map(|f| f.objectifs.iter())
+            .flat_map(|o| o.indicateurs.iter())
+    }
+}
+
+/// The default reference year: the follow-up year if `ldm.toml` names one
+/// (`[suivi] annee`), else the campaign year.
+pub fn default_year(d: &Dossier) -> Option<i64> {
+    d.annee_courante()
+}
+
+/// Computes every indicator of the dossier as known at `annee`, optionally for one
+/// criterion only. Files that could not be read are simply absent (check reports them).
+pub fn compute(d: &Dossier, edition: &Edition, annee: i64, only: Option<u32>) -> Progress {
+    let mut criteres = Vec::new();
+    for c in &d.criteres {
+        if only.is_some_and(|n| n != c.numero) {
+            continue;
+        }
+        let fiches: Vec<Fiche> = c
+            .entities()
+            .filter_map(|(kind, e)| fiche(kind, e, annee))
+            .collect();
+        let intitule = edition
+            .critere(c.numero)
+            .map_or_else(|| c.dir.clone(), |r| r.intitule.clone());
+        let resume = Resume::of(
+            fiches
+                .iter()
+                .flat_map(|f| f.objectifs.iter())
+                .flat_map(|o| o.indicateurs.iter()),
+        );
+        criteres.push(Critere {
+            numero: c.numero,
+            intitule,
+            resume,
+            fiches,
+        });
+    }
+    let config = d.config.as_ref();
+    let text =
+        |f: fn(&crate::model::Config) -> &str| config.map_or(String::new(), |c| f(c).to_string());
+    let mut p = Progress {
+        annee,
+        etablissement: text(|c| c.etablissement.nom.get_ref()),
+        uai: text(|c| c.etablissement.uai.get_ref()),
+        denomination: text(|c| c.etablissement.denomination.get_ref()),
+        edition: edition.id.clone(),
+        resume: Resume::default(),
+        criteres,
+    };
+    p.resume = Resume::of(p.indicateurs());
+    p
+}
+
+fn fiche(kind: Kind, e: &crate::model::Entity, annee: i64) -> Option<Fiche> {
+    let f = e.front.as_ref()?;
+    let periode = f.periode.as_ref().map(|p| (p.debut.value, p.fin.value));
+    let objectifs: Vec<Objectif> = f
+        .objectifs
+        .iter()
+        .map(|o| {
+            let indicateurs: Vec<Indicateur> = o
+                .indicateurs
+                .iter()
+                .map(|i| indicateur(i, periode, annee))
+                .collect();
+            Objectif {
+                intitule: o.intitule.value.clone(),
+                resume: Resume::of(&indicateurs),
+                indicateurs,
+            }
+        })
+        .collect();
+    Some(Fiche {
+        id: e.id(),
+        nature: kind.label(),
+        denomination: f.denomination.value.clone(),
+        periode,
+        resume: Resume::of(objectifs.iter().flat_map(|o| o.indicateurs.iter())),
+        objectifs,
+    })
+}
+
+fn indicateur(
+    i: &crate::model::front::Indicateur,
+    periode: Option<(i64, i64)>,
+    annee: i64,
+) -> Indicateur {
+    let mut mesures = Vec::new();
+    let mut non_chiffrees = 0;
+    for (y, v) in &i.mesures.0 {
+        match v.value {
+            // Impossible years are reported by check; here they are simply left out.
+            Valeur::Nombre(x) if crate::check::entities::YEARS.contains(&y.value) => {
+                mesures.push(Mesure {
+                    annee: y.value,
+                    valeur: x,
+                })
+            }
+            Valeur::Nombre(_) => {}
+            Valeur::Texte(_) => non_chiffrees += 1,
+        }
+    }
+    let evaluation = eval::evaluate(&Inputs {
+        mesures: &mesures,
+        non_chiffrees,
+        cible: i.cible.as_ref().map(|c| c.value),
+        sens: i.sens(),
+        periode,
+        annee,
+    });
+    mesures.retain(|m| m.annee <= annee);
+    mesures.sort_by_key(|m| m.annee);
+    Indicateur {
+        intitule: i.intitule.value.clone(),
+        unite: match i.unite() {
+            Unite::Nombre => "nombre",
+            Unite::Pourcentage => "pourcentage",
+            Unite::Euros => "euros",
+        },
+        sens: match i.sens() {
+            Sens::Hausse => "hausse",
+            Sens::Baisse => "baisse",
+        },
+        cible: i.cible.as_ref().map(|c| c.value),
+        mesures,
+        evaluation,
+    }
+}
+
+/// A value with its unit, French style: « 85,5 % », « 48 200 € », « 12 ».
+pub fn with_unit(v: f64, unite: &str) -> String {
+    let n = crate::report::number(v);
+    let n = group_thousands(&n);
+    match unite {
+        "pourcentage" => format!("{n} %"),
+        "euros" => format!("{n} €"),
+        _ => n,
+    }
+}
+
+/// « 48200 » → « 48 200 » (narrow no-break space, as French typography wants).
+fn group_thousands(n: &str) -> String {
+    let (sign, rest) = n.strip_prefix('-').map_or(("", n), |r| ("-", r));
+    let (int, frac) = rest
+        .split_once(',')
+        .map_or((rest, None), |(i, f)| (i, Some(f)));
+    if int.len() <= 4 {
+        return n.to_string();
+    }
+    let mut out = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push('\u{202f}');
+        }
+        out.push(c);
+    }
+    format!(
+        "{sign}{out}{}",
+        frac.map_or(String::new(), |f| format!(",{f}"))
+    )
+}
+
+/// A share as a whole percentage: 0.456 → « 46 % ».
+pub fn percent(p: f64) -> String {
+    format!("{} %", (p * 100.0).round() as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_are_written_the_french_way() {
+        for (v, u, s) in [
+            (85.5, "pourcentage", "85,5 %"),
+            (48200.0, "euros", "48\u{202f}200 €"),
+            (1234.0, "nombre", "1234"),
+            (1234567.0, "nombre", "1\u{202f}234\u{202f}567"),
+            (-15000.0, "nombre", "-15\u{202f}000"),
+        ] {
+            assert_eq!(with_unit(v, u), s);
+        }
+        assert_eq!(percent(0.456), "46 %");
+    }
+}
