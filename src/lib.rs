@@ -12,6 +12,7 @@ pub mod load;
 pub mod model;
 pub mod progress;
 pub mod referentiel;
+pub mod render;
 pub mod report;
 pub mod scaffold;
 pub mod source;

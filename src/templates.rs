@@ -14,6 +14,8 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../templates/tableau-de-bord.html.j2"),
     ),
     ("commun.css.j2", include_str!("../templates/commun.css.j2")),
+    ("annexe.html.j2", include_str!("../templates/annexe.html.j2")),
+    ("annexe.md.j2", include_str!("../templates/annexe.md.j2")),
 ];
 
 /// A template that could not be compiled or rendered: names the file and the line.

@@ -34,7 +34,7 @@ pub fn message(e: &clap::Error) -> String {
         }
         ErrorKind::MissingRequiredArgument => format!("argument obligatoire manquant : {arg}"),
         ErrorKind::MissingSubcommand => {
-            "indiquez une commande : init, new, check, progress ou referentiel".to_string()
+            "indiquez une commande : init, new, check, progress, render ou referentiel".to_string()
         }
         ErrorKind::ValueValidation => format!("valeur « {value} » invalide pour {arg}"),
         ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => {

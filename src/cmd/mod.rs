@@ -6,6 +6,7 @@ mod init;
 mod new;
 mod progress;
 mod referentiel;
+mod render;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -51,6 +52,8 @@ pub enum Command {
     Check(check::Args),
     /// Suit les indicateurs : progression vers les cibles, bilan annuel, tableau de bord
     Progress(progress::Args),
+    /// Produit l'annexe du dossier (les tableaux officiels) en HTML imprimable ou en Markdown
+    Render(render::Args),
     /// Affiche le cahier des charges : critères, exigences, exemples
     Referentiel(referentiel::Args),
 }
@@ -85,6 +88,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::New(a) => new::run(a),
         Command::Check(a) => check::run(a),
         Command::Progress(a) => progress::run(a),
+        Command::Render(a) => render::run(a),
         Command::Referentiel(a) => referentiel::run(a),
     }
 }

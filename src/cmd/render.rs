@@ -1,0 +1,68 @@
+//! `ldm render`: write the annex (official tables) as HTML or Markdown.
+
+use super::EXIT_FAILURE;
+use clap::ValueEnum;
+use ldm::render::{self, Format};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Html,
+    Md,
+}
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Dossier de labellisation (par défaut : le dossier courant)
+    #[arg(default_value = ".")]
+    dossier: PathBuf,
+    /// Format : html (par défaut : document imprimable en PDF, autonome) ou md (Markdown, tableaux GFM)
+    #[arg(long, value_enum, default_value = "html")]
+    format: FormatArg,
+    /// Fichier à écrire (par défaut : annexe/annexe.html ou .md dans le dossier, hors des
+    /// fichiers sources) ; « - » pour l'écran
+    #[arg(short = 'o', long, value_name = "FICHIER")]
+    output: Option<PathBuf>,
+    /// Ne rendre que ces critères (numéros)
+    #[arg(long, value_name = "N", num_args = 1..)]
+    critere: Vec<u32>,
+    /// Remplacer le fichier de sortie même s'il n'a pas été produit par ldm
+    #[arg(long)]
+    force: bool,
+}
+
+pub fn run(a: Args) -> anyhow::Result<ExitCode> {
+    let dossier = ldm::load::load(&a.dossier)?;
+    let mut ignored = Vec::new();
+    let edition = ldm::check::select_edition(&dossier, &mut ignored);
+    for n in &a.critere {
+        if !dossier.criteres.iter().any(|c| c.numero == *n) {
+            eprintln!("erreur : le dossier n'a pas de critère {n}");
+            return Ok(ExitCode::from(EXIT_FAILURE));
+        }
+    }
+    let format = match a.format {
+        FormatArg::Html => Format::Html,
+        FormatArg::Md => Format::Md,
+    };
+    let text = match render::render(&dossier, &edition, format, &a.critere) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("erreur : {e}");
+            eprintln!("aide : corrigez le modèle, ou retirez-le du dossier templates/ pour revenir au modèle intégré");
+            return Ok(ExitCode::from(EXIT_FAILURE));
+        }
+    };
+    let path = a.output.unwrap_or_else(|| a.dossier.join("annexe").join(format!("annexe.{}", format.extension())));
+    if path.as_os_str() == "-" {
+        super::emit(&text)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Err(e) = ldm::fsutil::write_output(&path, &text, a.force) {
+        eprintln!("erreur : {e}");
+        return Ok(ExitCode::from(EXIT_FAILURE));
+    }
+    println!("annexe écrite : {}", path.display());
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,44 @@
+//! `ldm render`: the annex — the official tables of the guide (section E) — as a
+//! printable HTML document or as Markdown.
+
+pub mod prose;
+pub mod view;
+
+use crate::model::Dossier;
+use crate::referentiel::Edition;
+use crate::templates::{self, TemplateError};
+use minijinja::context;
+use minijinja::value::{Serde, Value};
+
+/// Output formats of the annex.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Html,
+    Md,
+}
+
+impl Format {
+    pub fn template(self) -> &'static str {
+        match self {
+            Format::Html => "annexe.html.j2",
+            Format::Md => "annexe.md.j2",
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Html => "html",
+            Format::Md => "md",
+        }
+    }
+}
+
+/// Renders the annex of `d` (criteria `only`, or all when empty) with the dossier's
+/// template overrides.
+pub fn render(d: &Dossier, ed: &Edition, format: Format, only: &[u32]) -> Result<String, TemplateError> {
+    let annexe = view::build(d, ed, only);
+    let mut env = templates::environment(Some(&d.root));
+    env.add_filter("cell", |s: String| prose::md_field(&s));
+    env.add_filter("prose_cell", |s: String| prose::md_cell(&s));
+    templates::render(&env, Some(&d.root), format.template(), context! { a => Value::from(Serde(&annexe)) })
+}
