@@ -14,7 +14,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../templates/tableau-de-bord.html.j2"),
     ),
     ("commun.css.j2", include_str!("../templates/commun.css.j2")),
-    ("annexe.html.j2", include_str!("../templates/annexe.html.j2")),
+    (
+        "annexe.html.j2",
+        include_str!("../templates/annexe.html.j2"),
+    ),
     ("annexe.md.j2", include_str!("../templates/annexe.md.j2")),
 ];
 

@@ -50,11 +50,17 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         Ok(t) => t,
         Err(e) => {
             eprintln!("erreur : {e}");
-            eprintln!("aide : corrigez le modèle, ou retirez-le du dossier templates/ pour revenir au modèle intégré");
+            eprintln!(
+                "aide : corrigez le modèle, ou retirez-le du dossier templates/ pour revenir au modèle intégré"
+            );
             return Ok(ExitCode::from(EXIT_FAILURE));
         }
     };
-    let path = a.output.unwrap_or_else(|| a.dossier.join("annexe").join(format!("annexe.{}", format.extension())));
+    let path = a.output.unwrap_or_else(|| {
+        a.dossier
+            .join("annexe")
+            .join(format!("annexe.{}", format.extension()))
+    });
     if path.as_os_str() == "-" {
         super::emit(&text)?;
         return Ok(ExitCode::SUCCESS);

@@ -35,10 +35,20 @@ impl Format {
 
 /// Renders the annex of `d` (criteria `only`, or all when empty) with the dossier's
 /// template overrides.
-pub fn render(d: &Dossier, ed: &Edition, format: Format, only: &[u32]) -> Result<String, TemplateError> {
+pub fn render(
+    d: &Dossier,
+    ed: &Edition,
+    format: Format,
+    only: &[u32],
+) -> Result<String, TemplateError> {
     let annexe = view::build(d, ed, only);
     let mut env = templates::environment(Some(&d.root));
     env.add_filter("cell", |s: String| prose::md_field(&s));
     env.add_filter("prose_cell", |s: String| prose::md_cell(&s));
-    templates::render(&env, Some(&d.root), format.template(), context! { a => Value::from(Serde(&annexe)) })
+    templates::render(
+        &env,
+        Some(&d.root),
+        format.template(),
+        context! { a => Value::from(Serde(&annexe)) },
+    )
 }

@@ -13,7 +13,9 @@ pub fn without_comments(md: &str) -> String {
     let mut rest = md;
     while let Some(start) = rest.find("<!--") {
         out.push_str(&rest[..start]);
-        rest = rest[start..].find("-->").map_or("", |e| &rest[start + e + 3..]);
+        rest = rest[start..]
+            .find("-->")
+            .map_or("", |e| &rest[start + e + 3..]);
     }
     out.push_str(rest);
     out.trim().to_string()
@@ -23,8 +25,9 @@ fn options() -> Options<'static> {
     let mut o = Options::default();
     o.extension.table = true;
     o.extension.strikethrough = true;
-    // Raw HTML stays omitted (the default): a <script> written in the prose is shown as text.
+    // Raw HTML is escaped: a <script> written in the prose is shown as text, never run.
     o.render.r#unsafe = false;
+    o.render.escape = true;
     o
 }
 
@@ -92,11 +95,27 @@ mod tests {
     #[test]
     fn raw_html_and_external_resources_never_pass() {
         let cases = [
-            ("<script>alert(1)</script>", "<script", "raw HTML omitted"),
+            (
+                "<script>alert(1)</script>",
+                "<script",
+                "&lt;script&gt;alert(1)&lt;/script&gt;",
+            ),
             ("![logo](https://exemple.fr/logo.png)", "<img", "logo"),
-            ("[site](https://exemple.fr)", "href", "site (https://exemple.fr)"),
-            ("<img src=x onerror=alert(1)>", "onerror", "raw HTML omitted"),
-            ("[x](javascript:alert(1))", "href", "x (javascript:alert(1))"),
+            (
+                "[site](https://exemple.fr)",
+                "href",
+                "site (https://exemple.fr)",
+            ),
+            (
+                "<img src=x onerror=alert(1)>",
+                "<img",
+                "&lt;img src=x onerror=alert(1)&gt;",
+            ),
+            (
+                "[x](javascript:alert(1))",
+                "href",
+                "x (javascript:alert(1))",
+            ),
         ];
         for (md, never, shown) in cases {
             let html = to_html(md);
@@ -107,7 +126,10 @@ mod tests {
 
     #[test]
     fn comments_and_cells() {
-        assert_eq!(without_comments("a <!-- conseil -->b\n<!-- x\ny -->"), "a b");
+        assert_eq!(
+            without_comments("a <!-- conseil -->b\n<!-- x\ny -->"),
+            "a b"
+        );
         assert_eq!(md_field("a | b <c>\nd"), "a \\| b &lt;c&gt;<br>d");
         assert_eq!(md_cell("ligne 1\nligne | 2"), "ligne 1<br>ligne \\| 2");
     }

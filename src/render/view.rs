@@ -20,7 +20,10 @@ pub struct Prose {
 
 impl Prose {
     fn new(md: &str) -> Self {
-        Prose { html: prose::to_html(md), md: prose::without_comments(md) }
+        Prose {
+            html: prose::to_html(md),
+            md: prose::without_comments(md),
+        }
     }
 }
 
@@ -33,7 +36,11 @@ pub struct Gens {
 
 impl From<&Personne> for Gens {
     fn from(p: &Personne) -> Self {
-        Gens { nom: p.nom.value.clone(), prenom: p.prenom.value.clone(), fonction: p.fonction.value.clone() }
+        Gens {
+            nom: p.nom.value.clone(),
+            prenom: p.prenom.value.clone(),
+            fonction: p.fonction.value.clone(),
+        }
     }
 }
 
@@ -178,7 +185,9 @@ const DASH: &str = "—";
 /// The prose under a top-level section (its subsections included), or under a
 /// subsection of `parent`.
 fn section_md<F>(d: &Dossier, doc: &Doc<F>, title: &str, parent: Option<&str>) -> String {
-    let Some(src) = d.sources.get(&doc.path) else { return String::new() };
+    let Some(src) = d.sources.get(&doc.path) else {
+        return String::new();
+    };
     let lines: Vec<&str> = src.text.split('\n').collect();
     let level = if parent.is_some() { 2 } else { 1 };
     let mut inside_parent = parent.is_none();
@@ -189,7 +198,10 @@ fn section_md<F>(d: &Dossier, doc: &Doc<F>, title: &str, parent: Option<&str>) -
         if !inside_parent || s.level != level || fold(&s.title) != fold(title) {
             continue;
         }
-        let end = doc.sections[i + 1..].iter().find(|n| n.level <= level).map_or(lines.len() + 1, |n| n.line as usize);
+        let end = doc.sections[i + 1..]
+            .iter()
+            .find(|n| n.level <= level)
+            .map_or(lines.len() + 1, |n| n.line as usize);
         let from = (s.body_line as usize).saturating_sub(1).min(lines.len());
         let to = end.saturating_sub(1).clamp(from, lines.len());
         return lines[from..to].join("\n");
@@ -203,7 +215,12 @@ fn prose<F>(d: &Dossier, doc: &Doc<F>, title: &str) -> Prose {
 
 fn mise_en_oeuvre(d: &Dossier, e: &Entity) -> MiseEnOeuvre {
     let sub = |t: &str| Prose::new(&section_md(d, e, t, Some("Mise en œuvre")));
-    MiseEnOeuvre { moyens: sub("Moyens engagés"), calendrier: sub("Calendrier"), lieux: sub("Lieux"), modalites: sub("Modalités d'organisation") }
+    MiseEnOeuvre {
+        moyens: sub("Moyens engagés"),
+        calendrier: sub("Calendrier"),
+        lieux: sub("Lieux"),
+        modalites: sub("Modalités d'organisation"),
+    }
 }
 
 fn valeur(v: &Valeur, unite: &str) -> String {
@@ -255,16 +272,27 @@ fn action(d: &Dossier, n: usize, e: &Entity) -> Option<Action> {
         id: e.id(),
         denomination: f.denomination.value.clone(),
         duree: duree(periode),
-        perenne: f.perenne.as_ref().map_or(DASH, |p| if p.value { "OUI" } else { "NON" }).to_string(),
+        perenne: f
+            .perenne
+            .as_ref()
+            .map_or(DASH, |p| if p.value { "OUI" } else { "NON" })
+            .to_string(),
         exigences: exigences(f),
         description: prose(d, e, "Description"),
-        colonnes: [format!("Mesure début ({debut})"), format!("Mesure suivi ({suivi})"), format!("Mesure fin ({fin})")],
+        colonnes: [
+            format!("Mesure début ({debut})"),
+            format!("Mesure suivi ({suivi})"),
+            format!("Mesure fin ({fin})"),
+        ],
         objectifs: f
             .objectifs
             .iter()
             .map(|o| ObjectifAction {
                 intitule: o.intitule.value.clone(),
-                plus_value: o.plus_value.as_ref().map_or(String::new(), |p| p.value.clone()),
+                plus_value: o
+                    .plus_value
+                    .as_ref()
+                    .map_or(String::new(), |p| p.value.clone()),
                 indicateurs: o
                     .indicateurs
                     .iter()
@@ -273,7 +301,11 @@ fn action(d: &Dossier, n: usize, e: &Entity) -> Option<Action> {
                         // The baseline may date from the year before the start.
                         debut: measure_in(i, debut, debut - 1..=debut),
                         suivi: measure_in(i, suivi, suivi - 1..=suivi + 1),
-                        fin: if fin > suivi { measure_in(i, fin, fin..=fin + 1) } else { DASH.to_string() },
+                        fin: if fin > suivi {
+                            measure_in(i, fin, fin..=fin + 1)
+                        } else {
+                            DASH.to_string()
+                        },
                     })
                     .collect(),
             })
@@ -286,7 +318,11 @@ fn action(d: &Dossier, n: usize, e: &Entity) -> Option<Action> {
 }
 
 fn exigences(f: &crate::model::front::EntityFront) -> String {
-    f.exigences.iter().map(|x| x.value.trim().to_string()).collect::<Vec<_>>().join(", ")
+    f.exigences
+        .iter()
+        .map(|x| x.value.trim().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn engagement(d: &Dossier, n: usize, e: &Entity, annee: i64) -> Option<Engagement> {
@@ -296,10 +332,15 @@ fn engagement(d: &Dossier, n: usize, e: &Entity, annee: i64) -> Option<Engagemen
         id: e.id(),
         denomination: f.denomination.value.clone(),
         description: prose(d, e, "Description"),
-        animateur: f.animateur.as_ref().map_or(DASH.to_string(), |p| format!("{} {}, {}", p.prenom.value, p.nom.value, p.fonction.value)),
+        animateur: f.animateur.as_ref().map_or(DASH.to_string(), |p| {
+            format!("{} {}, {}", p.prenom.value, p.nom.value, p.fonction.value)
+        }),
         duree: duree(f.periode.as_ref().map(|p| (p.debut.value, p.fin.value))),
         exigences: exigences(f),
-        suite_de: f.suite_de.as_ref().map_or(String::new(), |s| s.value.clone()),
+        suite_de: f
+            .suite_de
+            .as_ref()
+            .map_or(String::new(), |s| s.value.clone()),
         colonne: format!("Mesure à {annee}"),
         objectifs: f
             .objectifs
@@ -309,7 +350,10 @@ fn engagement(d: &Dossier, n: usize, e: &Entity, annee: i64) -> Option<Engagemen
                 indicateurs: o
                     .indicateurs
                     .iter()
-                    .map(|i| IndicateurEngagement { intitule: i.intitule.value.clone(), mesure: measure_in(i, annee, annee - 1..=annee) })
+                    .map(|i| IndicateurEngagement {
+                        intitule: i.intitule.value.clone(),
+                        mesure: measure_in(i, annee, annee - 1..=annee),
+                    })
                     .collect(),
             })
             .collect(),
@@ -317,29 +361,67 @@ fn engagement(d: &Dossier, n: usize, e: &Entity, annee: i64) -> Option<Engagemen
     })
 }
 
-fn critere(d: &Dossier, ed: &Edition, c: &crate::model::CritereDir, annee: i64, reseau: bool) -> Critere {
+fn critere(
+    d: &Dossier,
+    ed: &Edition,
+    c: &crate::model::CritereDir,
+    annee: i64,
+    reseau: bool,
+) -> Critere {
     let front = c.critere.as_ref().and_then(|doc| doc.front.as_ref());
     let t = front.map(|f| &f.transversalite);
-    let cell = |v: Option<&crate::model::front::Sp<String>>| v.map_or(DASH.to_string(), |s| s.value.clone());
+    let cell = |v: Option<&crate::model::front::Sp<String>>| {
+        v.map_or(DASH.to_string(), |s| s.value.clone())
+    };
     let empty = Prose::default();
-    let text = |title: &str| c.critere.as_ref().map_or_else(|| empty.clone(), |doc| prose(d, doc, title));
-    let asks_network = ed.critere(c.numero).is_some_and(|r| r.strategie_commune_reseau);
+    let text = |title: &str| {
+        c.critere
+            .as_ref()
+            .map_or_else(|| empty.clone(), |doc| prose(d, doc, title))
+    };
+    let asks_network = ed
+        .critere(c.numero)
+        .is_some_and(|r| r.strategie_commune_reseau);
     Critere {
         numero: c.numero,
-        intitule: ed.critere(c.numero).map_or_else(|| c.dir.clone(), |r| r.intitule.clone()),
+        intitule: ed
+            .critere(c.numero)
+            .map_or_else(|| c.dir.clone(), |r| r.intitule.clone()),
         etat_des_lieux: text("État des lieux"),
         objectif_general: text("Objectif général"),
         strategie_reseau: (reseau && asks_network).then(|| text(sections::STRATEGIE_RESEAU)),
         transversalite: vec![
-            ("Domaine d'auto-évaluation de l'établissement".to_string(), cell(t.and_then(|t| t.auto_evaluation.as_ref()))),
-            ("Axe du projet d'établissement".to_string(), cell(t.and_then(|t| t.projet_etablissement.as_ref()))),
-            ("Axe du contrat d'objectifs tripartite".to_string(), cell(t.and_then(|t| t.contrat_objectifs.as_ref()))),
-            ("Critère du campus des métiers et des qualifications".to_string(), cell(t.and_then(|t| t.campus_metiers.as_ref()))),
+            (
+                "Domaine d'auto-évaluation de l'établissement".to_string(),
+                cell(t.and_then(|t| t.auto_evaluation.as_ref())),
+            ),
+            (
+                "Axe du projet d'établissement".to_string(),
+                cell(t.and_then(|t| t.projet_etablissement.as_ref())),
+            ),
+            (
+                "Axe du contrat d'objectifs tripartite".to_string(),
+                cell(t.and_then(|t| t.contrat_objectifs.as_ref())),
+            ),
+            (
+                "Critère du campus des métiers et des qualifications".to_string(),
+                cell(t.and_then(|t| t.campus_metiers.as_ref())),
+            ),
         ],
         coordonnateur: front.and_then(|f| f.coordonnateur.as_ref()).map(Gens::from),
         membres: front.map_or_else(Vec::new, |f| f.membres.iter().map(Gens::from).collect()),
-        actions: c.actions.iter().enumerate().filter_map(|(i, e)| action(d, i + 1, e)).collect(),
-        engagements: c.engagements.iter().enumerate().filter_map(|(i, e)| engagement(d, i + 1, e, annee)).collect(),
+        actions: c
+            .actions
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| action(d, i + 1, e))
+            .collect(),
+        engagements: c
+            .engagements
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| engagement(d, i + 1, e, annee))
+            .collect(),
     }
 }
 
@@ -348,19 +430,33 @@ pub fn build(d: &Dossier, ed: &Edition, only: &[u32]) -> Annexe {
     let cfg = d.config.as_ref();
     let text = |f: fn(&crate::model::Config) -> String| cfg.map_or(DASH.to_string(), f);
     let annee = d.annee().unwrap_or(0);
-    let reseau: Vec<String> = cfg.map_or_else(Vec::new, |c| c.candidature.reseau.iter().map(|u| u.get_ref().clone()).collect());
+    let reseau: Vec<String> = cfg.map_or_else(Vec::new, |c| {
+        c.candidature
+            .reseau
+            .iter()
+            .map(|u| u.get_ref().clone())
+            .collect()
+    });
     let identite = Identite {
         nom: text(|c| c.etablissement.nom.get_ref().clone()),
         uai: text(|c| c.etablissement.uai.get_ref().clone()),
         academie: text(|c| c.etablissement.academie.get_ref().clone()),
-        ville: cfg.and_then(|c| c.etablissement.ville.as_ref()).map_or(String::new(), |v| v.get_ref().clone()),
+        ville: cfg
+            .and_then(|c| c.etablissement.ville.as_ref())
+            .map_or(String::new(), |v| v.get_ref().clone()),
         denomination: text(|c| c.etablissement.denomination.get_ref().clone()),
         nature: text(|c| match c.candidature.nature.get_ref() {
             crate::model::config::Nature::PremiereDemande => "Première demande".to_string(),
             crate::model::config::Nature::Renouvellement => "Renouvellement".to_string(),
         }),
-        annee: if annee > 0 { annee.to_string() } else { DASH.to_string() },
-        precedente: cfg.and_then(|c| c.candidature.precedente.as_ref()).map_or(String::new(), |p| p.get_ref().to_string()),
+        annee: if annee > 0 {
+            annee.to_string()
+        } else {
+            DASH.to_string()
+        },
+        precedente: cfg
+            .and_then(|c| c.candidature.precedente.as_ref())
+            .map_or(String::new(), |p| p.get_ref().to_string()),
         edition: ed.id.clone(),
         edition_titre: ed.titre.clone(),
         reseau: reseau.clone(),
@@ -379,7 +475,9 @@ pub fn build(d: &Dossier, ed: &Edition, only: &[u32]) -> Annexe {
                 .and_then(|c| c.critere.as_ref())
                 .and_then(|doc| doc.front.as_ref())
                 .and_then(|f| f.coordonnateur.as_ref())
-                .map_or(DASH.to_string(), |p| format!("{} {}", p.prenom.value, p.nom.value));
+                .map_or(DASH.to_string(), |p| {
+                    format!("{} {}", p.prenom.value, p.nom.value)
+                });
             Synopsis {
                 numero: s.numero,
                 intitule: s.intitule.clone(),
@@ -390,7 +488,10 @@ pub fn build(d: &Dossier, ed: &Edition, only: &[u32]) -> Annexe {
             }
         })
         .collect();
-    let criteres = dirs.iter().map(|c| critere(d, ed, c, annee, !reseau.is_empty())).collect::<Vec<_>>();
+    let criteres = dirs
+        .iter()
+        .map(|c| critere(d, ed, c, annee, !reseau.is_empty()))
+        .collect::<Vec<_>>();
     Annexe {
         identite,
         contexte: etab_text("Contexte"),
@@ -405,18 +506,31 @@ pub fn build(d: &Dossier, ed: &Edition, only: &[u32]) -> Annexe {
 
 /// Every evidence file with the actions and engagements that cite it.
 fn preuves(d: &Dossier, criteres: &[Critere]) -> Vec<Preuve> {
-    let mut by_file: BTreeMap<String, Vec<String>> = d.preuves.keys().map(|k| (k.clone(), Vec::new())).collect();
+    let mut by_file: BTreeMap<String, Vec<String>> =
+        d.preuves.keys().map(|k| (k.clone(), Vec::new())).collect();
     for c in criteres {
         let dir = d.criteres.iter().find(|x| x.numero == c.numero);
         for (kind, e) in dir.into_iter().flat_map(|x| x.entities()) {
             let Some(f) = &e.front else { continue };
             let (label, n) = match kind {
-                Kind::Action => ("action", c.actions.iter().find(|a| a.id == e.id()).map(|a| a.n)),
-                Kind::Engagement => ("engagement", c.engagements.iter().find(|a| a.id == e.id()).map(|a| a.n)),
+                Kind::Action => (
+                    "action",
+                    c.actions.iter().find(|a| a.id == e.id()).map(|a| a.n),
+                ),
+                Kind::Engagement => (
+                    "engagement",
+                    c.engagements.iter().find(|a| a.id == e.id()).map(|a| a.n),
+                ),
             };
-            let who = format!("critère {} : {label} {} « {} »", c.numero, n.unwrap_or(0), f.denomination.value);
+            let who = format!(
+                "critère {} : {label} {} « {} »",
+                c.numero,
+                n.unwrap_or(0),
+                f.denomination.value
+            );
             for p in &f.preuves {
-                let key: String = unicode_normalization::UnicodeNormalization::nfc(p.value.trim()).collect();
+                let key: String =
+                    unicode_normalization::UnicodeNormalization::nfc(p.value.trim()).collect();
                 by_file.entry(key).or_default().push(who.clone());
             }
         }

@@ -1,0 +1,308 @@
+//! `ldm render`: the annex in HTML and Markdown — snapshots, safety, structure,
+//! template overrides, and printing in a real browser.
+
+use assert_cmd::Command;
+use scraper::{Html, Selector};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn example() -> PathBuf {
+    root().join("examples/lycee-marie-marvingt")
+}
+
+fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = Command::cargo_bin("ldm")
+        .unwrap()
+        .env("NO_COLOR", "1")
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// The annex on stdout.
+fn render(dir: &Path, format: &str) -> String {
+    let (code, out, err) = run(dir, &["render", ".", "--format", format, "-o", "-"]);
+    assert_eq!(code, 0, "{err}");
+    out
+}
+
+/// A copy of a fixture dossier in a temporary folder.
+fn copy_of(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let to = tmp.path().join(name);
+    let from = root().join("tests/fixtures").join(name);
+    for e in walkdir::WalkDir::new(&from) {
+        let e = e.unwrap();
+        let dest = to.join(e.path().strip_prefix(&from).unwrap());
+        if e.file_type().is_dir() {
+            fs::create_dir_all(&dest).unwrap();
+        } else {
+            fs::copy(e.path(), &dest).unwrap();
+        }
+    }
+    (tmp, to)
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} lacks {from:?}", path.display());
+    fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn snapshots_of_the_example_annex() {
+    let html = render(&example(), "html");
+    let md = render(&example(), "md");
+    insta::assert_snapshot!("annexe_html", html);
+    insta::assert_snapshot!("annexe_md", md);
+    assert_eq!(html, render(&example(), "html"), "same dossier, same bytes");
+    assert_eq!(md, render(&example(), "md"));
+}
+
+#[test]
+fn the_annex_follows_the_guide() {
+    let html = render(&example(), "html");
+    for heading in [
+        "État des lieux du critère 4",
+        "Objectif général du critère 4",
+        "Transversalité de la démarche qualité : critère 4",
+        "Équipe critère 4",
+        "Critère 4 : action 1",
+        "Objectifs indicateurs évaluation",
+        "Mise en œuvre (moyens engagés, calendrier, lieux, modalités d'organisation)",
+        "Critère 4 : engagement 1",
+        "Planification - objectifs - indicateurs - évaluation",
+        "Liste des preuves",
+        "Le collectif de travail",
+    ] {
+        assert!(html.contains(heading), "missing « {heading} »");
+    }
+    // The measure columns carry their years; a dash where no measure exists yet.
+    assert!(html.contains(
+        "<th>Mesure début (2021)</th><th>Mesure suivi (2024)</th><th>Mesure fin (2026)</th>"
+    ));
+    assert!(html.contains("<th>Mesure à 2026</th>"));
+    // Every evidence file is listed with who cites it.
+    let doc = Html::parse_document(&html);
+    let rows = Selector::parse("#preuves tbody tr").unwrap();
+    let d = ldm::load::load(&example()).unwrap();
+    assert_eq!(doc.select(&rows).count(), d.preuves.len());
+}
+
+#[test]
+fn markdown_tables_parse_back_with_the_expected_rows() {
+    let md = render(&example(), "md");
+    let d = ldm::load::load(&example()).unwrap();
+    let arena = comrak::Arena::new();
+    let mut opts = comrak::Options::default();
+    opts.extension.table = true;
+    let doc = comrak::parse_document(&arena, &md, &opts);
+    // Tables in document order, each with its number of body rows.
+    let tables: Vec<usize> = doc
+        .descendants()
+        .filter(|n| matches!(n.data().value, comrak::nodes::NodeValue::Table(_)))
+        .map(|t| t.children().count() - 1)
+        .collect();
+    let actions: usize = d.criteres.iter().map(|c| c.actions.len()).sum();
+    let engagements: usize = d.criteres.iter().map(|c| c.engagements.len()).sum();
+    // Cover, synopsis; per criterion transversalité and équipe; per action 4 tables,
+    // per engagement 3; evidence and people.
+    assert_eq!(
+        tables.len(),
+        2 + 2 * d.criteres.len() + 4 * actions + 3 * engagements + 2
+    );
+    // Each action's indicator table has one row per indicator.
+    let mut i = 2;
+    for c in &d.criteres {
+        assert_eq!(tables[i], 4, "transversalité of criterion {}", c.numero);
+        i += 2;
+        for a in &c.actions {
+            let f = a.front.as_ref().unwrap();
+            let indicators: usize = f.objectifs.iter().map(|o| o.indicateurs.len().max(1)).sum();
+            assert_eq!(tables[i + 1], indicators, "{}", a.id());
+            assert_eq!((tables[i + 2], tables[i + 3]), (1, 1), "{}", a.id());
+            i += 4;
+        }
+        i += 3 * c.engagements.len();
+    }
+}
+
+#[test]
+fn markup_in_fields_and_prose_is_text_and_nothing_is_fetched() {
+    let (_tmp, dir) = copy_of("valide");
+    let job = dir.join("criteres/2-partenariats/actions/job-dating.md");
+    edit(
+        &job,
+        "denomination: \"Job dating",
+        "denomination: \"<script>alert('champ')</script> Job dating",
+    );
+    edit(
+        &job,
+        "# Description\n",
+        "# Description\n\n<script>alert('prose')</script> <img src=x onerror=alert(1)>\n\nVoir ![logo](https://exemple.fr/logo.png) et [site](https://exemple.fr/page).\n",
+    );
+    let critere = dir.join("criteres/2-partenariats/critere.md");
+    edit(
+        &critere,
+        "nom: \"Garcia\"",
+        "nom: \"<img src=x onerror=alert(2)>\"",
+    );
+    let html = render(&dir, "html");
+    let doc = Html::parse_document(&html);
+    let all = |sel: &str| doc.select(&Selector::parse(sel).unwrap()).count();
+    assert_eq!(all("script"), 0, "a script element made it through");
+    assert_eq!(all("img"), 0);
+    assert_eq!(all("[onerror]"), 0);
+    for el in doc.select(&Selector::parse("[src], [href]").unwrap()) {
+        for attr in ["src", "href"] {
+            if let Some(v) = el.value().attr(attr) {
+                assert!(v.starts_with('#'), "external {attr}={v}");
+            }
+        }
+    }
+    let text: String = doc.root_element().text().collect();
+    for shown in [
+        "<script>alert('champ')</script>",
+        "<script>alert('prose')</script>",
+        "<img src=x onerror=alert(1)>",
+        "<img src=x onerror=alert(2)>",
+        "site (https://exemple.fr/page)",
+    ] {
+        assert!(text.contains(shown), "« {shown} » not shown as text");
+    }
+    // In Markdown, fields are escaped too.
+    let md = render(&dir, "md");
+    assert!(md.contains("&lt;script&gt;alert('champ')&lt;/script&gt; Job dating"));
+}
+
+#[test]
+fn an_override_template_changes_the_output_and_a_broken_one_is_located() {
+    let (_tmp, dir) = copy_of("valide");
+    fs::create_dir_all(dir.join("templates")).unwrap();
+    fs::write(dir.join("templates/annexe.md.j2"), "<!-- généré par ldm -->\n# Annexe du {{ a.identite.nom }}\n{% for c in a.criteres %}- {{ c.numero }}\n{% endfor %}").unwrap();
+    let md = render(&dir, "md");
+    assert_eq!(
+        md,
+        "<!-- généré par ldm -->\n# Annexe du Lycée professionnel Louis Blériot\n- 1\n- 2\n"
+    );
+    // The HTML still uses the embedded template.
+    assert!(render(&dir, "html").contains("Équipe critère 2"));
+
+    fs::write(
+        dir.join("templates/annexe.md.j2"),
+        "ligne 1\nligne 2\n{% for c in a.criteres %}\n{{ c.numero }\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(&dir, &["render", ".", "--format", "md", "-o", "-"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("modèle « templates/annexe.md.j2 », ligne 4"),
+        "{err}"
+    );
+    fs::write(
+        dir.join("templates/annexe.md.j2"),
+        "{{ a.inexistant.champ }}",
+    )
+    .unwrap();
+    let (code, _, err) = run(&dir, &["render", ".", "--format", "md", "-o", "-"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("templates/annexe.md.j2") && err.contains("ligne 1"),
+        "{err}"
+    );
+}
+
+#[test]
+fn default_output_is_outside_the_sources_and_foreign_files_are_kept() {
+    let (_tmp, dir) = copy_of("valide");
+    let (code, out, _) = run(&dir, &["render", "."]);
+    assert_eq!(code, 0);
+    assert!(out.contains("annexe/annexe.html"), "{out}");
+    assert!(dir.join("annexe/annexe.html").is_file());
+    // Rendering again replaces ldm's own file.
+    assert_eq!(run(&dir, &["render", "."]).0, 0);
+    // A file someone wrote is never replaced without --force.
+    fs::write(dir.join("annexe/annexe.md"), "notes\n").unwrap();
+    let (code, _, err) = run(&dir, &["render", ".", "--format", "md"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("n'a pas été produit par ldm"), "{err}");
+    assert_eq!(
+        fs::read_to_string(dir.join("annexe/annexe.md")).unwrap(),
+        "notes\n"
+    );
+    // The annex folder is not part of the dossier: check ignores it.
+    assert_eq!(run(&dir, &["check", "."]).0, 0);
+}
+
+#[test]
+fn selected_criteria_only() {
+    let html = {
+        let (code, out, _) = run(
+            &example(),
+            &["render", ".", "--critere", "4", "7", "-o", "-"],
+        );
+        assert_eq!(code, 0);
+        out
+    };
+    assert!(html.contains("id=\"critere-4\"") && html.contains("id=\"critere-7\""));
+    assert!(!html.contains("id=\"critere-1\""));
+    let (code, _, err) = run(&example(), &["render", ".", "--critere", "12"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("pas de critère 12"));
+}
+
+#[test]
+fn the_annex_prints_to_pdf_with_more_pages_than_criteria() {
+    let browser = ["chromium", "chromium-browser"].into_iter().find(|c| {
+        std::process::Command::new(c)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    });
+    let Some(browser) = browser else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must run the browser test: install chromium (.ci/run does)"
+        );
+        eprintln!("chromium absent : test du navigateur sauté hors CI");
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let html = tmp.path().join("annexe.html");
+    let pdf = tmp.path().join("annexe.pdf");
+    assert_eq!(
+        run(&example(), &["render", ".", "-o", html.to_str().unwrap()]).0,
+        0
+    );
+    let profile = tempfile::tempdir().unwrap();
+    let status = std::process::Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", html.display()))
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let pages = lopdf::Document::load(&pdf).unwrap().get_pages().len();
+    assert!(pages > 8, "{pages} pages for 8 criteria");
+}
