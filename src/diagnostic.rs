@@ -100,23 +100,30 @@ impl Diagnostic {
     /// the evidence. Within a file, by position.
     pub fn sort_key(&self) -> (u8, Option<u32>, u8, &str, Option<Pos>) {
         let file = self.file.as_deref().unwrap_or("");
-        let rank = match file {
-            "ldm.toml" => 0,
-            "etablissement.md" => 1,
-            f if f.starts_with("criteres/") => 2,
-            _ => 3,
-        };
-        let within = if file.ends_with("/critere.md") {
-            0
-        } else if file.contains("/actions/") {
-            1
-        } else if file.contains("/engagements/") {
-            2
-        } else {
-            3
-        };
-        (rank, self.critere(), within, file, self.pos)
+        let (rank, critere, within) = file_rank(file);
+        (rank, critere, within, file, self.pos)
     }
+}
+
+/// Where a file comes in the dossier's own order (see `Diagnostic::sort_key`); ties are
+/// broken by the path.
+pub fn file_rank(file: &str) -> (u8, Option<u32>, u8) {
+    let rank = match file {
+        "ldm.toml" => 0,
+        "etablissement.md" => 1,
+        f if f.starts_with("criteres/") => 2,
+        _ => 3,
+    };
+    let within = if file.ends_with("/critere.md") {
+        0
+    } else if file.contains("/actions/") {
+        1
+    } else if file.contains("/engagements/") {
+        2
+    } else {
+        3
+    };
+    (rank, critere_of_path(file), within)
 }
 
 /// `criteres/12-vie/…` → 12. Numbers sort numerically in reports thanks to this.

@@ -7,6 +7,7 @@
 
 pub mod check;
 pub mod diagnostic;
+pub mod diff;
 pub mod fsutil;
 pub mod load;
 pub mod model;
@@ -15,6 +16,7 @@ pub mod referentiel;
 pub mod render;
 pub mod report;
 pub mod scaffold;
+pub mod schema;
 pub mod source;
 pub mod templates;
 pub mod text;

@@ -19,6 +19,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../templates/annexe.html.j2"),
     ),
     ("annexe.md.j2", include_str!("../templates/annexe.md.j2")),
+    ("diff.html.j2", include_str!("../templates/diff.html.j2")),
 ];
 
 /// A template that could not be compiled or rendered: names the file and the line.

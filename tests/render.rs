@@ -225,9 +225,9 @@ fn an_override_template_changes_the_output_and_a_broken_one_is_located() {
 #[test]
 fn default_output_is_outside_the_sources_and_foreign_files_are_kept() {
     let (_tmp, dir) = copy_of("valide");
-    let (code, out, _) = run(&dir, &["render", "."]);
+    let (code, _, err) = run(&dir, &["render", "."]);
     assert_eq!(code, 0);
-    assert!(out.contains("annexe/annexe.html"), "{out}");
+    assert!(err.contains("annexe/annexe.html"), "{err}");
     assert!(dir.join("annexe/annexe.html").is_file());
     // Rendering again replaces ldm's own file.
     assert_eq!(run(&dir, &["render", "."]).0, 0);

@@ -15,6 +15,14 @@ enum FormatArg {
     Short,
     /// Données JSON pour d'autres outils
     Json,
+    /// Rapport Code Quality de GitLab (JSON)
+    Gitlab,
+    /// Annotations GitHub Actions (et résumé dans $GITHUB_STEP_SUMMARY)
+    Github,
+    /// SARIF 2.1.0 (analyse de code : GitHub, éditeurs)
+    Sarif,
+    /// JUnit XML (onglet « Tests » des forges)
+    Junit,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -28,7 +36,9 @@ pub struct Args {
     /// Dossiers à vérifier (par défaut : le dossier courant)
     dossiers: Vec<PathBuf>,
     /// Format de sortie : human (par défaut : messages détaillés avec extrait), short
-    /// (une ligne par problème : fichier:ligne:colonne) ou json (données pour d'autres outils)
+    /// (une ligne par problème : fichier:ligne:colonne), json (données pour d'autres outils),
+    /// gitlab (rapport Code Quality), github (annotations GitHub Actions), sarif (SARIF 2.1.0)
+    /// ou junit (JUnit XML)
     #[arg(long, value_enum, default_value = "human")]
     format: FormatArg,
     /// « --deny warnings » : les avertissements font aussi échouer la vérification
@@ -73,6 +83,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             FormatArg::Human => Format::Human,
             FormatArg::Short => Format::Short,
             FormatArg::Json => Format::Json,
+            FormatArg::Gitlab => Format::Gitlab,
+            FormatArg::Github => Format::Github,
+            FormatArg::Sarif => Format::Sarif,
+            FormatArg::Junit => Format::Junit,
         },
         color: super::color_stdout(),
         deny_warnings: args.deny == Some(Deny::Warnings),
@@ -80,8 +94,26 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut out = String::new();
     report::write(&mut out, &checked, opts);
     super::emit(&out)?;
+    if opts.format == Format::Github {
+        step_summary(&checked, opts);
+    }
     let failed = checked.iter().any(|c| opts.fails(c));
     Ok(ExitCode::from(u8::from(failed)))
+}
+
+/// On GitHub Actions, appends the Markdown summary to the file `$GITHUB_STEP_SUMMARY`
+/// names. A failure to write it is reported but does not change the verdict.
+fn step_summary(checked: &[Checked], opts: report::Options) {
+    let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else {
+        return;
+    };
+    let text = report::github::step_summary(checked, opts);
+    if let Err(e) = report::github::append_step_summary(path.as_ref(), &text) {
+        eprintln!(
+            "avertissement : résumé non écrit dans « {} » (GITHUB_STEP_SUMMARY) : {e}",
+            std::path::Path::new(&path).display()
+        );
+    }
 }
 
 fn explain(name: &str) -> anyhow::Result<ExitCode> {

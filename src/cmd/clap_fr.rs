@@ -19,6 +19,24 @@ fn ctx(e: &clap::Error, kind: ContextKind) -> Option<String> {
     })
 }
 
+/// Clap's suggestions, closest first (clap lists them closest last), each quoted:
+/// « check » or « check » ou « schema ».
+fn suggestions(e: &clap::Error, kind: ContextKind) -> Option<String> {
+    let mut names: Vec<String> = match e.get(kind)? {
+        ContextValue::String(s) => vec![s.clone()],
+        ContextValue::Strings(v) => v.clone(),
+        ContextValue::StyledStr(s) => vec![s.to_string()],
+        ContextValue::StyledStrs(v) => v.iter().map(ToString::to_string).collect(),
+        _ => return None,
+    };
+    names.reverse();
+    let quoted: Vec<String> = names.iter().map(|n| format!("« {n} »")).collect();
+    match quoted.split_last()? {
+        (last, []) => Some(last.clone()),
+        (last, rest) => Some(format!("{} ou {last}", rest.join(", "))),
+    }
+}
+
 /// The French message for a usage error, with a hint when clap has one.
 pub fn message(e: &clap::Error) -> String {
     let arg = ctx(e, ContextKind::InvalidArg).unwrap_or_default();
@@ -34,7 +52,8 @@ pub fn message(e: &clap::Error) -> String {
         }
         ErrorKind::MissingRequiredArgument => format!("argument obligatoire manquant : {arg}"),
         ErrorKind::MissingSubcommand => {
-            "indiquez une commande : init, new, check, progress, render ou referentiel".to_string()
+            "indiquez une commande : init, new, check, progress, render, diff, referentiel, schema ou completions"
+                .to_string()
         }
         ErrorKind::ValueValidation => format!("valeur « {value} » invalide pour {arg}"),
         ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => {
@@ -54,8 +73,8 @@ pub fn message(e: &clap::Error) -> String {
         ContextKind::SuggestedValue,
         ContextKind::SuggestedSubcommand,
     ] {
-        if let Some(s) = ctx(e, k) {
-            msg.push_str(&format!("\naide : vouliez-vous dire « {s} » ?"));
+        if let Some(s) = suggestions(e, k) {
+            msg.push_str(&format!("\naide : vouliez-vous dire {s} ?"));
         }
     }
     msg.push_str("\n« ldm --help » ou « ldm <commande> --help » décrit les options.");

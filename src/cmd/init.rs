@@ -3,7 +3,7 @@
 use super::EXIT_FAILURE;
 use clap::ValueEnum;
 use ldm::fsutil::Written;
-use ldm::scaffold::{self, Identity};
+use ldm::scaffold::{self, Ci, Identity};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -31,6 +31,13 @@ enum Type {
 enum Nature {
     PremiereDemande,
     Renouvellement,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CiArg {
+    None,
+    Gitlab,
+    Github,
 }
 
 #[derive(clap::Args)]
@@ -69,6 +76,10 @@ pub struct Args {
     /// Candidature en réseau (ajoute la section « Stratégie commune du réseau » aux critères concernés)
     #[arg(long)]
     reseau: bool,
+    /// Intégration continue du dépôt git : none (par défaut), gitlab (.gitlab-ci.yml) ou
+    /// github (.github/workflows/ldm.yml)
+    #[arg(long, value_enum, default_value = "none")]
+    ci: CiArg,
     /// Compléter un dossier non vide : ajoute les fichiers manquants, ne modifie aucun fichier existant
     #[arg(long)]
     force: bool,
@@ -97,6 +108,11 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         annee: a.annee.unwrap_or_else(scaffold::current_year),
         edition: a.edition,
         reseau: a.reseau,
+        ci: match a.ci {
+            CiArg::None => Ci::None,
+            CiArg::Gitlab => Ci::Gitlab,
+            CiArg::Github => Ci::Github,
+        },
     };
     match scaffold::init(&a.dossier, &id, &edition, a.force) {
         Ok(files) => {
@@ -116,6 +132,11 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
                 "Étape suivante : remplacer les « À compléter », puis « ldm check {} ».",
                 a.dossier.display()
             );
+            if let Some((path, _)) = id.ci.file() {
+                println!(
+                    "Intégration continue : indiquez dans {path} (variable LDM_DEPOT) l'adresse du dépôt git de ldm ; le dossier doit être à la racine du dépôt."
+                );
+            }
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => {

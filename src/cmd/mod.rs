@@ -2,11 +2,14 @@
 
 mod check;
 pub mod clap_fr;
+mod completions;
+mod diff;
 mod init;
 mod new;
 mod progress;
 mod referentiel;
 mod render;
+mod schema;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -52,10 +55,16 @@ pub enum Command {
     Check(check::Args),
     /// Suit les indicateurs : progression vers les cibles, bilan annuel, tableau de bord
     Progress(progress::Args),
+    /// Compare le dossier précédent et le renouvellement (deux dossiers ou deux révisions git)
+    Diff(diff::Args),
     /// Produit l'annexe du dossier (les tableaux officiels) en HTML imprimable ou en Markdown
     Render(render::Args),
     /// Affiche le cahier des charges : critères, exigences, exemples
     Referentiel(referentiel::Args),
+    /// Affiche le schéma JSON d'un fichier du dossier (pour les éditeurs)
+    Schema(schema::Args),
+    /// Affiche le script de complétion des commandes pour bash, zsh ou fish
+    Completions(completions::Args),
 }
 
 /// Parses the command line with the French layout applied to every subcommand; the
@@ -88,8 +97,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::New(a) => new::run(a),
         Command::Check(a) => check::run(a),
         Command::Progress(a) => progress::run(a),
+        Command::Diff(a) => diff::run(a),
         Command::Render(a) => render::run(a),
         Command::Referentiel(a) => referentiel::run(a),
+        Command::Schema(a) => schema::run(a),
+        Command::Completions(a) => completions::run(a),
     }
 }
 
@@ -102,6 +114,27 @@ pub fn emit(text: &str) -> std::io::Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         r => r,
     }
+}
+
+/// Writes a document to `path` (atomically, never over a file ldm did not write unless
+/// `force`), or to the screen when there is no path or it is `-`.
+pub fn deliver(
+    text: &str,
+    path: Option<&std::path::Path>,
+    force: bool,
+) -> anyhow::Result<ExitCode> {
+    match path {
+        None => emit(text)?,
+        Some(p) if p.as_os_str() == "-" => emit(text)?,
+        Some(p) => {
+            if let Err(e) = ldm::fsutil::write_output(p, text, force) {
+                eprintln!("erreur : {e}");
+                return Ok(ExitCode::from(EXIT_FAILURE));
+            }
+            eprintln!("écrit : {}", p.display());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// True when colour may be used on stdout.

@@ -31,7 +31,7 @@ pub struct Args {
     /// html (tableau de bord imprimable, autonome) ou json (tous les chiffres)
     #[arg(long, value_enum, default_value = "term")]
     format: Format,
-    /// Écrire dans ce fichier plutôt qu'à l'écran
+    /// Écrire dans ce fichier plutôt qu'à l'écran (« - » : l'écran)
     #[arg(short = 'o', long, value_name = "FICHIER")]
     output: Option<PathBuf>,
     /// Remplacer le fichier de sortie même s'il n'a pas été produit par ldm
@@ -86,15 +86,5 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
             out.push('\n');
         }
     }
-    match &a.output {
-        None => super::emit(&out)?,
-        Some(path) => {
-            if let Err(e) = ldm::fsutil::write_output(path, &out, a.force) {
-                eprintln!("erreur : {e}");
-                return Ok(ExitCode::from(EXIT_FAILURE));
-            }
-            eprintln!("écrit : {}", path.display());
-        }
-    }
-    Ok(ExitCode::SUCCESS)
+    super::deliver(&out, a.output.as_deref(), a.force)
 }

@@ -61,14 +61,5 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
             .join("annexe")
             .join(format!("annexe.{}", format.extension()))
     });
-    if path.as_os_str() == "-" {
-        super::emit(&text)?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    if let Err(e) = ldm::fsutil::write_output(&path, &text, a.force) {
-        eprintln!("erreur : {e}");
-        return Ok(ExitCode::from(EXIT_FAILURE));
-    }
-    println!("annexe écrite : {}", path.display());
-    Ok(ExitCode::SUCCESS)
+    super::deliver(&text, Some(&path), a.force)
 }

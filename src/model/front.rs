@@ -1,62 +1,101 @@
 //! Front matter of the dossier's Markdown files, as written by the school (YAML).
 //!
 //! Every value a rule can point at is `Spanned`, so findings carry line and column.
+//! The JSON Schemas of `schema/` are derived from these types (`crate::schema`): a
+//! `Spanned<T>` field is described as a plain `T`, and descriptions are French because
+//! editors show them to the dossier's writers.
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 pub type Sp<T> = Spanned<T>;
 
 /// A person of the dossier: coordinator, team member, animateur, pilot.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "Une personne : nom, prénom et fonction dans l'établissement.")]
 pub struct Personne {
+    #[schemars(with = "String", description = "Nom de famille.")]
     pub nom: Sp<String>,
+    #[schemars(with = "String", description = "Prénom.")]
     pub prenom: Sp<String>,
+    #[schemars(
+        with = "String",
+        description = "Fonction dans l'établissement, ex. « DDFPT », « professeur d'économie-gestion »."
+    )]
     pub fonction: Sp<String>,
 }
 
 /// `etablissement.md`: the people who lead the démarche.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EtablissementFront {
+    #[schemars(description = "Le chef d'établissement.")]
     pub chef_etablissement: Option<Personne>,
+    #[schemars(description = "Le directeur délégué aux formations (DDFPT).")]
     pub ddfpt: Option<Personne>,
     #[serde(default)]
+    #[schemars(description = "Les membres du comité de pilotage de la démarche.")]
     pub comite_pilotage: Vec<Personne>,
 }
 
 /// The « Transversalité de la démarche qualité » table of a criterion.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    description = "Tableau « Transversalité de la démarche qualité » : liens du critère avec les autres démarches (supprimez une ligne sans objet)."
+)]
 pub struct Transversalite {
+    #[schemars(
+        with = "Option<String>",
+        description = "Lien avec l'auto-évaluation de l'établissement."
+    )]
     pub auto_evaluation: Option<Sp<String>>,
+    #[schemars(
+        with = "Option<String>",
+        description = "Lien avec le projet d'établissement."
+    )]
     pub projet_etablissement: Option<Sp<String>>,
+    #[schemars(
+        with = "Option<String>",
+        description = "Lien avec le contrat d'objectifs tripartite."
+    )]
     pub contrat_objectifs: Option<Sp<String>>,
+    #[schemars(
+        with = "Option<String>",
+        description = "Lien avec le campus des métiers et des qualifications."
+    )]
     pub campus_metiers: Option<Sp<String>>,
 }
 
 /// `critere.md`: the « Équipe critère X » and transversalité tables.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CritereFront {
+    #[schemars(description = "Le coordonnateur de l'équipe du critère.")]
     pub coordonnateur: Option<Personne>,
     #[serde(default)]
+    #[schemars(description = "Les membres de l'équipe du critère.")]
     pub membres: Vec<Personne>,
     #[serde(default)]
     pub transversalite: Transversalite,
 }
 
 /// « Durée action »: first and last year.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "Durée de l'action : première et dernière année.")]
 pub struct Periode {
+    #[schemars(with = "i64", description = "Première année, ex. 2023.")]
     pub debut: Sp<i64>,
+    #[schemars(with = "i64", description = "Dernière année, ex. 2026.")]
     pub fin: Sp<i64>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
+#[schemars(description = "Unité des mesures (par défaut : nombre).")]
 pub enum Unite {
     Nombre,
     Pourcentage,
@@ -64,16 +103,22 @@ pub enum Unite {
 }
 
 /// Which way is better for an indicator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
+#[schemars(
+    description = "Sens dans lequel l'indicateur s'améliore (par défaut : hausse ; un absentéisme doit baisser)."
+)]
 pub enum Sens {
     Hausse,
     Baisse,
 }
 
 /// A measure as written: a number, or text (allowed in actions, with a warning).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(untagged)]
+#[schemars(
+    description = "Une mesure : un nombre (point décimal, sans unité). Un texte est toléré dans une action (avertissement), jamais dans un engagement."
+)]
 pub enum Valeur {
     Nombre(f64),
     Texte(String),
@@ -106,12 +151,32 @@ impl<'de> Deserialize<'de> for Mesures {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+impl JsonSchema for Mesures {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Mesures".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "Les mesures de l'indicateur, année : valeur, ex. {2023: 12, 2026: 25}.",
+            "type": "object",
+            "propertyNames": { "pattern": "^[0-9]{4}$" },
+            "additionalProperties": generator.subschema_for::<Valeur>(),
+        })
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "Un indicateur de l'objectif, sa cible et ses mesures.")]
 pub struct Indicateur {
+    #[schemars(with = "String", description = "Ce que mesure l'indicateur.")]
     pub intitule: Sp<String>,
+    #[schemars(with = "Option<Unite>")]
     pub unite: Option<Sp<Unite>>,
+    #[schemars(with = "Option<Sens>")]
     pub sens: Option<Sp<Sens>>,
+    #[schemars(with = "Option<f64>", description = "Valeur visée, ex. 40.")]
     pub cible: Option<Sp<f64>>,
     #[serde(default)]
     pub mesures: Mesures,
@@ -126,32 +191,60 @@ impl Indicateur {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "Un objectif de l'action ou de l'engagement.")]
 pub struct Objectif {
+    #[schemars(with = "String", description = "L'objectif visé.")]
     pub intitule: Sp<String>,
     /// « Plus-value »: actions only (an engagement has no results yet).
+    #[schemars(
+        with = "Option<String>",
+        description = "Plus-value constatée (action seulement : un engagement n'a pas encore de résultats)."
+    )]
     pub plus_value: Option<Sp<String>>,
     #[serde(default)]
+    #[schemars(description = "Les indicateurs qui mesurent l'objectif.")]
     pub indicateurs: Vec<Indicateur>,
 }
 
 /// An action (done) or an engagement (to come): they share most of their fields.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EntityFront {
+    #[schemars(
+        with = "String",
+        description = "Dénomination de l'action ou de l'engagement."
+    )]
     pub denomination: Sp<String>,
     pub periode: Option<Periode>,
     /// Action only: « Action pérenne OUI/NON ».
+    #[schemars(
+        with = "Option<bool>",
+        description = "Action seulement : action pérenne, true (OUI) ou false (NON)."
+    )]
     pub perenne: Option<Sp<bool>>,
     /// Engagement only: « Animateur engagement ».
+    #[schemars(description = "Engagement seulement : la personne qui anime l'engagement.")]
     pub animateur: Option<Personne>,
     /// Engagement only: id of the action or engagement it continues.
+    #[schemars(
+        with = "Option<String>",
+        description = "L'action ou l'engagement que celui-ci prolonge, ex. « 4-partenariats/actions/job-dating »."
+    )]
     pub suite_de: Option<Sp<String>>,
     #[serde(default)]
+    #[schemars(
+        with = "Vec<String>",
+        description = "Les exigences du cahier des charges auxquelles la fiche répond, ex. [\"4.1\", \"4.3\"]."
+    )]
     pub exigences: Vec<Sp<String>>,
     #[serde(default)]
     pub objectifs: Vec<Objectif>,
     #[serde(default)]
+    #[schemars(
+        with = "Vec<String>",
+        description = "Les pièces justificatives, chemins depuis la racine du dossier, ex. [\"preuves/bilan.pdf\"]."
+    )]
     pub preuves: Vec<Sp<String>>,
 }

@@ -191,6 +191,34 @@ impl Dossier {
             .flat_map(|c| c.entities().map(move |(k, e)| (c, k, e)))
     }
 
+    /// The Markdown under section `title` of `doc` (its deeper headings included), or
+    /// under the subsection `title` of the top-level section `parent`. Empty if absent.
+    pub fn section_text<F>(&self, doc: &Doc<F>, title: &str, parent: Option<&str>) -> String {
+        let fold = crate::text::fold;
+        let Some(src) = self.sources.get(&doc.path) else {
+            return String::new();
+        };
+        let lines: Vec<&str> = src.text.split('\n').collect();
+        let level = if parent.is_some() { 2 } else { 1 };
+        let mut inside_parent = parent.is_none();
+        for (i, s) in doc.sections.iter().enumerate() {
+            if s.level == 1 {
+                inside_parent = parent.is_none_or(|p| fold(&s.title) == fold(p));
+            }
+            if !inside_parent || s.level != level || fold(&s.title) != fold(title) {
+                continue;
+            }
+            let end = doc.sections[i + 1..]
+                .iter()
+                .find(|n| n.level <= level)
+                .map_or(lines.len() + 1, |n| n.line as usize);
+            let from = (s.body_line as usize).saturating_sub(1).min(lines.len());
+            let to = end.saturating_sub(1).clamp(from, lines.len());
+            return lines[from..to].join("\n");
+        }
+        String::new()
+    }
+
     /// The action or engagement with id `id`, if any.
     pub fn entity(&self, id: &str) -> Option<(Kind, &Entity)> {
         self.entities()

@@ -2,6 +2,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::source::Source;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -22,28 +23,43 @@ pub const EMBEDDED: &[(&str, &str)] = &[
 ];
 
 /// A list item of the guide: plain text, or text with sub-bullets.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(untagged)]
+#[schemars(
+    description = "Un élément de liste du guide : un texte, ou un texte et ses sous-points."
+)]
 pub enum Item {
     Texte(String),
     Detail { texte: String, details: Vec<String> },
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "Une exigence du critère : son numéro (ex. « 4.1 ») et son texte.")]
 pub struct Exigence {
     pub id: String,
     pub texte: String,
 }
 
 /// One criterion of the cahier des charges.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    description = "Un critère du cahier des charges : numéro, dossier (slug), intitulé, exigences et repères du guide."
+)]
 pub struct Critere {
+    #[schemars(description = "Numéro du critère.")]
     pub numero: u32,
+    #[schemars(
+        description = "Nom du dossier du critère après son numéro, ex. « partenariats » pour criteres/4-partenariats."
+    )]
     pub slug: String,
+    #[schemars(description = "Intitulé du critère.")]
     pub intitule: String,
     #[serde(default)]
+    #[schemars(
+        description = "Une candidature en réseau décrit sa stratégie commune dans ce critère."
+    )]
     pub strategie_commune_reseau: bool,
     pub exigences: Vec<Exigence>,
     #[serde(default)]
@@ -65,14 +81,21 @@ pub struct Critere {
     pub note: Option<String>,
 }
 
-/// An edition as written in its file.
-#[derive(Debug, Clone, Deserialize)]
+/// An edition as written in its file (public for its JSON Schema, `crate::schema`).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct EditionFile {
+pub struct EditionFile {
+    #[schemars(description = "Identifiant de l'édition, ex. « aix-marseille-2026 ».")]
     id: String,
+    #[schemars(description = "Titre de l'édition.")]
     titre: String,
+    #[schemars(description = "Document d'où vient le cahier des charges.")]
     source: Option<String>,
+    #[schemars(
+        description = "Édition intégrée à ldm que celle-ci complète (ex. « national-2026 ») : ses critères sont repris, ceux de ce fichier s'y ajoutent ou les remplacent (même numéro)."
+    )]
     etend: Option<String>,
+    #[schemars(description = "Les critères de l'édition.")]
     criteres: Vec<Critere>,
 }
 

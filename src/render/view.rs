@@ -182,39 +182,12 @@ pub struct Annexe {
 
 const DASH: &str = "—";
 
-/// The prose under a top-level section (its subsections included), or under a
-/// subsection of `parent`.
-fn section_md<F>(d: &Dossier, doc: &Doc<F>, title: &str, parent: Option<&str>) -> String {
-    let Some(src) = d.sources.get(&doc.path) else {
-        return String::new();
-    };
-    let lines: Vec<&str> = src.text.split('\n').collect();
-    let level = if parent.is_some() { 2 } else { 1 };
-    let mut inside_parent = parent.is_none();
-    for (i, s) in doc.sections.iter().enumerate() {
-        if s.level == 1 {
-            inside_parent = parent.is_none_or(|p| fold(&s.title) == fold(p));
-        }
-        if !inside_parent || s.level != level || fold(&s.title) != fold(title) {
-            continue;
-        }
-        let end = doc.sections[i + 1..]
-            .iter()
-            .find(|n| n.level <= level)
-            .map_or(lines.len() + 1, |n| n.line as usize);
-        let from = (s.body_line as usize).saturating_sub(1).min(lines.len());
-        let to = end.saturating_sub(1).clamp(from, lines.len());
-        return lines[from..to].join("\n");
-    }
-    String::new()
-}
-
 fn prose<F>(d: &Dossier, doc: &Doc<F>, title: &str) -> Prose {
-    Prose::new(&section_md(d, doc, title, None))
+    Prose::new(&d.section_text(doc, title, None))
 }
 
 fn mise_en_oeuvre(d: &Dossier, e: &Entity) -> MiseEnOeuvre {
-    let sub = |t: &str| Prose::new(&section_md(d, e, t, Some("Mise en œuvre")));
+    let sub = |t: &str| Prose::new(&d.section_text(e, t, Some("Mise en œuvre")));
     MiseEnOeuvre {
         moyens: sub("Moyens engagés"),
         calendrier: sub("Calendrier"),

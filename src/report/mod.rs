@@ -1,9 +1,15 @@
-//! Reports of `ldm check`: human (rustc-like), short, and JSON.
+//! Reports of `ldm check`: human (rustc-like), short, JSON, and the CI formats
+//! (GitLab Code Quality, GitHub workflow commands, SARIF, JUnit XML).
 
+pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
 
 use crate::check::CheckReport;
+use crate::diagnostic::{Diagnostic, Pos};
 use crate::model::Dossier;
 
 /// Output formats of `ldm check`.
@@ -12,6 +18,10 @@ pub enum Format {
     Human,
     Short,
     Json,
+    Gitlab,
+    Github,
+    Sarif,
+    Junit,
 }
 
 /// One checked dossier, ready to report.
@@ -44,6 +54,45 @@ pub fn write(out: &mut String, checked: &[Checked], opts: Options) {
     match opts.format {
         Format::Human | Format::Short => human::write(out, checked, opts),
         Format::Json => json::write(out, checked),
+        Format::Gitlab => gitlab::write(out, checked),
+        Format::Github => github::write(out, checked),
+        Format::Sarif => sarif::write(out, checked),
+        Format::Junit => junit::write(out, checked, opts),
+    }
+}
+
+/// A file of a dossier as a path from where ldm ran: the dossier as the user typed it,
+/// then the file, with `/` separators and no leading `./` (what CI tools expect).
+pub fn repo_path(label: &str, file: &str) -> String {
+    let label = label.trim_end_matches('/');
+    let mut path = if label.is_empty() || label == "." {
+        file.to_string()
+    } else {
+        format!("{label}/{file}")
+    };
+    if std::path::MAIN_SEPARATOR != '/' {
+        path = path.replace(std::path::MAIN_SEPARATOR, "/");
+    }
+    while let Some(rest) = path.strip_prefix("./") {
+        path = rest.to_string();
+    }
+    path
+}
+
+/// The file a finding is reported on, relative to the dossier (`ldm.toml` for a finding
+/// about the whole dossier: CI tools need a file), and its position when it has one.
+pub fn located(d: &Diagnostic) -> (&str, Option<Pos>) {
+    match &d.file {
+        Some(f) => (f.as_str(), d.pos),
+        None => ("ldm.toml", None),
+    }
+}
+
+/// The message with its hint on a second line, for formats that have one text field.
+pub fn message_with_help(d: &Diagnostic) -> String {
+    match &d.help {
+        Some(h) => format!("{}\naide : {h}", d.message),
+        None => d.message.clone(),
     }
 }
 
@@ -61,6 +110,19 @@ pub fn number(v: f64) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn repo_paths_have_no_leading_dot() {
+        for (label, want) in [
+            (".", "ldm.toml"),
+            ("./", "ldm.toml"),
+            ("./a", "a/ldm.toml"),
+            ("a/b/", "a/b/ldm.toml"),
+            ("", "ldm.toml"),
+        ] {
+            assert_eq!(super::repo_path(label, "ldm.toml"), want, "{label}");
+        }
+    }
+
     #[test]
     fn numbers_are_french() {
         for (v, s) in [

@@ -35,7 +35,37 @@ const TEMPLATES: &[(&str, &str)] = &[
         "gitignore",
         include_str!("../../templates/init/gitignore.j2"),
     ),
+    (
+        "gitlab-ci.yml",
+        include_str!("../../templates/init/gitlab-ci.yml.j2"),
+    ),
+    (
+        "github-workflow.yml",
+        include_str!("../../templates/init/github-workflow.yml.j2"),
+    ),
 ];
+
+/// Continuous integration that `ldm init --ci` sets up in the school's repository.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Ci {
+    #[default]
+    None,
+    /// `.gitlab-ci.yml`: a check job (Code Quality report) and a render job (annex artifact).
+    Gitlab,
+    /// `.github/workflows/ldm.yml`: check (annotations, step summary), render, artifact.
+    Github,
+}
+
+impl Ci {
+    /// The file written and its template, if any.
+    pub fn file(self) -> Option<(&'static str, &'static str)> {
+        match self {
+            Ci::None => None,
+            Ci::Gitlab => Some((".gitlab-ci.yml", "gitlab-ci.yml")),
+            Ci::Github => Some((".github/workflows/ldm.yml", "github-workflow.yml")),
+        }
+    }
+}
 
 /// Identity and campaign of a new dossier; unknown values stay « À compléter ».
 #[derive(Debug, Clone)]
@@ -50,6 +80,7 @@ pub struct Identity {
     pub annee: i64,
     pub edition: String,
     pub reseau: bool,
+    pub ci: Ci,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -141,6 +172,16 @@ pub fn dossier_files(
         ),
         ("preuves/.gitkeep".to_string(), String::new()),
     ];
+    // The JSON Schemas the front matter's `yaml-language-server` lines point at.
+    for e in crate::schema::SCHEMAS {
+        files.push((
+            format!("{}/{}", crate::schema::DOSSIER_DIR, e.file),
+            e.json(),
+        ));
+    }
+    if let Some((path, template)) = id.ci.file() {
+        files.push((path.to_string(), render(&env, template, context! {})?));
+    }
     for c in &edition.criteres {
         let dir = format!("criteres/{}-{}", c.numero, c.slug);
         let reseau = id.reseau && c.strategie_commune_reseau;

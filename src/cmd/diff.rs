@@ -1,0 +1,139 @@
+//! `ldm diff`: compare the previous dossier with the renewal (two folders, or two git
+//! revisions of the dossier).
+
+use super::EXIT_FAILURE;
+use clap::ValueEnum;
+use ldm::diff::{self, Input, gitsrc, term};
+use ldm::model::Dossier;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Term,
+    Md,
+    Html,
+    Json,
+}
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Les deux dossiers : le précédent, puis le nouveau
+    #[arg(value_name = "DOSSIER", num_args = 0..=2)]
+    dossiers: Vec<PathBuf>,
+    /// Comparer deux révisions git du dossier (la seconde par défaut : les fichiers actuels)
+    #[arg(long, value_name = "REV", num_args = 1..=2)]
+    git: Vec<String>,
+    /// Avec --git : le dossier de labellisation dans le dépôt (par défaut : le dossier courant)
+    #[arg(long, value_name = "DOSSIER", default_value = ".")]
+    dossier: PathBuf,
+    /// Format : term (par défaut), md, html (page autonome) ou json
+    #[arg(long, value_enum, default_value = "term")]
+    format: Format,
+    /// Écrire dans ce fichier plutôt qu'à l'écran (« - » : l'écran)
+    #[arg(short = 'o', long, value_name = "FICHIER")]
+    output: Option<PathBuf>,
+    /// Remplacer le fichier de sortie même s'il n'a pas été produit par ldm
+    #[arg(long)]
+    force: bool,
+}
+
+#[derive(Serialize)]
+struct Json<'a> {
+    generateur: &'static str,
+    version: u32,
+    #[serde(flatten)]
+    diff: &'a diff::Diff,
+}
+
+/// A dossier loaded for the comparison; a git revision lives in a temporary folder.
+struct Loaded {
+    source: String,
+    dossier: Dossier,
+    _tmp: Option<tempfile::TempDir>,
+}
+
+fn from_folder(p: &Path) -> anyhow::Result<Loaded> {
+    Ok(Loaded {
+        source: p.display().to_string(),
+        dossier: ldm::load::load(p)?,
+        _tmp: None,
+    })
+}
+
+fn from_git(dossier: &Path, rev: &str) -> anyhow::Result<Loaded> {
+    let tmp = gitsrc::export(dossier, rev)?;
+    let d = ldm::load::load(tmp.path())?;
+    Ok(Loaded {
+        source: format!("{rev} (git)"),
+        dossier: d,
+        _tmp: Some(tmp),
+    })
+}
+
+pub fn run(a: Args) -> anyhow::Result<ExitCode> {
+    let (old, new) = match (a.git.as_slice(), a.dossiers.as_slice()) {
+        ([rev], []) => (
+            from_git(&a.dossier, rev)?,
+            Loaded {
+                source: "fichiers actuels".into(),
+                ..from_folder(&a.dossier)?
+            },
+        ),
+        ([r1, r2], []) => (from_git(&a.dossier, r1)?, from_git(&a.dossier, r2)?),
+        ([], [o, n]) => (from_folder(o)?, from_folder(n)?),
+        _ => {
+            eprintln!(
+                "erreur : indiquez deux dossiers (« ldm diff ANCIEN NOUVEAU ») ou une ou deux révisions git (« ldm diff --git v2021 »)"
+            );
+            return Ok(ExitCode::from(EXIT_FAILURE));
+        }
+    };
+    let mut ignored = Vec::new();
+    let (oe, ne) = (
+        ldm::check::select_edition(&old.dossier, &mut ignored),
+        ldm::check::select_edition(&new.dossier, &mut ignored),
+    );
+    let d = diff::compare(
+        &Input {
+            source: old.source.clone(),
+            dossier: &old.dossier,
+            edition: &oe,
+        },
+        &Input {
+            source: new.source.clone(),
+            dossier: &new.dossier,
+            edition: &ne,
+        },
+    );
+    let mut out = String::new();
+    match a.format {
+        Format::Term => term::write(
+            &mut out,
+            &d,
+            if a.output.is_none() && super::color_stdout() {
+                term::Style::Color
+            } else {
+                term::Style::Plain
+            },
+        ),
+        Format::Md => term::write(&mut out, &d, term::Style::Markdown),
+        Format::Html => match diff::html::render(&d, Some(&new.dossier.root)) {
+            Ok(h) => out = h,
+            Err(e) => {
+                eprintln!("erreur : {e}");
+                return Ok(ExitCode::from(EXIT_FAILURE));
+            }
+        },
+        Format::Json => {
+            out = serde_json::to_string_pretty(&Json {
+                generateur: "ldm",
+                version: 1,
+                diff: &d,
+            })?;
+            out.push('\n');
+        }
+    }
+    super::deliver(&out, a.output.as_deref(), a.force)
+}

@@ -1,0 +1,122 @@
+//! SARIF 2.1.0 report: the format of code-scanning tools (GitHub code scanning, IDEs).
+//!
+//! One run; `tool.driver.rules` describes every rule of the catalogue, in catalogue order,
+//! and each result points at its rule by id and index. Columns count characters
+//! (`columnKind: unicodeCodePoints`), as everywhere in ldm.
+
+use super::{Checked, located, message_with_help, repo_path};
+use crate::check::rules::RULES;
+use crate::diagnostic::Severity;
+use serde_json::{Value, json};
+
+pub const SCHEMA: &str =
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+
+/// SARIF's levels: error, warning, note.
+pub fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Erreur => "error",
+        Severity::Avertissement => "warning",
+        Severity::Info => "note",
+    }
+}
+
+pub fn write(out: &mut String, checked: &[Checked]) {
+    let rules: Vec<Value> = RULES
+        .iter()
+        .map(|r| {
+            json!({
+                "id": r.name,
+                "name": r.name,
+                "shortDescription": { "text": r.titre },
+                "fullDescription": { "text": r.explication },
+                "help": { "text": format!("{}\n\nldm check --explain {}", r.explication, r.name) },
+                "defaultConfiguration": { "level": level(r.severity) },
+                "properties": { "tags": [r.famille] },
+            })
+        })
+        .collect();
+    let mut results = Vec::new();
+    for c in checked {
+        let prints = super::gitlab::fingerprints(c);
+        for (d, fingerprint) in c.report.diagnostics.iter().zip(prints) {
+            let (file, pos) = located(d);
+            let mut physical = json!({
+                "artifactLocation": { "uri": uri(&repo_path(&c.label, file)) },
+            });
+            if let Some(p) = pos {
+                physical["region"] = json!({
+                    "startLine": p.line,
+                    "startColumn": p.column,
+                    "endColumn": p.column + p.len,
+                });
+            }
+            let mut result = json!({
+                "ruleId": d.rule,
+                "level": level(d.severity),
+                "message": { "text": message_with_help(d) },
+                "locations": [{ "physicalLocation": physical }],
+                "partialFingerprints": { "ldm/v1": fingerprint },
+            });
+            // Every diagnostic names a rule of the catalogue (a test checks it); should one
+            // not, the result stays valid without an index.
+            if let Some(i) = RULES.iter().position(|r| r.name == d.rule) {
+                result["ruleIndex"] = json!(i);
+            }
+            results.push(result);
+        }
+    }
+    let doc = json!({
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "ldm",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": rules,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    });
+    // Serialising plain data to a String cannot fail.
+    out.push_str(&serde_json::to_string_pretty(&doc).unwrap_or_default());
+    out.push('\n');
+}
+
+/// A relative path as a URI reference: `/` kept, every byte outside RFC 3986's
+/// unreserved and path characters percent-encoded (spaces, accents).
+pub fn uri(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        let keep = b.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=@".contains(&b);
+        if keep {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uris_encode_spaces_and_accents() {
+        assert_eq!(
+            uri("criteres/1-offre/actions/mini stages.md"),
+            "criteres/1-offre/actions/mini%20stages.md"
+        );
+        assert_eq!(uri("preuves/été.pdf"), "preuves/%C3%A9t%C3%A9.pdf");
+        assert_eq!(uri("a:b%c"), "a%3Ab%25c");
+    }
+
+    #[test]
+    fn levels() {
+        assert_eq!(level(Severity::Erreur), "error");
+        assert_eq!(level(Severity::Avertissement), "warning");
+        assert_eq!(level(Severity::Info), "note");
+    }
+}

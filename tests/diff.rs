@@ -1,0 +1,337 @@
+//! `ldm diff`: folders and git revisions, renames, engagements kept or dropped.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = Command::cargo_bin("ldm")
+        .unwrap()
+        .env("NO_COLOR", "1")
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn copy(from: &Path, to: &Path) {
+    for e in walkdir::WalkDir::new(from) {
+        let e = e.unwrap();
+        let dest = to.join(e.path().strip_prefix(from).unwrap());
+        if e.file_type().is_dir() {
+            fs::create_dir_all(&dest).unwrap();
+        } else {
+            fs::copy(e.path(), &dest).unwrap();
+        }
+    }
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} lacks {from:?}", path.display());
+    fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+const ENG: &str =
+    "criteres/1-offre-de-formation/engagements/mention-complementaire-aeronautique.md";
+const JOB: &str = "criteres/2-partenariats/actions/job-dating.md";
+
+/// The renewal of the `valide` fixture: the job dating file renamed, the engagement of
+/// criterion 1 carried out as an action (found by `suite_de` or, without it, by its title).
+fn renewal(dir: &Path, with_suite_de: bool) {
+    fs::rename(
+        dir.join(JOB),
+        dir.join("criteres/2-partenariats/actions/job-dating-annuel.md"),
+    )
+    .unwrap();
+    let eng = fs::read_to_string(dir.join(ENG)).unwrap();
+    let suite = if with_suite_de {
+        "suite_de: \"1-offre-de-formation/engagements/mention-complementaire-aeronautique\"\n"
+    } else {
+        ""
+    };
+    let action = eng
+        .replace(
+            "denomination: \"Ouvrir une mention complémentaire aéronautique\"",
+            "denomination: \"Ouverture d'une mention complémentaire aéronautique\"",
+        )
+        .replace(
+            "animateur: {nom: \"Benali\", prenom: \"Karim\", fonction: \"DDFPT\"}\n",
+            &format!("perenne: true\n{suite}"),
+        );
+    fs::write(
+        dir.join("criteres/1-offre-de-formation/actions/mention-complementaire.md"),
+        action,
+    )
+    .unwrap();
+    fs::remove_file(dir.join(ENG)).unwrap();
+}
+
+fn json(dir: &Path, args: &[&str]) -> Value {
+    let mut all = vec!["diff"];
+    all.extend_from_slice(args);
+    all.extend(["--format", "json"]);
+    let (code, out, err) = run(dir, &all);
+    assert_eq!(code, 0, "{err}");
+    serde_json::from_str(&out).unwrap()
+}
+
+fn fiches(v: &Value) -> Vec<Value> {
+    v["criteres"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["fiches"].as_array().unwrap().clone())
+        .collect()
+}
+
+fn devenirs(v: &Value) -> Vec<Value> {
+    v["criteres"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["engagements"].as_array().unwrap().clone())
+        .collect()
+}
+
+#[test]
+fn a_dossier_diffed_with_itself_has_no_difference() {
+    let ex = root().join("examples/lycee-marie-marvingt");
+    let (code, out, _) = run(&ex, &["diff", ".", "."]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("Aucune différence entre les deux dossiers."),
+        "{out}"
+    );
+    let v = json(&ex, &[".", "."]);
+    assert!(fiches(&v).iter().all(|f| f["etat"] == "identique"));
+}
+
+#[test]
+fn renamed_file_and_engagements_carried_out() {
+    for with_suite_de in [true, false] {
+        let tmp = tempfile::tempdir().unwrap();
+        let (old, new) = (tmp.path().join("old"), tmp.path().join("new"));
+        copy(&root().join("tests/fixtures/valide"), &old);
+        copy(&old, &new);
+        renewal(&new, with_suite_de);
+        let v = json(tmp.path(), &["old", "new"]);
+        let f = fiches(&v);
+        let job = f
+            .iter()
+            .find(|f| f["id"] == "2-partenariats/actions/job-dating-annuel")
+            .unwrap();
+        assert_eq!(
+            job["etat"], "renommee",
+            "a rename, not a removal and an addition"
+        );
+        assert_eq!(job["ancien_id"], "2-partenariats/actions/job-dating");
+        assert!(
+            !f.iter()
+                .any(|f| f["etat"] == "retiree" && f["id"] == "2-partenariats/actions/job-dating")
+        );
+        let d = devenirs(&v);
+        let eng = d
+            .iter()
+            .find(|e| {
+                e["engagement"]
+                    == "1-offre-de-formation/engagements/mention-complementaire-aeronautique"
+            })
+            .unwrap();
+        assert_eq!(eng["devenir"], "tenu");
+        assert_eq!(
+            eng["suite"],
+            "1-offre-de-formation/actions/mention-complementaire"
+        );
+        assert_eq!(
+            eng["par"],
+            if with_suite_de {
+                "suite_de"
+            } else {
+                "similarite"
+            }
+        );
+        // The other engagement is still one: reconduit.
+        let other = d
+            .iter()
+            .find(|e| e["engagement"] == "2-partenariats/engagements/bureau-des-entreprises")
+            .unwrap();
+        assert_eq!(other["devenir"], "reconduit");
+    }
+}
+
+#[test]
+fn prose_changes_are_word_diffs_and_measures_are_compared() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (old, new) = (tmp.path().join("old"), tmp.path().join("new"));
+    copy(&root().join("tests/fixtures/valide"), &old);
+    copy(&old, &new);
+    let p = new.join("criteres/1-offre-de-formation/actions/passerelle-bac-pro-bts.md");
+    edit(
+        &p,
+        "mesures: {2023: 22, 2026: 35}",
+        "mesures: {2023: 22, 2025: 30, 2026: 35}",
+    );
+    edit(
+        &p,
+        "le dispositif réunit les élèves",
+        "le dispositif rassemble les élèves",
+    );
+    let (_, out, _) = run(tmp.path(), &["diff", "old", "new"]);
+    assert!(out.contains("[-réunit-]{+rassemble+}"), "{out}");
+    assert!(
+        out.contains("2023 : 22 %, 2026 : 35 % → 2023 : 22 %, 2025 : 30 %, 2026 : 35 %"),
+        "{out}"
+    );
+    let (_, md, _) = run(tmp.path(), &["diff", "old", "new", "--format", "md"]);
+    assert!(
+        md.contains("~~réunit~~**rassemble**") || md.contains("~~réunit~~ **rassemble**"),
+        "{md}"
+    );
+}
+
+fn git(dir: &Path, args: &[&str]) -> String {
+    let out = std::process::Command::new("git")
+        .current_dir(dir)
+        .args([
+            "-c",
+            "user.name=Test",
+            "-c",
+            "user.email=test@example.org",
+            "-c",
+            "init.defaultBranch=main",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn git_revisions_give_the_same_result_as_folders_and_touch_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = tmp.path().join("depot");
+    let d = repo.join("dossier");
+    copy(&root().join("tests/fixtures/valide"), &d);
+    git(&repo, &["init", "-q"]);
+    git(&repo, &["add", "-A"]);
+    git(&repo, &["commit", "-q", "-m", "label 2021"]);
+    git(&repo, &["tag", "v2021"]);
+    renewal(&d, true);
+    git(&repo, &["add", "-A"]);
+    git(&repo, &["commit", "-q", "-m", "renouvellement"]);
+    // An uncommitted edit, to show the working tree is read as it is and left alone.
+    edit(
+        &d.join("criteres/2-partenariats/critere.md"),
+        "Construire avec",
+        "Construire ensemble avec",
+    );
+    let status_before = git(&repo, &["status", "--porcelain"]);
+    let index_before = fs::read(repo.join(".git/index")).unwrap();
+
+    let by_git = json(&d, &["--git", "v2021", "HEAD"]);
+    // The same two states as folders.
+    let (old, new) = (tmp.path().join("old"), tmp.path().join("new"));
+    copy(&root().join("tests/fixtures/valide"), &old);
+    copy(&old, &new);
+    renewal(&new, true);
+    let by_folders = json(tmp.path(), &["old", "new"]);
+    let strip = |mut v: Value| {
+        v["ancien"]["source"] = Value::Null;
+        v["nouveau"]["source"] = Value::Null;
+        v
+    };
+    assert_eq!(strip(by_git.clone()), strip(by_folders));
+    assert_eq!(by_git["ancien"]["source"], "v2021 (git)");
+
+    // One revision: compared with the files as they are now.
+    let now = json(&d, &["--git", "HEAD"]);
+    assert_eq!(now["nouveau"]["source"], "fichiers actuels");
+    assert!(fiches(&now).iter().all(|f| f["etat"] == "identique"));
+    assert_eq!(now["resume"]["fiches_modifiees"], 0);
+
+    assert_eq!(
+        git(&repo, &["status", "--porcelain"]),
+        status_before,
+        "working tree changed"
+    );
+    assert_eq!(
+        fs::read(repo.join(".git/index")).unwrap(),
+        index_before,
+        "index changed"
+    );
+}
+
+#[test]
+fn bad_inputs_exit_2_in_french() {
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = tmp.path().join("depot");
+    copy(&root().join("tests/fixtures/valide"), &repo.join("dossier"));
+    git(&repo, &["init", "-q"]);
+    fs::write(repo.join("LISEZMOI.md"), "dépôt\n").unwrap();
+    git(&repo, &["add", "LISEZMOI.md"]);
+    git(&repo, &["commit", "-q", "-m", "avant le dossier"]);
+    git(&repo, &["add", "-A"]);
+    git(&repo, &["commit", "-q", "-m", "dossier"]);
+    let d = repo.join("dossier");
+    let cases: &[(&[&str], &str)] = &[
+        (&["diff", "--git", "v1999"], "révision inconnue « v1999 »"),
+        (
+            &["diff", "--git", "HEAD~1"],
+            "n'existe pas à la révision « HEAD~1 »",
+        ),
+        (&["diff", ".", "../.."], "n'est pas un dossier ldm"),
+        (&["diff", ".", "absent"], "n'existe pas"),
+        (&["diff", "."], "indiquez deux dossiers"),
+    ];
+    for (args, want) in cases {
+        let (code, _, err) = run(&d, args);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(err.contains(want), "{args:?}: {err}");
+    }
+    let (code, _, err) = run(tmp.path(), &["diff", "--git", "HEAD"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("n'est pas dans un dépôt git"), "{err}");
+}
+
+#[test]
+fn snapshots_of_the_example_renewal() {
+    let ex = root().join("examples");
+    let args = ["diff", "lycee-marie-marvingt-2021", "lycee-marie-marvingt"];
+    let (code, md, _) = run(&ex, &[&args[..], &["--format", "md"]].concat());
+    assert_eq!(code, 0);
+    insta::assert_snapshot!("diff_example_md", md);
+    let (_, js, _) = run(&ex, &[&args[..], &["--format", "json"]].concat());
+    insta::assert_snapshot!("diff_example_json", js);
+    let v: Value = serde_json::from_str(&js).unwrap();
+    // The story of the example: the edition grew a criterion; engagements were kept.
+    assert_eq!(v["resume"]["criteres_ajoutes"], 1);
+    assert_eq!(v["resume"]["engagements_tenus"], 10);
+    assert_eq!(v["resume"]["engagements_abandonnes"], 2);
+    assert_eq!(
+        fiches(&v)
+            .iter()
+            .filter(|f| f["etat"] == "renommee")
+            .count(),
+        1
+    );
+    let (_, html, _) = run(&ex, &[&args[..], &["--format", "html", "-o", "-"]].concat());
+    assert!(html.contains("<ins>") && html.contains("<del>") && !html.contains("<script"));
+}
