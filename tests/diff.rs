@@ -1,46 +1,11 @@
 //! `ldm diff`: folders and git revisions, renames, engagements kept or dropped.
 
-use assert_cmd::Command;
+mod common;
+use common::*;
+
 use serde_json::Value;
 use std::fs;
-use std::path::{Path, PathBuf};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("ldm")
-        .unwrap()
-        .env("NO_COLOR", "1")
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
-
-fn copy(from: &Path, to: &Path) {
-    for e in walkdir::WalkDir::new(from) {
-        let e = e.unwrap();
-        let dest = to.join(e.path().strip_prefix(from).unwrap());
-        if e.file_type().is_dir() {
-            fs::create_dir_all(&dest).unwrap();
-        } else {
-            fs::copy(e.path(), &dest).unwrap();
-        }
-    }
-}
-
-fn edit(path: &Path, from: &str, to: &str) {
-    let text = fs::read_to_string(path).unwrap();
-    assert!(text.contains(from), "{} lacks {from:?}", path.display());
-    fs::write(path, text.replacen(from, to, 1)).unwrap();
-}
+use std::path::Path;
 
 const ENG: &str =
     "criteres/1-offre-de-formation/engagements/mention-complementaire-aeronautique.md";
@@ -122,8 +87,8 @@ fn renamed_file_and_engagements_carried_out() {
     for with_suite_de in [true, false] {
         let tmp = tempfile::tempdir().unwrap();
         let (old, new) = (tmp.path().join("old"), tmp.path().join("new"));
-        copy(&root().join("tests/fixtures/valide"), &old);
-        copy(&old, &new);
+        copy_dir(&root().join("tests/fixtures/valide"), &old);
+        copy_dir(&old, &new);
         renewal(&new, with_suite_de);
         let v = json(tmp.path(), &["old", "new"]);
         let f = fiches(&v);
@@ -174,8 +139,8 @@ fn renamed_file_and_engagements_carried_out() {
 fn prose_changes_are_word_diffs_and_measures_are_compared() {
     let tmp = tempfile::tempdir().unwrap();
     let (old, new) = (tmp.path().join("old"), tmp.path().join("new"));
-    copy(&root().join("tests/fixtures/valide"), &old);
-    copy(&old, &new);
+    copy_dir(&root().join("tests/fixtures/valide"), &old);
+    copy_dir(&old, &new);
     let p = new.join("criteres/1-offre-de-formation/actions/passerelle-bac-pro-bts.md");
     edit(
         &p,
@@ -229,7 +194,7 @@ fn git_revisions_give_the_same_result_as_folders_and_touch_nothing() {
     let tmp = tempfile::tempdir().unwrap();
     let repo = tmp.path().join("depot");
     let d = repo.join("dossier");
-    copy(&root().join("tests/fixtures/valide"), &d);
+    copy_dir(&root().join("tests/fixtures/valide"), &d);
     git(&repo, &["init", "-q"]);
     git(&repo, &["add", "-A"]);
     git(&repo, &["commit", "-q", "-m", "label 2021"]);
@@ -249,8 +214,8 @@ fn git_revisions_give_the_same_result_as_folders_and_touch_nothing() {
     let by_git = json(&d, &["--git", "v2021", "HEAD"]);
     // The same two states as folders.
     let (old, new) = (tmp.path().join("old"), tmp.path().join("new"));
-    copy(&root().join("tests/fixtures/valide"), &old);
-    copy(&old, &new);
+    copy_dir(&root().join("tests/fixtures/valide"), &old);
+    copy_dir(&old, &new);
     renewal(&new, true);
     let by_folders = json(tmp.path(), &["old", "new"]);
     let strip = |mut v: Value| {
@@ -283,7 +248,7 @@ fn git_revisions_give_the_same_result_as_folders_and_touch_nothing() {
 fn bad_inputs_exit_2_in_french() {
     let tmp = tempfile::tempdir().unwrap();
     let repo = tmp.path().join("depot");
-    copy(&root().join("tests/fixtures/valide"), &repo.join("dossier"));
+    copy_dir(&root().join("tests/fixtures/valide"), &repo.join("dossier"));
     git(&repo, &["init", "-q"]);
     fs::write(repo.join("LISEZMOI.md"), "dépôt\n").unwrap();
     git(&repo, &["add", "LISEZMOI.md"]);

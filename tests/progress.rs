@@ -1,33 +1,11 @@
 //! `ldm progress`: snapshots on the example, past years, broken measures, the HTML
 //! tableau de bord in a real browser.
 
-use assert_cmd::Command;
+mod common;
+use common::*;
+
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn example() -> PathBuf {
-    root().join("examples/lycee-marie-marvingt")
-}
-
-/// Runs ldm in `dir`; returns (exit code, stdout, stderr).
-fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("ldm")
-        .unwrap()
-        .env("NO_COLOR", "1")
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
+use std::path::Path;
 
 fn json(dir: &Path, extra: &[&str]) -> Value {
     let mut args = vec!["progress", ".", "--format", "json"];
@@ -191,48 +169,6 @@ fn output_files_never_replace_what_someone_else_wrote() {
             .unwrap()
             .contains("# Bilan annuel 2024")
     );
-}
-
-/// Debian's chromium, or None outside CI when it is not installed.
-fn chromium() -> Option<&'static str> {
-    let found = ["chromium", "chromium-browser"].into_iter().find(|c| {
-        std::process::Command::new(c)
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| o.status.success())
-    });
-    if found.is_none() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must run the browser test: install chromium (.ci/run does)"
-        );
-        eprintln!("chromium absent : test du navigateur sauté hors CI");
-    }
-    found
-}
-
-/// Prints an HTML file to PDF with headless Chromium; returns the number of pages.
-pub fn print_to_pdf(browser: &str, html: &Path, pdf: &Path) -> usize {
-    let profile = tempfile::tempdir().unwrap();
-    let status = std::process::Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--no-pdf-header-footer",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg(format!("--print-to-pdf={}", pdf.display()))
-        .arg(format!("file://{}", html.display()))
-        .stderr(std::process::Stdio::null())
-        .status()
-        .unwrap();
-    assert!(status.success());
-    lopdf::Document::load(pdf).unwrap().get_pages().len()
 }
 
 #[test]

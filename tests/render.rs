@@ -1,62 +1,18 @@
 //! `ldm render`: the annex in HTML and Markdown — snapshots, safety, structure,
 //! template overrides, and printing in a real browser.
 
-use assert_cmd::Command;
+mod common;
+use common::*;
+
 use scraper::{Html, Selector};
 use std::fs;
-use std::path::{Path, PathBuf};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn example() -> PathBuf {
-    root().join("examples/lycee-marie-marvingt")
-}
-
-fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("ldm")
-        .unwrap()
-        .env("NO_COLOR", "1")
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
+use std::path::Path;
 
 /// The annex on stdout.
 fn render(dir: &Path, format: &str) -> String {
     let (code, out, err) = run(dir, &["render", ".", "--format", format, "-o", "-"]);
     assert_eq!(code, 0, "{err}");
     out
-}
-
-/// A copy of a fixture dossier in a temporary folder.
-fn copy_of(name: &str) -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let to = tmp.path().join(name);
-    let from = root().join("tests/fixtures").join(name);
-    for e in walkdir::WalkDir::new(&from) {
-        let e = e.unwrap();
-        let dest = to.join(e.path().strip_prefix(&from).unwrap());
-        if e.file_type().is_dir() {
-            fs::create_dir_all(&dest).unwrap();
-        } else {
-            fs::copy(e.path(), &dest).unwrap();
-        }
-    }
-    (tmp, to)
-}
-
-fn edit(path: &Path, from: &str, to: &str) {
-    let text = fs::read_to_string(path).unwrap();
-    assert!(text.contains(from), "{} lacks {from:?}", path.display());
-    fs::write(path, text.replacen(from, to, 1)).unwrap();
 }
 
 #[test]
@@ -139,7 +95,7 @@ fn markdown_tables_parse_back_with_the_expected_rows() {
 
 #[test]
 fn markup_in_fields_and_prose_is_text_and_nothing_is_fetched() {
-    let (_tmp, dir) = copy_of("valide");
+    let (_tmp, dir) = fixture_copy("valide");
     let job = dir.join("criteres/2-partenariats/actions/job-dating.md");
     edit(
         &job,
@@ -187,7 +143,7 @@ fn markup_in_fields_and_prose_is_text_and_nothing_is_fetched() {
 
 #[test]
 fn an_override_template_changes_the_output_and_a_broken_one_is_located() {
-    let (_tmp, dir) = copy_of("valide");
+    let (_tmp, dir) = fixture_copy("valide");
     fs::create_dir_all(dir.join("templates")).unwrap();
     fs::write(dir.join("templates/annexe.md.j2"), "<!-- généré par ldm -->\n# Annexe du {{ a.identite.nom }}\n{% for c in a.criteres %}- {{ c.numero }}\n{% endfor %}").unwrap();
     let md = render(&dir, "md");
@@ -224,7 +180,7 @@ fn an_override_template_changes_the_output_and_a_broken_one_is_located() {
 
 #[test]
 fn default_output_is_outside_the_sources_and_foreign_files_are_kept() {
-    let (_tmp, dir) = copy_of("valide");
+    let (_tmp, dir) = fixture_copy("valide");
     let (code, _, err) = run(&dir, &["render", "."]);
     assert_eq!(code, 0);
     assert!(err.contains("annexe/annexe.html"), "{err}");
@@ -263,20 +219,7 @@ fn selected_criteria_only() {
 
 #[test]
 fn the_annex_prints_to_pdf_with_more_pages_than_criteria() {
-    let browser = ["chromium", "chromium-browser"].into_iter().find(|c| {
-        std::process::Command::new(c)
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| o.status.success())
-    });
-    let Some(browser) = browser else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must run the browser test: install chromium (.ci/run does)"
-        );
-        eprintln!("chromium absent : test du navigateur sauté hors CI");
-        return;
-    };
+    let Some(browser) = chromium() else { return };
     let tmp = tempfile::tempdir().unwrap();
     let html = tmp.path().join("annexe.html");
     let pdf = tmp.path().join("annexe.pdf");
@@ -284,25 +227,6 @@ fn the_annex_prints_to_pdf_with_more_pages_than_criteria() {
         run(&example(), &["render", ".", "-o", html.to_str().unwrap()]).0,
         0
     );
-    let profile = tempfile::tempdir().unwrap();
-    let status = std::process::Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--no-pdf-header-footer",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg(format!("--print-to-pdf={}", pdf.display()))
-        .arg(format!("file://{}", html.display()))
-        .stderr(std::process::Stdio::null())
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let pages = lopdf::Document::load(&pdf).unwrap().get_pages().len();
+    let pages = print_to_pdf(browser, &html, &pdf);
     assert!(pages > 8, "{pages} pages for 8 criteria");
 }

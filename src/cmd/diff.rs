@@ -5,7 +5,6 @@ use super::EXIT_FAILURE;
 use clap::ValueEnum;
 use ldm::diff::{self, Input, gitsrc, term};
 use ldm::model::Dossier;
-use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -31,20 +30,8 @@ pub struct Args {
     /// Format : term (par défaut), md, html (page autonome) ou json
     #[arg(long, value_enum, default_value = "term")]
     format: Format,
-    /// Écrire dans ce fichier plutôt qu'à l'écran (« - » : l'écran)
-    #[arg(short = 'o', long, value_name = "FICHIER")]
-    output: Option<PathBuf>,
-    /// Remplacer le fichier de sortie même s'il n'a pas été produit par ldm
-    #[arg(long)]
-    force: bool,
-}
-
-#[derive(Serialize)]
-struct Json<'a> {
-    generateur: &'static str,
-    version: u32,
-    #[serde(flatten)]
-    diff: &'a diff::Diff,
+    #[command(flatten)]
+    output: super::Output,
 }
 
 /// A dossier loaded for the comparison; a git revision lives in a temporary folder.
@@ -112,7 +99,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         Format::Term => term::write(
             &mut out,
             &d,
-            if a.output.is_none() && super::color_stdout() {
+            if a.output.path.is_none() && super::color_stdout() {
                 term::Style::Color
             } else {
                 term::Style::Plain
@@ -127,13 +114,8 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
             }
         },
         Format::Json => {
-            out = serde_json::to_string_pretty(&Json {
-                generateur: "ldm",
-                version: 1,
-                diff: &d,
-            })?;
-            out.push('\n');
+            out = super::json_document(&d)?;
         }
     }
-    super::deliver(&out, a.output.as_deref(), a.force)
+    super::deliver(&out, a.output.path.as_deref(), a.output.force)
 }

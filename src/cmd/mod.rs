@@ -116,6 +116,35 @@ pub fn emit(text: &str) -> std::io::Result<()> {
     }
 }
 
+/// Where a report goes: shared by the verbs that write documents.
+#[derive(clap::Args)]
+pub struct Output {
+    /// Écrire dans ce fichier plutôt qu'à l'écran (« - » : l'écran)
+    #[arg(short = 'o', long = "output", value_name = "FICHIER")]
+    pub path: Option<std::path::PathBuf>,
+    /// Remplacer le fichier de sortie même s'il n'a pas été produit par ldm
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// A JSON document of ldm: its generator mark and version, then the report's fields.
+pub fn json_document(report: &impl serde::Serialize) -> anyhow::Result<String> {
+    #[derive(serde::Serialize)]
+    struct Envelope<'a, T: serde::Serialize> {
+        generateur: &'static str,
+        version: u32,
+        #[serde(flatten)]
+        report: &'a T,
+    }
+    let mut out = serde_json::to_string_pretty(&Envelope {
+        generateur: "ldm",
+        version: 1,
+        report,
+    })?;
+    out.push('\n');
+    Ok(out)
+}
+
 /// Writes a document to `path` (atomically, never over a file ldm did not write unless
 /// `force`), or to the screen when there is no path or it is `-`.
 pub fn deliver(

@@ -3,7 +3,6 @@
 use super::EXIT_FAILURE;
 use clap::ValueEnum;
 use ldm::progress::{self, html, md, term};
-use serde::Serialize;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -31,20 +30,8 @@ pub struct Args {
     /// html (tableau de bord imprimable, autonome) ou json (tous les chiffres)
     #[arg(long, value_enum, default_value = "term")]
     format: Format,
-    /// Écrire dans ce fichier plutôt qu'à l'écran (« - » : l'écran)
-    #[arg(short = 'o', long, value_name = "FICHIER")]
-    output: Option<PathBuf>,
-    /// Remplacer le fichier de sortie même s'il n'a pas été produit par ldm
-    #[arg(long)]
-    force: bool,
-}
-
-#[derive(Serialize)]
-struct Json<'a> {
-    generateur: &'static str,
-    version: u32,
-    #[serde(flatten)]
-    progress: &'a progress::Progress,
+    #[command(flatten)]
+    output: super::Output,
 }
 
 pub fn run(a: Args) -> anyhow::Result<ExitCode> {
@@ -65,7 +52,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(EXIT_FAILURE));
     }
     let p = progress::compute(&dossier, &edition, annee, a.critere);
-    let color = a.output.is_none() && super::color_stdout();
+    let color = a.output.path.is_none() && super::color_stdout();
     let mut out = String::new();
     match a.format {
         Format::Term => term::write(&mut out, &p, color),
@@ -78,13 +65,8 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
             }
         },
         Format::Json => {
-            out = serde_json::to_string_pretty(&Json {
-                generateur: "ldm",
-                version: 1,
-                progress: &p,
-            })?;
-            out.push('\n');
+            out = super::json_document(&p)?;
         }
     }
-    super::deliver(&out, a.output.as_deref(), a.force)
+    super::deliver(&out, a.output.path.as_deref(), a.output.force)
 }

@@ -152,6 +152,19 @@ fn fiches(d: &Dossier) -> Vec<Fiche<'_>> {
         .collect()
 }
 
+/// An old fiche with nothing after it.
+fn removed(o: &Fiche) -> EntityDiff {
+    EntityDiff {
+        nature: o.kind.label(),
+        etat: "retiree",
+        id: o.entity.id(),
+        ancien_id: Some(o.entity.id()),
+        denomination: o.denomination.clone(),
+        realise: None,
+        changements: Changes::default(),
+    }
+}
+
 /// Compares `old` and `new`.
 pub fn compare(old: &Input, new: &Input) -> Diff {
     let (od, nd) = (old.dossier, new.dossier);
@@ -329,15 +342,7 @@ pub fn compare(old: &Input, new: &Input) -> Diff {
                 .filter(|(_, o)| std::ptr::eq(o.crit, oc) && !followed(&o.entity.id()))
             {
                 if !pairs.iter().any(|p| p.0 == i) {
-                    list.push(EntityDiff {
-                        nature: o.kind.label(),
-                        etat: "retiree",
-                        id: o.entity.id(),
-                        ancien_id: Some(o.entity.id()),
-                        denomination: o.denomination.clone(),
-                        realise: None,
-                        changements: Changes::default(),
-                    });
+                    list.push(removed(o));
                 }
             }
         }
@@ -363,15 +368,7 @@ pub fn compare(old: &Input, new: &Input) -> Diff {
         let fiches_retirees = of
             .iter()
             .filter(|o| std::ptr::eq(o.crit, oc) && !followed(&o.entity.id()))
-            .map(|o| EntityDiff {
-                nature: o.kind.label(),
-                etat: "retiree",
-                id: o.entity.id(),
-                ancien_id: Some(o.entity.id()),
-                denomination: o.denomination.clone(),
-                realise: None,
-                changements: Changes::default(),
-            })
+            .map(removed)
             .collect();
         criteres.push(CritereDiff {
             etat: "retire",
