@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Benchmark of `ldm check`: one dossier, and 50 dossiers at once (the académie's
-# reviewing group). Prints wall time (best of N runs) and peak memory (max RSS).
+# Benchmark of ldm: `check` on one dossier and on 50 at once (the académie's reviewing
+# group), then `progress`, `render` and `diff` on the example. Prints wall time (best of
+# N runs) and peak memory (max RSS).
 # Usage: scripts/bench.sh [RUNS]   — needs only bash, coreutils and cargo.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,3 +32,7 @@ measure() { # label, then the command
 measure "check, 1 dossier (exemple)" "$bin" check "$work/d01"
 measure "check, 50 dossiers" "$bin" check "$work"/d*
 measure "check --format json, 50 dossiers" "$bin" check --format json "$work"/d*
+measure "progress --format html (exemple)" "$bin" progress "$work/d01" --format html -o -
+measure "render html (exemple)" "$bin" render "$work/d01" -o -
+measure "render md (exemple)" "$bin" render "$work/d01" --format md -o -
+measure "diff 2021 → 2026 (exemple)" "$bin" diff examples/lycee-marie-marvingt-2021 examples/lycee-marie-marvingt
