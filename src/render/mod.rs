@@ -1,6 +1,7 @@
 //! `ldm render`: the annex — the official tables of the guide (section E) — as a
 //! printable HTML document or as Markdown.
 
+pub mod build;
 pub mod prose;
 pub mod view;
 
@@ -41,7 +42,7 @@ pub fn render(
     format: Format,
     only: &[u32],
 ) -> Result<String, TemplateError> {
-    let annexe = view::build(d, ed, only);
+    let annexe = build::build(d, ed, only);
     let mut env = templates::environment(Some(&d.root));
     env.add_filter("cell", |s: String| prose::md_field(&s));
     env.add_filter("prose_cell", |s: String| prose::md_cell(&s));

@@ -1,0 +1,363 @@
+//! Builds the annex's view (`view::Annexe`) from a loaded dossier and its edition.
+
+use super::view::*;
+use crate::check::team::citations;
+use crate::model::front::{Indicateur, Valeur};
+use crate::model::{Doc, Dossier, Entity, Kind, sections};
+use crate::progress::with_unit;
+use crate::referentiel::Edition;
+use crate::text::fold;
+use std::collections::BTreeMap;
+
+const DASH: &str = "—";
+
+fn prose<F>(d: &Dossier, doc: &Doc<F>, title: &str) -> Prose {
+    Prose::new(&d.section_text(doc, title, None))
+}
+
+fn mise_en_oeuvre(d: &Dossier, e: &Entity) -> MiseEnOeuvre {
+    let sub = |t: &str| Prose::new(&d.section_text(e, t, Some("Mise en œuvre")));
+    MiseEnOeuvre {
+        moyens: sub("Moyens engagés"),
+        calendrier: sub("Calendrier"),
+        lieux: sub("Lieux"),
+        modalites: sub("Modalités d'organisation"),
+    }
+}
+
+fn valeur(v: &Valeur, unite: &str) -> String {
+    match v {
+        Valeur::Nombre(x) => with_unit(*x, unite),
+        Valeur::Texte(t) => t.clone(),
+    }
+}
+
+fn unite(i: &Indicateur) -> &'static str {
+    use crate::model::front::Unite;
+    match i.unite() {
+        Unite::Nombre => "nombre",
+        Unite::Pourcentage => "pourcentage",
+        Unite::Euros => "euros",
+    }
+}
+
+/// The measure of a column: the one of `year`, else the closest in `range`, with its
+/// year when it is not the column's.
+fn measure_in(i: &Indicateur, year: i64, range: std::ops::RangeInclusive<i64>) -> String {
+    let found = i
+        .mesures
+        .0
+        .iter()
+        .filter(|(y, _)| range.contains(&y.value))
+        .min_by_key(|(y, _)| ((y.value - year).abs(), y.value));
+    match found {
+        None => DASH.to_string(),
+        Some((y, v)) if y.value == year => valeur(&v.value, unite(i)),
+        Some((y, v)) => format!("{} ({})", valeur(&v.value, unite(i)), y.value),
+    }
+}
+
+fn duree(periode: Option<(i64, i64)>) -> String {
+    match periode {
+        None => DASH.to_string(),
+        Some((d, f)) if f == d => format!("{d} (1 an)"),
+        Some((d, f)) => format!("{d}–{f} ({} ans)", f - d + 1),
+    }
+}
+
+fn action(d: &Dossier, n: usize, e: &Entity) -> Option<Action> {
+    let f = e.front.as_ref()?;
+    let periode = f.periode.as_ref().map(|p| (p.debut.value, p.fin.value));
+    let (debut, suivi, fin) = periode.map_or((0, 3, 5), |(d, f)| (d, d + 3, f.min(d + 5).max(d)));
+    Some(Action {
+        n,
+        id: e.id(),
+        denomination: f.denomination.value.clone(),
+        duree: duree(periode),
+        perenne: f
+            .perenne
+            .as_ref()
+            .map_or(DASH, |p| if p.value { "OUI" } else { "NON" })
+            .to_string(),
+        exigences: exigences(f),
+        description: prose(d, e, "Description"),
+        colonnes: [
+            format!("Mesure début ({debut})"),
+            format!("Mesure suivi ({suivi})"),
+            format!("Mesure fin ({fin})"),
+        ],
+        objectifs: f
+            .objectifs
+            .iter()
+            .map(|o| ObjectifAction {
+                intitule: o.intitule.value.clone(),
+                plus_value: o
+                    .plus_value
+                    .as_ref()
+                    .map_or(String::new(), |p| p.value.clone()),
+                indicateurs: o
+                    .indicateurs
+                    .iter()
+                    .map(|i| IndicateurAction {
+                        intitule: i.intitule.value.clone(),
+                        // The baseline may date from the year before the start.
+                        debut: measure_in(i, debut, debut - 1..=debut),
+                        suivi: measure_in(i, suivi, suivi - 1..=suivi + 1),
+                        fin: if fin > suivi {
+                            measure_in(i, fin, fin..=fin + 1)
+                        } else {
+                            DASH.to_string()
+                        },
+                    })
+                    .collect(),
+            })
+            .collect(),
+        mise_en_oeuvre: mise_en_oeuvre(d, e),
+        points_forts: prose(d, e, "Points forts"),
+        axes_de_progres: prose(d, e, "Axes de progrès"),
+        conclusion: prose(d, e, "Conclusion"),
+    })
+}
+
+fn exigences(f: &crate::model::front::EntityFront) -> String {
+    f.exigences
+        .iter()
+        .map(|x| x.value.trim().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn engagement(d: &Dossier, n: usize, e: &Entity, annee: i64) -> Option<Engagement> {
+    let f = e.front.as_ref()?;
+    Some(Engagement {
+        n,
+        id: e.id(),
+        denomination: f.denomination.value.clone(),
+        description: prose(d, e, "Description"),
+        animateur: f.animateur.as_ref().map_or(DASH.to_string(), |p| {
+            format!("{} {}, {}", p.prenom.value, p.nom.value, p.fonction.value)
+        }),
+        duree: duree(f.periode.as_ref().map(|p| (p.debut.value, p.fin.value))),
+        exigences: exigences(f),
+        suite_de: f
+            .suite_de
+            .as_ref()
+            .map_or(String::new(), |s| s.value.clone()),
+        colonne: format!("Mesure à {annee}"),
+        objectifs: f
+            .objectifs
+            .iter()
+            .map(|o| ObjectifEngagement {
+                intitule: o.intitule.value.clone(),
+                indicateurs: o
+                    .indicateurs
+                    .iter()
+                    .map(|i| IndicateurEngagement {
+                        intitule: i.intitule.value.clone(),
+                        mesure: measure_in(i, annee, annee - 1..=annee),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        mise_en_oeuvre: mise_en_oeuvre(d, e),
+    })
+}
+
+fn critere(
+    d: &Dossier,
+    ed: &Edition,
+    c: &crate::model::CritereDir,
+    annee: i64,
+    reseau: bool,
+) -> Critere {
+    let front = c.critere.as_ref().and_then(|doc| doc.front.as_ref());
+    let t = front.map(|f| &f.transversalite);
+    let cell = |v: Option<&crate::model::front::Sp<String>>| {
+        v.map_or(DASH.to_string(), |s| s.value.clone())
+    };
+    let empty = Prose::default();
+    let text = |title: &str| {
+        c.critere
+            .as_ref()
+            .map_or_else(|| empty.clone(), |doc| prose(d, doc, title))
+    };
+    let asks_network = ed
+        .critere(c.numero)
+        .is_some_and(|r| r.strategie_commune_reseau);
+    Critere {
+        numero: c.numero,
+        intitule: ed
+            .critere(c.numero)
+            .map_or_else(|| c.dir.clone(), |r| r.intitule.clone()),
+        etat_des_lieux: text("État des lieux"),
+        objectif_general: text("Objectif général"),
+        strategie_reseau: (reseau && asks_network).then(|| text(sections::STRATEGIE_RESEAU)),
+        transversalite: vec![
+            (
+                "Domaine d'auto-évaluation de l'établissement".to_string(),
+                cell(t.and_then(|t| t.auto_evaluation.as_ref())),
+            ),
+            (
+                "Axe du projet d'établissement".to_string(),
+                cell(t.and_then(|t| t.projet_etablissement.as_ref())),
+            ),
+            (
+                "Axe du contrat d'objectifs tripartite".to_string(),
+                cell(t.and_then(|t| t.contrat_objectifs.as_ref())),
+            ),
+            (
+                "Critère du campus des métiers et des qualifications".to_string(),
+                cell(t.and_then(|t| t.campus_metiers.as_ref())),
+            ),
+        ],
+        coordonnateur: front.and_then(|f| f.coordonnateur.as_ref()).map(Gens::from),
+        membres: front.map_or_else(Vec::new, |f| f.membres.iter().map(Gens::from).collect()),
+        actions: c
+            .actions
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| action(d, i + 1, e))
+            .collect(),
+        engagements: c
+            .engagements
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| engagement(d, i + 1, e, annee))
+            .collect(),
+    }
+}
+
+/// Builds the annex of `d`, restricted to the criteria `only` when it is not empty.
+pub fn build(d: &Dossier, ed: &Edition, only: &[u32]) -> Annexe {
+    let cfg = d.config.as_ref();
+    let text = |f: fn(&crate::model::Config) -> String| cfg.map_or(DASH.to_string(), f);
+    let annee = d.annee().unwrap_or(0);
+    let reseau: Vec<String> = cfg.map_or_else(Vec::new, |c| {
+        c.candidature
+            .reseau
+            .iter()
+            .map(|u| u.get_ref().clone())
+            .collect()
+    });
+    let identite = Identite {
+        nom: text(|c| c.etablissement.nom.get_ref().clone()),
+        uai: text(|c| c.etablissement.uai.get_ref().clone()),
+        academie: text(|c| c.etablissement.academie.get_ref().clone()),
+        ville: cfg
+            .and_then(|c| c.etablissement.ville.as_ref())
+            .map_or(String::new(), |v| v.get_ref().clone()),
+        denomination: text(|c| c.etablissement.denomination.get_ref().clone()),
+        nature: text(|c| match c.candidature.nature.get_ref() {
+            crate::model::config::Nature::PremiereDemande => "Première demande".to_string(),
+            crate::model::config::Nature::Renouvellement => "Renouvellement".to_string(),
+        }),
+        annee: if annee > 0 {
+            annee.to_string()
+        } else {
+            DASH.to_string()
+        },
+        precedente: cfg
+            .and_then(|c| c.candidature.precedente.as_ref())
+            .map_or(String::new(), |p| p.get_ref().to_string()),
+        edition: ed.id.clone(),
+        edition_titre: ed.titre.clone(),
+        reseau: reseau.clone(),
+    };
+    let etab = d.etablissement.as_ref();
+    let etab_text = |t: &str| etab.map_or_else(Prose::default, |doc| prose(d, doc, t));
+    let selected = |n: u32| only.is_empty() || only.contains(&n);
+    let covered = crate::check::check(d).criteres;
+    let dirs: Vec<_> = d.criteres.iter().filter(|c| selected(c.numero)).collect();
+    let synopsis = covered
+        .iter()
+        .filter(|s| selected(s.numero))
+        .map(|s| {
+            let dir = dirs.iter().find(|c| c.numero == s.numero);
+            let coord = dir
+                .and_then(|c| c.critere.as_ref())
+                .and_then(|doc| doc.front.as_ref())
+                .and_then(|f| f.coordonnateur.as_ref())
+                .map_or(DASH.to_string(), |p| {
+                    format!("{} {}", p.prenom.value, p.nom.value)
+                });
+            Synopsis {
+                numero: s.numero,
+                intitule: s.intitule.clone(),
+                coordonnateur: coord,
+                actions: s.actions,
+                engagements: s.engagements,
+                exigences: format!("{}/{}", s.exigences_couvertes, s.exigences_total),
+            }
+        })
+        .collect();
+    let criteres = dirs
+        .iter()
+        .map(|c| critere(d, ed, c, annee, !reseau.is_empty()))
+        .collect::<Vec<_>>();
+    Annexe {
+        identite,
+        contexte: etab_text("Contexte"),
+        articulation: etab_text("Articulation avec les autres démarches"),
+        pilotage: etab_text("Pilotage de la démarche"),
+        synopsis,
+        preuves: preuves(d, &criteres),
+        collectif: collectif(d),
+        criteres,
+    }
+}
+
+/// Every evidence file with the actions and engagements that cite it.
+fn preuves(d: &Dossier, criteres: &[Critere]) -> Vec<Preuve> {
+    let mut by_file: BTreeMap<String, Vec<String>> =
+        d.preuves.keys().map(|k| (k.clone(), Vec::new())).collect();
+    for c in criteres {
+        let dir = d.criteres.iter().find(|x| x.numero == c.numero);
+        for (kind, e) in dir.into_iter().flat_map(|x| x.entities()) {
+            let Some(f) = &e.front else { continue };
+            let (label, n) = match kind {
+                Kind::Action => (
+                    "action",
+                    c.actions.iter().find(|a| a.id == e.id()).map(|a| a.n),
+                ),
+                Kind::Engagement => (
+                    "engagement",
+                    c.engagements.iter().find(|a| a.id == e.id()).map(|a| a.n),
+                ),
+            };
+            let who = format!(
+                "critère {} : {label} {} « {} »",
+                c.numero,
+                n.unwrap_or(0),
+                f.denomination.value
+            );
+            for p in &f.preuves {
+                let key: String =
+                    unicode_normalization::UnicodeNormalization::nfc(p.value.trim()).collect();
+                by_file.entry(key).or_default().push(who.clone());
+            }
+        }
+    }
+    by_file
+        .into_iter()
+        .map(|(chemin, citee_par)| Preuve { chemin, citee_par })
+        .collect()
+}
+
+/// Everyone involved, by name, with their function and roles.
+fn collectif(d: &Dossier) -> Vec<Membre> {
+    let mut people: BTreeMap<(String, String), Membre> = BTreeMap::new();
+    for c in citations(d) {
+        let p = c.personne;
+        let key = (fold(p.nom.value.trim()), fold(p.prenom.value.trim()));
+        let m = people.entry(key).or_insert_with(|| Membre {
+            nom: p.nom.value.trim().to_string(),
+            prenom: p.prenom.value.trim().to_string(),
+            fonction: p.fonction.value.trim().to_string(),
+            roles: Vec::new(),
+        });
+        if !m.roles.contains(&c.role) {
+            m.roles.push(c.role);
+        }
+    }
+    people.into_values().collect()
+}
