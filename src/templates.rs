@@ -24,7 +24,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
 
 /// A template that could not be compiled or rendered: names the file and the line.
 #[derive(Debug, thiserror::Error)]
-#[error("modèle « {file} »{} : {message}", line.map_or(String::new(), |l| format!(", ligne {l}")))]
+#[error(
+    "modèle « {file} »{} : {message}\naide : corrigez le modèle, ou retirez-le du dossier templates/ pour revenir au modèle intégré",
+    line.map_or(String::new(), |l| format!(", ligne {l}"))
+)]
 pub struct TemplateError {
     /// `templates/x.html.j2` for a dossier's override, `(intégré) x.html.j2` otherwise.
     pub file: String,

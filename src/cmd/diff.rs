@@ -106,13 +106,8 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
             },
         ),
         Format::Md => term::write(&mut out, &d, term::Style::Markdown),
-        Format::Html => match diff::html::render(&d, Some(&new.dossier.root)) {
-            Ok(h) => out = h,
-            Err(e) => {
-                eprintln!("erreur : {e}");
-                return Ok(ExitCode::from(EXIT_FAILURE));
-            }
-        },
+        // A template error names its file and line; main reports it and exits 2.
+        Format::Html => out = diff::html::render(&d, Some(&new.dossier.root))?,
         Format::Json => {
             out = super::json_document(&d)?;
         }

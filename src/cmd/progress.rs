@@ -57,13 +57,8 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     match a.format {
         Format::Term => term::write(&mut out, &p, color),
         Format::Md => md::write(&mut out, &p),
-        Format::Html => match html::render(&p, Some(&dossier.root)) {
-            Ok(h) => out = h,
-            Err(e) => {
-                eprintln!("erreur : {e}");
-                return Ok(ExitCode::from(EXIT_FAILURE));
-            }
-        },
+        // A template error names its file and line; main reports it and exits 2.
+        Format::Html => out = html::render(&p, Some(&dossier.root))?,
         Format::Json => {
             out = super::json_document(&p)?;
         }

@@ -46,16 +46,8 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         FormatArg::Html => Format::Html,
         FormatArg::Md => Format::Md,
     };
-    let text = match render::render(&dossier, &edition, format, &a.critere) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("erreur : {e}");
-            eprintln!(
-                "aide : corrigez le modèle, ou retirez-le du dossier templates/ pour revenir au modèle intégré"
-            );
-            return Ok(ExitCode::from(EXIT_FAILURE));
-        }
-    };
+    // A template error names its file and line; main reports it and exits 2.
+    let text = render::render(&dossier, &edition, format, &a.critere)?;
     let path = a.output.unwrap_or_else(|| {
         a.dossier
             .join("annexe")
