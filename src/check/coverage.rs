@@ -3,23 +3,34 @@
 
 use super::Ctx;
 use crate::diagnostic::{Diagnostic, Pos};
+use crate::model::Dossier;
 use crate::model::sections::STRATEGIE_RESEAU;
+use crate::referentiel::Edition;
 use crate::text::{fold, suggest};
 use std::collections::BTreeSet;
 
 /// Requirement ids answered by at least one action or engagement.
 pub type Covered = BTreeSet<String>;
 
+/// The requirement ids of `ed` that some action or engagement of `d` cites.
+pub fn covered(d: &Dossier, ed: &Edition) -> Covered {
+    d.entities()
+        .filter_map(|(_, _, e)| e.front.as_ref())
+        .flat_map(|f| f.exigences.iter().map(|x| x.value.trim()))
+        .filter(|id| ed.exigence(id).is_some())
+        .map(str::to_string)
+        .collect()
+}
+
 pub fn check(ctx: &mut Ctx) -> Covered {
     let d = ctx.dossier;
-    let mut covered = Covered::new();
+    let covered = covered(d, &ctx.edition);
     let ids: Vec<String> = ctx.edition.exigence_ids().map(str::to_string).collect();
     for (_, _, e) in d.entities() {
         let Some(f) = &e.front else { continue };
         for x in &f.exigences {
             let id = x.value.trim();
             if ctx.edition.exigence(id).is_some() {
-                covered.insert(id.to_string());
                 continue;
             }
             let mut diag = Diagnostic::new(

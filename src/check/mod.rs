@@ -125,7 +125,8 @@ pub fn select_edition(dossier: &Dossier, diags: &mut Vec<Diagnostic>) -> Edition
     }
 }
 
-fn summarize(
+/// The per-criterion summary of `dossier` against `edition`, counting `diags`.
+pub fn summarize(
     dossier: &Dossier,
     edition: &Edition,
     covered: &coverage::Covered,

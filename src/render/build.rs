@@ -266,7 +266,8 @@ pub fn build(d: &Dossier, ed: &Edition, only: &[u32]) -> Annexe {
     let etab = d.etablissement.as_ref();
     let etab_text = |t: &str| etab.map_or_else(Prose::default, |doc| prose(d, doc, t));
     let selected = |n: u32| only.is_empty() || only.contains(&n);
-    let covered = crate::check::check(d).criteres;
+    // Coverage only: the annex does not need the rules' findings.
+    let covered = crate::check::summarize(d, ed, &crate::check::coverage::covered(d, ed), &[]);
     let dirs: Vec<_> = d.criteres.iter().filter(|c| selected(c.numero)).collect();
     let synopsis = covered
         .iter()
