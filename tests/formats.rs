@@ -2,6 +2,9 @@
 //! all-in-one broken fixture, the fields each tool requires, stable GitLab fingerprints,
 //! GitHub's escaping and step summary, and several dossiers at once.
 
+mod common;
+use common::copy_dir;
+
 use assert_cmd::Command;
 use ldm::check::rules::RULES;
 use serde_json::Value;
@@ -41,20 +44,6 @@ fn gitlab(dir: &Path) -> Vec<Value> {
     let (_, out) = check(dir, &["."], "gitlab");
     let v: Value = serde_json::from_str(&out).expect("valid JSON");
     v.as_array().expect("a JSON array").clone()
-}
-
-/// Copies a folder recursively (fixtures hold no symbolic links).
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 #[test]

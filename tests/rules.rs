@@ -8,6 +8,9 @@
 //! Known ldm bugs are written down next to the assertion they would break; that
 //! assertion is left out (line `ANY`, or a comment) so that the suite stays green.
 
+mod common;
+use common::copy_dir;
+
 use assert_cmd::Command;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -151,20 +154,6 @@ fn assert_exactly(findings: &[Finding], expected: Expected) {
         show(&extra),
         show(findings)
     );
-}
-
-/// Copies a folder recursively (fixtures hold no symbolic links).
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 /// A temporary copy of a fixture: (guard, path of the copy).

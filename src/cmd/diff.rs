@@ -2,19 +2,12 @@
 //! revisions of the dossier).
 
 use super::EXIT_FAILURE;
-use clap::ValueEnum;
 use ldm::diff::{self, Input, gitsrc, term};
 use ldm::model::Dossier;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-#[derive(Clone, Copy, ValueEnum)]
-enum Format {
-    Term,
-    Md,
-    Html,
-    Json,
-}
+use super::DocFormat as Format;
 
 #[derive(clap::Args)]
 pub struct Args {

@@ -116,6 +116,15 @@ pub fn emit(text: &str) -> std::io::Result<()> {
     }
 }
 
+/// Formats of the verbs that write reports (progress, diff).
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DocFormat {
+    Term,
+    Md,
+    Html,
+    Json,
+}
+
 /// Where a report goes: shared by the verbs that write documents.
 #[derive(clap::Args)]
 pub struct Output {

@@ -1,18 +1,11 @@
 //! `ldm progress`: the indicators at a reference year (the bilan annuel).
 
 use super::EXIT_FAILURE;
-use clap::ValueEnum;
 use ldm::progress::{self, html, md, term};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Format {
-    Term,
-    Md,
-    Html,
-    Json,
-}
+use super::DocFormat as Format;
 
 #[derive(clap::Args)]
 pub struct Args {
