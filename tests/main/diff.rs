@@ -1,7 +1,6 @@
 //! `ldm diff`: folders and git revisions, renames, engagements kept or dropped.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 use serde_json::Value;
 use std::fs;

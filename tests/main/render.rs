@@ -1,8 +1,7 @@
 //! `ldm render`: the annex in HTML and Markdown — snapshots, safety, structure,
 //! template overrides, and printing in a real browser.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 use scraper::{Html, Selector};
 use std::fs;

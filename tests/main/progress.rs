@@ -1,8 +1,7 @@
 //! `ldm progress`: snapshots on the example, past years, broken measures, the HTML
 //! tableau de bord in a real browser.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 use serde_json::Value;
 use std::path::Path;

@@ -8,8 +8,7 @@
 //! Known ldm bugs are written down next to the assertion they would break; that
 //! assertion is left out (line `ANY`, or a comment) so that the suite stays green.
 
-mod common;
-use common::copy_dir;
+use crate::common::copy_dir;
 
 use assert_cmd::Command;
 use serde_json::Value;

@@ -2,8 +2,7 @@
 //! all-in-one broken fixture, the fields each tool requires, stable GitLab fingerprints,
 //! GitHub's escaping and step summary, and several dossiers at once.
 
-mod common;
-use common::copy_dir;
+use crate::common::copy_dir;
 
 use assert_cmd::Command;
 use ldm::check::rules::RULES;

@@ -1,0 +1,22 @@
+//! The integration tests, one binary: a module per verb or concern, all driving the
+//! `ldm` binary through the `Ldm` builder of `common`. The modules live in `tests/main/`
+//! because Cargo builds every `tests/*.rs` as a binary of its own.
+
+mod common;
+
+#[path = "main/ci.rs"]
+mod ci;
+#[path = "main/cli.rs"]
+mod cli;
+#[path = "main/diff.rs"]
+mod diff;
+#[path = "main/formats.rs"]
+mod formats;
+#[path = "main/progress.rs"]
+mod progress;
+#[path = "main/render.rs"]
+mod render;
+#[path = "main/rules.rs"]
+mod rules;
+#[path = "main/schemas.rs"]
+mod schemas;
