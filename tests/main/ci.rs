@@ -1,26 +1,10 @@
 //! `ldm init --ci`: the GitLab and GitHub files parse and call ldm commands that exist;
 //! `ldm completions` and `ldm schema` on the command line.
 
-use assert_cmd::Command;
+use crate::common::*;
 use serde_json::Value;
 use std::fs;
 use std::path::Path;
-
-fn ldm() -> Command {
-    let mut c = Command::cargo_bin("ldm").unwrap();
-    c.env("NO_COLOR", "1").env_remove("GITHUB_STEP_SUMMARY");
-    c
-}
-
-/// Runs ldm in `dir`: (exit code, stdout, stderr).
-fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = ldm().current_dir(dir).args(args).output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
 
 fn yaml(path: &Path) -> Value {
     let text = fs::read_to_string(path).unwrap();
@@ -52,16 +36,13 @@ fn assert_calls_exist(calls: &[Vec<String>]) {
         let mut args = args.clone();
         args.push("--help".into());
         let refs: Vec<&str> = args.iter().map(String::as_str).collect();
-        let (code, out, err) = run(tmp.path(), &refs);
-        assert_eq!(code, 0, "ldm {args:?}: {out}{err}");
-        assert!(out.contains("Usage : ldm "), "{out}");
+        run(tmp.path(), &refs).success().stdout_has("Usage : ldm ");
     }
 }
 
 fn init(ci: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
-    let (code, out, err) = run(tmp.path(), &["init", "d", "--annee", "2026", "--ci", ci]);
-    assert_eq!(code, 0, "{out}{err}");
+    run(tmp.path(), &["init", "d", "--annee", "2026", "--ci", ci]).success();
     let dir = tmp.path().join("d");
     (tmp, dir)
 }
@@ -110,11 +91,9 @@ fn gitlab_ci_parses_and_its_jobs_call_existing_commands() {
 
     // Run the jobs' commands in the new dossier: the Code Quality report is written
     // (and fails the job: the dossier is still to be filled), the annex is produced.
-    let (code, report, _) = run(&dir, &["check", "--format", "gitlab"]);
-    assert_eq!(code, 1);
-    assert!(serde_json::from_str::<Vec<Value>>(&report).unwrap().len() > 10);
-    let (code, out, err) = run(&dir, &["render"]);
-    assert_eq!(code, 0, "{out}{err}");
+    let report = run(&dir, &["check", "--format", "gitlab"]);
+    assert!(report.code(1).json().as_array().unwrap().len() > 10);
+    run(&dir, &["render"]).success();
     assert!(dir.join("annexe").read_dir().unwrap().next().is_some());
 }
 
@@ -162,27 +141,23 @@ fn init_writes_no_ci_by_default_and_never_replaces_one() {
     assert!(!dir.join(".gitlab-ci.yml").exists() && !dir.join(".github").exists());
     let ours = "# notre CI\nstages: [test]\n";
     fs::write(dir.join(".gitlab-ci.yml"), ours).unwrap();
-    let (code, out, _) = run(tmp.path(), &["init", "d", "--force", "--ci", "gitlab"]);
-    assert_eq!(code, 0);
-    assert!(
-        out.contains("conservé (existant) : .gitlab-ci.yml"),
-        "{out}"
-    );
+    run(tmp.path(), &["init", "d", "--force", "--ci", "gitlab"])
+        .success()
+        .stdout_has("conservé (existant) : .gitlab-ci.yml");
     assert_eq!(
         fs::read_to_string(dir.join(".gitlab-ci.yml")).unwrap(),
         ours
     );
-    let (code, _, err) = run(tmp.path(), &["init", "e", "--ci", "jenkins"]);
-    assert_eq!(code, 2);
-    assert!(err.starts_with("erreur : "), "{err}");
+    let out = run(tmp.path(), &["init", "e", "--ci", "jenkins"]);
+    assert!(out.code(2).stderr.starts_with("erreur : "), "{out}");
 }
 
 #[test]
 fn shell_completions_name_every_command() {
     let tmp = tempfile::tempdir().unwrap();
     for shell in ["bash", "zsh", "fish"] {
-        let (code, out, err) = run(tmp.path(), &["completions", shell]);
-        assert_eq!(code, 0, "{err}");
+        let out = run(tmp.path(), &["completions", shell]);
+        out.success();
         for sub in [
             "init",
             "check",
@@ -191,24 +166,23 @@ fn shell_completions_name_every_command() {
             "schema",
             "completions",
         ] {
-            assert!(out.contains(sub), "{shell} lacks {sub}");
+            out.stdout_has(sub);
         }
         let option = if shell == "fish" {
             "-l format"
         } else {
             "--format"
         };
-        assert!(out.contains(option), "{shell}");
+        out.stdout_has(option);
     }
-    let (code, _, err) = run(tmp.path(), &["completions", "tcsh"]);
-    assert_eq!(code, 2);
-    assert!(err.contains("tcsh"), "{err}");
+    run(tmp.path(), &["completions", "tcsh"])
+        .code(2)
+        .stderr_has("tcsh");
 }
 
 #[test]
 fn schema_prints_each_schema_and_refuses_an_unknown_name() {
     let tmp = tempfile::tempdir().unwrap();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     for name in [
         "ldm.toml",
         "etablissement",
@@ -217,19 +191,15 @@ fn schema_prints_each_schema_and_refuses_an_unknown_name() {
         "engagement",
         "referentiel",
     ] {
-        let (code, out, _) = run(tmp.path(), &["schema", name]);
-        assert_eq!(code, 0);
-        let v: Value = serde_json::from_str(&out).unwrap();
+        let out = run(tmp.path(), &["schema", name]);
+        let v = out.success().json();
         assert_eq!(v["$schema"], "http://json-schema.org/draft-07/schema#");
-        let file = root.join(format!("schema/{name}.schema.json"));
-        assert_eq!(out, fs::read_to_string(file).unwrap(), "{name}");
+        let file = root().join(format!("schema/{name}.schema.json"));
+        assert_eq!(out.stdout, fs::read_to_string(file).unwrap(), "{name}");
     }
-    let (code, out, err) = run(tmp.path(), &["schema", "engagment"]);
-    assert_eq!((code, out.as_str()), (2, ""));
-    assert!(
-        err.contains("schéma inconnu « engagment »")
-            && err.contains("vouliez-vous dire « engagement »")
-            && err.contains("ldm.toml, etablissement, critere, action, engagement, referentiel"),
-        "{err}"
-    );
+    let out = run(tmp.path(), &["schema", "engagment"]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    out.stderr_has("schéma inconnu « engagment »")
+        .stderr_has("vouliez-vous dire « engagement »")
+        .stderr_has("ldm.toml, etablissement, critere, action, engagement, referentiel");
 }

@@ -1,26 +1,10 @@
 //! End-to-end tests of the verbs other than the rule checks: init, new, explain,
 //! referentiel, and the example dossier.
 
-use assert_cmd::Command;
+use crate::common::*;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-
-fn ldm() -> Command {
-    let mut c = Command::cargo_bin("ldm").unwrap();
-    c.env("NO_COLOR", "1");
-    c
-}
-
-/// Runs ldm in `dir`; returns (exit code, stdout, stderr).
-fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = ldm().current_dir(dir).args(args).output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
 
 /// Every file under `dir` with its bytes, to prove nothing changed.
 fn snapshot_tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
@@ -32,22 +16,15 @@ fn snapshot_tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
         .collect()
 }
 
-fn example() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/lycee-marie-marvingt")
-}
-
 #[test]
 fn init_then_check_lists_what_remains_criterion_by_criterion() {
     let tmp = tempfile::tempdir().unwrap();
-    let (code, out, _) = run(tmp.path(), &["init", "d", "--annee", "2026"]);
-    assert_eq!(code, 0, "{out}");
-    assert!(
-        out.contains("fichiers créés pour l'édition national-2026 (8 critères)"),
-        "{out}"
-    );
+    run(tmp.path(), &["init", "d", "--annee", "2026"])
+        .success()
+        .stdout_has("fichiers créés pour l'édition national-2026 (8 critères)");
 
-    let (code, out, _) = run(tmp.path(), &["check", "d", "--format", "short"]);
-    assert_eq!(code, 1);
+    let out = run(tmp.path(), &["check", "d", "--format", "short"]);
+    let out = &out.code(1).stdout;
     // Each item is located file:line:column, and the criteria come in order.
     let mut last_critere = 0;
     for line in out.lines() {
@@ -70,7 +47,7 @@ fn init_then_check_lists_what_remains_criterion_by_criterion() {
     );
     insta::assert_snapshot!("init_check_short", out);
 
-    let (_, human, _) = run(tmp.path(), &["check", "d"]);
+    let human = run(tmp.path(), &["check", "d"]).stdout;
     for n in 1..=8 {
         assert!(
             human.contains(&format!("  critère  {n} : ")),
@@ -87,12 +64,10 @@ fn init_refuses_a_folder_that_holds_a_file_and_changes_nothing() {
     fs::create_dir(&d).unwrap();
     fs::write(d.join("notes.txt"), "brouillon de l'équipe\n").unwrap();
     let before = snapshot_tree(&d);
-    let (code, _, err) = run(tmp.path(), &["init", "d"]);
-    assert_eq!(code, 2);
-    assert!(
-        err.contains("n'est pas vide") && err.contains("--force"),
-        "{err}"
-    );
+    run(tmp.path(), &["init", "d"])
+        .code(2)
+        .stderr_has("n'est pas vide")
+        .stderr_has("--force");
     assert_eq!(snapshot_tree(&d), before);
 }
 
@@ -104,13 +79,10 @@ fn init_force_adds_missing_files_and_keeps_existing_ones_byte_identical() {
     let mine = "---\ncoordonnateur: {nom: Roux, prenom: Léa, fonction: DDFPT}\n---\n\n# État des lieux\n\nNotre texte.\r\n";
     fs::write(d.join("criteres/4-partenariats/critere.md"), mine).unwrap();
     fs::write(d.join("ldm.toml"), "# le nôtre\n").unwrap();
-    let (code, out, _) = run(tmp.path(), &["init", "d", "--force"]);
-    assert_eq!(code, 0, "{out}");
-    assert!(
-        out.contains("conservé (existant) : criteres/4-partenariats/critere.md"),
-        "{out}"
-    );
-    assert!(out.contains("conservé (existant) : ldm.toml"), "{out}");
+    run(tmp.path(), &["init", "d", "--force"])
+        .success()
+        .stdout_has("conservé (existant) : criteres/4-partenariats/critere.md")
+        .stdout_has("conservé (existant) : ldm.toml");
     assert_eq!(
         fs::read_to_string(d.join("criteres/4-partenariats/critere.md")).unwrap(),
         mine
@@ -126,9 +98,9 @@ fn init_force_adds_missing_files_and_keeps_existing_ones_byte_identical() {
     assert!(d.join("criteres/1-offre-de-formation/critere.md").is_file());
     // A second run adds nothing.
     let before = snapshot_tree(&d);
-    let (code, out, _) = run(tmp.path(), &["init", "d", "--force"]);
-    assert_eq!(code, 0);
-    assert!(out.contains(": 0 fichiers créés"), "{out}");
+    run(tmp.path(), &["init", "d", "--force"])
+        .success()
+        .stdout_has(": 0 fichiers créés");
     assert_eq!(snapshot_tree(&d), before);
 }
 
@@ -151,7 +123,7 @@ fn init_writes_the_identity_given_and_a_renewal_gets_its_previous_year() {
         "--type",
         "LPO",
     ];
-    assert_eq!(run(tmp.path(), &args).0, 0);
+    run(tmp.path(), &args).success();
     let toml = fs::read_to_string(tmp.path().join("d/ldm.toml")).unwrap();
     for want in [
         r#"nom = "Lycée \"Jean\" Prouvé""#,
@@ -162,25 +134,24 @@ fn init_writes_the_identity_given_and_a_renewal_gets_its_previous_year() {
     ] {
         assert!(toml.contains(want), "{want} missing in:\n{toml}");
     }
-    let (_, out, _) = run(tmp.path(), &["check", "d", "--format", "short"]);
-    assert!(
-        !out.contains("ldm.toml:5:") && !out.contains("uai-"),
-        "{out}"
-    );
+    run(tmp.path(), &["check", "d", "--format", "short"])
+        .stdout_lacks("ldm.toml:5:")
+        .stdout_lacks("uai-");
 }
 
 #[test]
 fn academic_edition_asks_for_its_two_extra_criteria() {
     let tmp = tempfile::tempdir().unwrap();
-    assert_eq!(run(tmp.path(), &["init", "d", "--annee", "2026"]).0, 0);
+    run(tmp.path(), &["init", "d", "--annee", "2026"]).success();
     let toml_path = tmp.path().join("d/ldm.toml");
     let toml = fs::read_to_string(&toml_path)
         .unwrap()
         .replace("\"national-2026\"", "\"aix-marseille-2026\"");
     fs::write(&toml_path, toml).unwrap();
-    let (code, out, _) = run(tmp.path(), &["check", "d", "--format", "short"]);
-    assert_eq!(code, 1);
+    let out = run(tmp.path(), &["check", "d", "--format", "short"]);
     let missing: Vec<&str> = out
+        .code(1)
+        .stdout
         .lines()
         .filter(|l| l.contains("[critere-manquant]"))
         .collect();
@@ -193,14 +164,11 @@ fn academic_edition_asks_for_its_two_extra_criteria() {
     );
 
     // And a dossier created for that edition has the ten folders.
-    assert_eq!(
-        run(
-            tmp.path(),
-            &["init", "e", "--edition", "aix-marseille-2026"]
-        )
-        .0,
-        0
-    );
+    run(
+        tmp.path(),
+        &["init", "e", "--edition", "aix-marseille-2026"],
+    )
+    .success();
     assert!(
         tmp.path()
             .join("e/criteres/10-vie-lyceenne/critere.md")
@@ -211,7 +179,7 @@ fn academic_edition_asks_for_its_two_extra_criteria() {
 #[test]
 fn new_adds_one_file_named_after_its_title_and_never_overwrites() {
     let tmp = tempfile::tempdir().unwrap();
-    assert_eq!(run(tmp.path(), &["init", "d", "--annee", "2026"]).0, 0);
+    run(tmp.path(), &["init", "d", "--annee", "2026"]).success();
     let new_job_dating = [
         "new",
         "action",
@@ -220,8 +188,7 @@ fn new_adds_one_file_named_after_its_title_and_never_overwrites() {
         "--dossier",
         "d",
     ];
-    let (code, out, _) = run(tmp.path(), &new_job_dating);
-    assert_eq!(code, 0, "{out}");
+    run(tmp.path(), &new_job_dating).success();
     let file = tmp
         .path()
         .join("d/criteres/4-partenariats/actions/job-dating-des-metiers.md");
@@ -232,12 +199,12 @@ fn new_adds_one_file_named_after_its_title_and_never_overwrites() {
     );
     assert!(text.contains("periode: {debut: 2023, fin: 2026}"), "{text}");
     fs::write(&file, "le travail de l'équipe").unwrap();
-    let (code, _, err) = run(tmp.path(), &new_job_dating);
-    assert_eq!(code, 2);
-    assert!(err.contains("existe déjà"), "{err}");
+    run(tmp.path(), &new_job_dating)
+        .code(2)
+        .stderr_has("existe déjà");
     assert_eq!(fs::read_to_string(&file).unwrap(), "le travail de l'équipe");
 
-    let (code, _, _) = run(
+    run(
         tmp.path(),
         &[
             "new",
@@ -247,26 +214,26 @@ fn new_adds_one_file_named_after_its_title_and_never_overwrites() {
             "--dossier",
             "d",
         ],
-    );
-    assert_eq!(code, 0);
+    )
+    .success();
     let e = fs::read_to_string(
         tmp.path()
             .join("d/criteres/7-decrochage-scolaire/engagements/veille-absenteisme.md"),
     )
     .unwrap();
     assert!(e.contains("animateur:") && e.contains("periode: {debut: 2026, fin: 2031}"));
-    let (code, _, err) = run(
+    run(
         tmp.path(),
         &["new", "action", "12", "Rien", "--dossier", "d"],
-    );
-    assert_eq!(code, 2);
-    assert!(err.contains("critère 12"), "{err}");
+    )
+    .code(2)
+    .stderr_has("critère 12");
 }
 
 #[test]
 fn every_rule_is_explained_in_french() {
-    let (code, list, _) = run(Path::new("."), &["check", "--explain"]);
-    assert_eq!(code, 0);
+    let list = run(Path::new("."), &["check", "--explain"]);
+    let list = &list.success().stdout;
     let names: Vec<&str> = list
         .lines()
         .filter(|l| l.starts_with("  "))
@@ -274,8 +241,8 @@ fn every_rule_is_explained_in_french() {
         .collect();
     assert!(names.len() >= 40, "{list}");
     for name in names {
-        let (code, out, _) = run(Path::new("."), &["check", "--explain", name]);
-        assert_eq!(code, 0, "{name}");
+        let out = run(Path::new("."), &["check", "--explain", name]);
+        let out = &out.success().stdout;
         assert!(out.starts_with(name), "{out}");
         // French prose, more than a one-liner: accented letters or French function words.
         let words = [
@@ -285,58 +252,47 @@ fn every_rule_is_explained_in_french() {
             || words.iter().filter(|w| out.contains(*w)).count() >= 3;
         assert!(french && out.len() > 150, "not a French explanation? {out}");
     }
-    let (code, _, err) = run(
+    run(
         Path::new("."),
         &["check", "--explain", "mesure-non-chifree"],
-    );
-    assert_eq!(code, 2);
-    assert!(
-        err.contains("vouliez-vous dire « mesure-non-chiffree »"),
-        "{err}"
-    );
+    )
+    .code(2)
+    .stderr_has("vouliez-vous dire « mesure-non-chiffree »");
 }
 
 #[test]
 fn referentiel_lists_and_details_criteria() {
-    let (code, out, _) = run(Path::new("."), &["referentiel"]);
-    assert_eq!(code, 0);
+    let out = run(Path::new("."), &["referentiel"]);
+    out.success();
     for n in 1..=8 {
-        assert!(out.contains(&format!("{n:>2}. ")), "criterion {n} missing");
+        out.stdout_has(&format!("{n:>2}. "));
     }
-    assert!(!out.contains(" 9. "));
-    let (_, out, _) = run(Path::new("."), &["referentiel", "4"]);
-    assert!(
-        out.contains("4.7")
-            && out.contains("EXEMPLES D'ACTIONS")
-            && out.contains("stratégie commune"),
-        "{out}"
-    );
-    let (_, out, _) = run(
+    out.stdout_lacks(" 9. ");
+    run(Path::new("."), &["referentiel", "4"])
+        .stdout_has("4.7")
+        .stdout_has("EXEMPLES D'ACTIONS")
+        .stdout_has("stratégie commune");
+    run(
         Path::new("."),
         &["referentiel", "--edition", "aix-marseille-2026"],
-    );
-    assert!(
-        out.contains("10. Des actions en faveur de la vie du lycéen"),
-        "{out}"
-    );
-    let (code, _, err) = run(Path::new("."), &["referentiel", "12"]);
-    assert_eq!(code, 2);
-    assert!(err.contains("pas de critère 12"));
-    let (code, _, err) = run(Path::new("."), &["referentiel", "--edition", "nationale"]);
-    assert_eq!(code, 2);
-    assert!(err.contains("national-2026"), "{err}");
+    )
+    .stdout_has("10. Des actions en faveur de la vie du lycéen");
+    run(Path::new("."), &["referentiel", "12"])
+        .code(2)
+        .stderr_has("pas de critère 12");
+    run(Path::new("."), &["referentiel", "--edition", "nationale"])
+        .code(2)
+        .stderr_has("national-2026");
 }
 
 #[test]
 fn example_dossier_passes_and_output_is_deterministic() {
-    let (code, out, _) = run(&example(), &["check", "."]);
-    assert_eq!(code, 0, "{out}");
-    assert!(out.contains("0 erreur"), "{out}");
-    let (_, again, _) = run(&example(), &["check", "."]);
+    let first = run(example(), &["check", "."]);
+    let out = first.success().stdout_has("0 erreur").stdout.clone();
+    let again = run(example(), &["check", "."]).stdout;
     assert_eq!(out, again);
     insta::assert_snapshot!("example_check", out);
-    let (_, json, _) = run(&example(), &["check", ".", "--format", "json"]);
-    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let v = run(example(), &["check", ".", "--format", "json"]).json();
     assert_eq!(v["dossiers"][0]["total"]["erreurs"], 0);
     assert_eq!(v["dossiers"][0]["criteres"].as_array().unwrap().len(), 8);
 }
@@ -344,24 +300,21 @@ fn example_dossier_passes_and_output_is_deterministic() {
 #[test]
 fn missing_folder_and_non_dossier_exit_2_in_french() {
     let tmp = tempfile::tempdir().unwrap();
-    let (code, _, err) = run(tmp.path(), &["check", "absent"]);
-    assert_eq!(code, 2);
-    assert!(err.contains("n'existe pas"), "{err}");
-    let (code, _, err) = run(tmp.path(), &["check", "."]);
-    assert_eq!(code, 2);
-    assert!(
-        err.contains("ldm.toml est introuvable") && err.contains("ldm init"),
-        "{err}"
-    );
+    run(tmp.path(), &["check", "absent"])
+        .code(2)
+        .stderr_has("n'existe pas");
+    run(tmp.path(), &["check", "."])
+        .code(2)
+        .stderr_has("ldm.toml est introuvable")
+        .stderr_has("ldm init");
 }
 
 #[test]
 fn human_report_of_a_broken_dossier() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tout-en-un");
-    let (code, out, _) = run(&dir, &["check", "."]);
-    assert_eq!(code, 1);
+    let dir = fixture("tout-en-un");
+    let out = run(&dir, &["check", "."]).code(1).stdout.clone();
     insta::assert_snapshot!("tout_en_un_human", out);
-    let (_, short, _) = run(&dir, &["check", ".", "--format", "short"]);
+    let short = run(&dir, &["check", ".", "--format", "short"]).stdout;
     insta::assert_snapshot!("tout_en_un_short", short);
 }
 
@@ -370,34 +323,24 @@ fn help_is_french_for_every_verb() {
     for verb in [&[][..], &["init"], &["new"], &["check"], &["referentiel"]] {
         let mut args: Vec<&str> = verb.to_vec();
         args.push("--help");
-        let (code, out, _) = run(Path::new("."), &args);
-        assert_eq!(code, 0, "{args:?}");
-        assert!(
-            out.contains("Usage : ldm") && out.contains("Afficher l'aide"),
-            "{out}"
-        );
+        let out = run(Path::new("."), &args);
+        out.success()
+            .stdout_has("Usage : ldm")
+            .stdout_has("Afficher l'aide");
         for english in [
             "Possible values",
             "[default:",
             "Print help",
             "Print version",
         ] {
-            assert!(
-                !out.contains(english),
-                "{english} in help of {args:?}:\n{out}"
-            );
+            out.stdout_lacks(english);
         }
     }
-    let (code, _, err) = run(Path::new("."), &["chek"]);
-    assert_eq!(code, 2);
-    assert!(
-        err.contains("commande inconnue « chek »") && err.contains("« check »"),
-        "{err}"
-    );
-    let (code, _, err) = run(Path::new("."), &["check", "--format", "xml"]);
-    assert_eq!(code, 2);
-    assert!(
-        err.contains("valeurs possibles : human, short, json"),
-        "{err}"
-    );
+    run(Path::new("."), &["chek"])
+        .code(2)
+        .stderr_has("commande inconnue « chek »")
+        .stderr_has("« check »");
+    run(Path::new("."), &["check", "--format", "xml"])
+        .code(2)
+        .stderr_has("valeurs possibles : human, short, json");
 }

@@ -45,9 +45,7 @@ fn json(dir: &Path, args: &[&str]) -> Value {
     let mut all = vec!["diff"];
     all.extend_from_slice(args);
     all.extend(["--format", "json"]);
-    let (code, out, err) = run(dir, &all);
-    assert_eq!(code, 0, "{err}");
-    serde_json::from_str(&out).unwrap()
+    run(dir, &all).success().json()
 }
 
 fn fiches(v: &Value) -> Vec<Value> {
@@ -70,13 +68,10 @@ fn devenirs(v: &Value) -> Vec<Value> {
 
 #[test]
 fn a_dossier_diffed_with_itself_has_no_difference() {
-    let ex = root().join("examples/lycee-marie-marvingt");
-    let (code, out, _) = run(&ex, &["diff", ".", "."]);
-    assert_eq!(code, 0);
-    assert!(
-        out.contains("Aucune différence entre les deux dossiers."),
-        "{out}"
-    );
+    let ex = example();
+    run(&ex, &["diff", ".", "."])
+        .success()
+        .stdout_has("Aucune différence entre les deux dossiers.");
     let v = json(&ex, &[".", "."]);
     assert!(fiches(&v).iter().all(|f| f["etat"] == "identique"));
 }
@@ -86,7 +81,7 @@ fn renamed_file_and_engagements_carried_out() {
     for with_suite_de in [true, false] {
         let tmp = tempfile::tempdir().unwrap();
         let (old, new) = (tmp.path().join("old"), tmp.path().join("new"));
-        copy_dir(&root().join("tests/fixtures/valide"), &old);
+        copy_dir(&fixture("valide"), &old);
         copy_dir(&old, &new);
         renewal(&new, with_suite_de);
         let v = json(tmp.path(), &["old", "new"]);
@@ -138,7 +133,7 @@ fn renamed_file_and_engagements_carried_out() {
 fn prose_changes_are_word_diffs_and_measures_are_compared() {
     let tmp = tempfile::tempdir().unwrap();
     let (old, new) = (tmp.path().join("old"), tmp.path().join("new"));
-    copy_dir(&root().join("tests/fixtures/valide"), &old);
+    copy_dir(&fixture("valide"), &old);
     copy_dir(&old, &new);
     let p = new.join("criteres/1-offre-de-formation/actions/passerelle-bac-pro-bts.md");
     edit(
@@ -151,13 +146,10 @@ fn prose_changes_are_word_diffs_and_measures_are_compared() {
         "le dispositif réunit les élèves",
         "le dispositif rassemble les élèves",
     );
-    let (_, out, _) = run(tmp.path(), &["diff", "old", "new"]);
-    assert!(out.contains("[-réunit-]{+rassemble+}"), "{out}");
-    assert!(
-        out.contains("2023 : 22 %, 2026 : 35 % → 2023 : 22 %, 2025 : 30 %, 2026 : 35 %"),
-        "{out}"
-    );
-    let (_, md, _) = run(tmp.path(), &["diff", "old", "new", "--format", "md"]);
+    run(tmp.path(), &["diff", "old", "new"])
+        .stdout_has("[-réunit-]{+rassemble+}")
+        .stdout_has("2023 : 22 %, 2026 : 35 % → 2023 : 22 %, 2025 : 30 %, 2026 : 35 %");
+    let md = run(tmp.path(), &["diff", "old", "new", "--format", "md"]).stdout;
     assert!(
         md.contains("~~réunit~~**rassemble**") || md.contains("~~réunit~~ **rassemble**"),
         "{md}"
@@ -193,7 +185,7 @@ fn git_revisions_give_the_same_result_as_folders_and_touch_nothing() {
     let tmp = tempfile::tempdir().unwrap();
     let repo = tmp.path().join("depot");
     let d = repo.join("dossier");
-    copy_dir(&root().join("tests/fixtures/valide"), &d);
+    copy_dir(&fixture("valide"), &d);
     git(&repo, &["init", "-q"]);
     git(&repo, &["add", "-A"]);
     git(&repo, &["commit", "-q", "-m", "label 2021"]);
@@ -213,7 +205,7 @@ fn git_revisions_give_the_same_result_as_folders_and_touch_nothing() {
     let by_git = json(&d, &["--git", "v2021", "HEAD"]);
     // The same two states as folders.
     let (old, new) = (tmp.path().join("old"), tmp.path().join("new"));
-    copy_dir(&root().join("tests/fixtures/valide"), &old);
+    copy_dir(&fixture("valide"), &old);
     copy_dir(&old, &new);
     renewal(&new, true);
     let by_folders = json(tmp.path(), &["old", "new"]);
@@ -247,7 +239,7 @@ fn git_revisions_give_the_same_result_as_folders_and_touch_nothing() {
 fn bad_inputs_exit_2_in_french() {
     let tmp = tempfile::tempdir().unwrap();
     let repo = tmp.path().join("depot");
-    copy_dir(&root().join("tests/fixtures/valide"), &repo.join("dossier"));
+    copy_dir(&fixture("valide"), &repo.join("dossier"));
     git(&repo, &["init", "-q"]);
     fs::write(repo.join("LISEZMOI.md"), "dépôt\n").unwrap();
     git(&repo, &["add", "LISEZMOI.md"]);
@@ -266,25 +258,22 @@ fn bad_inputs_exit_2_in_french() {
         (&["diff", "."], "indiquez deux dossiers"),
     ];
     for (args, want) in cases {
-        let (code, _, err) = run(&d, args);
-        assert_eq!(code, 2, "{args:?}");
-        assert!(err.contains(want), "{args:?}: {err}");
+        run(&d, args).code(2).stderr_has(want);
     }
-    let (code, _, err) = run(tmp.path(), &["diff", "--git", "HEAD"]);
-    assert_eq!(code, 2);
-    assert!(err.contains("n'est pas dans un dépôt git"), "{err}");
+    run(tmp.path(), &["diff", "--git", "HEAD"])
+        .code(2)
+        .stderr_has("n'est pas dans un dépôt git");
 }
 
 #[test]
 fn snapshots_of_the_example_renewal() {
     let ex = root().join("examples");
     let args = ["diff", "lycee-marie-marvingt-2021", "lycee-marie-marvingt"];
-    let (code, md, _) = run(&ex, &[&args[..], &["--format", "md"]].concat());
-    assert_eq!(code, 0);
-    insta::assert_snapshot!("diff_example_md", md);
-    let (_, js, _) = run(&ex, &[&args[..], &["--format", "json"]].concat());
-    insta::assert_snapshot!("diff_example_json", js);
-    let v: Value = serde_json::from_str(&js).unwrap();
+    let md = run(&ex, &[&args[..], &["--format", "md"]].concat());
+    insta::assert_snapshot!("diff_example_md", &md.success().stdout);
+    let js = run(&ex, &[&args[..], &["--format", "json"]].concat());
+    insta::assert_snapshot!("diff_example_json", &js.stdout);
+    let v = js.json();
     // The story of the example: the edition grew a criterion; engagements were kept.
     assert_eq!(v["resume"]["criteres_ajoutes"], 1);
     assert_eq!(v["resume"]["engagements_tenus"], 10);
@@ -296,6 +285,8 @@ fn snapshots_of_the_example_renewal() {
             .count(),
         1
     );
-    let (_, html, _) = run(&ex, &[&args[..], &["--format", "html", "-o", "-"]].concat());
-    assert!(html.contains("<ins>") && html.contains("<del>") && !html.contains("<script"));
+    run(&ex, &[&args[..], &["--format", "html", "-o", "-"]].concat())
+        .stdout_has("<ins>")
+        .stdout_has("<del>")
+        .stdout_lacks("<script");
 }

@@ -2,9 +2,8 @@
 //! all-in-one broken fixture, the fields each tool requires, stable GitLab fingerprints,
 //! GitHub's escaping and step summary, and several dossiers at once.
 
-use crate::common::copy_dir;
+use crate::common::*;
 
-use assert_cmd::Command;
 use ldm::check::rules::RULES;
 use serde_json::Value;
 use std::fs;
@@ -12,31 +11,20 @@ use std::path::{Path, PathBuf};
 
 const FORMATS: [&str; 4] = ["gitlab", "github", "sarif", "junit"];
 
+/// The folder of all fixtures, to check several at once.
 fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
-
-fn ldm() -> Command {
-    let mut c = Command::cargo_bin("ldm").unwrap();
-    c.env("NO_COLOR", "1").env_remove("GITHUB_STEP_SUMMARY");
-    c
+    root().join("tests/fixtures")
 }
 
 /// Runs `ldm check ARGS --format FORMAT` in `dir`: (exit code, stdout).
 fn check(dir: &Path, args: &[&str], format: &str) -> (i32, String) {
-    let out = ldm()
+    let out = Ldm::new()
         .current_dir(dir)
         .arg("check")
         .args(args)
         .args(["--format", format])
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(!err.contains("panicked"), "{err}");
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-    )
+        .run();
+    (out.code, out.stdout)
 }
 
 fn gitlab(dir: &Path) -> Vec<Value> {
@@ -47,7 +35,7 @@ fn gitlab(dir: &Path) -> Vec<Value> {
 
 #[test]
 fn snapshots_of_each_format_on_the_all_in_one_fixture() {
-    let dir = fixtures().join("tout-en-un");
+    let dir = fixture("tout-en-un");
     for format in FORMATS {
         let (code, out) = check(&dir, &["."], format);
         assert_eq!(code, 1, "{format}");
@@ -62,14 +50,9 @@ fn snapshots_of_each_format_on_the_all_in_one_fixture() {
 #[test]
 fn every_gitlab_entry_has_the_required_fields() {
     let tmp = tempfile::tempdir().unwrap();
-    let out = ldm()
-        .current_dir(tmp.path())
-        .args(["init", "d", "--annee", "2026"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
+    run(tmp.path(), &["init", "d", "--annee", "2026"]).success();
     let mut seen = std::collections::HashSet::new();
-    for dir in [fixtures().join("tout-en-un"), tmp.path().join("d")] {
+    for dir in [fixture("tout-en-un"), tmp.path().join("d")] {
         let entries = gitlab(&dir);
         assert!(!entries.is_empty());
         for e in &entries {
@@ -102,9 +85,8 @@ fn every_gitlab_entry_has_the_required_fields() {
 
 #[test]
 fn gitlab_fingerprint_survives_lines_inserted_above() {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("d");
-    copy_dir(&fixtures().join("tout-en-un"), &dir);
+    let d = TempDossier::copy(&fixture("tout-en-un"), "d");
+    let dir = d.path();
     let file = "criteres/1-offre-de-formation/actions/mini-stages.md";
     let find = |entries: &[Value]| {
         entries
@@ -113,19 +95,16 @@ fn gitlab_fingerprint_survives_lines_inserted_above() {
             .cloned()
             .expect("the type-invalide finding")
     };
-    let before = gitlab(&dir);
+    let before = gitlab(dir);
     let old = find(&before);
 
-    let path = dir.join(file);
-    let text = fs::read_to_string(&path).unwrap();
-    let text = text.replacen(
+    d.edit(
+        file,
         "---\n",
         "---\n# Relu par l'équipe le 12 mars\n# et complété\n",
-        1,
     );
-    fs::write(&path, text).unwrap();
 
-    let after = gitlab(&dir);
+    let after = gitlab(dir);
     let new = find(&after);
     assert_eq!(
         new["location"]["lines"]["begin"].as_u64().unwrap(),
@@ -155,16 +134,13 @@ fn workflow_command(line: &str) -> (&str, Vec<(&str, &str)>, &str) {
 
 #[test]
 fn github_commands_escape_percent_colon_comma_and_line_breaks() {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("d");
-    copy_dir(&fixtures().join("tout-en-un"), &dir);
-    let actions = dir.join("criteres/1-offre-de-formation/actions");
-    fs::rename(
-        actions.join("visites-entreprises.md"),
-        actions.join("visites, entreprises: 100%.md"),
-    )
-    .unwrap();
-    let (code, out) = check(&dir, &["."], "github");
+    let d = TempDossier::copy(&fixture("tout-en-un"), "d");
+    let actions = "criteres/1-offre-de-formation/actions";
+    d.rename(
+        format!("{actions}/visites-entreprises.md"),
+        format!("{actions}/visites, entreprises: 100%.md"),
+    );
+    let (code, out) = check(d.path(), &["."], "github");
     assert_eq!(code, 1);
     let commands: Vec<&str> = out.lines().filter(|l| l.starts_with("::")).collect();
     assert_eq!(commands.len(), 9, "{out}");
@@ -202,13 +178,12 @@ fn github_step_summary_is_appended() {
     let summary = tmp.path().join("resume.md");
     fs::write(&summary, "# Étape précédente\n").unwrap();
     for _ in 0..2 {
-        let out = ldm()
-            .current_dir(fixtures().join("tout-en-un"))
+        Ldm::new()
+            .current_dir(fixture("tout-en-un"))
             .env("GITHUB_STEP_SUMMARY", &summary)
             .args(["check", ".", "--format", "github"])
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(1));
+            .run()
+            .code(1);
     }
     let text = fs::read_to_string(&summary).unwrap();
     assert!(
@@ -227,19 +202,18 @@ fn github_step_summary_is_appended() {
         text.contains("| . | 9 erreurs, 0 avertissement, 0 info · à reprendre avant le dépôt |")
     );
     // Another format never writes the summary.
-    let out = ldm()
-        .current_dir(fixtures().join("tout-en-un"))
+    Ldm::new()
+        .current_dir(fixture("tout-en-un"))
         .env("GITHUB_STEP_SUMMARY", &summary)
         .args(["check", ".", "--format", "gitlab"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
+        .run()
+        .code(1);
     assert_eq!(fs::read_to_string(&summary).unwrap(), text);
 }
 
 #[test]
 fn sarif_describes_every_rule_and_results_point_at_theirs() {
-    let (_, out) = check(&fixtures().join("tout-en-un"), &["."], "sarif");
+    let (_, out) = check(&fixture("tout-en-un"), &["."], "sarif");
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["version"], "2.1.0");
     assert!(
@@ -292,13 +266,13 @@ fn xml_counts(xml: &str) -> std::collections::BTreeMap<String, usize> {
 
 #[test]
 fn junit_has_a_case_per_file_and_a_failure_per_error() {
-    let (_, out) = check(&fixtures().join("tout-en-un"), &["."], "junit");
+    let (_, out) = check(&fixture("tout-en-un"), &["."], "junit");
     let counts = xml_counts(&out);
     assert_eq!(counts["testsuite"], 1);
     assert_eq!(counts["testcase"], 11);
     assert_eq!(counts["failure"], 9);
     // Warnings are output lines, unless --deny warnings makes them failures.
-    let dir = fixtures().join("avertissements");
+    let dir = fixture("avertissements");
     let (code, out) = check(&dir, &["."], "junit");
     assert_eq!(code, 0);
     assert!(!xml_counts(&out).contains_key("failure"));

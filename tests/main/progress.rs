@@ -9,9 +9,7 @@ use std::path::Path;
 fn json(dir: &Path, extra: &[&str]) -> Value {
     let mut args = vec!["progress", ".", "--format", "json"];
     args.extend_from_slice(extra);
-    let (code, out, err) = run(dir, &args);
-    assert_eq!(code, 0, "{err}");
-    serde_json::from_str(&out).unwrap()
+    run(dir, &args).success().json()
 }
 
 /// Every indicator of a JSON report: (title, status).
@@ -34,18 +32,17 @@ fn statuses(v: &Value) -> Vec<(String, String)> {
 
 #[test]
 fn snapshots_of_the_example() {
-    let (code, term, _) = run(&example(), &["progress", "."]);
-    assert_eq!(code, 0);
+    let term = run(example(), &["progress", "."]).success().stdout.clone();
     assert!(
         !term.contains('\u{1b}'),
         "no colour when stdout is not a terminal"
     );
     insta::assert_snapshot!("progress_term", term);
-    let (_, md, _) = run(&example(), &["progress", ".", "--format", "md"]);
+    let md = run(example(), &["progress", ".", "--format", "md"]).stdout;
     insta::assert_snapshot!("progress_md", md);
-    let (_, js, _) = run(&example(), &["progress", ".", "--format", "json"]);
+    let js = run(example(), &["progress", ".", "--format", "json"]).stdout;
     insta::assert_snapshot!("progress_json", js);
-    let (_, again, _) = run(&example(), &["progress", ".", "--format", "md"]);
+    let again = run(example(), &["progress", ".", "--format", "md"]).stdout;
     assert_eq!(md, again, "same input, same bytes");
 }
 
@@ -94,23 +91,23 @@ fn one_criterion_only() {
         .map(|c| c["numero"].as_i64().unwrap())
         .collect();
     assert_eq!(nums, [7]);
-    let (code, _, err) = run(&example(), &["progress", ".", "--critere", "12"]);
-    assert_eq!(code, 2);
-    assert!(err.contains("pas de critère 12"), "{err}");
+    run(example(), &["progress", ".", "--critere", "12"])
+        .code(2)
+        .stderr_has("pas de critère 12");
 }
 
 #[test]
 fn broken_measures_are_located_by_check_and_skipped_by_progress() {
-    let dir = root().join("tests/fixtures/progression");
-    let (code, short, _) = run(&dir, &["check", ".", "--format", "short"]);
-    assert_eq!(code, 1);
+    let dir = fixture("progression");
+    let out = run(&dir, &["check", ".", "--format", "short"]);
+    out.code(1);
     let passerelle = "criteres/1-offre-de-formation/actions/passerelle-bac-pro-bts.md";
     for want in [
         format!("{passerelle}:19:34: avertissement[mesure-qualitative]"),
         format!("{passerelle}:24:28: erreur[annee-invalide]"),
         "criteres/2-partenariats/engagements/bureau-des-entreprises.md:12:16: erreur[type-invalide]".to_string(),
     ] {
-        assert!(short.contains(&want), "{want} missing:\n{short}");
+        out.stdout_has(&want);
     }
     let v = json(&dir, &[]);
     let st = statuses(&v);
@@ -137,32 +134,26 @@ fn output_files_never_replace_what_someone_else_wrote() {
     let target = tmp.path().join("bilan.md");
     std::fs::write(&target, "compte rendu du CA, à garder\n").unwrap();
     let t = target.to_str().unwrap();
-    let (code, _, err) = run(&example(), &["progress", ".", "--format", "md", "-o", t]);
-    assert_eq!(code, 2);
-    assert!(err.contains("n'a pas été produit par ldm"), "{err}");
+    run(example(), &["progress", ".", "--format", "md", "-o", t])
+        .code(2)
+        .stderr_has("n'a pas été produit par ldm");
     assert_eq!(
         std::fs::read_to_string(&target).unwrap(),
         "compte rendu du CA, à garder\n"
     );
-    assert_eq!(
-        run(
-            &example(),
-            &["progress", ".", "--format", "md", "-o", t, "--force"]
-        )
-        .0,
-        0
-    );
+    run(
+        example(),
+        &["progress", ".", "--format", "md", "-o", t, "--force"],
+    )
+    .success();
     // Its own output is replaced without --force.
-    assert_eq!(
-        run(
-            &example(),
-            &[
-                "progress", ".", "--format", "md", "-o", t, "--annee", "2024"
-            ]
-        )
-        .0,
-        0
-    );
+    run(
+        example(),
+        &[
+            "progress", ".", "--format", "md", "-o", t, "--annee", "2024",
+        ],
+    )
+    .success();
     assert!(
         std::fs::read_to_string(&target)
             .unwrap()
@@ -174,8 +165,8 @@ fn output_files_never_replace_what_someone_else_wrote() {
 fn tableau_de_bord_prints_in_a_browser() {
     let tmp = tempfile::tempdir().unwrap();
     let html = tmp.path().join("tableau-de-bord.html");
-    let (code, _, err) = run(
-        &example(),
+    run(
+        example(),
         &[
             "progress",
             ".",
@@ -184,8 +175,8 @@ fn tableau_de_bord_prints_in_a_browser() {
             "-o",
             html.to_str().unwrap(),
         ],
-    );
-    assert_eq!(code, 0, "{err}");
+    )
+    .success();
     let text = std::fs::read_to_string(&html).unwrap();
     // One chart per measurable indicator, nothing fetched, nothing run.
     let v = json(&example(), &[]);

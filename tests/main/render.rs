@@ -4,14 +4,14 @@
 use crate::common::*;
 
 use scraper::{Html, Selector};
-use std::fs;
 use std::path::Path;
 
 /// The annex on stdout.
 fn render(dir: &Path, format: &str) -> String {
-    let (code, out, err) = run(dir, &["render", ".", "--format", format, "-o", "-"]);
-    assert_eq!(code, 0, "{err}");
-    out
+    run(dir, &["render", ".", "--format", format, "-o", "-"])
+        .success()
+        .stdout
+        .clone()
 }
 
 #[test]
@@ -94,25 +94,24 @@ fn markdown_tables_parse_back_with_the_expected_rows() {
 
 #[test]
 fn markup_in_fields_and_prose_is_text_and_nothing_is_fetched() {
-    let (_tmp, dir) = fixture_copy("valide");
-    let job = dir.join("criteres/2-partenariats/actions/job-dating.md");
-    edit(
-        &job,
+    let d = TempDossier::fixture("valide");
+    let job = "criteres/2-partenariats/actions/job-dating.md";
+    d.edit(
+        job,
         "denomination: \"Job dating",
         "denomination: \"<script>alert('champ')</script> Job dating",
     );
-    edit(
-        &job,
+    d.edit(
+        job,
         "# Description\n",
         "# Description\n\n<script>alert('prose')</script> <img src=x onerror=alert(1)>\n\nVoir ![logo](https://exemple.fr/logo.png) et [site](https://exemple.fr/page).\n",
     );
-    let critere = dir.join("criteres/2-partenariats/critere.md");
-    edit(
-        &critere,
+    d.edit(
+        "criteres/2-partenariats/critere.md",
         "nom: \"Garcia\"",
         "nom: \"<img src=x onerror=alert(2)>\"",
     );
-    let html = render(&dir, "html");
+    let html = render(d.path(), "html");
     let doc = Html::parse_document(&html);
     let all = |sel: &str| doc.select(&Selector::parse(sel).unwrap()).count();
     assert_eq!(all("script"), 0, "a script element made it through");
@@ -136,84 +135,74 @@ fn markup_in_fields_and_prose_is_text_and_nothing_is_fetched() {
         assert!(text.contains(shown), "« {shown} » not shown as text");
     }
     // In Markdown, fields are escaped too.
-    let md = render(&dir, "md");
+    let md = render(d.path(), "md");
     assert!(md.contains("&lt;script&gt;alert('champ')&lt;/script&gt; Job dating"));
 }
 
 #[test]
 fn an_override_template_changes_the_output_and_a_broken_one_is_located() {
-    let (_tmp, dir) = fixture_copy("valide");
-    fs::create_dir_all(dir.join("templates")).unwrap();
-    fs::write(dir.join("templates/annexe.md.j2"), "<!-- généré par ldm -->\n# Annexe du {{ a.identite.nom }}\n{% for c in a.criteres %}- {{ c.numero }}\n{% endfor %}").unwrap();
-    let md = render(&dir, "md");
+    let d = TempDossier::fixture("valide");
+    d.write("templates/annexe.md.j2", "<!-- généré par ldm -->\n# Annexe du {{ a.identite.nom }}\n{% for c in a.criteres %}- {{ c.numero }}\n{% endfor %}");
+    let md = render(d.path(), "md");
     assert_eq!(
         md,
         "<!-- généré par ldm -->\n# Annexe du Lycée professionnel Louis Blériot\n- 1\n- 2\n"
     );
     // The HTML still uses the embedded template.
-    assert!(render(&dir, "html").contains("Équipe critère 2"));
+    assert!(render(d.path(), "html").contains("Équipe critère 2"));
 
-    fs::write(
-        dir.join("templates/annexe.md.j2"),
+    d.write(
+        "templates/annexe.md.j2",
         "ligne 1\nligne 2\n{% for c in a.criteres %}\n{{ c.numero }\n",
-    )
-    .unwrap();
-    let (code, _, err) = run(&dir, &["render", ".", "--format", "md", "-o", "-"]);
-    assert_eq!(code, 2);
-    assert!(
-        err.contains("modèle « templates/annexe.md.j2 », ligne 4"),
-        "{err}"
     );
-    fs::write(
-        dir.join("templates/annexe.md.j2"),
-        "{{ a.inexistant.champ }}",
-    )
-    .unwrap();
-    let (code, _, err) = run(&dir, &["render", ".", "--format", "md", "-o", "-"]);
-    assert_eq!(code, 2);
-    assert!(
-        err.contains("templates/annexe.md.j2") && err.contains("ligne 1"),
-        "{err}"
-    );
+    let md_to_stdout = ["render", ".", "--format", "md", "-o", "-"];
+    d.ldm()
+        .args(md_to_stdout)
+        .run()
+        .code(2)
+        .stderr_has("modèle « templates/annexe.md.j2 », ligne 4");
+    d.write("templates/annexe.md.j2", "{{ a.inexistant.champ }}");
+    d.ldm()
+        .args(md_to_stdout)
+        .run()
+        .code(2)
+        .stderr_has("templates/annexe.md.j2")
+        .stderr_has("ligne 1");
 }
 
 #[test]
 fn default_output_is_outside_the_sources_and_foreign_files_are_kept() {
-    let (_tmp, dir) = fixture_copy("valide");
-    let (code, _, err) = run(&dir, &["render", "."]);
-    assert_eq!(code, 0);
-    assert!(err.contains("annexe/annexe.html"), "{err}");
+    let d = TempDossier::fixture("valide");
+    let dir = d.path();
+    run(dir, &["render", "."])
+        .success()
+        .stderr_has("annexe/annexe.html");
     assert!(dir.join("annexe/annexe.html").is_file());
     // Rendering again replaces ldm's own file.
-    assert_eq!(run(&dir, &["render", "."]).0, 0);
+    run(dir, &["render", "."]).success();
     // A file someone wrote is never replaced without --force.
-    fs::write(dir.join("annexe/annexe.md"), "notes\n").unwrap();
-    let (code, _, err) = run(&dir, &["render", ".", "--format", "md"]);
-    assert_eq!(code, 2);
-    assert!(err.contains("n'a pas été produit par ldm"), "{err}");
-    assert_eq!(
-        fs::read_to_string(dir.join("annexe/annexe.md")).unwrap(),
-        "notes\n"
-    );
+    d.write("annexe/annexe.md", "notes\n");
+    run(dir, &["render", ".", "--format", "md"])
+        .code(2)
+        .stderr_has("n'a pas été produit par ldm");
+    assert_eq!(d.read("annexe/annexe.md"), "notes\n");
     // The annex folder is not part of the dossier: check ignores it.
-    assert_eq!(run(&dir, &["check", "."]).0, 0);
+    run(dir, &["check", "."]).success();
 }
 
 #[test]
 fn selected_criteria_only() {
-    let html = {
-        let (code, out, _) = run(
-            &example(),
-            &["render", ".", "--critere", "4", "7", "-o", "-"],
-        );
-        assert_eq!(code, 0);
-        out
-    };
-    assert!(html.contains("id=\"critere-4\"") && html.contains("id=\"critere-7\""));
-    assert!(!html.contains("id=\"critere-1\""));
-    let (code, _, err) = run(&example(), &["render", ".", "--critere", "12"]);
-    assert_eq!(code, 2);
-    assert!(err.contains("pas de critère 12"));
+    run(
+        example(),
+        &["render", ".", "--critere", "4", "7", "-o", "-"],
+    )
+    .success()
+    .stdout_has("id=\"critere-4\"")
+    .stdout_has("id=\"critere-7\"")
+    .stdout_lacks("id=\"critere-1\"");
+    run(example(), &["render", ".", "--critere", "12"])
+        .code(2)
+        .stderr_has("pas de critère 12");
 }
 
 #[test]
@@ -222,10 +211,7 @@ fn the_annex_prints_to_pdf_with_more_pages_than_criteria() {
     let tmp = tempfile::tempdir().unwrap();
     let html = tmp.path().join("annexe.html");
     let pdf = tmp.path().join("annexe.pdf");
-    assert_eq!(
-        run(&example(), &["render", ".", "-o", html.to_str().unwrap()]).0,
-        0
-    );
+    run(example(), &["render", ".", "-o", html.to_str().unwrap()]).success();
     let pages = print_to_pdf(browser, &html, &pdf);
     assert!(pages > 8, "{pages} pages for 8 criteria");
 }

@@ -8,9 +8,8 @@
 //! Known ldm bugs are written down next to the assertion they would break; that
 //! assertion is left out (line `ANY`, or a comment) so that the suite stays green.
 
-use crate::common::copy_dir;
+use crate::common::*;
 
-use assert_cmd::Command;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -36,40 +35,14 @@ struct Finding {
 
 type Expected<'a> = &'a [(&'a str, &'a str, u32)];
 
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-fn ldm() -> Command {
-    let mut cmd = Command::cargo_bin("ldm").expect("the ldm binary is built");
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
-
 /// Runs `ldm check <dir> --format json`: exit code and parsed report.
 fn check_json(dir: &Path) -> (i32, Value) {
-    let out = ldm()
+    let out = Ldm::new()
         .arg("check")
         .arg(dir)
         .args(["--format", "json"])
-        .output()
-        .expect("ldm runs");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        !stderr.contains("panicked"),
-        "ldm panicked on {}:\n{stderr}",
-        dir.display()
-    );
-    let code = out.status.code().expect("ldm exits normally");
-    let json: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "invalid JSON for {} ({e}); exit {code}, stderr:\n{stderr}",
-            dir.display()
-        )
-    });
-    (code, json)
+        .run();
+    (out.code, out.json())
 }
 
 fn parse_findings(json: &Value) -> Vec<Finding> {
@@ -155,14 +128,6 @@ fn assert_exactly(findings: &[Finding], expected: Expected) {
     );
 }
 
-/// A temporary copy of a fixture: (guard, path of the copy).
-fn temp_copy(name: &str) -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join(name);
-    copy_dir(&fixture(name), &dir);
-    (tmp, dir)
-}
-
 /// Every file under `dir`, recursively.
 fn files_under(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
@@ -187,37 +152,16 @@ fn rewrite_text_files(dir: &Path, f: impl Fn(&str) -> String) {
     }
 }
 
-/// Replaces `from` with `to` in a file of a (temporary) dossier.
-fn edit(dir: &Path, rel: &str, from: &str, to: &str) {
-    let path = dir.join(rel);
-    let text = fs::read_to_string(&path).unwrap();
-    assert!(text.contains(from), "{rel} does not contain {from:?}");
-    fs::write(&path, text.replacen(from, to, 1)).unwrap();
-}
-
-/// Human report of `ldm check .` run inside `dir`: exit code and stdout bytes.
-fn human_in(dir: &Path) -> (i32, Vec<u8>) {
-    let out = ldm()
-        .current_dir(dir)
-        .args(["check", "."])
-        .output()
-        .unwrap();
-    assert!(
-        !String::from_utf8_lossy(&out.stderr).contains("panicked"),
-        "ldm panicked"
-    );
-    (out.status.code().unwrap(), out.stdout)
+/// Human report of `ldm check .` run inside `dir`: exit code and stdout.
+fn human_in(dir: &Path) -> (i32, String) {
+    let out = run(dir, &["check", "."]);
+    (out.code, out.stdout)
 }
 
 /// JSON report of `ldm check . --format json` run inside `dir`.
 fn json_in(dir: &Path) -> (i32, Value) {
-    let out = ldm()
-        .current_dir(dir)
-        .args(["check", ".", "--format", "json"])
-        .output()
-        .unwrap();
-    let json = serde_json::from_slice(&out.stdout).expect("valid JSON");
-    (out.status.code().unwrap(), json)
+    let out = run(dir, &["check", ".", "--format", "json"]);
+    (out.code, out.json())
 }
 
 // ------------------------------------------------------------------ fixture tables
@@ -645,9 +589,8 @@ fn check_fixture(name: &str) -> Vec<Finding> {
 
 /// The catalogue as listed by `ldm check --explain`: (family, [rule names]).
 fn catalogue() -> Vec<(String, Vec<String>)> {
-    let out = ldm().args(["check", "--explain"]).output().unwrap();
-    assert!(out.status.success());
-    let text = String::from_utf8(out.stdout).unwrap();
+    let out = Ldm::new().args(["check", "--explain"]).run();
+    let text = &out.success().stdout;
     let mut families: Vec<(String, Vec<String>)> = Vec::new();
     for line in text.lines() {
         if line.trim().is_empty() || line.starts_with('«') {
@@ -732,21 +675,20 @@ fn famille_structure_edition_inconnue() {
 #[test]
 fn edition_inconnue_autres_formes() {
     // A referential file that does not exist.
-    let (_tmp, dir) = temp_copy("valide");
-    edit(&dir, "ldm.toml", "\"referentiel.yaml\"", "\"absent.yaml\"");
-    let (code, f) = findings(&dir);
+    let dir = TempDossier::fixture("valide");
+    dir.edit("ldm.toml", "\"referentiel.yaml\"", "\"absent.yaml\"");
+    let (code, f) = findings(dir.path());
     assert_eq!(code, 1);
     assert_has(&f, "edition-inconnue", "ldm.toml", 19);
 
     // A referential file outside the dossier.
-    let (_tmp, dir) = temp_copy("valide");
-    edit(
-        &dir,
+    let dir = TempDossier::fixture("valide");
+    dir.edit(
         "ldm.toml",
         "\"referentiel.yaml\"",
         "\"../referentiel.yaml\"",
     );
-    let (_, f) = findings(&dir);
+    let (_, f) = findings(dir.path());
     assert!(
         assert_has(&f, "edition-inconnue", "ldm.toml", 19)
             .message
@@ -754,16 +696,15 @@ fn edition_inconnue_autres_formes() {
     );
 
     // A referential that extends an edition ldm does not have.
-    let (_tmp, dir) = temp_copy("valide");
-    edit(
-        &dir,
+    let dir = TempDossier::fixture("valide");
+    dir.edit(
         "referentiel.yaml",
         "criteres:",
         "etend: nationale-2026\ncriteres:",
     );
-    let (code, f) = findings(&dir);
+    let (code, f) = findings(dir.path());
     assert_eq!(code, 1);
-    let text = fs::read_to_string(dir.join("referentiel.yaml")).unwrap();
+    let text = dir.read("referentiel.yaml");
     let line = text.lines().position(|l| l.starts_with("etend:")).unwrap() as u32 + 1;
     let d = assert_has(&f, "edition-inconnue", "referentiel.yaml", line);
     assert!(d.message.contains("nationale-2026"), "{}", d.message);
@@ -848,10 +789,10 @@ fn preuve_hors_dossier_par_lien_symbolique() {
     fs::write(&secret, "# Convention confidentielle\n").unwrap();
 
     // A link out of the dossier, cited with a clean path (line 20).
-    let (_tmp, dir) = temp_copy("preuves");
+    let dir = TempDossier::fixture("preuves");
     let link = dir.join("preuves/1-offre-de-formation/convention-externe.md");
     std::os::unix::fs::symlink(&secret, &link).unwrap();
-    let (code, f) = findings(&dir);
+    let (code, f) = findings(dir.path());
     assert_eq!(code, 1);
     let d = assert_has(&f, "preuve-hors-dossier", action, 20);
     assert!(d.message.contains("lien"), "{}", d.message);
@@ -862,11 +803,11 @@ fn preuve_hors_dossier_par_lien_symbolique() {
     assert_has(&f, "preuve-hors-dossier", action, 19);
 
     // A link that stays inside the dossier is a good evidence file.
-    let (_tmp, dir) = temp_copy("preuves");
+    let dir = TempDossier::fixture("preuves");
     let link = dir.join("preuves/1-offre-de-formation/convention-externe.md");
     let inside = dir.join("preuves/2-partenariats/bilan-job-dating-2026.md");
     std::os::unix::fs::symlink(&inside, &link).unwrap();
-    let (_, f) = findings(&dir);
+    let (_, f) = findings(dir.path());
     assert_lacks(&f, "preuve-hors-dossier", action, 20);
     assert_lacks(&f, "preuve-introuvable", action, 20);
 }
@@ -894,18 +835,13 @@ fn tout_en_un_tout_est_signale_en_une_fois() {
     assert_eq!(places.len(), f.len(), "two findings share a line");
     // The other formats do not panic either, and agree on the exit code.
     for format in ["human", "short"] {
-        let out = ldm()
+        let out = Ldm::new()
             .arg("check")
             .arg(fixture("tout-en-un"))
             .args(["--format", format])
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(1), "{format}");
-        assert!(
-            out.stderr.is_empty(),
-            "{format}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+            .run();
+        out.code(1);
+        assert!(out.stderr.is_empty(), "{format}: {out}");
     }
 }
 
@@ -943,11 +879,11 @@ fn chaque_regle_du_catalogue_est_declenchee() {
 #[test]
 fn fins_de_ligne_crlf_et_bom_donnent_le_meme_rapport() {
     for name in ["tout-en-un", "structure", "actions"] {
-        let (_a, orig) = temp_copy(name);
-        let (_b, crlf) = temp_copy(name);
-        let (_c, bom) = temp_copy(name);
-        rewrite_text_files(&crlf, |t| t.replace('\n', "\r\n"));
-        rewrite_text_files(&bom, |t| format!("\u{feff}{t}"));
+        let orig = TempDossier::fixture(name);
+        let crlf = TempDossier::fixture(name);
+        let bom = TempDossier::fixture(name);
+        rewrite_text_files(crlf.path(), |t| t.replace('\n', "\r\n"));
+        rewrite_text_files(bom.path(), |t| format!("\u{feff}{t}"));
         // The copies really differ from the original.
         let etab = if name == "structure" {
             "ldm.toml"
@@ -961,17 +897,15 @@ fn fins_de_ligne_crlf_et_bom_donnent_le_meme_rapport() {
                 .starts_with(b"\xef\xbb\xbf")
         );
 
-        let (code, want) = human_in(&orig);
+        let (code, want) = human_in(orig.path());
         assert_eq!(code, 1);
         assert!(!want.is_empty());
         for (variant, dir) in [("CRLF", &crlf), ("BOM", &bom)] {
-            let (c, got) = human_in(dir);
+            let (c, got) = human_in(dir.path());
             assert_eq!(c, code, "{name} {variant}");
             assert!(
                 got == want,
-                "{name}: the {variant} copy reports differently:\n--- original\n{}\n--- {variant}\n{}",
-                String::from_utf8_lossy(&want),
-                String::from_utf8_lossy(&got)
+                "{name}: the {variant} copy reports differently:\n--- original\n{want}\n--- {variant}\n{got}",
             );
         }
     }
@@ -982,9 +916,9 @@ fn noms_accentues_nfc_et_nfd() {
     let action = "criteres/2-actions-culturelles/actions/sortie-théâtre.md";
     let preuve = "preuves/2-actions-culturelles/programme-théâtre.md";
     check_fixture("accents");
-    let (_a, nfc) = temp_copy("accents");
+    let nfc = TempDossier::fixture("accents");
     assert!(nfc.join(action).is_file() && nfc.join(preuve).is_file());
-    let (code, want) = json_in(&nfc);
+    let (code, want) = json_in(nfc.path());
     assert_eq!(code, 0);
 
     let nfd_name = |rel: &str| -> PathBuf {
@@ -993,21 +927,21 @@ fn noms_accentues_nfc_et_nfd() {
     };
 
     // Evidence file written decomposed (as macOS does), cited by its NFC name.
-    let (_b, twin) = temp_copy("accents");
-    fs::rename(twin.join(preuve), twin.join(nfd_name(preuve))).unwrap();
+    let twin = TempDossier::fixture("accents");
+    twin.rename(preuve, nfd_name(preuve));
     assert!(
         !twin.join(preuve).exists(),
         "the file system normalises names"
     );
-    let (c, got) = json_in(&twin);
+    let (c, got) = json_in(twin.path());
     assert_eq!(c, code);
     assert_eq!(got, want, "NFD evidence name changes the report");
 
     // Action and evidence file names both decomposed.
-    let (_c, twin) = temp_copy("accents");
-    fs::rename(twin.join(preuve), twin.join(nfd_name(preuve))).unwrap();
-    fs::rename(twin.join(action), twin.join(nfd_name(action))).unwrap();
-    let (_, got) = json_in(&twin);
+    let twin = TempDossier::fixture("accents");
+    twin.rename(preuve, nfd_name(preuve));
+    twin.rename(action, nfd_name(action));
+    let (_, got) = json_in(twin.path());
     let f = parse_findings(&got);
     assert!(
         !f.iter().any(|d| d.rule == "preuve-introuvable"),
@@ -1020,24 +954,27 @@ fn noms_accentues_nfc_et_nfd() {
 #[test]
 fn dossier_sans_ldm_toml_ou_absent() {
     let tmp = tempfile::tempdir().unwrap();
-    let out = ldm().arg("check").arg(tmp.path()).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("n'est pas un dossier ldm"), "{err}");
-    assert!(err.contains("ldm.toml est introuvable"), "{err}");
+    let out = Ldm::new().arg("check").arg(tmp.path()).run();
+    out.code(2)
+        .stderr_has("n'est pas un dossier ldm")
+        .stderr_has("ldm.toml est introuvable");
     assert!(out.stdout.is_empty());
 
     let missing = tmp.path().join("dossier-absent");
-    let out = ldm().arg("check").arg(&missing).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("n'existe pas"), "{err}");
+    Ldm::new()
+        .arg("check")
+        .arg(&missing)
+        .run()
+        .code(2)
+        .stderr_has("n'existe pas");
 
     let file = fixture("valide").join("ldm.toml");
-    let out = ldm().arg("check").arg(&file).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("n'est pas un dossier"), "{err}");
+    Ldm::new()
+        .arg("check")
+        .arg(&file)
+        .run()
+        .code(2)
+        .stderr_has("n'est pas un dossier");
 }
 
 #[test]
@@ -1045,43 +982,38 @@ fn deny_warnings_rend_les_avertissements_bloquants() {
     let f = check_fixture("avertissements");
     assert!(f.iter().all(|d| d.severity == "avertissement"));
     let dir = fixture("avertissements");
-    ldm().arg("check").arg(&dir).assert().code(0);
-    ldm()
+    Ldm::new().arg("check").arg(&dir).run().code(0);
+    Ldm::new()
         .arg("check")
         .arg(&dir)
         .args(["--deny", "warnings"])
-        .assert()
+        .run()
         .code(1);
     // Without warnings, --deny warnings changes nothing.
-    ldm()
+    Ldm::new()
         .arg("check")
         .arg(fixture("valide"))
         .args(["--deny", "warnings"])
-        .assert()
+        .run()
         .code(0);
 }
 
 #[test]
 fn plusieurs_dossiers_le_bilan_nomme_le_dossier_en_erreur() {
-    let out = ldm()
-        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"))
-        .args(["check", "valide", "identite", "accents"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let text = String::from_utf8(out.stdout).unwrap();
+    let fixtures = fixture("valide").parent().unwrap().to_path_buf();
+    let out = run(&fixtures, &["check", "valide", "identite", "accents"]);
+    let text = &out.code(1).stdout;
     assert_eq!(
         text.trim_end().lines().last(),
         Some("3 dossiers vérifiés, 1 avec des erreurs : identite"),
         "{text}"
     );
     // The JSON report has the three dossiers, in order.
-    let out = ldm()
-        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"))
-        .args(["check", "valide", "identite", "accents", "--format", "json"])
-        .output()
-        .unwrap();
-    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json = run(
+        &fixtures,
+        &["check", "valide", "identite", "accents", "--format", "json"],
+    )
+    .json();
     let labels: Vec<&str> = json["dossiers"]
         .as_array()
         .unwrap()
@@ -1095,18 +1027,15 @@ fn plusieurs_dossiers_le_bilan_nomme_le_dossier_en_erreur() {
 fn explain_decrit_une_regle_et_refuse_un_nom_inconnu() {
     for (_, rules) in catalogue() {
         for rule in rules {
-            let out = ldm().args(["check", "--explain", &rule]).output().unwrap();
-            assert!(out.status.success(), "{rule}");
-            assert!(String::from_utf8(out.stdout).unwrap().starts_with(&rule));
+            let out = Ldm::new().args(["check", "--explain", &rule]).run();
+            assert!(out.success().stdout.starts_with(&rule), "{out}");
         }
     }
-    let out = ldm()
+    Ldm::new()
         .args(["check", "--explain", "preuve-introuvabel"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("« preuve-introuvable »"), "{err}");
+        .run()
+        .code(2)
+        .stderr_has("« preuve-introuvable »");
 }
 
 /// Regressions of the first review: each case once reported wrongly.
@@ -1162,9 +1091,9 @@ fn erreurs_de_lecture_bien_classees_et_situees() {
         ),
     ];
     for (file, from, to, rule, line, words) in cases {
-        let (_tmp, dir) = temp_copy("valide");
-        edit(&dir, file, from, to);
-        let (code, f) = findings(&dir);
+        let dir = TempDossier::fixture("valide");
+        dir.edit(file, from, to);
+        let (code, f) = findings(dir.path());
         assert_eq!(code, 1, "{rule} in {file}");
         let d = assert_has(&f, rule, file, *line);
         let text = format!("{} {}", d.message, d.help);
@@ -1174,13 +1103,13 @@ fn erreurs_de_lecture_bien_classees_et_situees() {
 
 #[test]
 fn preuve_par_lien_symbolique_sortant_est_citee_mais_hors_dossier() {
-    let (tmp, dir) = temp_copy("valide");
-    let outside = tmp.path().join("secret.md");
+    let dir = TempDossier::fixture("valide");
+    let outside = dir.outside().join("secret.md");
     fs::write(&outside, "hors du dossier\n").unwrap();
     let cited = "preuves/2-partenariats/bilan-job-dating-2026.md";
-    fs::remove_file(dir.join(cited)).unwrap();
+    dir.remove(cited);
     std::os::unix::fs::symlink(&outside, dir.join(cited)).unwrap();
-    let (code, f) = findings(&dir);
+    let (code, f) = findings(dir.path());
     assert_eq!(code, 1);
     assert_has(
         &f,
@@ -1193,14 +1122,13 @@ fn preuve_par_lien_symbolique_sortant_est_citee_mais_hors_dossier() {
 
 #[test]
 fn preuve_introuvable_suggere_le_fichier_au_nom_proche() {
-    let (_tmp, dir) = temp_copy("valide");
-    edit(
-        &dir,
+    let dir = TempDossier::fixture("valide");
+    dir.edit(
         "criteres/2-partenariats/actions/job-dating.md",
         "bilan-job-dating-2026.md",
         "bilan-jobdating-2026.md",
     );
-    let (_, f) = findings(&dir);
+    let (_, f) = findings(dir.path());
     let d = assert_has(
         &f,
         "preuve-introuvable",
@@ -1217,19 +1145,12 @@ fn preuve_introuvable_suggere_le_fichier_au_nom_proche() {
 
 #[test]
 fn resume_multi_dossiers_tient_compte_de_deny_warnings() {
-    let out = ldm()
-        .current_dir(fixture("valide").parent().unwrap())
-        .args(["check", "valide", "avertissements", "--deny", "warnings"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let text = String::from_utf8(out.stdout).unwrap();
-    assert!(
-        text.contains(
-            "2 dossiers vérifiés, 1 en échec (erreurs ou avertissements) : avertissements"
-        ),
-        "{text}"
-    );
+    run(
+        fixture("valide").parent().unwrap(),
+        &["check", "valide", "avertissements", "--deny", "warnings"],
+    )
+    .code(1)
+    .stdout_has("2 dossiers vérifiés, 1 en échec (erreurs ou avertissements) : avertissements");
 }
 
 #[test]

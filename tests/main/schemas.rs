@@ -1,18 +1,14 @@
 //! The JSON Schemas of `schema/`: committed copies equal the generated ones, the example
 //! dossier and a new dossier validate against them, a typo does not.
 //!
-//! After a change of the model types: `LDM_UPDATE_SCHEMAS=1 cargo test --test schemas`
+//! After a change of the model types: `LDM_UPDATE_SCHEMAS=1 cargo test --test main schemas`
 //! rewrites the files, then review the diff of `schema/`.
 
-use assert_cmd::Command;
+use crate::common::*;
 use ldm::schema::{self, SCHEMAS};
 use serde_json::Value;
 use std::fs;
 use std::path::{Path, PathBuf};
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
 
 #[test]
 fn committed_schemas_are_the_generated_ones() {
@@ -32,7 +28,7 @@ fn committed_schemas_are_the_generated_ones() {
     assert!(
         stale.is_empty(),
         "schémas à régénérer : {}\n\
-         les types Rust ont changé : lancez « LDM_UPDATE_SCHEMAS=1 cargo test --test schemas » \
+         les types Rust ont changé : lancez « LDM_UPDATE_SCHEMAS=1 cargo test --test main schemas » \
          (ou « cargo run -- schema NOM > schema/NOM.schema.json ») puis relisez le diff",
         stale.join(", ")
     );
@@ -91,19 +87,13 @@ fn assert_dossier_validates(dir: &Path) {
 
 #[test]
 fn the_example_dossier_validates() {
-    assert_dossier_validates(&root().join("examples/lycee-marie-marvingt"));
+    assert_dossier_validates(&example());
 }
 
 #[test]
 fn a_new_dossier_validates_and_points_editors_at_its_own_schemas() {
     let tmp = tempfile::tempdir().unwrap();
-    let out = Command::cargo_bin("ldm")
-        .unwrap()
-        .current_dir(tmp.path())
-        .args(["init", "d", "--annee", "2026", "--reseau"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
+    run(tmp.path(), &["init", "d", "--annee", "2026", "--reseau"]).success();
     let dir = tmp.path().join("d");
     assert_dossier_validates(&dir);
     // The copies written into the dossier are the published schemas.
@@ -133,13 +123,13 @@ fn a_new_dossier_validates_and_points_editors_at_its_own_schemas() {
 
 #[test]
 fn schemas_reject_an_unknown_field_and_a_wrong_type() {
-    let fixture = root().join("tests/fixtures/tout-en-un/criteres/1-offre-de-formation/actions");
+    let actions = fixture("tout-en-un").join("criteres/1-offre-de-formation/actions");
     let v = validator("action");
     // « cibel » for « cible »: deny_unknown_fields became additionalProperties: false.
-    let errs = errors(&v, &front_matter(&fixture.join("visites-entreprises.md")));
+    let errs = errors(&v, &front_matter(&actions.join("visites-entreprises.md")));
     assert!(errs.iter().any(|e| e.contains("cibel")), "{errs:?}");
     // « cible: quarante »: a number is expected.
-    let errs = errors(&v, &front_matter(&fixture.join("mini-stages.md")));
+    let errs = errors(&v, &front_matter(&actions.join("mini-stages.md")));
     assert!(errs.iter().any(|e| e.contains("quarante")), "{errs:?}");
 }
 

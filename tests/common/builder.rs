@@ -1,0 +1,123 @@
+//! The `Ldm` builder: one way for every test to run the binary and check what a user
+//! sees (exit code, stdout, stderr), modelled on just's `Test` builder.
+
+use serde_json::Value;
+use std::ffi::OsStr;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+/// A run of `ldm` being prepared: arguments, folder, environment. Colour is off
+/// (`NO_COLOR`), `GITHUB_STEP_SUMMARY` is cleared so that a test run inside GitHub
+/// Actions does not write to the job's summary, and standard input is empty (ldm never
+/// reads it; a test must not hang on it).
+pub struct Ldm {
+    cmd: Command,
+}
+
+impl Ldm {
+    pub fn new() -> Self {
+        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("ldm"));
+        cmd.env("NO_COLOR", "1")
+            .env_remove("GITHUB_STEP_SUMMARY")
+            .stdin(Stdio::null());
+        Ldm { cmd }
+    }
+
+    /// The folder ldm runs in (by default the crate's root, where `cargo test` runs).
+    pub fn current_dir(mut self, dir: impl AsRef<Path>) -> Self {
+        self.cmd.current_dir(dir);
+        self
+    }
+
+    pub fn arg(mut self, arg: impl AsRef<OsStr>) -> Self {
+        self.cmd.arg(arg);
+        self
+    }
+
+    pub fn args<S: AsRef<OsStr>>(mut self, args: impl IntoIterator<Item = S>) -> Self {
+        self.cmd.args(args);
+        self
+    }
+
+    pub fn env(mut self, key: impl AsRef<OsStr>, value: impl AsRef<OsStr>) -> Self {
+        self.cmd.env(key, value);
+        self
+    }
+
+    /// Runs ldm to its end. Whatever the exit code, ldm must not have panicked: a panic
+    /// on bad input is a bug in itself.
+    pub fn run(mut self) -> Output {
+        let out = self.cmd.output().expect("the ldm binary runs");
+        let text = |bytes: Vec<u8>| String::from_utf8(bytes).expect("ldm writes UTF-8");
+        let output = Output {
+            code: out.status.code().unwrap_or(-1),
+            stdout: text(out.stdout),
+            stderr: text(out.stderr),
+        };
+        assert!(
+            !output.stderr.contains("panicked"),
+            "ldm panicked:\n{output}"
+        );
+        output
+    }
+}
+
+impl Default for Ldm {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// What a run of ldm showed. The assertion helpers print the whole run when they fail.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Output {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl std::fmt::Display for Output {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (code, out, err) = (self.code, &self.stdout, &self.stderr);
+        write!(f, "exit code {code}\n--- stdout\n{out}\n--- stderr\n{err}")
+    }
+}
+
+impl Output {
+    /// Exit code 0.
+    pub fn success(&self) -> &Self {
+        self.code(0)
+    }
+
+    pub fn code(&self, want: i32) -> &Self {
+        assert_eq!(self.code, want, "unexpected exit code:\n{self}");
+        self
+    }
+
+    pub fn stdout_has(&self, want: &str) -> &Self {
+        assert!(self.stdout.contains(want), "stdout lacks {want:?}:\n{self}");
+        self
+    }
+
+    pub fn stdout_lacks(&self, unwanted: &str) -> &Self {
+        let out = &self.stdout;
+        assert!(!out.contains(unwanted), "stdout has {unwanted:?}:\n{self}");
+        self
+    }
+
+    pub fn stderr_has(&self, want: &str) -> &Self {
+        assert!(self.stderr.contains(want), "stderr lacks {want:?}:\n{self}");
+        self
+    }
+
+    /// Stdout parsed as JSON.
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{self}"))
+    }
+}
+
+/// Runs ldm in `dir` with `args`: the short form most tests need.
+pub fn run(dir: impl AsRef<Path>, args: &[&str]) -> Output {
+    Ldm::new().current_dir(dir).args(args).run()
+}
