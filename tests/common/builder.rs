@@ -44,6 +44,12 @@ impl Ldm {
         self
     }
 
+    /// The prepared process, for the rare test that must drive it itself (close its
+    /// output early, for instance).
+    pub fn command(self) -> Command {
+        self.cmd
+    }
+
     /// Runs ldm to its end. Whatever the exit code, ldm must not have panicked: a panic
     /// on bad input is a bug in itself.
     pub fn run(mut self) -> Output {

@@ -1156,8 +1156,9 @@ fn resume_multi_dossiers_tient_compte_de_deny_warnings() {
 #[test]
 fn une_sortie_interrompue_n_est_pas_une_erreur() {
     // The reader goes away before ldm writes (`ldm check --explain | head -0`).
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("ldm"))
+    let mut child = Ldm::new()
         .args(["check", "--explain"])
+        .command()
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
