@@ -2,7 +2,7 @@
 //! networks write their common strategy.
 
 use super::Ctx;
-use crate::diagnostic::{Diagnostic, Pos};
+use crate::diagnostic::{Diagnostic, Pos, Rule};
 use crate::model::Dossier;
 use crate::model::sections::STRATEGIE_RESEAU;
 use crate::referentiel::Edition;
@@ -34,7 +34,7 @@ pub fn check(ctx: &mut Ctx) -> Covered {
                 continue;
             }
             let mut diag = Diagnostic::new(
-                "exigence-inconnue",
+                Rule::ExigenceInconnue,
                 format!(
                     "l'exigence « {id} » n'existe pas dans l'édition {}",
                     ctx.edition.id
@@ -81,7 +81,7 @@ pub fn check(ctx: &mut Ctx) -> Covered {
         for x in &c.exigences {
             if !covered.contains(&x.id) {
                 ctx.diags.push(
-                    Diagnostic::new("exigence-non-couverte", format!("exigence {} non couverte : « {} »", x.id, shorten(&x.texte, 90)))
+                    Diagnostic::new(Rule::ExigenceNonCouverte, format!("exigence {} non couverte : « {} »", x.id, shorten(&x.texte, 90)))
                         .at(&file, Pos::start())
                         .help(format!("citez « {} » dans « exigences » de l'action ou de l'engagement qui y répond", x.id)),
                 );
@@ -119,7 +119,7 @@ pub fn check(ctx: &mut Ctx) -> Covered {
                 });
             if !written {
                 ctx.diags.push(
-                    Diagnostic::new("strategie-reseau-manquante", format!("candidature en réseau : la stratégie commune du critère {} manque", c.numero))
+                    Diagnostic::new(Rule::StrategieReseauManquante, format!("candidature en réseau : la stratégie commune du critère {} manque", c.numero))
                         .at(&doc.path, Pos::start())
                         .help(format!("ajoutez une section « # {STRATEGIE_RESEAU} » décrivant la stratégie partagée avec les établissements co-candidats")),
                 );

@@ -1,7 +1,7 @@
 //! Action and engagement rules: at least one of each, objectives, indicators, periods.
 
 use super::Ctx;
-use crate::diagnostic::{Diagnostic, Pos};
+use crate::diagnostic::{Diagnostic, Pos, Rule};
 use crate::model::Kind;
 
 /// Plausible years for a dossier: anything else is a typo.
@@ -25,8 +25,8 @@ pub fn check(ctx: &mut Ctx) {
             .as_ref()
             .map_or(format!("{}/critere.md", c.dir), |doc| doc.path.clone());
         for (kind, n, rule) in [
-            (Kind::Action, n_actions, "action-manquante"),
-            (Kind::Engagement, n_engagements, "engagement-manquant"),
+            (Kind::Action, n_actions, Rule::ActionManquante),
+            (Kind::Engagement, n_engagements, Rule::EngagementManquant),
         ] {
             if n == 0 {
                 ctx.push(
@@ -58,7 +58,7 @@ pub fn check(ctx: &mut Ctx) {
         if f.denomination.value.trim().is_empty() {
             ctx.push(
                 Diagnostic::new(
-                    "champ-manquant",
+                    Rule::ChampManquant,
                     format!("la dénomination de l'{} est vide", kind.label()),
                 )
                 .at(&e.path, at_name)
@@ -68,7 +68,7 @@ pub fn check(ctx: &mut Ctx) {
         if kind == Kind::Action && f.perenne.is_none() {
             ctx.push(
                 Diagnostic::new(
-                    "champ-manquant",
+                    Rule::ChampManquant,
                     "champ « perenne » absent (Action pérenne OUI/NON)",
                 )
                 .at(&e.path, at_name)
@@ -78,7 +78,7 @@ pub fn check(ctx: &mut Ctx) {
         match &f.periode {
             None => ctx.push(
                 Diagnostic::new(
-                    "champ-manquant",
+                    Rule::ChampManquant,
                     format!("champ « periode » absent (durée de l'{})", kind.label()),
                 )
                 .at(&e.path, at_name)
@@ -91,7 +91,7 @@ pub fn check(ctx: &mut Ctx) {
                         ok = false;
                         ctx.push(
                             Diagnostic::new(
-                                "annee-invalide",
+                                Rule::AnneeInvalide,
                                 format!("l'année {} est impossible", y.value),
                             )
                             .at(&e.path, e.pos(y))
@@ -102,7 +102,7 @@ pub fn check(ctx: &mut Ctx) {
                 if ok && p.fin.value < p.debut.value {
                     ctx.push(
                         Diagnostic::new(
-                            "periode-invalide",
+                            Rule::PeriodeInvalide,
                             format!(
                                 "la période finit en {} avant de commencer en {}",
                                 p.fin.value, p.debut.value
@@ -116,7 +116,7 @@ pub fn check(ctx: &mut Ctx) {
         }
         if f.objectifs.is_empty() {
             ctx.push(
-                Diagnostic::new("objectif-manquant", format!("l'{} « {} » n'a aucun objectif", kind.label(), f.denomination.value))
+                Diagnostic::new(Rule::ObjectifManquant, format!("l'{} « {} » n'a aucun objectif", kind.label(), f.denomination.value))
                     .at(&e.path, at_name)
                     .help("ajoutez « objectifs: » avec au moins un objectif opérationnel et ses indicateurs"),
             );
@@ -124,7 +124,7 @@ pub fn check(ctx: &mut Ctx) {
         for o in &f.objectifs {
             if o.indicateurs.is_empty() {
                 ctx.push(
-                    Diagnostic::new("objectif-sans-indicateur", format!("l'objectif « {} » n'a aucun indicateur", o.intitule.value))
+                    Diagnostic::new(Rule::ObjectifSansIndicateur, format!("l'objectif « {} » n'a aucun indicateur", o.intitule.value))
                         .at(&e.path, e.pos(&o.intitule))
                         .help("ajoutez « indicateurs: » sous l'objectif, avec l'intitulé, la cible et les mesures"),
                 );

@@ -1,7 +1,7 @@
 //! Identity rules: UAI format and check letter, campaign years.
 
 use super::Ctx;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Rule};
 use crate::model::config::Nature;
 
 const UAI_LETTERS: &[u8; 23] = b"ABCDEFGHJKLMNPRSTUVWXYZ";
@@ -51,12 +51,12 @@ pub fn check(ctx: &mut Ctx) {
         match check_uai(value) {
             Ok(()) => {}
             Err(UaiProblem::Format) => ctx.push(
-                Diagnostic::new("uai-invalide", format!("{what} « {value} » n'a pas la forme 7 chiffres + 1 lettre"))
+                Diagnostic::new(Rule::UaiInvalide, format!("{what} « {value} » n'a pas la forme 7 chiffres + 1 lettre"))
                     .at("ldm.toml", pos)
                     .help("un UAI s'écrit comme 0271234V (il figure sur les courriers du rectorat et dans l'annuaire de l'éducation)"),
             ),
             Err(UaiProblem::Letter(l)) => ctx.push(
-                Diagnostic::new("uai-cle-incorrecte", format!("la lettre de contrôle de {what} « {value} » est fausse"))
+                Diagnostic::new(Rule::UaiCleIncorrecte, format!("la lettre de contrôle de {what} « {value} » est fausse"))
                     .at("ldm.toml", pos)
                     .help(format!("pour les chiffres {}, la lettre est « {l} » ; vérifiez les chiffres et la lettre", &value[..7])),
             ),
@@ -69,7 +69,7 @@ pub fn check(ctx: &mut Ctx) {
         let pos = ctx.toml_pos(&cand.annee);
         ctx.push(
             Diagnostic::new(
-                "annee-invalide",
+                Rule::AnneeInvalide,
                 format!("l'année de candidature {annee} est impossible"),
             )
             .at("ldm.toml", pos)
@@ -83,7 +83,7 @@ pub fn check(ctx: &mut Ctx) {
             let pos = ctx.toml_pos(&cand.nature);
             ctx.push(
                 Diagnostic::new(
-                    "label-precedent-manquant",
+                    Rule::LabelPrecedentManquant,
                     "renouvellement sans l'année du label précédent",
                 )
                 .at("ldm.toml", pos)
@@ -97,7 +97,7 @@ pub fn check(ctx: &mut Ctx) {
             let pos = ctx.toml_pos(p);
             ctx.push(
                 Diagnostic::new(
-                    "label-precedent-incoherent",
+                    Rule::LabelPrecedentIncoherent,
                     format!("label précédent en {}, renouvellement en {annee} : {} ans d'écart au lieu de 5", p.get_ref(), annee - p.get_ref()),
                 )
                 .at("ldm.toml", pos)
@@ -108,7 +108,7 @@ pub fn check(ctx: &mut Ctx) {
             let pos = ctx.toml_pos(p);
             ctx.push(
                 Diagnostic::new(
-                    "label-precedent-incoherent",
+                    Rule::LabelPrecedentIncoherent,
                     "une première demande n'a pas de label précédent",
                 )
                 .at("ldm.toml", pos)

@@ -2,7 +2,7 @@
 
 use super::Ctx;
 use super::entities::YEARS;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Rule};
 use crate::model::front::{Indicateur, Periode, Sens, Unite, Valeur};
 use crate::model::{Entity, Kind};
 use crate::text::fold;
@@ -82,7 +82,7 @@ fn indicator(
         };
         ctx.push(
             Diagnostic::new(
-                "indicateur-sans-mesure",
+                Rule::IndicateurSansMesure,
                 format!("{this} n'a aucune mesure"),
             )
             .at(&e.path, at)
@@ -95,7 +95,7 @@ fn indicator(
     match &ind.cible {
         None => ctx.push(
             Diagnostic::new(
-                "indicateur-sans-cible",
+                Rule::IndicateurSansCible,
                 format!("{this} n'a pas de cible"),
             )
             .at(&e.path, at)
@@ -112,7 +112,7 @@ fn indicator(
         let pos = ind.sens.as_ref().map_or(at, |s| e.pos(s));
         ctx.push(
             Diagnostic::new(
-                "sens-contradictoire",
+                Rule::SensContradictoire,
                 format!("« {name} » devrait baisser, mais son sens est « hausse »"),
             )
             .at(&e.path, pos)
@@ -128,13 +128,13 @@ fn indicator(
         let ypos = e.pos(year);
         if !YEARS.contains(&y) {
             ctx.push(
-                Diagnostic::new("annee-invalide", format!("mesure datée de l'année {y}, impossible"))
+                Diagnostic::new(Rule::AnneeInvalide, format!("mesure datée de l'année {y}, impossible"))
                     .at(&e.path, ypos)
                     .help("chaque mesure s'écrit « <année sur 4 chiffres>: <valeur> », par exemple « 2024: 35 »"),
             );
         } else if annee.is_some_and(|a| y > a) {
             ctx.push(
-                Diagnostic::new("mesure-future", format!("mesure de {y}, postérieure à l'année {} du dossier", annee.unwrap_or(0)))
+                Diagnostic::new(Rule::MesureFuture, format!("mesure de {y}, postérieure à l'année {} du dossier", annee.unwrap_or(0)))
                     .at(&e.path, ypos)
                     .help("une mesure est prise au plus tard l'année de la candidature ; après le label, indiquez l'année du bilan annuel dans ldm.toml : [suivi] annee = …"),
             );
@@ -142,19 +142,19 @@ fn indicator(
             && (y < p.debut.value - 1 || y > p.fin.value)
         {
             ctx.push(
-                Diagnostic::new("mesure-hors-periode", format!("mesure de {y}, hors de la période {}–{}", p.debut.value, p.fin.value))
+                Diagnostic::new(Rule::MesureHorsPeriode, format!("mesure de {y}, hors de la période {}–{}", p.debut.value, p.fin.value))
                     .at(&e.path, ypos)
                     .help("une mesure se prend pendant la période (la mesure de départ peut dater de l'année précédente) ; vérifiez l'année ou la période"),
             );
         }
         match &value.value {
             Valeur::Texte(t) if kind == Kind::Engagement => ctx.push(
-                Diagnostic::new("mesure-non-chiffree", format!("la mesure « {t} » de l'engagement n'est pas un nombre"))
+                Diagnostic::new(Rule::MesureNonChiffree, format!("la mesure « {t} » de l'engagement n'est pas un nombre"))
                     .at(&e.path, e.pos(value))
                     .help("le guide demande une mesure chiffrée : écrivez un nombre (0 si rien n'existe encore)"),
             ),
             Valeur::Texte(t) => ctx.push(
-                Diagnostic::new("mesure-qualitative", format!("la mesure « {t} » n'est pas un nombre"))
+                Diagnostic::new(Rule::MesureQualitative, format!("la mesure « {t} » n'est pas un nombre"))
                     .at(&e.path, e.pos(value))
                     .help("chiffrez-la si possible, pour suivre la progression (par exemple 0 ou 1 pour absent ou en place)"),
             ),
@@ -193,7 +193,7 @@ fn target_side(ctx: &mut Ctx, e: &Entity, ind: &Indicateur, this: &str) {
         };
         ctx.push(
             Diagnostic::new(
-                "cible-incoherente",
+                Rule::CibleIncoherente,
                 format!("pour {this}, la cible ({}) est {what} la mesure de départ ({} en {year})", shown(cible.value, unit), shown(base, unit)),
             )
             .at(&e.path, e.pos(cible))
@@ -222,14 +222,14 @@ fn bounds(
     let shown = crate::report::number(v);
     if unite == Unite::Pourcentage && !(0.0..=100.0).contains(&v) {
         ctx.push(
-            Diagnostic::new("pourcentage-hors-bornes", format!("{what} vaut {shown} %, hors de 0–100"))
+            Diagnostic::new(Rule::PourcentageHorsBornes, format!("{what} vaut {shown} %, hors de 0–100"))
                 .at(&e.path, pos)
                 .help("un pourcentage est compris entre 0 et 100 ; si c'est un effectif, écrivez « unite: nombre »"),
         );
     } else if v < 0.0 {
         ctx.push(
             Diagnostic::new(
-                "valeur-negative",
+                Rule::ValeurNegative,
                 format!("{what} vaut {shown}, une valeur négative"),
             )
             .at(&e.path, pos)
@@ -260,7 +260,7 @@ fn follow_up(
     {
         ctx.push(
             Diagnostic::new(
-                "mesure-de-suivi-manquante",
+                Rule::MesureDeSuiviManquante,
                 format!("« {name} » : la mesure de suivi N+3 ({}) manque", n + 3),
             )
             .at(&e.path, at)
@@ -271,7 +271,7 @@ fn follow_up(
     if end > n + 3 && annee >= end && !years.iter().any(|y| *y >= end) {
         ctx.push(
             Diagnostic::new(
-                "mesure-de-suivi-manquante",
+                Rule::MesureDeSuiviManquante,
                 format!("« {name} » : la mesure de fin ({end}) manque"),
             )
             .at(&e.path, at)

@@ -2,7 +2,7 @@
 
 use super::Ctx;
 use super::text::is_placeholder;
-use crate::diagnostic::{Diagnostic, Pos};
+use crate::diagnostic::{Diagnostic, Pos, Rule};
 use crate::model::front::Personne;
 use crate::model::{Doc, Dossier, Kind};
 use crate::text::fold;
@@ -84,7 +84,7 @@ pub fn check(ctx: &mut Ctx) {
         if f.coordonnateur.is_none() {
             ctx.push(
                 Diagnostic::new(
-                    "coordonnateur-manquant",
+                    Rule::CoordonnateurManquant,
                     format!("le critère {} n'a pas de coordonnateur", c.numero),
                 )
                 .at(&doc.path, Pos::new(doc.yaml_offset + 1, 1, 1))
@@ -94,7 +94,7 @@ pub fn check(ctx: &mut Ctx) {
         if f.membres.is_empty() {
             ctx.push(
                 Diagnostic::new(
-                    "equipe-sans-membre",
+                    Rule::EquipeSansMembre,
                     format!(
                         "l'équipe du critère {} se réduit à son coordonnateur",
                         c.numero
@@ -111,7 +111,7 @@ pub fn check(ctx: &mut Ctx) {
             && f.animateur.is_none()
         {
             ctx.push(
-                Diagnostic::new("animateur-manquant", format!("l'engagement « {} » n'a pas d'animateur", f.denomination.value))
+                Diagnostic::new(Rule::AnimateurManquant, format!("l'engagement « {} » n'a pas d'animateur", f.denomination.value))
                     .at(&e.path, e.pos(&f.denomination))
                     .help("ajoutez « animateur: {nom: …, prenom: …, fonction: …} » : la personne qui porte l'engagement"),
             );
@@ -129,7 +129,7 @@ pub fn check(ctx: &mut Ctx) {
             if v.value.trim().is_empty() {
                 let pos = Pos::new(c.pos.line, c.pos.column, 1);
                 ctx.push(
-                    Diagnostic::new("personne-incomplete", format!("« {field} » vide pour {}", c.role))
+                    Diagnostic::new(Rule::PersonneIncomplete, format!("« {field} » vide pour {}", c.role))
                         .at(c.file, pos)
                         .help(format!("renseignez « {field} » : l'annexe présente chaque personne par son nom, son prénom et sa fonction")),
                 );
@@ -155,7 +155,7 @@ pub fn check(ctx: &mut Ctx) {
                 let pos = Pos::new(c.pos.line, c.pos.column, c.pos.len);
                 ctx.push(
                     Diagnostic::new(
-                        "fonction-incoherente",
+                        Rule::FonctionIncoherente,
                         format!(
                             "{} {} est « {} » ici mais « {} » dans {}",
                             p.prenom.value,

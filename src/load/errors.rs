@@ -3,7 +3,7 @@
 //! The parsers report in English with serde's stable wording; we recognise those
 //! forms (unknown field, missing field, invalid type…) and say them again in French.
 
-use crate::diagnostic::{Diagnostic, Pos};
+use crate::diagnostic::{Diagnostic, Pos, Rule};
 use crate::source::Source;
 use crate::text::suggest;
 use serde_saphyr::MessageFormatter;
@@ -51,7 +51,7 @@ fn translate(msg: &str, src: &Source, pos: Pos, lang: Lang) -> Diagnostic {
         } else {
             closest(name, &expected, "champs possibles ici")
         };
-        Diagnostic::new("champ-inconnu", format!("champ inconnu « {name} »"))
+        Diagnostic::new(Rule::ChampInconnu, format!("champ inconnu « {name} »"))
             .at(path, src.pos_on_line(pos.line, name))
             .help(hint)
     } else if lower.contains("unknown variant") {
@@ -59,7 +59,7 @@ fn translate(msg: &str, src: &Source, pos: Pos, lang: Lang) -> Diagnostic {
         let expected = expected_list(msg);
         let hint = closest(name, &expected, "valeurs possibles");
         Diagnostic::new(
-            "type-invalide",
+            Rule::TypeInvalide,
             format!("valeur « {name} » inconnue pour « {field} »"),
         )
         .at(path, spot)
@@ -76,14 +76,14 @@ fn translate(msg: &str, src: &Source, pos: Pos, lang: Lang) -> Diagnostic {
             Lang::Toml => format!("{name} = …"),
         };
         Diagnostic::new(
-            "champ-manquant",
+            Rule::ChampManquant,
             format!("champ obligatoire « {name} » absent{within}"),
         )
         .at(path, at)
         .help(format!("ajoutez la ligne « {line} » (voir docs/format.md)"))
     } else if lower.contains("duplicate") {
         let what = if field.is_empty() { &value } else { &field };
-        Diagnostic::new("cle-en-double", format!("« {what} » est écrit deux fois"))
+        Diagnostic::new(Rule::CleEnDouble, format!("« {what} » est écrit deux fois"))
             .at(path, spot)
             .help("gardez une seule ligne pour cette clé ; pour une mesure, une seule valeur par année")
     } else if let Some(expected) = expected_kind(&lower) {
@@ -93,7 +93,7 @@ fn translate(msg: &str, src: &Source, pos: Pos, lang: Lang) -> Diagnostic {
             format!("« {field} »")
         };
         Diagnostic::new(
-            "type-invalide",
+            Rule::TypeInvalide,
             format!("« {value} » ne convient pas pour {what} : {expected}"),
         )
         .at(path, spot)
@@ -110,7 +110,7 @@ fn translate(msg: &str, src: &Source, pos: Pos, lang: Lang) -> Diagnostic {
             ),
         };
         Diagnostic::new(
-            "syntaxe-invalide",
+            Rule::SyntaxeInvalide,
             format!("syntaxe {name} invalide : {}", french_syntax(&lower)),
         )
         .at(path, pos)
