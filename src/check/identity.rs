@@ -1,8 +1,9 @@
 //! Identity rules: UAI format and check letter, campaign years.
 
 use super::Ctx;
+use super::entities::YEARS;
 use crate::diagnostic::{Diagnostic, Rule};
-use crate::model::config::Nature;
+use crate::model::config::{Candidature, Config, Nature};
 
 const UAI_LETTERS: &[u8; 23] = b"ABCDEFGHJKLMNPRSTUVWXYZ";
 
@@ -34,6 +35,14 @@ pub fn check(ctx: &mut Ctx) {
     let Some(config) = &ctx.dossier.config else {
         return;
     };
+    uai_codes(ctx, config);
+    campaign_year(ctx, &config.candidature);
+    previous_label(ctx, &config.candidature);
+}
+
+/// `uai-invalide`, `uai-cle-incorrecte`: the school's UAI and those of its network are
+/// 7 digits and the right check letter. A UAI left « À compléter » is reported as such.
+fn uai_codes(ctx: &mut Ctx, config: &Config) {
     let mut uais = vec![(&config.etablissement.uai, "l'UAI de l'établissement")];
     uais.extend(
         config
@@ -62,10 +71,12 @@ pub fn check(ctx: &mut Ctx) {
             ),
         }
     }
+}
 
-    let cand = &config.candidature;
+/// `annee-invalide`: the campaign year is a plausible four-digit year.
+fn campaign_year(ctx: &mut Ctx, cand: &Candidature) {
     let annee = *cand.annee.get_ref();
-    if !(1990..=2100).contains(&annee) {
+    if !YEARS.contains(&annee) {
         let pos = ctx.toml_pos(&cand.annee);
         ctx.push(
             Diagnostic::new(
@@ -78,6 +89,12 @@ pub fn check(ctx: &mut Ctx) {
             ),
         );
     }
+}
+
+/// `label-precedent-manquant`, `label-precedent-incoherent`: a renewal gives the year of
+/// the current label, five years before the campaign; a first application gives none.
+fn previous_label(ctx: &mut Ctx, cand: &Candidature) {
+    let annee = *cand.annee.get_ref();
     match (cand.nature.get_ref(), &cand.precedente) {
         (Nature::Renouvellement, None) => {
             let pos = ctx.toml_pos(&cand.nature);
