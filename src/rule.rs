@@ -53,7 +53,7 @@ impl Famille {
 
 impl fmt::Display for Famille {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
+        f.pad(self.label())
     }
 }
 
@@ -89,6 +89,7 @@ macro_rules! rules {
                 match self { $(Rule::$variant => Severity::$severity,)* }
             }
 
+            /// The family `--explain` lists the rule under.
             pub const fn famille(self) -> Famille {
                 match self { $(Rule::$variant => Famille::$famille,)* }
             }
@@ -120,7 +121,7 @@ impl Rule {
 
 impl fmt::Display for Rule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
+        f.pad(self.name())
     }
 }
 
