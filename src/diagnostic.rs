@@ -1,26 +1,7 @@
 //! Findings as values: a diagnostic names a rule, a severity, a place and a hint.
 
+pub use crate::rule::{Rule, Severity};
 use serde::Serialize;
-use std::fmt;
-
-/// How serious a finding is. `Erreur` blocks submission.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Erreur,
-    Avertissement,
-    Info,
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Severity::Erreur => "erreur",
-            Severity::Avertissement => "avertissement",
-            Severity::Info => "info",
-        })
-    }
-}
 
 /// A place in a dossier file: 1-based line and column (in characters), and the
 /// length in characters of the spot to underline.
@@ -50,8 +31,8 @@ impl Pos {
 /// One finding of `ldm check`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
-    /// Stable French kebab-case rule name, e.g. `mesure-non-chiffree`.
-    pub rule: &'static str,
+    /// The rule that fired; serialized as its stable name, e.g. `mesure-non-chiffree`.
+    pub rule: Rule,
     pub severity: Severity,
     pub message: String,
     /// Path relative to the dossier root, with `/` separators.
@@ -62,11 +43,11 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// A diagnostic with the rule's default severity (see `check::rules`).
-    pub fn new(rule: &'static str, message: impl Into<String>) -> Self {
+    /// A diagnostic with the rule's default severity (see `rule`).
+    pub fn new(rule: Rule, message: impl Into<String>) -> Self {
         Diagnostic {
             rule,
-            severity: crate::check::rules::severity_of(rule),
+            severity: rule.severity(),
             message: message.into(),
             file: None,
             pos: None,

@@ -15,6 +15,7 @@ pub mod progress;
 pub mod referentiel;
 pub mod render;
 pub mod report;
+pub mod rule;
 pub mod scaffold;
 pub mod schema;
 pub mod source;

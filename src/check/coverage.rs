@@ -2,7 +2,7 @@
 //! networks write their common strategy.
 
 use super::Ctx;
-use crate::diagnostic::{Diagnostic, Pos};
+use crate::diagnostic::{Diagnostic, Pos, Rule};
 use crate::model::Dossier;
 use crate::model::sections::STRATEGIE_RESEAU;
 use crate::referentiel::Edition;
@@ -22,11 +22,18 @@ pub fn covered(d: &Dossier, ed: &Edition) -> Covered {
         .collect()
 }
 
+/// Runs the coverage rules; returns the requirement ids answered by some fiche.
 pub fn check(ctx: &mut Ctx) -> Covered {
-    let d = ctx.dossier;
-    let covered = covered(d, &ctx.edition);
-    let ids: Vec<String> = ctx.edition.exigence_ids().map(str::to_string).collect();
-    for (_, _, e) in d.entities() {
+    let covered = covered(ctx.dossier, &ctx.edition);
+    unknown_requirements(ctx);
+    uncovered_requirements(ctx, &covered);
+    network_strategy(ctx);
+    covered
+}
+
+/// `exigence-inconnue`: every id cited in « exigences » is a requirement of the edition.
+fn unknown_requirements(ctx: &mut Ctx) {
+    for (_, _, e) in ctx.dossier.entities() {
         let Some(f) = &e.front else { continue };
         for x in &f.exigences {
             let id = x.value.trim();
@@ -34,42 +41,49 @@ pub fn check(ctx: &mut Ctx) -> Covered {
                 continue;
             }
             let mut diag = Diagnostic::new(
-                "exigence-inconnue",
+                Rule::ExigenceInconnue,
                 format!(
                     "l'exigence « {id} » n'existe pas dans l'édition {}",
                     ctx.edition.id
                 ),
             )
             .at(&e.path, e.pos(x));
-            let crit = id.split('.').next().and_then(|n| n.parse::<u32>().ok());
-            diag.help = Some(
-                match (
-                    suggest(id, ids.iter().map(String::as_str)),
-                    crit.and_then(|n| ctx.edition.critere(n)),
-                ) {
-                    (_, Some(c)) => format!(
-                        "le critère {} a les exigences {} (« ldm referentiel {} » les détaille)",
-                        c.numero,
-                        c.exigences
-                            .iter()
-                            .map(|e| e.id.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", "),
-                        c.numero
-                    ),
-                    (Some(s), None) => format!(
-                        "vouliez-vous dire « {s} » ? « ldm referentiel » liste les critères"
-                    ),
-                    (None, None) => {
-                        "« ldm referentiel <critère> » liste les exigences de chaque critère"
-                            .to_string()
-                    }
-                },
-            );
+            diag.help = Some(unknown_requirement_help(&ctx.edition, id));
             ctx.push(diag);
         }
     }
+}
 
+/// The requirements of the criterion an unknown id names, else the closest id.
+fn unknown_requirement_help(ed: &Edition, id: &str) -> String {
+    let crit = id.split('.').next().and_then(|n| n.parse::<u32>().ok());
+    match (
+        suggest(id, ed.exigence_ids()),
+        crit.and_then(|n| ed.critere(n)),
+    ) {
+        (_, Some(c)) => format!(
+            "le critère {} a les exigences {} (« ldm referentiel {} » les détaille)",
+            c.numero,
+            c.exigences
+                .iter()
+                .map(|e| e.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            c.numero
+        ),
+        (Some(s), None) => {
+            format!("vouliez-vous dire « {s} » ? « ldm referentiel » liste les critères")
+        }
+        (None, None) => {
+            "« ldm referentiel <critère> » liste les exigences de chaque critère".to_string()
+        }
+    }
+}
+
+/// `exigence-non-couverte`: every requirement of a criterion that has a folder is cited
+/// by at least one of the dossier's fiches. Reported on the criterion's critere.md.
+fn uncovered_requirements(ctx: &mut Ctx, covered: &Covered) {
+    let d = ctx.dossier;
     for c in &ctx.edition.criteres {
         let Some(dir) = d.criteres.iter().find(|f| f.numero == c.numero) else {
             continue;
@@ -81,52 +95,57 @@ pub fn check(ctx: &mut Ctx) -> Covered {
         for x in &c.exigences {
             if !covered.contains(&x.id) {
                 ctx.diags.push(
-                    Diagnostic::new("exigence-non-couverte", format!("exigence {} non couverte : « {} »", x.id, shorten(&x.texte, 90)))
+                    Diagnostic::new(Rule::ExigenceNonCouverte, format!("exigence {} non couverte : « {} »", x.id, shorten(&x.texte, 90)))
                         .at(&file, Pos::start())
                         .help(format!("citez « {} » dans « exigences » de l'action ou de l'engagement qui y répond", x.id)),
                 );
             }
         }
     }
+}
 
+/// `strategie-reseau-manquante`: in a network application, each criterion the edition
+/// marks writes the network's common strategy in its critere.md.
+fn network_strategy(ctx: &mut Ctx) {
+    let d = ctx.dossier;
     let network = d
         .config
         .as_ref()
         .is_some_and(|c| !c.candidature.reseau.is_empty());
-    if network {
-        for c in ctx
-            .edition
+    if !network {
+        return;
+    }
+    for c in ctx
+        .edition
+        .criteres
+        .iter()
+        .filter(|c| c.strategie_commune_reseau)
+    {
+        let Some(doc) = d
             .criteres
             .iter()
-            .filter(|c| c.strategie_commune_reseau)
-        {
-            let Some(doc) = d
-                .criteres
-                .iter()
-                .find(|f| f.numero == c.numero)
-                .and_then(|f| f.critere.as_ref())
-            else {
-                continue;
-            };
-            let written = doc
-                .sections
-                .iter()
-                .find(|s| fold(&s.title) == fold(STRATEGIE_RESEAU))
-                .is_some_and(|s| {
-                    !crate::load::markdown::blank_comments(&s.body)
-                        .trim()
-                        .is_empty()
-                });
-            if !written {
-                ctx.diags.push(
-                    Diagnostic::new("strategie-reseau-manquante", format!("candidature en réseau : la stratégie commune du critère {} manque", c.numero))
-                        .at(&doc.path, Pos::start())
-                        .help(format!("ajoutez une section « # {STRATEGIE_RESEAU} » décrivant la stratégie partagée avec les établissements co-candidats")),
-                );
-            }
+            .find(|f| f.numero == c.numero)
+            .and_then(|f| f.critere.as_ref())
+        else {
+            continue;
+        };
+        let written = doc
+            .sections
+            .iter()
+            .find(|s| fold(&s.title) == fold(STRATEGIE_RESEAU))
+            .is_some_and(|s| {
+                !crate::load::markdown::blank_comments(&s.body)
+                    .trim()
+                    .is_empty()
+            });
+        if !written {
+            ctx.diags.push(
+                Diagnostic::new(Rule::StrategieReseauManquante, format!("candidature en réseau : la stratégie commune du critère {} manque", c.numero))
+                    .at(&doc.path, Pos::start())
+                    .help(format!("ajoutez une section « # {STRATEGIE_RESEAU} » décrivant la stratégie partagée avec les établissements co-candidats")),
+            );
         }
     }
-    covered
 }
 
 /// Cuts a text at a word boundary for one-line messages.

@@ -1,8 +1,9 @@
 //! Action and engagement rules: at least one of each, objectives, indicators, periods.
 
 use super::Ctx;
-use crate::diagnostic::{Diagnostic, Pos};
-use crate::model::Kind;
+use crate::diagnostic::{Diagnostic, Pos, Rule};
+use crate::model::front::{EntityFront, Periode};
+use crate::model::{CritereDir, Entity, Kind};
 
 /// Plausible years for a dossier: anything else is a typo.
 pub const YEARS: std::ops::RangeInclusive<i64> = 1990..=2100;
@@ -16,119 +17,156 @@ pub fn check(ctx: &mut Ctx) {
             continue;
         }
         seen.push(c.numero);
-        let all = d.criteres.iter().filter(|o| o.numero == c.numero);
-        let (n_actions, n_engagements) = all.fold((0, 0), |(a, e), o| {
-            (a + o.actions.len(), e + o.engagements.len())
-        });
-        let at = c
-            .critere
-            .as_ref()
-            .map_or(format!("{}/critere.md", c.dir), |doc| doc.path.clone());
-        for (kind, n, rule) in [
-            (Kind::Action, n_actions, "action-manquante"),
-            (Kind::Engagement, n_engagements, "engagement-manquant"),
-        ] {
-            if n == 0 {
-                ctx.push(
-                    Diagnostic::new(
-                        rule,
-                        format!(
-                            "le critère {} n'a {}",
-                            c.numero,
-                            match kind {
-                                Kind::Action => "aucune action",
-                                Kind::Engagement => "aucun engagement",
-                            }
-                        ),
-                    )
+        actions_and_engagements(ctx, c);
+    }
+    // Per fiche, in this order: findings at the same place keep it in reports.
+    for (_, kind, e) in d.entities() {
+        let Some(f) = &e.front else { continue };
+        required_fields(ctx, kind, e, f);
+        if let Some(p) = &f.periode {
+            period(ctx, e, p);
+        }
+        objectives(ctx, kind, e, f);
+        objective_indicators(ctx, e, f);
+    }
+}
+
+/// `action-manquante`, `engagement-manquant`: a criterion shows at least one action and
+/// one engagement, counted over all the folders bearing its number.
+fn actions_and_engagements(ctx: &mut Ctx, c: &CritereDir) {
+    let all = ctx.dossier.criteres.iter().filter(|o| o.numero == c.numero);
+    let (n_actions, n_engagements) = all.fold((0, 0), |(a, e), o| {
+        (a + o.actions.len(), e + o.engagements.len())
+    });
+    let at = c
+        .critere
+        .as_ref()
+        .map_or(format!("{}/critere.md", c.dir), |doc| doc.path.clone());
+    for (kind, n, rule, none) in [
+        (
+            Kind::Action,
+            n_actions,
+            Rule::ActionManquante,
+            "aucune action",
+        ),
+        (
+            Kind::Engagement,
+            n_engagements,
+            Rule::EngagementManquant,
+            "aucun engagement",
+        ),
+    ] {
+        if n == 0 {
+            ctx.push(
+                Diagnostic::new(rule, format!("le critère {} n'a {none}", c.numero))
                     .at(&at, Pos::start())
                     .help(format!(
                         "créez-en un avec « ldm new {} {} \"Titre\" »",
                         kind.label(),
                         c.numero
                     )),
-                );
-            }
+            );
         }
     }
+}
 
-    for (_, kind, e) in d.entities() {
-        let Some(f) = &e.front else { continue };
-        let at_name = e.pos(&f.denomination);
-        if f.denomination.value.trim().is_empty() {
+/// `champ-manquant`: a fiche has a non-empty dénomination and a période; an action also
+/// says whether it is pérenne. Reported at the dénomination.
+fn required_fields(ctx: &mut Ctx, kind: Kind, e: &Entity, f: &EntityFront) {
+    let at_name = e.pos(&f.denomination);
+    if f.denomination.value.trim().is_empty() {
+        ctx.push(
+            Diagnostic::new(
+                Rule::ChampManquant,
+                format!("la dénomination de l'{} est vide", kind.label()),
+            )
+            .at(&e.path, at_name)
+            .help("donnez un titre représentatif, qui apparaîtra dans le tableau officiel"),
+        );
+    }
+    if kind == Kind::Action && f.perenne.is_none() {
+        ctx.push(
+            Diagnostic::new(
+                Rule::ChampManquant,
+                "champ « perenne » absent (Action pérenne OUI/NON)",
+            )
+            .at(&e.path, at_name)
+            .help("ajoutez « perenne: true » (OUI) ou « perenne: false » (NON)"),
+        );
+    }
+    if f.periode.is_none() {
+        ctx.push(
+            Diagnostic::new(
+                Rule::ChampManquant,
+                format!("champ « periode » absent (durée de l'{})", kind.label()),
+            )
+            .at(&e.path, at_name)
+            .help("ajoutez « periode: {debut: 2024, fin: 2026} »"),
+        );
+    }
+}
+
+/// `annee-invalide`, `periode-invalide`: both years of the période are plausible, and
+/// it does not end before it starts (checked only when both years are plausible).
+fn period(ctx: &mut Ctx, e: &Entity, p: &Periode) {
+    let mut ok = true;
+    for y in [&p.debut, &p.fin] {
+        if !YEARS.contains(&y.value) {
+            ok = false;
             ctx.push(
                 Diagnostic::new(
-                    "champ-manquant",
-                    format!("la dénomination de l'{} est vide", kind.label()),
+                    Rule::AnneeInvalide,
+                    format!("l'année {} est impossible", y.value),
                 )
-                .at(&e.path, at_name)
-                .help("donnez un titre représentatif, qui apparaîtra dans le tableau officiel"),
+                .at(&e.path, e.pos(y))
+                .help("écrivez l'année sur quatre chiffres, par exemple 2024"),
             );
         }
-        if kind == Kind::Action && f.perenne.is_none() {
-            ctx.push(
-                Diagnostic::new(
-                    "champ-manquant",
-                    "champ « perenne » absent (Action pérenne OUI/NON)",
-                )
-                .at(&e.path, at_name)
-                .help("ajoutez « perenne: true » (OUI) ou « perenne: false » (NON)"),
-            );
-        }
-        match &f.periode {
-            None => ctx.push(
-                Diagnostic::new(
-                    "champ-manquant",
-                    format!("champ « periode » absent (durée de l'{})", kind.label()),
-                )
-                .at(&e.path, at_name)
-                .help("ajoutez « periode: {debut: 2024, fin: 2026} »"),
+    }
+    if ok && p.fin.value < p.debut.value {
+        ctx.push(
+            Diagnostic::new(
+                Rule::PeriodeInvalide,
+                format!(
+                    "la période finit en {} avant de commencer en {}",
+                    p.fin.value, p.debut.value
+                ),
+            )
+            .at(&e.path, e.pos(&p.fin))
+            .help("inversez début et fin, ou corrigez l'année"),
+        );
+    }
+}
+
+/// `objectif-manquant`: a fiche has at least one operational objective.
+fn objectives(ctx: &mut Ctx, kind: Kind, e: &Entity, f: &EntityFront) {
+    if f.objectifs.is_empty() {
+        ctx.push(
+            Diagnostic::new(
+                Rule::ObjectifManquant,
+                format!(
+                    "l'{} « {} » n'a aucun objectif",
+                    kind.label(),
+                    f.denomination.value
+                ),
+            )
+            .at(&e.path, e.pos(&f.denomination))
+            .help(
+                "ajoutez « objectifs: » avec au moins un objectif opérationnel et ses indicateurs",
             ),
-            Some(p) => {
-                let mut ok = true;
-                for y in [&p.debut, &p.fin] {
-                    if !YEARS.contains(&y.value) {
-                        ok = false;
-                        ctx.push(
-                            Diagnostic::new(
-                                "annee-invalide",
-                                format!("l'année {} est impossible", y.value),
-                            )
-                            .at(&e.path, e.pos(y))
-                            .help("écrivez l'année sur quatre chiffres, par exemple 2024"),
-                        );
-                    }
-                }
-                if ok && p.fin.value < p.debut.value {
-                    ctx.push(
-                        Diagnostic::new(
-                            "periode-invalide",
-                            format!(
-                                "la période finit en {} avant de commencer en {}",
-                                p.fin.value, p.debut.value
-                            ),
-                        )
-                        .at(&e.path, e.pos(&p.fin))
-                        .help("inversez début et fin, ou corrigez l'année"),
-                    );
-                }
-            }
-        }
-        if f.objectifs.is_empty() {
+        );
+    }
+}
+
+/// `objectif-sans-indicateur`: every objective is followed by at least one indicator.
+fn objective_indicators(ctx: &mut Ctx, e: &Entity, f: &EntityFront) {
+    for o in &f.objectifs {
+        if o.indicateurs.is_empty() {
             ctx.push(
-                Diagnostic::new("objectif-manquant", format!("l'{} « {} » n'a aucun objectif", kind.label(), f.denomination.value))
-                    .at(&e.path, at_name)
-                    .help("ajoutez « objectifs: » avec au moins un objectif opérationnel et ses indicateurs"),
+                Diagnostic::new(Rule::ObjectifSansIndicateur, format!("l'objectif « {} » n'a aucun indicateur", o.intitule.value))
+                    .at(&e.path, e.pos(&o.intitule))
+                    .help("ajoutez « indicateurs: » sous l'objectif, avec l'intitulé, la cible et les mesures"),
             );
-        }
-        for o in &f.objectifs {
-            if o.indicateurs.is_empty() {
-                ctx.push(
-                    Diagnostic::new("objectif-sans-indicateur", format!("l'objectif « {} » n'a aucun indicateur", o.intitule.value))
-                        .at(&e.path, e.pos(&o.intitule))
-                        .help("ajoutez « indicateurs: » sous l'objectif, avec l'intitulé, la cible et les mesures"),
-                );
-            }
         }
     }
 }

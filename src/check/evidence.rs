@@ -1,7 +1,7 @@
 //! Evidence rules: cited files exist, stay inside the dossier, and are all cited.
 
 use super::Ctx;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Rule};
 use crate::text::suggest;
 use std::collections::BTreeSet;
 use std::path::{Component, Path};
@@ -23,7 +23,7 @@ pub fn check(ctx: &mut Ctx) {
                 || path.components().any(|c| matches!(c, Component::ParentDir));
             if escapes {
                 ctx.diags.push(
-                    Diagnostic::new("preuve-hors-dossier", format!("la preuve « {raw} » est hors du dossier"))
+                    Diagnostic::new(Rule::PreuveHorsDossier, format!("la preuve « {raw} » est hors du dossier"))
                         .at(&e.path, pos)
                         .help("copiez le fichier dans « preuves/ » et citez-le par un chemin depuis la racine du dossier, sans « .. »"),
                 );
@@ -45,7 +45,7 @@ pub fn check(ctx: &mut Ctx) {
             if on_disk.canonicalize().is_ok_and(|r| !r.starts_with(&root)) {
                 ctx.diags.push(
                     Diagnostic::new(
-                        "preuve-hors-dossier",
+                        Rule::PreuveHorsDossier,
                         format!("la preuve « {raw} » est un lien vers un fichier hors du dossier"),
                     )
                     .at(&e.path, pos)
@@ -57,7 +57,7 @@ pub fn check(ctx: &mut Ctx) {
     for p in d.preuves.keys() {
         if !cited.contains(p) {
             ctx.diags.push(
-                Diagnostic::new("preuve-non-citee", format!("« {p} » n'est citée par aucune action ni aucun engagement"))
+                Diagnostic::new(Rule::PreuveNonCitee, format!("« {p} » n'est citée par aucune action ni aucun engagement"))
                     .in_file(p)
                     .help("ajoutez ce chemin dans « preuves » de la fiche qu'il prouve, ou retirez le fichier"),
             );
@@ -90,7 +90,7 @@ fn missing(
         None => "vérifiez le chemin : il part de la racine du dossier, par exemple « preuves/4-partenariats/convention.pdf »".to_string(),
     };
     Diagnostic::new(
-        "preuve-introuvable",
+        Rule::PreuveIntrouvable,
         format!("la preuve « {raw} » est introuvable"),
     )
     .at(file, pos)

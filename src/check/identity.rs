@@ -1,8 +1,9 @@
 //! Identity rules: UAI format and check letter, campaign years.
 
 use super::Ctx;
-use crate::diagnostic::Diagnostic;
-use crate::model::config::Nature;
+use super::entities::YEARS;
+use crate::diagnostic::{Diagnostic, Rule};
+use crate::model::config::{Candidature, Config, Nature};
 
 const UAI_LETTERS: &[u8; 23] = b"ABCDEFGHJKLMNPRSTUVWXYZ";
 
@@ -34,6 +35,14 @@ pub fn check(ctx: &mut Ctx) {
     let Some(config) = &ctx.dossier.config else {
         return;
     };
+    uai_codes(ctx, config);
+    campaign_year(ctx, &config.candidature);
+    previous_label(ctx, &config.candidature);
+}
+
+/// `uai-invalide`, `uai-cle-incorrecte`: the school's UAI and those of its network are
+/// 7 digits and the right check letter. A UAI left « À compléter » is reported as such.
+fn uai_codes(ctx: &mut Ctx, config: &Config) {
     let mut uais = vec![(&config.etablissement.uai, "l'UAI de l'établissement")];
     uais.extend(
         config
@@ -51,25 +60,27 @@ pub fn check(ctx: &mut Ctx) {
         match check_uai(value) {
             Ok(()) => {}
             Err(UaiProblem::Format) => ctx.push(
-                Diagnostic::new("uai-invalide", format!("{what} « {value} » n'a pas la forme 7 chiffres + 1 lettre"))
+                Diagnostic::new(Rule::UaiInvalide, format!("{what} « {value} » n'a pas la forme 7 chiffres + 1 lettre"))
                     .at("ldm.toml", pos)
                     .help("un UAI s'écrit comme 0271234V (il figure sur les courriers du rectorat et dans l'annuaire de l'éducation)"),
             ),
             Err(UaiProblem::Letter(l)) => ctx.push(
-                Diagnostic::new("uai-cle-incorrecte", format!("la lettre de contrôle de {what} « {value} » est fausse"))
+                Diagnostic::new(Rule::UaiCleIncorrecte, format!("la lettre de contrôle de {what} « {value} » est fausse"))
                     .at("ldm.toml", pos)
                     .help(format!("pour les chiffres {}, la lettre est « {l} » ; vérifiez les chiffres et la lettre", &value[..7])),
             ),
         }
     }
+}
 
-    let cand = &config.candidature;
+/// `annee-invalide`: the campaign year is a plausible four-digit year.
+fn campaign_year(ctx: &mut Ctx, cand: &Candidature) {
     let annee = *cand.annee.get_ref();
-    if !(1990..=2100).contains(&annee) {
+    if !YEARS.contains(&annee) {
         let pos = ctx.toml_pos(&cand.annee);
         ctx.push(
             Diagnostic::new(
-                "annee-invalide",
+                Rule::AnneeInvalide,
                 format!("l'année de candidature {annee} est impossible"),
             )
             .at("ldm.toml", pos)
@@ -78,12 +89,18 @@ pub fn check(ctx: &mut Ctx) {
             ),
         );
     }
+}
+
+/// `label-precedent-manquant`, `label-precedent-incoherent`: a renewal gives the year of
+/// the current label, five years before the campaign; a first application gives none.
+fn previous_label(ctx: &mut Ctx, cand: &Candidature) {
+    let annee = *cand.annee.get_ref();
     match (cand.nature.get_ref(), &cand.precedente) {
         (Nature::Renouvellement, None) => {
             let pos = ctx.toml_pos(&cand.nature);
             ctx.push(
                 Diagnostic::new(
-                    "label-precedent-manquant",
+                    Rule::LabelPrecedentManquant,
                     "renouvellement sans l'année du label précédent",
                 )
                 .at("ldm.toml", pos)
@@ -97,7 +114,7 @@ pub fn check(ctx: &mut Ctx) {
             let pos = ctx.toml_pos(p);
             ctx.push(
                 Diagnostic::new(
-                    "label-precedent-incoherent",
+                    Rule::LabelPrecedentIncoherent,
                     format!("label précédent en {}, renouvellement en {annee} : {} ans d'écart au lieu de 5", p.get_ref(), annee - p.get_ref()),
                 )
                 .at("ldm.toml", pos)
@@ -108,7 +125,7 @@ pub fn check(ctx: &mut Ctx) {
             let pos = ctx.toml_pos(p);
             ctx.push(
                 Diagnostic::new(
-                    "label-precedent-incoherent",
+                    Rule::LabelPrecedentIncoherent,
                     "une première demande n'a pas de label précédent",
                 )
                 .at("ldm.toml", pos)

@@ -2,8 +2,8 @@
 
 use super::Ctx;
 use super::entities::YEARS;
-use crate::diagnostic::Diagnostic;
-use crate::model::front::{Indicateur, Periode, Sens, Unite, Valeur};
+use crate::diagnostic::{Diagnostic, Rule};
+use crate::model::front::{Indicateur, Periode, Sens, Sp, Unite, Valeur};
 use crate::model::{Entity, Kind};
 use crate::text::fold;
 
@@ -59,6 +59,7 @@ pub fn check(ctx: &mut Ctx) {
     }
 }
 
+/// The rules about one indicator, in the order their findings are reported.
 fn indicator(
     ctx: &mut Ctx,
     kind: Kind,
@@ -68,105 +69,154 @@ fn indicator(
     ind: &Indicateur,
 ) {
     let name = &ind.intitule.value;
-    let at = e.pos(&ind.intitule);
     let this = if super::text::is_placeholder(name) {
         "cet indicateur".to_string()
     } else {
         format!("l'indicateur « {name} »")
     };
-    if ind.mesures.0.is_empty() {
-        let what = if kind == Kind::Engagement {
-            "la mesure à N, chiffrée"
-        } else {
-            "au moins la mesure de début (N)"
-        };
-        ctx.push(
-            Diagnostic::new(
-                "indicateur-sans-mesure",
-                format!("{this} n'a aucune mesure"),
-            )
-            .at(&e.path, at)
-            .help(format!(
-                "ajoutez « mesures: {{{}: …}} » : {what}",
-                annee.unwrap_or(2026)
-            )),
-        );
-    }
-    match &ind.cible {
-        None => ctx.push(
-            Diagnostic::new(
-                "indicateur-sans-cible",
-                format!("{this} n'a pas de cible"),
-            )
-            .at(&e.path, at)
-            .help("ajoutez « cible: <valeur visée> » pour que sa progression puisse être calculée"),
-        ),
-        Some(c) => bounds(ctx, e, ind.unite(), c.value, e.pos(c), "la cible"),
-    }
-    let contradictory = ind.sens() == Sens::Hausse && should_fall(name);
+    has_measures(ctx, kind, e, annee, ind, &this);
+    target(ctx, e, ind, &this);
     // A wrong `sens` also makes the target look already beaten: report the cause only.
-    if !contradictory {
+    if ind.sens() == Sens::Hausse && should_fall(name) {
+        direction(ctx, e, ind);
+    } else {
         target_side(ctx, e, ind, &this);
     }
-    if contradictory {
-        let pos = ind.sens.as_ref().map_or(at, |s| e.pos(s));
-        ctx.push(
-            Diagnostic::new(
-                "sens-contradictoire",
-                format!("« {name} » devrait baisser, mais son sens est « hausse »"),
-            )
-            .at(&e.path, pos)
-            .help(if ind.sens.is_none() {
-                "sans « sens », un indicateur doit monter : ajoutez « sens: baisse »"
-            } else {
-                "écrivez « sens: baisse »"
-            }),
-        );
-    }
     for (year, value) in &ind.mesures.0 {
-        let y = year.value;
-        let ypos = e.pos(year);
-        if !YEARS.contains(&y) {
-            ctx.push(
-                Diagnostic::new("annee-invalide", format!("mesure datée de l'année {y}, impossible"))
-                    .at(&e.path, ypos)
-                    .help("chaque mesure s'écrit « <année sur 4 chiffres>: <valeur> », par exemple « 2024: 35 »"),
-            );
-        } else if annee.is_some_and(|a| y > a) {
-            ctx.push(
-                Diagnostic::new("mesure-future", format!("mesure de {y}, postérieure à l'année {} du dossier", annee.unwrap_or(0)))
-                    .at(&e.path, ypos)
-                    .help("une mesure est prise au plus tard l'année de la candidature ; après le label, indiquez l'année du bilan annuel dans ldm.toml : [suivi] annee = …"),
-            );
-        } else if let Some(p) = periode
-            && (y < p.debut.value - 1 || y > p.fin.value)
-        {
-            ctx.push(
-                Diagnostic::new("mesure-hors-periode", format!("mesure de {y}, hors de la période {}–{}", p.debut.value, p.fin.value))
-                    .at(&e.path, ypos)
-                    .help("une mesure se prend pendant la période (la mesure de départ peut dater de l'année précédente) ; vérifiez l'année ou la période"),
-            );
-        }
-        match &value.value {
-            Valeur::Texte(t) if kind == Kind::Engagement => ctx.push(
-                Diagnostic::new("mesure-non-chiffree", format!("la mesure « {t} » de l'engagement n'est pas un nombre"))
-                    .at(&e.path, e.pos(value))
-                    .help("le guide demande une mesure chiffrée : écrivez un nombre (0 si rien n'existe encore)"),
-            ),
-            Valeur::Texte(t) => ctx.push(
-                Diagnostic::new("mesure-qualitative", format!("la mesure « {t} » n'est pas un nombre"))
-                    .at(&e.path, e.pos(value))
-                    .help("chiffrez-la si possible, pour suivre la progression (par exemple 0 ou 1 pour absent ou en place)"),
-            ),
-            Valeur::Nombre(v) => bounds(ctx, e, ind.unite(), *v, e.pos(value), &format!("la mesure de {y}")),
-        }
+        measure_year(ctx, e, periode, annee, year);
+        measure_value(ctx, kind, e, ind, year.value, value);
     }
     if kind == Kind::Action {
         follow_up(ctx, e, periode, annee, ind);
     }
 }
 
-/// A target equal to the baseline, or already beaten by it, leaves nothing to measure.
+/// `indicateur-sans-mesure`: an indicator has at least one measure (for an engagement,
+/// the « mesure à N »).
+fn has_measures(
+    ctx: &mut Ctx,
+    kind: Kind,
+    e: &Entity,
+    annee: Option<i64>,
+    ind: &Indicateur,
+    this: &str,
+) {
+    if !ind.mesures.0.is_empty() {
+        return;
+    }
+    let what = if kind == Kind::Engagement {
+        "la mesure à N, chiffrée"
+    } else {
+        "au moins la mesure de début (N)"
+    };
+    ctx.push(
+        Diagnostic::new(
+            Rule::IndicateurSansMesure,
+            format!("{this} n'a aucune mesure"),
+        )
+        .at(&e.path, e.pos(&ind.intitule))
+        .help(format!(
+            "ajoutez « mesures: {{{}: …}} » : {what}",
+            annee.unwrap_or(2026)
+        )),
+    );
+}
+
+/// `indicateur-sans-cible`: an indicator has a target, itself within the unit's bounds.
+fn target(ctx: &mut Ctx, e: &Entity, ind: &Indicateur, this: &str) {
+    match &ind.cible {
+        None => ctx.push(
+            Diagnostic::new(
+                Rule::IndicateurSansCible,
+                format!("{this} n'a pas de cible"),
+            )
+            .at(&e.path, e.pos(&ind.intitule))
+            .help("ajoutez « cible: <valeur visée> » pour que sa progression puisse être calculée"),
+        ),
+        Some(c) => bounds(ctx, e, ind.unite(), c.value, e.pos(c), "la cible"),
+    }
+}
+
+/// `sens-contradictoire`: an indicator whose name says it should fall (absentéisme,
+/// décrochage…) is not meant to rise.
+fn direction(ctx: &mut Ctx, e: &Entity, ind: &Indicateur) {
+    let name = &ind.intitule.value;
+    let pos = ind.sens.as_ref().map_or(e.pos(&ind.intitule), |s| e.pos(s));
+    ctx.push(
+        Diagnostic::new(
+            Rule::SensContradictoire,
+            format!("« {name} » devrait baisser, mais son sens est « hausse »"),
+        )
+        .at(&e.path, pos)
+        .help(if ind.sens.is_none() {
+            "sans « sens », un indicateur doit monter : ajoutez « sens: baisse »"
+        } else {
+            "écrivez « sens: baisse »"
+        }),
+    );
+}
+
+/// `annee-invalide`, `mesure-future`, `mesure-hors-periode`: a measure's year is
+/// plausible, not after the dossier's year, and within the période (or the year before).
+fn measure_year(
+    ctx: &mut Ctx,
+    e: &Entity,
+    periode: Option<&Periode>,
+    annee: Option<i64>,
+    year: &Sp<i64>,
+) {
+    let y = year.value;
+    let ypos = e.pos(year);
+    if !YEARS.contains(&y) {
+        ctx.push(
+            Diagnostic::new(Rule::AnneeInvalide, format!("mesure datée de l'année {y}, impossible"))
+                .at(&e.path, ypos)
+                .help("chaque mesure s'écrit « <année sur 4 chiffres>: <valeur> », par exemple « 2024: 35 »"),
+        );
+    } else if annee.is_some_and(|a| y > a) {
+        ctx.push(
+            Diagnostic::new(Rule::MesureFuture, format!("mesure de {y}, postérieure à l'année {} du dossier", annee.unwrap_or(0)))
+                .at(&e.path, ypos)
+                .help("une mesure est prise au plus tard l'année de la candidature ; après le label, indiquez l'année du bilan annuel dans ldm.toml : [suivi] annee = …"),
+        );
+    } else if let Some(p) = periode
+        && (y < p.debut.value - 1 || y > p.fin.value)
+    {
+        ctx.push(
+            Diagnostic::new(Rule::MesureHorsPeriode, format!("mesure de {y}, hors de la période {}–{}", p.debut.value, p.fin.value))
+                .at(&e.path, ypos)
+                .help("une mesure se prend pendant la période (la mesure de départ peut dater de l'année précédente) ; vérifiez l'année ou la période"),
+        );
+    }
+}
+
+/// `mesure-non-chiffree` (engagement), `mesure-qualitative` (action): a measure is a
+/// number, within the unit's bounds.
+fn measure_value(
+    ctx: &mut Ctx,
+    kind: Kind,
+    e: &Entity,
+    ind: &Indicateur,
+    y: i64,
+    value: &Sp<Valeur>,
+) {
+    match &value.value {
+        Valeur::Texte(t) if kind == Kind::Engagement => ctx.push(
+            Diagnostic::new(Rule::MesureNonChiffree, format!("la mesure « {t} » de l'engagement n'est pas un nombre"))
+                .at(&e.path, e.pos(value))
+                .help("le guide demande une mesure chiffrée : écrivez un nombre (0 si rien n'existe encore)"),
+        ),
+        Valeur::Texte(t) => ctx.push(
+            Diagnostic::new(Rule::MesureQualitative, format!("la mesure « {t} » n'est pas un nombre"))
+                .at(&e.path, e.pos(value))
+                .help("chiffrez-la si possible, pour suivre la progression (par exemple 0 ou 1 pour absent ou en place)"),
+        ),
+        Valeur::Nombre(v) => bounds(ctx, e, ind.unite(), *v, e.pos(value), &format!("la mesure de {y}")),
+    }
+}
+
+/// `cible-incoherente`: a target equal to the baseline, or already beaten by it in the
+/// wanted direction, leaves nothing to measure.
 fn target_side(ctx: &mut Ctx, e: &Entity, ind: &Indicateur, this: &str) {
     let Some(cible) = &ind.cible else { return };
     let baseline = ind
@@ -193,7 +243,7 @@ fn target_side(ctx: &mut Ctx, e: &Entity, ind: &Indicateur, this: &str) {
         };
         ctx.push(
             Diagnostic::new(
-                "cible-incoherente",
+                Rule::CibleIncoherente,
                 format!("pour {this}, la cible ({}) est {what} la mesure de départ ({} en {year})", shown(cible.value, unit), shown(base, unit)),
             )
             .at(&e.path, e.pos(cible))
@@ -211,6 +261,8 @@ fn shown(v: f64, unite: Unite) -> String {
     crate::progress::with_unit(v, name)
 }
 
+/// `pourcentage-hors-bornes`, `valeur-negative`: a percentage is within 0–100, a number
+/// or an amount is not negative.
 fn bounds(
     ctx: &mut Ctx,
     e: &Entity,
@@ -222,14 +274,14 @@ fn bounds(
     let shown = crate::report::number(v);
     if unite == Unite::Pourcentage && !(0.0..=100.0).contains(&v) {
         ctx.push(
-            Diagnostic::new("pourcentage-hors-bornes", format!("{what} vaut {shown} %, hors de 0–100"))
+            Diagnostic::new(Rule::PourcentageHorsBornes, format!("{what} vaut {shown} %, hors de 0–100"))
                 .at(&e.path, pos)
                 .help("un pourcentage est compris entre 0 et 100 ; si c'est un effectif, écrivez « unite: nombre »"),
         );
     } else if v < 0.0 {
         ctx.push(
             Diagnostic::new(
-                "valeur-negative",
+                Rule::ValeurNegative,
                 format!("{what} vaut {shown}, une valeur négative"),
             )
             .at(&e.path, pos)
@@ -238,7 +290,8 @@ fn bounds(
     }
 }
 
-/// An action running for 3 (5) years shows its N+3 (N+5) measure.
+/// `mesure-de-suivi-manquante`: an action running for 3 (5) years, once the campaign
+/// reaches that year, shows its N+3 (N+5) measure.
 fn follow_up(
     ctx: &mut Ctx,
     e: &Entity,
@@ -260,7 +313,7 @@ fn follow_up(
     {
         ctx.push(
             Diagnostic::new(
-                "mesure-de-suivi-manquante",
+                Rule::MesureDeSuiviManquante,
                 format!("« {name} » : la mesure de suivi N+3 ({}) manque", n + 3),
             )
             .at(&e.path, at)
@@ -271,7 +324,7 @@ fn follow_up(
     if end > n + 3 && annee >= end && !years.iter().any(|y| *y >= end) {
         ctx.push(
             Diagnostic::new(
-                "mesure-de-suivi-manquante",
+                Rule::MesureDeSuiviManquante,
                 format!("« {name} » : la mesure de fin ({end}) manque"),
             )
             .at(&e.path, at)

@@ -5,7 +5,6 @@ pub mod entities;
 pub mod evidence;
 pub mod identity;
 pub mod measures;
-pub mod rules;
 pub mod structure;
 pub mod team;
 pub mod text;

@@ -1,7 +1,7 @@
 //! Structure rules: criteria folders, required sections, fields out of context.
 
 use super::Ctx;
-use crate::diagnostic::{Diagnostic, Pos};
+use crate::diagnostic::{Diagnostic, Pos, Rule};
 use crate::model::{Doc, Kind, sections};
 use crate::text::{fold, suggest};
 
@@ -39,7 +39,7 @@ fn criteria_folders(ctx: &mut Ctx) {
     for c in &ctx.edition.criteres {
         if !d.criteres.iter().any(|f| f.numero == c.numero) {
             ctx.diags.push(
-                Diagnostic::new("critere-manquant", format!("le critère {} « {} » n'a pas de dossier", c.numero, c.intitule))
+                Diagnostic::new(Rule::CritereManquant, format!("le critère {} « {} » n'a pas de dossier", c.numero, c.intitule))
                     .at("ldm.toml", at)
                     .help(format!(
                         "l'édition {edition_id} demande ce critère : créez « criteres/{}-{}/critere.md » (« ldm init --force » le fait sans rien écraser)",
@@ -58,7 +58,7 @@ fn criteria_folders(ctx: &mut Ctx) {
                 .map(|c| c.numero.to_string())
                 .collect();
             ctx.diags.push(
-                Diagnostic::new("critere-inconnu", format!("l'édition {edition_id} n'a pas de critère {}", f.numero))
+                Diagnostic::new(Rule::CritereInconnu, format!("l'édition {edition_id} n'a pas de critère {}", f.numero))
                     .in_file(&f.dir)
                     .help(format!("critères de l'édition : {} ; renommez le dossier ou changez d'édition dans ldm.toml", nums.join(", "))),
             );
@@ -66,7 +66,7 @@ fn criteria_folders(ctx: &mut Ctx) {
         if seen.contains(&f.numero) {
             ctx.diags.push(
                 Diagnostic::new(
-                    "critere-en-double",
+                    Rule::CritereEnDouble,
                     format!(
                         "un autre dossier porte déjà le numéro de critère {}",
                         f.numero
@@ -128,7 +128,7 @@ fn check_sections<F>(ctx: &mut Ctx, doc: &Doc<F>, expected: &[(&str, &[&str])], 
             None if optional.iter().any(|t| fold(t) == fold(&s.title)) => {}
             None => {
                 let mut d = Diagnostic::new(
-                    "section-inconnue",
+                    Rule::SectionInconnue,
                     format!("section « {} » inattendue", s.title),
                 )
                 .at(
@@ -162,15 +162,18 @@ fn check_sections<F>(ctx: &mut Ctx, doc: &Doc<F>, expected: &[(&str, &[&str])], 
 
 fn missing(path: &str, pos: Pos, title: &str, sub: bool) -> Diagnostic {
     let hashes = if sub { "##" } else { "#" };
-    Diagnostic::new("section-manquante", format!("section « {title} » absente"))
-        .at(path, pos)
-        .help(format!(
-            "ajoutez un titre « {hashes} {title} » suivi du texte de l'équipe"
-        ))
+    Diagnostic::new(
+        Rule::SectionManquante,
+        format!("section « {title} » absente"),
+    )
+    .at(path, pos)
+    .help(format!(
+        "ajoutez un titre « {hashes} {title} » suivi du texte de l'équipe"
+    ))
 }
 
 fn empty(path: &str, line: u32, title: &str) -> Diagnostic {
-    Diagnostic::new("section-vide", format!("section « {title} » vide"))
+    Diagnostic::new(Rule::SectionVide, format!("section « {title} » vide"))
         .at(path, Pos::new(line, 1, title.chars().count() as u32 + 2))
         .help("écrivez sous ce titre le texte de l'équipe (les commentaires <!-- … --> ne comptent pas)")
 }
@@ -194,7 +197,7 @@ fn out_of_context(ctx: &mut Ctx, kind: Kind, e: &Doc<crate::model::front::Entity
     let mut flag = |pos: Pos, field: &str, why: &str| {
         ctx.diags.push(
             Diagnostic::new(
-                "champ-hors-contexte",
+                Rule::ChampHorsContexte,
                 format!("« {field} » n'a pas de sens pour {}", kind.with_article()),
             )
             .at(&e.path, pos)

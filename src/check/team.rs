@@ -2,8 +2,8 @@
 
 use super::Ctx;
 use super::text::is_placeholder;
-use crate::diagnostic::{Diagnostic, Pos};
-use crate::model::front::Personne;
+use crate::diagnostic::{Diagnostic, Pos, Rule};
+use crate::model::front::{CritereFront, Personne};
 use crate::model::{Doc, Dossier, Kind};
 use crate::text::fold;
 use std::collections::BTreeMap;
@@ -81,45 +81,62 @@ pub fn check(ctx: &mut Ctx) {
     for c in &d.criteres {
         let Some(doc) = &c.critere else { continue };
         let Some(f) = &doc.front else { continue };
-        if f.coordonnateur.is_none() {
-            ctx.push(
-                Diagnostic::new(
-                    "coordonnateur-manquant",
-                    format!("le critère {} n'a pas de coordonnateur", c.numero),
-                )
-                .at(&doc.path, Pos::new(doc.yaml_offset + 1, 1, 1))
-                .help("ajoutez « coordonnateur: {nom: …, prenom: …, fonction: …} »"),
-            );
-        }
-        if f.membres.is_empty() {
-            ctx.push(
-                Diagnostic::new(
-                    "equipe-sans-membre",
-                    format!(
-                        "l'équipe du critère {} se réduit à son coordonnateur",
-                        c.numero
-                    ),
-                )
-                .at(&doc.path, Pos::new(doc.yaml_offset + 1, 1, 1))
-                .help("ajoutez « membres: » avec les personnes qui travaillent sur le critère"),
-            );
-        }
+        coordinator(ctx, c.numero, doc, f);
+        members(ctx, c.numero, doc, f);
     }
-    for (_, kind, e) in d.entities() {
+    animateurs(ctx);
+    let cites = citations(d);
+    complete_persons(ctx, &cites);
+    consistent_functions(ctx, &cites);
+}
+
+/// `coordonnateur-manquant`: a criterion's team table starts with its coordinator.
+fn coordinator(ctx: &mut Ctx, numero: u32, doc: &Doc<CritereFront>, f: &CritereFront) {
+    if f.coordonnateur.is_none() {
+        ctx.push(
+            Diagnostic::new(
+                Rule::CoordonnateurManquant,
+                format!("le critère {numero} n'a pas de coordonnateur"),
+            )
+            .at(&doc.path, Pos::new(doc.yaml_offset + 1, 1, 1))
+            .help("ajoutez « coordonnateur: {nom: …, prenom: …, fonction: …} »"),
+        );
+    }
+}
+
+/// `equipe-sans-membre`: a criterion's team has members around its coordinator.
+fn members(ctx: &mut Ctx, numero: u32, doc: &Doc<CritereFront>, f: &CritereFront) {
+    if f.membres.is_empty() {
+        ctx.push(
+            Diagnostic::new(
+                Rule::EquipeSansMembre,
+                format!("l'équipe du critère {numero} se réduit à son coordonnateur"),
+            )
+            .at(&doc.path, Pos::new(doc.yaml_offset + 1, 1, 1))
+            .help("ajoutez « membres: » avec les personnes qui travaillent sur le critère"),
+        );
+    }
+}
+
+/// `animateur-manquant`: every engagement names the person who leads it.
+fn animateurs(ctx: &mut Ctx) {
+    for (_, kind, e) in ctx.dossier.entities() {
         if kind == Kind::Engagement
             && let Some(f) = &e.front
             && f.animateur.is_none()
         {
             ctx.push(
-                Diagnostic::new("animateur-manquant", format!("l'engagement « {} » n'a pas d'animateur", f.denomination.value))
+                Diagnostic::new(Rule::AnimateurManquant, format!("l'engagement « {} » n'a pas d'animateur", f.denomination.value))
                     .at(&e.path, e.pos(&f.denomination))
                     .help("ajoutez « animateur: {nom: …, prenom: …, fonction: …} » : la personne qui porte l'engagement"),
             );
         }
     }
+}
 
-    let cites = citations(d);
-    for c in &cites {
+/// `personne-incomplete`: every person cited has a non-empty nom, prénom and fonction.
+fn complete_persons(ctx: &mut Ctx, cites: &[Citation]) {
+    for c in cites {
         let p = c.personne;
         for (field, v) in [
             ("nom", &p.nom),
@@ -129,16 +146,20 @@ pub fn check(ctx: &mut Ctx) {
             if v.value.trim().is_empty() {
                 let pos = Pos::new(c.pos.line, c.pos.column, 1);
                 ctx.push(
-                    Diagnostic::new("personne-incomplete", format!("« {field} » vide pour {}", c.role))
+                    Diagnostic::new(Rule::PersonneIncomplete, format!("« {field} » vide pour {}", c.role))
                         .at(c.file, pos)
                         .help(format!("renseignez « {field} » : l'annexe présente chaque personne par son nom, son prénom et sa fonction")),
                 );
             }
         }
     }
-    // Same person (folded name and first name), different functions.
+}
+
+/// `fonction-incoherente`: one person (same folded nom and prénom) has one fonction
+/// everywhere; each later citation that differs from the first is reported.
+fn consistent_functions(ctx: &mut Ctx, cites: &[Citation]) {
     let mut first: BTreeMap<(String, String), &Citation> = BTreeMap::new();
-    for c in &cites {
+    for c in cites {
         let p = c.personne;
         if [&p.nom.value, &p.prenom.value, &p.fonction.value]
             .iter()
@@ -155,7 +176,7 @@ pub fn check(ctx: &mut Ctx) {
                 let pos = Pos::new(c.pos.line, c.pos.column, c.pos.len);
                 ctx.push(
                     Diagnostic::new(
-                        "fonction-incoherente",
+                        Rule::FonctionIncoherente,
                         format!(
                             "{} {} est « {} » ici mais « {} » dans {}",
                             p.prenom.value,

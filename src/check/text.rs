@@ -1,7 +1,7 @@
 //! Text rules: « À compléter » markers and the guide's instructions left in.
 
 use super::Ctx;
-use crate::diagnostic::{Diagnostic, Pos};
+use crate::diagnostic::{Diagnostic, Pos, Rule};
 use crate::load::markdown::{blank_comments, split};
 use crate::text::{Folded, fold};
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -91,14 +91,14 @@ pub fn check(ctx: &mut Ctx) {
                 let pos = Pos::new(n, col as u32 + 1, len as u32);
                 let d = if pattern == 0 {
                     Diagnostic::new(
-                        "texte-a-completer",
+                        Rule::TexteACompleter,
                         format!("« {PLACEHOLDER} » dans {}", place()),
                     )
                     .help("remplacez ce repère par le texte de l'équipe")
                 } else {
                     let quoted: String = line.chars().skip(col).take(len).collect();
                     Diagnostic::new(
-                        "consigne-du-guide",
+                        Rule::ConsigneDuGuide,
                         format!(
                             "consigne du modèle officiel laissée dans {} : « {quoted} »",
                             place()

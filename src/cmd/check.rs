@@ -2,8 +2,8 @@
 
 use super::EXIT_FAILURE;
 use clap::ValueEnum;
-use ldm::check::rules::{self, RULES};
 use ldm::report::{self, Checked, Format};
+use ldm::rule::Rule;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -120,26 +120,36 @@ fn explain(name: &str) -> anyhow::Result<ExitCode> {
     use std::fmt::Write;
     let mut text = String::new();
     if name.is_empty() {
-        let mut famille = "";
-        for r in RULES {
-            if r.famille != famille {
-                famille = r.famille;
-                let _ = writeln!(text, "\n{}", famille.to_uppercase());
+        let mut famille = None;
+        for r in Rule::ALL {
+            if famille != Some(r.famille()) {
+                famille = Some(r.famille());
+                let _ = writeln!(text, "\n{}", r.famille().label().to_uppercase());
             }
-            let _ = writeln!(text, "  {:<28} {:<14} {}", r.name, r.severity, r.titre);
+            let _ = writeln!(
+                text,
+                "  {:<28} {:<14} {}",
+                r.name(),
+                r.severity(),
+                r.titre()
+            );
         }
         let _ = writeln!(
             text,
             "\n« ldm check --explain <règle> » explique une règle."
         );
-    } else if let Some(r) = rules::rule(name) {
+    } else if let Some(r) = Rule::from_name(name) {
         let _ = writeln!(
             text,
             "{} ({}, famille {})\n\n{}\n\n{}",
-            r.name, r.severity, r.famille, r.titre, r.explication
+            r.name(),
+            r.severity(),
+            r.famille(),
+            r.titre(),
+            r.explication()
         );
     } else {
-        let hint = ldm::text::suggest(name, RULES.iter().map(|r| r.name))
+        let hint = ldm::text::suggest(name, Rule::ALL.iter().map(|r| r.name()))
             .map_or(String::new(), |s| format!(" ; vouliez-vous dire « {s} » ?"));
         eprintln!(
             "erreur : règle inconnue « {name} »{hint}\n« ldm check --explain » liste toutes les règles."

@@ -3,7 +3,7 @@
 //! The parsers report in English with serde's stable wording; we recognise those
 //! forms (unknown field, missing field, invalid type…) and say them again in French.
 
-use crate::diagnostic::{Diagnostic, Pos};
+use crate::diagnostic::{Diagnostic, Pos, Rule};
 use crate::source::Source;
 use crate::text::suggest;
 use serde_saphyr::MessageFormatter;
@@ -31,91 +31,162 @@ pub fn toml_error(err: &toml::de::Error, src: &Source) -> Diagnostic {
     translate(err.message(), src, pos, Lang::Toml)
 }
 
-fn translate(msg: &str, src: &Source, pos: Pos, lang: Lang) -> Diagnostic {
-    let lower = msg.to_lowercase();
-    let pos = match lang {
-        Lang::Yaml if lower.contains("tab") => tab_line(src, pos),
-        Lang::Yaml => past_end_of_line(src, pos),
-        Lang::Toml => pos,
-    };
-    let line = src.line(pos.line).unwrap_or("");
-    let field = key_before(line, pos.column);
-    let value = token_at(line, pos.column);
-    let spot = Pos::new(pos.line, pos.column, value.chars().count().max(1) as u32);
-    let path = src.path.as_str();
-    if lower.contains("unknown field") {
-        let name = between_backticks(msg).unwrap_or(&value);
-        let expected = expected_list(msg);
-        let hint = if expected.is_empty() {
-            "aucun champ n'est attendu ici".to_string()
-        } else {
-            closest(name, &expected, "champs possibles ici")
+/// A parser error with what was found around its (corrected) position.
+struct ParseError<'a> {
+    msg: &'a str,
+    lower: String,
+    src: &'a Source,
+    pos: Pos,
+    lang: Lang,
+    /// The key written before the error (`cible` in `cible: quarante`).
+    field: String,
+    /// The value token at the error (`quarante`).
+    value: String,
+    /// The value token's place, to underline it.
+    spot: Pos,
+}
+
+impl<'a> ParseError<'a> {
+    fn new(msg: &'a str, src: &'a Source, pos: Pos, lang: Lang) -> Self {
+        let lower = msg.to_lowercase();
+        let pos = match lang {
+            Lang::Yaml if lower.contains("tab") => tab_line(src, pos),
+            Lang::Yaml => past_end_of_line(src, pos),
+            Lang::Toml => pos,
         };
-        Diagnostic::new("champ-inconnu", format!("champ inconnu « {name} »"))
-            .at(path, src.pos_on_line(pos.line, name))
-            .help(hint)
-    } else if lower.contains("unknown variant") {
-        let name = between_backticks(msg).unwrap_or(&value);
-        let expected = expected_list(msg);
-        let hint = closest(name, &expected, "valeurs possibles");
-        Diagnostic::new(
-            "type-invalide",
-            format!("valeur « {name} » inconnue pour « {field} »"),
-        )
-        .at(path, spot)
-        .help(hint)
-    } else if lower.contains("missing field") {
-        let name = between_backticks(msg).unwrap_or("?");
-        let (at, parent) = match lang {
-            Lang::Yaml => mapping_start(src, pos.line),
-            Lang::Toml => (pos, None),
-        };
-        let within = parent.map_or(String::new(), |p| format!(" dans « {p} »"));
-        let line = match lang {
-            Lang::Yaml => format!("{name}: …"),
-            Lang::Toml => format!("{name} = …"),
-        };
-        Diagnostic::new(
-            "champ-manquant",
-            format!("champ obligatoire « {name} » absent{within}"),
-        )
-        .at(path, at)
-        .help(format!("ajoutez la ligne « {line} » (voir docs/format.md)"))
-    } else if lower.contains("duplicate") {
-        let what = if field.is_empty() { &value } else { &field };
-        Diagnostic::new("cle-en-double", format!("« {what} » est écrit deux fois"))
-            .at(path, spot)
-            .help("gardez une seule ligne pour cette clé ; pour une mesure, une seule valeur par année")
-    } else if let Some(expected) = expected_kind(&lower) {
-        let what = if field.is_empty() {
-            "cet emplacement".to_string()
-        } else {
-            format!("« {field} »")
-        };
-        Diagnostic::new(
-            "type-invalide",
-            format!("« {value} » ne convient pas pour {what} : {expected}"),
-        )
-        .at(path, spot)
-        .help(type_hint(expected))
-    } else {
-        let (name, hint) = match lang {
-            Lang::Yaml => (
-                "YAML",
-                "vérifiez l'indentation (des espaces, pas de tabulation), les deux-points suivis d'une espace, et mettez entre guillemets un texte qui contient « : » ou commence par un caractère spécial",
-            ),
-            Lang::Toml => (
-                "TOML",
-                "vérifiez la ligne : « cle = valeur », texte entre guillemets droits, une section par [titre]",
-            ),
-        };
-        Diagnostic::new(
-            "syntaxe-invalide",
-            format!("syntaxe {name} invalide : {}", french_syntax(&lower)),
-        )
-        .at(path, pos)
-        .help(hint)
+        let line = src.line(pos.line).unwrap_or("");
+        let value = token_at(line, pos.column);
+        let spot = Pos::new(pos.line, pos.column, value.chars().count().max(1) as u32);
+        ParseError {
+            msg,
+            field: key_before(line, pos.column),
+            lower,
+            src,
+            pos,
+            lang,
+            value,
+            spot,
+        }
     }
+
+    fn path(&self) -> &str {
+        self.src.path.as_str()
+    }
+}
+
+/// Recognises serde's wording of a parser error and says it in French as a finding of
+/// the matching rule.
+fn translate(msg: &str, src: &Source, pos: Pos, lang: Lang) -> Diagnostic {
+    let e = ParseError::new(msg, src, pos, lang);
+    let lower = e.lower.as_str();
+    if lower.contains("unknown field") {
+        unknown_field(&e)
+    } else if lower.contains("unknown variant") {
+        unknown_variant(&e)
+    } else if lower.contains("missing field") {
+        missing_field(&e)
+    } else if lower.contains("duplicate") {
+        duplicate_key(&e)
+    } else if let Some(expected) = expected_kind(lower) {
+        wrong_type(&e, expected)
+    } else {
+        syntax(&e)
+    }
+}
+
+/// `champ-inconnu`: a key the format does not have, with the closest known field.
+fn unknown_field(e: &ParseError) -> Diagnostic {
+    let name = between_backticks(e.msg).unwrap_or(&e.value);
+    let expected = expected_list(e.msg);
+    let hint = if expected.is_empty() {
+        "aucun champ n'est attendu ici".to_string()
+    } else {
+        closest(name, &expected, "champs possibles ici")
+    };
+    Diagnostic::new(Rule::ChampInconnu, format!("champ inconnu « {name} »"))
+        .at(e.path(), e.src.pos_on_line(e.pos.line, name))
+        .help(hint)
+}
+
+/// `type-invalide`: a value outside the field's list of allowed values.
+fn unknown_variant(e: &ParseError) -> Diagnostic {
+    let name = between_backticks(e.msg).unwrap_or(&e.value);
+    let expected = expected_list(e.msg);
+    let hint = closest(name, &expected, "valeurs possibles");
+    Diagnostic::new(
+        Rule::TypeInvalide,
+        format!("valeur « {name} » inconnue pour « {} »", e.field),
+    )
+    .at(e.path(), e.spot)
+    .help(hint)
+}
+
+/// `champ-manquant`: a required field is absent; in YAML, reported at the start of the
+/// mapping that lacks it (serde points at its last key).
+fn missing_field(e: &ParseError) -> Diagnostic {
+    let name = between_backticks(e.msg).unwrap_or("?");
+    let (at, parent) = match e.lang {
+        Lang::Yaml => mapping_start(e.src, e.pos.line),
+        Lang::Toml => (e.pos, None),
+    };
+    let within = parent.map_or(String::new(), |p| format!(" dans « {p} »"));
+    let line = match e.lang {
+        Lang::Yaml => format!("{name}: …"),
+        Lang::Toml => format!("{name} = …"),
+    };
+    Diagnostic::new(
+        Rule::ChampManquant,
+        format!("champ obligatoire « {name} » absent{within}"),
+    )
+    .at(e.path(), at)
+    .help(format!("ajoutez la ligne « {line} » (voir docs/format.md)"))
+}
+
+/// `cle-en-double`: the same key twice in one mapping.
+fn duplicate_key(e: &ParseError) -> Diagnostic {
+    let what = if e.field.is_empty() {
+        &e.value
+    } else {
+        &e.field
+    };
+    Diagnostic::new(Rule::CleEnDouble, format!("« {what} » est écrit deux fois"))
+        .at(e.path(), e.spot)
+        .help("gardez une seule ligne pour cette clé ; pour une mesure, une seule valeur par année")
+}
+
+/// `type-invalide`: a value of the wrong kind (text for a number, a list for a text…).
+fn wrong_type(e: &ParseError, expected: &'static str) -> Diagnostic {
+    let what = if e.field.is_empty() {
+        "cet emplacement".to_string()
+    } else {
+        format!("« {} »", e.field)
+    };
+    Diagnostic::new(
+        Rule::TypeInvalide,
+        format!("« {} » ne convient pas pour {what} : {expected}", e.value),
+    )
+    .at(e.path(), e.spot)
+    .help(type_hint(expected))
+}
+
+/// `syntaxe-invalide`: anything else the parser could not read.
+fn syntax(e: &ParseError) -> Diagnostic {
+    let (name, hint) = match e.lang {
+        Lang::Yaml => (
+            "YAML",
+            "vérifiez l'indentation (des espaces, pas de tabulation), les deux-points suivis d'une espace, et mettez entre guillemets un texte qui contient « : » ou commence par un caractère spécial",
+        ),
+        Lang::Toml => (
+            "TOML",
+            "vérifiez la ligne : « cle = valeur », texte entre guillemets droits, une section par [titre]",
+        ),
+    };
+    Diagnostic::new(
+        Rule::SyntaxeInvalide,
+        format!("syntaxe {name} invalide : {}", french_syntax(&e.lower)),
+    )
+    .at(e.path(), e.pos)
+    .help(hint)
 }
 
 /// « vouliez-vous dire « x » ? Champs possibles ici : a, b » — or just the list.

@@ -6,7 +6,7 @@
 pub mod errors;
 pub mod markdown;
 
-use crate::diagnostic::{Diagnostic, Pos};
+use crate::diagnostic::{Diagnostic, Pos, Rule};
 use crate::model::front::{CritereFront, EntityFront, EtablissementFront};
 use crate::model::{Campaign, Config, CritereDir, Doc, Dossier};
 use crate::source::Source;
@@ -110,7 +110,7 @@ impl Loader {
                 }
                 Err(_) => {
                     self.diags.push(
-                        Diagnostic::new("fichier-illisible", format!("« {rel} » n'est pas un texte UTF-8"))
+                        Diagnostic::new(Rule::FichierIllisible, format!("« {rel} » n'est pas un texte UTF-8"))
                             .in_file(rel)
                             .help("enregistrez le fichier en UTF-8 (dans votre éditeur : « Enregistrer sous », encodage UTF-8)"),
                     );
@@ -120,7 +120,7 @@ impl Loader {
             Err(e) => {
                 self.diags.push(
                     Diagnostic::new(
-                        "fichier-illisible",
+                        Rule::FichierIllisible,
                         format!("lecture impossible de « {rel} » : {e}"),
                     )
                     .in_file(rel)
@@ -163,7 +163,7 @@ impl Loader {
         let parse = |y: &str| serde_saphyr::from_str::<F>(y);
         if !self.real(rel).is_file() {
             self.diags.push(
-                Diagnostic::new("fichier-manquant", format!("le fichier « {rel} » est absent"))
+                Diagnostic::new(Rule::FichierManquant, format!("le fichier « {rel} » est absent"))
                     .in_file(rel)
                     .help("créez-le (« ldm init --force » ajoute les fichiers manquants sans rien écraser)"),
             );
@@ -181,13 +181,13 @@ impl Loader {
         let src = &self.sources[rel];
         match split.yaml {
             _ if split.unterminated => self.diags.push(
-                Diagnostic::new("front-matter-absent", "l'en-tête YAML ouvert par « --- » n'est jamais fermé")
+                Diagnostic::new(Rule::FrontMatterAbsent, "l'en-tête YAML ouvert par « --- » n'est jamais fermé")
                     .at(rel, Pos::new(1, 1, 3))
                     .help("ajoutez une ligne « --- » à la fin de l'en-tête, avant le premier titre"),
             ),
             None if optional_front => doc.front = default.map(|f| f()),
             None => self.diags.push(
-                Diagnostic::new("front-matter-absent", "le fichier ne commence pas par un en-tête YAML « --- »")
+                Diagnostic::new(Rule::FrontMatterAbsent, "le fichier ne commence pas par un en-tête YAML « --- »")
                     .at(rel, Pos::start())
                     .help("la première ligne doit être « --- », suivie des champs, puis une ligne « --- »"),
             ),
@@ -225,7 +225,7 @@ impl Loader {
                 Ok(n) if name[digits.len()..].starts_with('-') || name.len() == digits.len() => n,
                 _ => {
                     self.diags.push(
-                        Diagnostic::new("critere-inconnu", format!("le dossier « {rel} » ne commence pas par un numéro de critère"))
+                        Diagnostic::new(Rule::CritereInconnu, format!("le dossier « {rel} » ne commence pas par un numéro de critère"))
                             .in_file(&rel)
                             .help("nommez-le « <numéro>-<nom> », par exemple « criteres/4-partenariats » ; « ldm referentiel » liste les critères"),
                     );
@@ -283,9 +283,12 @@ impl Loader {
 
     fn stray(&mut self, rel: &str, help: &str) {
         self.diags.push(
-            Diagnostic::new("fichier-ignore", format!("« {rel} » n'est pas lu par ldm"))
-                .in_file(rel)
-                .help(help),
+            Diagnostic::new(
+                Rule::FichierIgnore,
+                format!("« {rel} » n'est pas lu par ldm"),
+            )
+            .in_file(rel)
+            .help(help),
         );
     }
 

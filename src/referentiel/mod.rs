@@ -1,6 +1,6 @@
 //! The cahier des charges as data: embedded editions and a school's own file.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Rule};
 use crate::source::Source;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -150,7 +150,7 @@ pub fn parse(text: &str, path: &str) -> Result<Edition, Diagnostic> {
             Some((_, t)) if base != &file.id => parse(t, base)?.criteres,
             _ => {
                 return Err(Diagnostic::new(
-                    "edition-inconnue",
+                    Rule::EditionInconnue,
                     format!("« etend: {base} » ne désigne pas une édition intégrée à ldm"),
                 )
                 .at(path, etend_pos(&src, base))
@@ -188,12 +188,12 @@ fn etend_pos(src: &Source, base: &str) -> crate::diagnostic::Pos {
 /// Resolves what `ldm.toml` names: an embedded id, or a YAML file inside the dossier.
 pub fn resolve(name: &str, root: &Path) -> Result<Edition, Diagnostic> {
     if let Some(ed) = embedded(name) {
-        return ed.map_err(|m| Diagnostic::new("edition-inconnue", m));
+        return ed.map_err(|m| Diagnostic::new(Rule::EditionInconnue, m));
     }
     let looks_like_file = name.ends_with(".yaml") || name.ends_with(".yml");
     if !looks_like_file {
         let mut d = Diagnostic::new(
-            "edition-inconnue",
+            Rule::EditionInconnue,
             format!("l'édition « {name} » n'existe pas"),
         );
         let ids: Vec<_> = embedded_ids().collect();
@@ -215,12 +215,12 @@ pub fn resolve(name: &str, root: &Path) -> Result<Edition, Diagnostic> {
             .components()
             .any(|c| matches!(c, std::path::Component::ParentDir))
     {
-        return Err(Diagnostic::new("edition-inconnue", format!("le référentiel « {name} » est hors du dossier"))
+        return Err(Diagnostic::new(Rule::EditionInconnue, format!("le référentiel « {name} » est hors du dossier"))
             .help("placez le fichier du référentiel dans le dossier et indiquez un chemin relatif, par exemple « referentiel.yaml »"));
     }
     let text = std::fs::read_to_string(root.join(rel)).map_err(|e| {
         Diagnostic::new(
-            "edition-inconnue",
+            Rule::EditionInconnue,
             format!("lecture impossible du référentiel « {name} » : {e}"),
         )
         .help("vérifiez le chemin, relatif au dossier (là où se trouve ldm.toml)")
@@ -291,7 +291,7 @@ mod tests {
     #[test]
     fn unknown_edition_suggests_the_closest() {
         let d = resolve("nationale-2026", Path::new(".")).unwrap_err();
-        assert_eq!(d.rule, "edition-inconnue");
+        assert_eq!(d.rule, Rule::EditionInconnue);
         assert!(d.help.unwrap().contains("« national-2026 »"));
     }
 }

@@ -41,7 +41,7 @@ pub fn write(out: &mut String, checked: &[Checked]) {
                 props.push(format!("line={}", p.line));
                 props.push(format!("col={}", p.column));
             }
-            props.push(format!("title={}", escape_property(d.rule)));
+            props.push(format!("title={}", escape_property(d.rule.name())));
             let _ = writeln!(
                 out,
                 "::{} {}::{}",
@@ -91,7 +91,7 @@ pub fn step_summary(checked: &[Checked], opts: Options) -> String {
                 d.severity,
                 cell(&repo_path(&c.label, file)),
                 pos.map_or(String::new(), |p| p.line.to_string()),
-                cell(d.rule),
+                cell(d.rule.name()),
                 cell(&message_with_help(d)),
             );
         }

@@ -49,7 +49,7 @@ pub fn write(out: &mut String, checked: &[Checked]) {
             let (file, pos) = located(d);
             issues.push(Issue {
                 kind: "issue",
-                check_name: d.rule,
+                check_name: d.rule.name(),
                 description: message_with_help(d),
                 fingerprint,
                 severity: severity(d.severity),
@@ -100,7 +100,7 @@ fn identity(c: &Checked, d: &Diagnostic) -> Vec<u8> {
         .map_or("", str::trim);
     let mut key = Vec::new();
     let path = repo_path(&c.label, file);
-    for part in [path.as_str(), d.rule, d.message.as_str(), line] {
+    for part in [path.as_str(), d.rule.name(), d.message.as_str(), line] {
         key.extend_from_slice(part.as_bytes());
         key.push(0);
     }

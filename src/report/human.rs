@@ -79,7 +79,7 @@ fn short_line(out: &mut String, label: &str, d: &Diagnostic) {
 fn snippet(out: &mut String, renderer: &Renderer, c: &Checked, d: &Diagnostic) {
     let title = level(d.severity)
         .primary_title(d.message.as_str())
-        .id(d.rule);
+        .id(d.rule.name());
     let src = d.file.as_ref().and_then(|f| c.dossier.sources.get(f));
     let path = d.file.as_ref().map(|f| shown_path(&c.label, f));
     let mut group = Group::with_title(title);

@@ -81,7 +81,7 @@ pub fn write(out: &mut String, checked: &[Checked], opts: Options) {
                 let _ = writeln!(
                     out,
                     "      <failure type=\"{}\" message=\"{}\">{}</failure>",
-                    attr(d.rule),
+                    attr(d.rule.name()),
                     attr(&format!("{}: {}", d.rule, d.message)),
                     text(&details(c, d))
                 );

@@ -5,8 +5,7 @@
 //! (`columnKind: unicodeCodePoints`), as everywhere in ldm.
 
 use super::{Checked, located, message_with_help, repo_path};
-use crate::check::rules::RULES;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Rule, Severity};
 use serde_json::{Value, json};
 
 pub const SCHEMA: &str =
@@ -22,17 +21,17 @@ pub fn level(s: Severity) -> &'static str {
 }
 
 pub fn write(out: &mut String, checked: &[Checked]) {
-    let rules: Vec<Value> = RULES
+    let rules: Vec<Value> = Rule::ALL
         .iter()
         .map(|r| {
             json!({
-                "id": r.name,
-                "name": r.name,
-                "shortDescription": { "text": r.titre },
-                "fullDescription": { "text": r.explication },
-                "help": { "text": format!("{}\n\nldm check --explain {}", r.explication, r.name) },
-                "defaultConfiguration": { "level": level(r.severity) },
-                "properties": { "tags": [r.famille] },
+                "id": r.name(),
+                "name": r.name(),
+                "shortDescription": { "text": r.titre() },
+                "fullDescription": { "text": r.explication() },
+                "help": { "text": format!("{}\n\nldm check --explain {}", r.explication(), r.name()) },
+                "defaultConfiguration": { "level": level(r.severity()) },
+                "properties": { "tags": [r.famille().label()] },
             })
         })
         .collect();
@@ -58,11 +57,7 @@ pub fn write(out: &mut String, checked: &[Checked]) {
                 "locations": [{ "physicalLocation": physical }],
                 "partialFingerprints": { "ldm/v1": fingerprint },
             });
-            // Every diagnostic names a rule of the catalogue (a test checks it); should one
-            // not, the result stays valid without an index.
-            if let Some(i) = RULES.iter().position(|r| r.name == d.rule) {
-                result["ruleIndex"] = json!(i);
-            }
+            result["ruleIndex"] = json!(d.rule.index());
             results.push(result);
         }
     }

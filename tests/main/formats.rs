@@ -4,7 +4,7 @@
 
 use crate::common::*;
 
-use ldm::check::rules::RULES;
+use ldm::rule::Rule;
 use serde_json::Value;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -225,11 +225,11 @@ fn sarif_describes_every_rule_and_results_point_at_theirs() {
     let driver = &v["runs"][0]["tool"]["driver"];
     assert_eq!(driver["name"], "ldm");
     let rules = driver["rules"].as_array().unwrap();
-    assert_eq!(rules.len(), RULES.len());
-    for (r, want) in rules.iter().zip(RULES) {
-        assert_eq!(r["id"], want.name);
-        assert_eq!(r["shortDescription"]["text"], want.titre);
-        assert_eq!(r["fullDescription"]["text"], want.explication);
+    assert_eq!(rules.len(), Rule::ALL.len());
+    for (r, want) in rules.iter().zip(Rule::ALL) {
+        assert_eq!(r["id"], want.name());
+        assert_eq!(r["shortDescription"]["text"], want.titre());
+        assert_eq!(r["fullDescription"]["text"], want.explication());
         let level = r["defaultConfiguration"]["level"].as_str().unwrap();
         assert!(["error", "warning", "note"].contains(&level));
     }
