@@ -11,6 +11,7 @@ pub mod diff;
 pub mod fsutil;
 pub mod load;
 pub mod model;
+pub mod numfmt;
 pub mod progress;
 pub mod referentiel;
 pub mod render;

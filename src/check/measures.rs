@@ -203,12 +203,7 @@ fn target_side(ctx: &mut Ctx, e: &Entity, ind: &Indicateur, this: &str) {
 }
 
 fn shown(v: f64, unite: Unite) -> String {
-    let name = match unite {
-        Unite::Nombre => "nombre",
-        Unite::Pourcentage => "pourcentage",
-        Unite::Euros => "euros",
-    };
-    crate::progress::with_unit(v, name)
+    crate::numfmt::with_unit(v, unite)
 }
 
 fn bounds(
@@ -219,7 +214,7 @@ fn bounds(
     pos: crate::diagnostic::Pos,
     what: &str,
 ) {
-    let shown = crate::report::number(v);
+    let shown = crate::numfmt::number(v);
     if unite == Unite::Pourcentage && !(0.0..=100.0).contains(&v) {
         ctx.push(
             Diagnostic::new("pourcentage-hors-bornes", format!("{what} vaut {shown} %, hors de 0–100"))

@@ -4,7 +4,8 @@
 //! is a single self-contained file that prints the same everywhere.
 
 use super::eval::Statut;
-use super::{Indicateur, with_unit};
+use super::Indicateur;
+use crate::numfmt::with_unit;
 use minijinja::HtmlEscape;
 use std::fmt::Write;
 

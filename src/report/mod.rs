@@ -96,18 +96,6 @@ pub fn message_with_help(d: &Diagnostic) -> String {
     }
 }
 
-/// A number as French readers write it: no trailing `.0`, a decimal comma.
-pub fn number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        let s = format!("{:.2}", v);
-        s.trim_end_matches('0')
-            .trim_end_matches('.')
-            .replace('.', ",")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     #[test]
@@ -120,18 +108,6 @@ mod tests {
             ("", "ldm.toml"),
         ] {
             assert_eq!(super::repo_path(label, "ldm.toml"), want, "{label}");
-        }
-    }
-
-    #[test]
-    fn numbers_are_french() {
-        for (v, s) in [
-            (140.0, "140"),
-            (85.5, "85,5"),
-            (1.0 / 3.0, "0,33"),
-            (-3.0, "-3"),
-        ] {
-            assert_eq!(super::number(v), s);
         }
     }
 }
