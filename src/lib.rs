@@ -10,6 +10,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod fsutil;
 pub mod load;
+pub mod markup;
 pub mod model;
 pub mod numfmt;
 pub mod progress;

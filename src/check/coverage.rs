@@ -112,11 +112,7 @@ pub fn check(ctx: &mut Ctx) -> Covered {
                 .sections
                 .iter()
                 .find(|s| fold(&s.title) == fold(STRATEGIE_RESEAU))
-                .is_some_and(|s| {
-                    !crate::load::markdown::blank_comments(&s.body)
-                        .trim()
-                        .is_empty()
-                });
+                .is_some_and(|s| !crate::markup::blank_comments(&s.body).trim().is_empty());
             if !written {
                 ctx.diags.push(
                     Diagnostic::new("strategie-reseau-manquante", format!("candidature en réseau : la stratégie commune du critère {} manque", c.numero))

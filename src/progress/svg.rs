@@ -3,8 +3,8 @@
 //! Hand-written SVG (no JavaScript, no external resource) so that the tableau de bord
 //! is a single self-contained file that prints the same everywhere.
 
-use super::eval::Statut;
 use super::Indicateur;
+use super::eval::Statut;
 use crate::numfmt::with_unit;
 use minijinja::HtmlEscape;
 use std::fmt::Write;
