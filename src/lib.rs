@@ -22,3 +22,4 @@ pub mod schema;
 pub mod source;
 pub mod templates;
 pub mod text;
+pub mod workspace;

@@ -3,24 +3,9 @@
 
 use super::Ctx;
 use crate::diagnostic::{Diagnostic, Pos};
-use crate::model::Dossier;
 use crate::model::sections::STRATEGIE_RESEAU;
-use crate::referentiel::Edition;
+use crate::referentiel::coverage::{Covered, covered};
 use crate::text::{fold, suggest};
-use std::collections::BTreeSet;
-
-/// Requirement ids answered by at least one action or engagement.
-pub type Covered = BTreeSet<String>;
-
-/// The requirement ids of `ed` that some action or engagement of `d` cites.
-pub fn covered(d: &Dossier, ed: &Edition) -> Covered {
-    d.entities()
-        .filter_map(|(_, _, e)| e.front.as_ref())
-        .flat_map(|f| f.exigences.iter().map(|x| x.value.trim()))
-        .filter(|id| ed.exigence(id).is_some())
-        .map(str::to_string)
-        .collect()
-}
 
 pub fn check(ctx: &mut Ctx) -> Covered {
     let d = ctx.dossier;

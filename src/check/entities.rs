@@ -3,9 +3,7 @@
 use super::Ctx;
 use crate::diagnostic::{Diagnostic, Pos};
 use crate::model::Kind;
-
-/// Plausible years for a dossier: anything else is a typo.
-pub const YEARS: std::ops::RangeInclusive<i64> = 1990..=2100;
+use crate::model::query::YEARS;
 
 pub fn check(ctx: &mut Ctx) {
     let d = ctx.dossier;

@@ -1,9 +1,9 @@
 //! Indicator rules: measures present, numeric, within bounds, in period, direction.
 
 use super::Ctx;
-use super::entities::YEARS;
 use crate::diagnostic::Diagnostic;
 use crate::model::front::{Indicateur, Periode, Sens, Unite, Valeur};
+use crate::model::query::YEARS;
 use crate::model::{Entity, Kind};
 use crate::text::fold;
 

@@ -4,6 +4,7 @@ use super::EXIT_FAILURE;
 use clap::ValueEnum;
 use ldm::check::rules::{self, RULES};
 use ldm::report::{self, Checked, Format};
+use ldm::workspace::Workspace;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -60,22 +61,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let mut loaded = Vec::new();
     for dir in &dirs {
-        let dossier = ldm::load::load(dir)?;
-        loaded.push((
-            dir.to_string_lossy().trim_end_matches('/').to_string(),
-            dossier,
-        ));
+        let ws = Workspace::load(dir)?;
+        loaded.push((dir.to_string_lossy().trim_end_matches('/').to_string(), ws));
     }
     let checked: Vec<Checked> = loaded
         .iter()
-        .map(|(label, d)| Checked {
+        .map(|(label, ws)| Checked {
             label: if label.is_empty() {
                 ".".into()
             } else {
                 label.clone()
             },
-            dossier: d,
-            report: ldm::check::check(d),
+            dossier: &ws.dossier,
+            report: ldm::check::check(ws),
         })
         .collect();
     let opts = report::Options {

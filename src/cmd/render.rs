@@ -3,6 +3,7 @@
 use super::EXIT_FAILURE;
 use clap::ValueEnum;
 use ldm::render::{self, Format};
+use ldm::workspace::Workspace;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -33,9 +34,9 @@ pub struct Args {
 }
 
 pub fn run(a: Args) -> anyhow::Result<ExitCode> {
-    let dossier = ldm::load::load(&a.dossier)?;
-    let mut ignored = Vec::new();
-    let edition = ldm::check::select_edition(&dossier, &mut ignored);
+    let Workspace {
+        dossier, edition, ..
+    } = Workspace::load(&a.dossier)?;
     for n in &a.critere {
         if !dossier.criteres.iter().any(|c| c.numero == *n) {
             eprintln!("erreur : le dossier n'a pas de critère {n}");

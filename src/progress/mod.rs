@@ -217,7 +217,7 @@ fn indicateur(
     for (y, v) in &i.mesures.0 {
         match v.value {
             // Impossible years are reported by check; here they are simply left out.
-            Valeur::Nombre(x) if crate::check::entities::YEARS.contains(&y.value) => {
+            Valeur::Nombre(x) if crate::model::query::YEARS.contains(&y.value) => {
                 mesures.push(Mesure {
                     annee: y.value,
                     valeur: x,

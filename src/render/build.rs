@@ -1,11 +1,11 @@
 //! Builds the annex's view (`view::Annexe`) from a loaded dossier and its edition.
 
 use super::view::*;
-use crate::check::team::citations;
 use crate::model::front::{Indicateur, Valeur};
+use crate::model::query::citations;
 use crate::model::{Doc, Dossier, Entity, Kind, sections};
 use crate::numfmt::{Unite, with_unit};
-use crate::referentiel::Edition;
+use crate::referentiel::{Edition, coverage};
 use crate::text::fold;
 use std::collections::BTreeMap;
 
@@ -258,7 +258,7 @@ pub fn build(d: &Dossier, ed: &Edition, only: &[u32]) -> Annexe {
     let etab_text = |t: &str| etab.map_or_else(Prose::default, |doc| prose(d, doc, t));
     let selected = |n: u32| only.is_empty() || only.contains(&n);
     // Coverage only: the annex does not need the rules' findings.
-    let covered = crate::check::summarize(d, ed, &crate::check::coverage::covered(d, ed), &[]);
+    let covered = coverage::per_critere(d, ed, &coverage::covered(d, ed));
     let dirs: Vec<_> = d.criteres.iter().filter(|c| selected(c.numero)).collect();
     let synopsis = covered
         .iter()
