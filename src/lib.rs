@@ -9,6 +9,8 @@ pub mod check;
 pub mod diagnostic;
 pub mod diff;
 pub mod fsutil;
+#[cfg(test)]
+mod layers;
 pub mod load;
 pub mod markup;
 pub mod model;
