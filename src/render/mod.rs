@@ -11,8 +11,8 @@ use crate::templates::{self, TemplateError};
 use minijinja::context;
 use minijinja::value::{Serde, Value};
 
-/// Output formats of the annex.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Output formats of the annex (also the values of `ldm render --format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     Html,
     Md,

@@ -12,15 +12,23 @@ use crate::check::CheckReport;
 use crate::diagnostic::{Diagnostic, Pos};
 use crate::model::Dossier;
 
-/// Output formats of `ldm check`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Output formats of `ldm check`; the variants' doc comments are the French help of
+/// `--format`'s values (shell completions show them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// Messages détaillés avec extrait du fichier (par défaut)
     Human,
+    /// Une ligne par problème : fichier:ligne:colonne
     Short,
+    /// Données JSON pour d'autres outils
     Json,
+    /// Rapport Code Quality de GitLab (JSON)
     Gitlab,
+    /// Annotations GitHub Actions (et résumé dans $GITHUB_STEP_SUMMARY)
     Github,
+    /// SARIF 2.1.0 (analyse de code : GitHub, éditeurs)
     Sarif,
+    /// JUnit XML (onglet « Tests » des forges)
     Junit,
 }
 
