@@ -1,9 +1,10 @@
 //! ldm: build, check, follow and render a « Lycée des métiers » label dossier.
 //!
-//! The pipeline: `load` (folder → model, with positions) → `model` → `check` (rules →
-//! diagnostics) → `report`; `progress` follows the indicators (bilan annuel), with
-//! `templates` for its HTML; `referentiel` holds the cahier des charges as data and
-//! `scaffold` writes new dossiers and files.
+//! The pipeline: `load` (folder → model, with positions) and `referentiel` (the cahier
+//! des charges as data) meet in a `workspace`, which `check` (rules → diagnostics, written
+//! by `report`), `progress` (the bilan annuel), `render` (the annex) and `diff` start
+//! from; `scaffold` writes new dossiers and files. Modules only use lower layers
+//! (ARCHITECTURE.md, enforced by `layers`).
 
 pub mod check;
 pub mod diagnostic;
