@@ -1,16 +1,21 @@
 //! ldm: build, check, follow and render a « Lycée des métiers » label dossier.
 //!
-//! The pipeline: `load` (folder → model, with positions) → `model` → `check` (rules →
-//! diagnostics) → `report`; `progress` follows the indicators (bilan annuel), with
-//! `templates` for its HTML; `referentiel` holds the cahier des charges as data and
-//! `scaffold` writes new dossiers and files.
+//! The pipeline: `load` (folder → model, with positions) and `referentiel` (the cahier
+//! des charges as data) meet in a `workspace`, which `check` (rules → diagnostics, written
+//! by `report`), `progress` (the bilan annuel), `render` (the annex) and `diff` start
+//! from; `scaffold` writes new dossiers and files. Modules only use lower layers
+//! (ARCHITECTURE.md, enforced by `layers`).
 
 pub mod check;
 pub mod diagnostic;
 pub mod diff;
 pub mod fsutil;
+#[cfg(test)]
+mod layers;
 pub mod load;
+pub mod markup;
 pub mod model;
+pub mod numfmt;
 pub mod progress;
 pub mod referentiel;
 pub mod render;
@@ -21,3 +26,4 @@ pub mod schema;
 pub mod source;
 pub mod templates;
 pub mod text;
+pub mod workspace;

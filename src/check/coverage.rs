@@ -3,24 +3,10 @@
 
 use super::Ctx;
 use crate::diagnostic::{Diagnostic, Pos, Rule};
-use crate::model::Dossier;
-use crate::model::sections::STRATEGIE_RESEAU;
 use crate::referentiel::Edition;
+use crate::model::sections::STRATEGIE_RESEAU;
+use crate::referentiel::coverage::{Covered, covered};
 use crate::text::{fold, suggest};
-use std::collections::BTreeSet;
-
-/// Requirement ids answered by at least one action or engagement.
-pub type Covered = BTreeSet<String>;
-
-/// The requirement ids of `ed` that some action or engagement of `d` cites.
-pub fn covered(d: &Dossier, ed: &Edition) -> Covered {
-    d.entities()
-        .filter_map(|(_, _, e)| e.front.as_ref())
-        .flat_map(|f| f.exigences.iter().map(|x| x.value.trim()))
-        .filter(|id| ed.exigence(id).is_some())
-        .map(str::to_string)
-        .collect()
-}
 
 /// Runs the coverage rules; returns the requirement ids answered by some fiche.
 pub fn check(ctx: &mut Ctx) -> Covered {
@@ -134,7 +120,7 @@ fn network_strategy(ctx: &mut Ctx) {
             .iter()
             .find(|s| fold(&s.title) == fold(STRATEGIE_RESEAU))
             .is_some_and(|s| {
-                !crate::load::markdown::blank_comments(&s.body)
+                !crate::markup::blank_comments(&s.body)
                     .trim()
                     .is_empty()
             });

@@ -3,10 +3,8 @@
 use super::Ctx;
 use crate::diagnostic::{Diagnostic, Pos, Rule};
 use crate::model::front::{EntityFront, Periode};
+use crate::model::query::YEARS;
 use crate::model::{CritereDir, Entity, Kind};
-
-/// Plausible years for a dossier: anything else is a typo.
-pub const YEARS: std::ops::RangeInclusive<i64> = 1990..=2100;
 
 pub fn check(ctx: &mut Ctx) {
     let d = ctx.dossier;

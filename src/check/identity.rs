@@ -1,7 +1,7 @@
 //! Identity rules: UAI format and check letter, campaign years.
 
 use super::Ctx;
-use super::entities::YEARS;
+use crate::model::query::YEARS;
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::model::config::{Candidature, Config, Nature};
 

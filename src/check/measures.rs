@@ -1,9 +1,9 @@
 //! Indicator rules: measures present, numeric, within bounds, in period, direction.
 
 use super::Ctx;
-use super::entities::YEARS;
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::model::front::{Indicateur, Periode, Sens, Sp, Unite, Valeur};
+use crate::model::query::YEARS;
 use crate::model::{Entity, Kind};
 use crate::text::fold;
 
@@ -253,12 +253,7 @@ fn target_side(ctx: &mut Ctx, e: &Entity, ind: &Indicateur, this: &str) {
 }
 
 fn shown(v: f64, unite: Unite) -> String {
-    let name = match unite {
-        Unite::Nombre => "nombre",
-        Unite::Pourcentage => "pourcentage",
-        Unite::Euros => "euros",
-    };
-    crate::progress::with_unit(v, name)
+    crate::numfmt::with_unit(v, unite)
 }
 
 /// `pourcentage-hors-bornes`, `valeur-negative`: a percentage is within 0–100, a number
@@ -271,7 +266,7 @@ fn bounds(
     pos: crate::diagnostic::Pos,
     what: &str,
 ) {
-    let shown = crate::report::number(v);
+    let shown = crate::numfmt::number(v);
     if unite == Unite::Pourcentage && !(0.0..=100.0).contains(&v) {
         ctx.push(
             Diagnostic::new(Rule::PourcentageHorsBornes, format!("{what} vaut {shown} %, hors de 0–100"))

@@ -11,7 +11,9 @@ pub mod text;
 
 use crate::diagnostic::{self, Counts, Diagnostic, Pos};
 use crate::model::Dossier;
-use crate::referentiel::{self, Edition};
+use crate::referentiel::Edition;
+use crate::referentiel::coverage::{Covered, per_critere};
+use crate::workspace::Workspace;
 use serde::Serialize;
 
 /// Shared state of one check run.
@@ -62,13 +64,12 @@ pub struct CheckReport {
 }
 
 /// Runs all rules. Never fails: every problem is a diagnostic.
-pub fn check(dossier: &Dossier) -> CheckReport {
-    let mut diags = dossier.diagnostics.clone();
-    let edition = select_edition(dossier, &mut diags);
+pub fn check(ws: &Workspace) -> CheckReport {
+    let dossier = &ws.dossier;
     let mut ctx = Ctx {
         dossier,
-        edition,
-        diags,
+        edition: ws.edition.clone(),
+        diags: ws.findings().cloned().collect(),
     };
     identity::check(&mut ctx);
     structure::check(&mut ctx);
@@ -91,65 +92,24 @@ pub fn check(dossier: &Dossier) -> CheckReport {
     }
 }
 
-/// The edition a dossier answers (national-2026 when it names none or an unknown one);
-/// a finding explains a failed lookup.
-pub fn select_edition(dossier: &Dossier, diags: &mut Vec<Diagnostic>) -> Edition {
-    let fallback = || {
-        referentiel::embedded(referentiel::DEFAULT_EDITION)
-            .and_then(Result::ok)
-            .expect("the default edition is embedded and tested")
-    };
-    let Some(config) = &dossier.config else {
-        // ldm.toml has a mistake (already reported): use the edition it names if readable.
-        let named = dossier
-            .campaign
-            .edition
-            .as_deref()
-            .map(|e| referentiel::resolve(e, &dossier.root));
-        return named.and_then(Result::ok).unwrap_or_else(fallback);
-    };
-    match referentiel::resolve(config.edition(), &dossier.root) {
-        Ok(ed) => ed,
-        Err(mut d) => {
-            if d.file.is_none() {
-                let pos = config.referentiel.as_ref().map_or(Pos::start(), |r| {
-                    let s = r.edition.span();
-                    dossier.sources["ldm.toml"].pos_of_byte(s.start, s.end)
-                });
-                d = d.at("ldm.toml", pos);
-            }
-            diags.push(d);
-            fallback()
-        }
-    }
-}
-
 /// The per-criterion summary of `dossier` against `edition`, counting `diags`.
 pub fn summarize(
     dossier: &Dossier,
     edition: &Edition,
-    covered: &coverage::Covered,
+    covered: &Covered,
     diags: &[Diagnostic],
 ) -> Vec<CritereSummary> {
-    edition
-        .criteres
-        .iter()
-        .map(|c| {
-            let dir = dossier.criteres.iter().find(|d| d.numero == c.numero);
-            CritereSummary {
-                numero: c.numero,
-                intitule: c.intitule.clone(),
-                dossier: dir.map(|d| d.dir.clone()),
-                actions: dir.map_or(0, |d| d.actions.len()),
-                engagements: dir.map_or(0, |d| d.engagements.len()),
-                exigences_couvertes: c
-                    .exigences
-                    .iter()
-                    .filter(|e| covered.contains(e.id.as_str()))
-                    .count(),
-                exigences_total: c.exigences.len(),
-                counts: Counts::of(diags.iter().filter(|d| d.critere() == Some(c.numero))),
-            }
+    per_critere(dossier, edition, covered)
+        .into_iter()
+        .map(|c| CritereSummary {
+            counts: Counts::of(diags.iter().filter(|d| d.critere() == Some(c.numero))),
+            numero: c.numero,
+            intitule: c.intitule,
+            dossier: c.dossier,
+            actions: c.actions,
+            engagements: c.engagements,
+            exigences_couvertes: c.exigences_couvertes,
+            exigences_total: c.exigences_total,
         })
         .collect()
 }

@@ -179,9 +179,7 @@ fn empty(path: &str, line: u32, title: &str) -> Diagnostic {
 }
 
 fn is_blank(body: &str) -> bool {
-    crate::load::markdown::blank_comments(body)
-        .trim()
-        .is_empty()
+    crate::markup::blank_comments(body).trim().is_empty()
 }
 
 fn last_line(ctx: &Ctx, path: &str) -> u32 {

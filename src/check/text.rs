@@ -2,7 +2,8 @@
 
 use super::Ctx;
 use crate::diagnostic::{Diagnostic, Pos, Rule};
-use crate::load::markdown::{blank_comments, split};
+use crate::load::markdown::split;
+use crate::markup::blank_comments;
 use crate::text::{Folded, fold};
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::sync::LazyLock;

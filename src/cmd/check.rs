@@ -4,26 +4,9 @@ use super::EXIT_FAILURE;
 use clap::ValueEnum;
 use ldm::report::{self, Checked, Format};
 use ldm::rule::Rule;
+use ldm::workspace::Workspace;
 use std::path::PathBuf;
 use std::process::ExitCode;
-
-#[derive(Clone, Copy, ValueEnum)]
-enum FormatArg {
-    /// Messages détaillés avec extrait du fichier (par défaut)
-    Human,
-    /// Une ligne par problème : fichier:ligne:colonne
-    Short,
-    /// Données JSON pour d'autres outils
-    Json,
-    /// Rapport Code Quality de GitLab (JSON)
-    Gitlab,
-    /// Annotations GitHub Actions (et résumé dans $GITHUB_STEP_SUMMARY)
-    Github,
-    /// SARIF 2.1.0 (analyse de code : GitHub, éditeurs)
-    Sarif,
-    /// JUnit XML (onglet « Tests » des forges)
-    Junit,
-}
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Deny {
@@ -40,7 +23,7 @@ pub struct Args {
     /// gitlab (rapport Code Quality), github (annotations GitHub Actions), sarif (SARIF 2.1.0)
     /// ou junit (JUnit XML)
     #[arg(long, value_enum, default_value = "human")]
-    format: FormatArg,
+    format: Format,
     /// « --deny warnings » : les avertissements font aussi échouer la vérification
     #[arg(long, value_enum)]
     deny: Option<Deny>,
@@ -60,34 +43,23 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let mut loaded = Vec::new();
     for dir in &dirs {
-        let dossier = ldm::load::load(dir)?;
-        loaded.push((
-            dir.to_string_lossy().trim_end_matches('/').to_string(),
-            dossier,
-        ));
+        let ws = Workspace::load(dir)?;
+        loaded.push((dir.to_string_lossy().trim_end_matches('/').to_string(), ws));
     }
     let checked: Vec<Checked> = loaded
         .iter()
-        .map(|(label, d)| Checked {
+        .map(|(label, ws)| Checked {
             label: if label.is_empty() {
                 ".".into()
             } else {
                 label.clone()
             },
-            dossier: d,
-            report: ldm::check::check(d),
+            dossier: &ws.dossier,
+            report: ldm::check::check(ws),
         })
         .collect();
     let opts = report::Options {
-        format: match args.format {
-            FormatArg::Human => Format::Human,
-            FormatArg::Short => Format::Short,
-            FormatArg::Json => Format::Json,
-            FormatArg::Gitlab => Format::Gitlab,
-            FormatArg::Github => Format::Github,
-            FormatArg::Sarif => Format::Sarif,
-            FormatArg::Junit => Format::Junit,
-        },
+        format: args.format,
         color: super::color_stdout(),
         deny_warnings: args.deny == Some(Deny::Warnings),
     };

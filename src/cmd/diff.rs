@@ -3,7 +3,7 @@
 
 use super::EXIT_FAILURE;
 use ldm::diff::{self, Input, gitsrc, term};
-use ldm::model::Dossier;
+use ldm::workspace::Workspace;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -30,24 +30,24 @@ pub struct Args {
 /// A dossier loaded for the comparison; a git revision lives in a temporary folder.
 struct Loaded {
     source: String,
-    dossier: Dossier,
+    ws: Workspace,
     _tmp: Option<tempfile::TempDir>,
 }
 
 fn from_folder(p: &Path) -> anyhow::Result<Loaded> {
     Ok(Loaded {
         source: p.display().to_string(),
-        dossier: ldm::load::load(p)?,
+        ws: Workspace::load(p)?,
         _tmp: None,
     })
 }
 
 fn from_git(dossier: &Path, rev: &str) -> anyhow::Result<Loaded> {
     let tmp = gitsrc::export(dossier, rev)?;
-    let d = ldm::load::load(tmp.path())?;
+    let ws = Workspace::load(tmp.path())?;
     Ok(Loaded {
         source: format!("{rev} (git)"),
-        dossier: d,
+        ws,
         _tmp: Some(tmp),
     })
 }
@@ -70,21 +70,16 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(EXIT_FAILURE));
         }
     };
-    let mut ignored = Vec::new();
-    let (oe, ne) = (
-        ldm::check::select_edition(&old.dossier, &mut ignored),
-        ldm::check::select_edition(&new.dossier, &mut ignored),
-    );
     let d = diff::compare(
         &Input {
             source: old.source.clone(),
-            dossier: &old.dossier,
-            edition: &oe,
+            dossier: &old.ws.dossier,
+            edition: &old.ws.edition,
         },
         &Input {
             source: new.source.clone(),
-            dossier: &new.dossier,
-            edition: &ne,
+            dossier: &new.ws.dossier,
+            edition: &new.ws.edition,
         },
     );
     let mut out = String::new();
@@ -100,7 +95,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         ),
         Format::Md => term::write(&mut out, &d, term::Style::Markdown),
         // A template error names its file and line; main reports it and exits 2.
-        Format::Html => out = diff::html::render(&d, Some(&new.dossier.root))?,
+        Format::Html => out = diff::html::render(&d, Some(&new.ws.dossier.root))?,
         Format::Json => {
             out = super::json_document(&d)?;
         }

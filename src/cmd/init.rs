@@ -65,7 +65,7 @@ pub struct Args {
     type_etablissement: Type,
     /// Édition du cahier des charges : national-2026 (par défaut), aix-marseille-2026, ou le
     /// chemin d'un fichier .yaml
-    #[arg(long, default_value = ldm::referentiel::DEFAULT_EDITION)]
+    #[arg(long, default_value = ldm::model::config::DEFAULT_EDITION)]
     edition: String,
     /// Nature de la candidature : premiere-demande (par défaut) ou renouvellement
     #[arg(long, value_enum, default_value = "premiere-demande")]

@@ -39,7 +39,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         .as_ref()
         .and_then(|c| ldm::referentiel::resolve(c.edition(), &a.dossier).ok())
         .or_else(|| {
-            ldm::referentiel::embedded(ldm::referentiel::DEFAULT_EDITION).and_then(Result::ok)
+            ldm::referentiel::embedded(ldm::model::config::DEFAULT_EDITION).and_then(Result::ok)
         });
     let Some(edition) = edition else {
         eprintln!("erreur : référentiel illisible ; lancez « ldm check » pour le détail");

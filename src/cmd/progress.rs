@@ -2,6 +2,7 @@
 
 use super::EXIT_FAILURE;
 use ldm::progress::{self, html, md, term};
+use ldm::workspace::Workspace;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -28,9 +29,9 @@ pub struct Args {
 }
 
 pub fn run(a: Args) -> anyhow::Result<ExitCode> {
-    let dossier = ldm::load::load(&a.dossier)?;
-    let mut ignored = Vec::new();
-    let edition = ldm::check::select_edition(&dossier, &mut ignored);
+    let Workspace {
+        dossier, edition, ..
+    } = Workspace::load(&a.dossier)?;
     let Some(annee) = a.annee.or_else(|| progress::default_year(&dossier)) else {
         eprintln!(
             "erreur : année de référence inconnue (ldm.toml illisible) ; indiquez-la avec --annee, ou lancez « ldm check » pour corriger ldm.toml"

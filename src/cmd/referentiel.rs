@@ -7,7 +7,7 @@ use std::process::ExitCode;
 #[derive(clap::Args)]
 pub struct Args {
     /// Édition : national-2026 (par défaut), aix-marseille-2026, ou le chemin d'un fichier .yaml
-    #[arg(long, default_value = referentiel::DEFAULT_EDITION)]
+    #[arg(long, default_value = ldm::model::config::DEFAULT_EDITION)]
     edition: String,
     /// Numéro du critère à détailler
     critere: Option<u32>,

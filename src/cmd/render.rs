@@ -1,16 +1,10 @@
 //! `ldm render`: write the annex (official tables) as HTML or Markdown.
 
 use super::EXIT_FAILURE;
-use clap::ValueEnum;
 use ldm::render::{self, Format};
+use ldm::workspace::Workspace;
 use std::path::PathBuf;
 use std::process::ExitCode;
-
-#[derive(Clone, Copy, ValueEnum)]
-enum FormatArg {
-    Html,
-    Md,
-}
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -19,7 +13,7 @@ pub struct Args {
     dossier: PathBuf,
     /// Format : html (par défaut : document imprimable en PDF, autonome) ou md (Markdown, tableaux GFM)
     #[arg(long, value_enum, default_value = "html")]
-    format: FormatArg,
+    format: Format,
     /// Fichier à écrire (par défaut : annexe/annexe.html ou .md dans le dossier, hors des
     /// fichiers sources) ; « - » pour l'écran
     #[arg(short = 'o', long, value_name = "FICHIER")]
@@ -33,19 +27,16 @@ pub struct Args {
 }
 
 pub fn run(a: Args) -> anyhow::Result<ExitCode> {
-    let dossier = ldm::load::load(&a.dossier)?;
-    let mut ignored = Vec::new();
-    let edition = ldm::check::select_edition(&dossier, &mut ignored);
+    let Workspace {
+        dossier, edition, ..
+    } = Workspace::load(&a.dossier)?;
     for n in &a.critere {
         if !dossier.criteres.iter().any(|c| c.numero == *n) {
             eprintln!("erreur : le dossier n'a pas de critère {n}");
             return Ok(ExitCode::from(EXIT_FAILURE));
         }
     }
-    let format = match a.format {
-        FormatArg::Html => Format::Html,
-        FormatArg::Md => Format::Md,
-    };
+    let format = a.format;
     // A template error names its file and line; main reports it and exits 2.
     let text = render::render(&dossier, &edition, format, &a.critere)?;
     let path = a.output.unwrap_or_else(|| {

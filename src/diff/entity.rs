@@ -3,7 +3,7 @@
 
 use crate::model::front::{EntityFront, Indicateur, Valeur};
 use crate::model::{Dossier, Entity};
-use crate::progress::with_unit;
+use crate::numfmt::{number, with_unit};
 use crate::text::fold;
 use serde::Serialize;
 use similar::{ChangeTag, TextDiff};
@@ -155,11 +155,7 @@ pub fn words(old: &str, new: &str) -> Vec<Segment> {
 }
 
 fn measures(i: &Indicateur) -> Vec<(i64, String)> {
-    let unit = match i.unite() {
-        crate::model::front::Unite::Nombre => "nombre",
-        crate::model::front::Unite::Pourcentage => "pourcentage",
-        crate::model::front::Unite::Euros => "euros",
-    };
+    let unit = i.unite();
     let mut v: Vec<(i64, String)> = i
         .mesures
         .0
@@ -191,7 +187,7 @@ pub fn compare_indicators(old: &[&Indicateur], new: &[&Indicateur]) -> Vec<Indic
         |i| fold(i.intitule.value.trim()),
         |i| i.intitule.value.clone(),
     );
-    let target = |i: &Indicateur| i.cible.as_ref().map(|c| crate::report::number(c.value));
+    let target = |i: &Indicateur| i.cible.as_ref().map(|c| number(c.value));
     let mut out = Vec::new();
     for (j, n) in new.iter().enumerate() {
         match pairs.iter().find(|p| p.1 == j) {

@@ -433,5 +433,5 @@ pub fn compare(old: &Input, new: &Input) -> Diff {
 
 /// The prose of a section, for comparisons.
 pub(crate) fn section_text(d: &Dossier, e: &Entity, title: &str, parent: Option<&str>) -> String {
-    crate::render::prose::without_comments(&d.section_text(e, title, parent))
+    crate::markup::without_comments(&d.section_text(e, title, parent))
 }

@@ -4,7 +4,7 @@
 use super::entity::{Changes, Segment};
 use super::team::TeamDiff;
 use super::{CritereDiff, Diff, EntityDiff};
-use crate::render::prose::md_field;
+use crate::markup::md_field;
 use anstyle::{AnsiColor, Style as Ansi};
 use std::fmt::Write;
 

@@ -83,24 +83,6 @@ pub fn sections(body: &str, body_offset: u32) -> Vec<Section> {
     out
 }
 
-/// Blanks out HTML comments (keeping line and column positions), since writers'
-/// guidance lives in comments and must not count as written text.
-pub fn blank_comments(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(start) = rest.find("<!--") {
-        out.push_str(&rest[..start]);
-        let after = &rest[start..];
-        let end = after.find("-->").map_or(after.len(), |e| e + 3);
-        for c in after[..end].chars() {
-            out.push(if c == '\n' { '\n' } else { ' ' });
-        }
-        rest = &after[end..];
-    }
-    out.push_str(rest);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,10 +120,5 @@ mod tests {
     fn headings_in_code_blocks_are_not_sections() {
         let s = sections("# Vrai\n```\n# faux\n```\n", 0);
         assert_eq!(s.len(), 1);
-    }
-
-    #[test]
-    fn comments_are_blanked_in_place() {
-        assert_eq!(blank_comments("a<!-- b\nc -->d"), "a      \n     d");
     }
 }

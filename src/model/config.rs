@@ -123,11 +123,14 @@ pub struct ReferentielChoice {
     pub edition: Spanned<String>,
 }
 
+/// The edition of a dossier whose ldm.toml names none.
+pub const DEFAULT_EDITION: &str = "national-2026";
+
 impl Config {
     /// The edition asked for, `national-2026` when the section is absent.
     pub fn edition(&self) -> &str {
         self.referentiel
             .as_ref()
-            .map_or(crate::referentiel::DEFAULT_EDITION, |r| r.edition.get_ref())
+            .map_or(DEFAULT_EDITION, |r| r.edition.get_ref())
     }
 }

@@ -93,14 +93,8 @@ pub struct Periode {
     pub fin: Sp<i64>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-#[schemars(description = "Unité des mesures (par défaut : nombre).")]
-pub enum Unite {
-    Nombre,
-    Pourcentage,
-    Euros,
-}
+/// Formatting values needs the unit below the model (see `numfmt`).
+pub use crate::numfmt::Unite;
 
 /// Which way is better for an indicator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]

@@ -2,6 +2,7 @@
 
 pub mod config;
 pub mod front;
+pub mod query;
 
 use crate::diagnostic::{Diagnostic, Pos};
 use crate::source::Source;

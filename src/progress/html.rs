@@ -3,7 +3,8 @@
 use super::eval::Statut;
 use super::svg::{chart, statut_class};
 use super::term::resume_line;
-use super::{Progress, Resume, percent, with_unit};
+use super::{Progress, Resume};
+use crate::numfmt::{percent, with_unit};
 use crate::templates::{self, TemplateError};
 use minijinja::context;
 use minijinja::value::{Serde, Value};

@@ -1,6 +1,7 @@
 //! The bilan annuel as Markdown (GFM tables), for the conseil d'administration.
 
-use super::{Indicateur, Progress, Resume, percent, with_unit};
+use super::{Indicateur, Progress, Resume};
+use crate::numfmt::{Unite, percent, with_unit};
 use std::fmt::Write;
 
 /// A table cell: no line break, pipes escaped.
@@ -23,7 +24,7 @@ fn counts(r: &Resume) -> String {
     )
 }
 
-fn mesure(m: Option<super::eval::Mesure>, unite: &str) -> String {
+fn mesure(m: Option<super::eval::Mesure>, unite: Unite) -> String {
     m.map_or("—".to_string(), |m| {
         format!("{} ({})", with_unit(m.valeur, unite), m.annee)
     })

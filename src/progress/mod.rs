@@ -71,7 +71,7 @@ impl Resume {
 #[derive(Debug, Clone, Serialize)]
 pub struct Indicateur {
     pub intitule: String,
-    pub unite: &'static str,
+    pub unite: Unite,
     pub sens: &'static str,
     pub cible: Option<f64>,
     /// Numeric measures known at the reference year, by year.
@@ -217,7 +217,7 @@ fn indicateur(
     for (y, v) in &i.mesures.0 {
         match v.value {
             // Impossible years are reported by check; here they are simply left out.
-            Valeur::Nombre(x) if crate::check::entities::YEARS.contains(&y.value) => {
+            Valeur::Nombre(x) if crate::model::query::YEARS.contains(&y.value) => {
                 mesures.push(Mesure {
                     annee: y.value,
                     valeur: x,
@@ -239,11 +239,7 @@ fn indicateur(
     mesures.sort_by_key(|m| m.annee);
     Indicateur {
         intitule: i.intitule.value.clone(),
-        unite: match i.unite() {
-            Unite::Nombre => "nombre",
-            Unite::Pourcentage => "pourcentage",
-            Unite::Euros => "euros",
-        },
+        unite: i.unite(),
         sens: match i.sens() {
             Sens::Hausse => "hausse",
             Sens::Baisse => "baisse",
@@ -251,62 +247,5 @@ fn indicateur(
         cible: i.cible.as_ref().map(|c| c.value),
         mesures,
         evaluation,
-    }
-}
-
-/// A value with its unit, French style: « 85,5 % », « 48 200 € », « 12 ».
-pub fn with_unit(v: f64, unite: &str) -> String {
-    let n = crate::report::number(v);
-    let n = group_thousands(&n);
-    match unite {
-        "pourcentage" => format!("{n} %"),
-        "euros" => format!("{n} €"),
-        _ => n,
-    }
-}
-
-/// « 48200 » → « 48 200 » (narrow no-break space, as French typography wants).
-fn group_thousands(n: &str) -> String {
-    let (sign, rest) = n.strip_prefix('-').map_or(("", n), |r| ("-", r));
-    let (int, frac) = rest
-        .split_once(',')
-        .map_or((rest, None), |(i, f)| (i, Some(f)));
-    if int.len() <= 4 {
-        return n.to_string();
-    }
-    let mut out = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push('\u{202f}');
-        }
-        out.push(c);
-    }
-    format!(
-        "{sign}{out}{}",
-        frac.map_or(String::new(), |f| format!(",{f}"))
-    )
-}
-
-/// A share as a whole percentage: 0.456 → « 46 % ».
-pub fn percent(p: f64) -> String {
-    format!("{} %", (p * 100.0).round() as i64)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn values_are_written_the_french_way() {
-        for (v, u, s) in [
-            (85.5, "pourcentage", "85,5 %"),
-            (48200.0, "euros", "48\u{202f}200 €"),
-            (1234.0, "nombre", "1234"),
-            (1234567.0, "nombre", "1\u{202f}234\u{202f}567"),
-            (-15000.0, "nombre", "-15\u{202f}000"),
-        ] {
-            assert_eq!(with_unit(v, u), s);
-        }
-        assert_eq!(percent(0.456), "46 %");
     }
 }

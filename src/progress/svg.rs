@@ -3,8 +3,9 @@
 //! Hand-written SVG (no JavaScript, no external resource) so that the tableau de bord
 //! is a single self-contained file that prints the same everywhere.
 
+use super::Indicateur;
 use super::eval::Statut;
-use super::{Indicateur, with_unit};
+use crate::numfmt::with_unit;
 use minijinja::HtmlEscape;
 use std::fmt::Write;
 
@@ -15,45 +16,78 @@ const RIGHT: f64 = 14.0;
 const TOP: f64 = 12.0;
 const BOTTOM: f64 = 24.0;
 
+/// The drawing area: the years and the value range shown, mapped to SVG coordinates.
+struct Frame {
+    x0: i64,
+    x1: i64,
+    lo: f64,
+    hi: f64,
+}
+
+impl Frame {
+    /// The years of the measures and of `periode` up to `annee`, and the values of the
+    /// measures and of the target with a margin; `None` without any measure.
+    fn of(ind: &Indicateur, periode: Option<(i64, i64)>, annee: i64) -> Option<Frame> {
+        let first = ind.mesures.first()?;
+        let last = ind.mesures.last().unwrap_or(first);
+        let (mut x0, mut x1) = (first.annee, last.annee.max(annee));
+        if let Some((d, f)) = periode {
+            x0 = x0.min(d);
+            x1 = x1.max(f);
+        }
+        if x1 == x0 {
+            x1 = x0 + 1;
+        }
+        let values = ind.mesures.iter().map(|m| m.valeur).chain(ind.cible);
+        let (lo, hi) = values.fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(v), hi.max(v)));
+        let pad = if hi > lo {
+            (hi - lo) * 0.12
+        } else {
+            lo.abs().max(1.0) * 0.5
+        };
+        let lo = if lo >= 0.0 {
+            (lo - pad).max(0.0)
+        } else {
+            lo - pad
+        };
+        Some(Frame {
+            x0,
+            x1,
+            lo,
+            hi: hi + pad,
+        })
+    }
+
+    fn x(&self, year: i64) -> f64 {
+        LEFT + (year - self.x0) as f64 / (self.x1 - self.x0) as f64 * (W - LEFT - RIGHT)
+    }
+
+    fn y(&self, v: f64) -> f64 {
+        TOP + (self.hi - v) / (self.hi - self.lo) * (H - TOP - BOTTOM)
+    }
+}
+
 /// The chart of an indicator over `periode` (and its measures), marking the year `annee`.
 /// Returns an empty string when there is nothing to draw (no numeric measure).
 pub fn chart(ind: &Indicateur, periode: Option<(i64, i64)>, annee: i64) -> String {
-    let Some(first) = ind.mesures.first() else {
+    let Some(f) = Frame::of(ind, periode, annee) else {
         return String::new();
     };
-    let last = ind.mesures.last().unwrap_or(first);
-    let (mut x0, mut x1) = (first.annee, last.annee.max(annee));
-    if let Some((d, f)) = periode {
-        x0 = x0.min(d);
-        x1 = x1.max(f);
-    }
-    if x1 == x0 {
-        x1 = x0 + 1;
-    }
-    let values = ind.mesures.iter().map(|m| m.valeur).chain(ind.cible);
-    let (lo, hi) = values.fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(v), hi.max(v)));
-    let pad = if hi > lo {
-        (hi - lo) * 0.12
-    } else {
-        lo.abs().max(1.0) * 0.5
-    };
-    let lo = if lo >= 0.0 {
-        (lo - pad).max(0.0)
-    } else {
-        lo - pad
-    };
-    let hi = hi + pad;
-    let x = |year: i64| LEFT + (year - x0) as f64 / (x1 - x0) as f64 * (W - LEFT - RIGHT);
-    let y = |v: f64| TOP + (hi - v) / (hi - lo) * (H - TOP - BOTTOM);
-    let u = ind.unite;
-
     let mut s = String::new();
     let title = HtmlEscape(&ind.intitule);
     let _ = write!(
         s,
         r#"<svg class="graphe" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" width="{W}" height="{H}" role="img" aria-label="{title}"><title>{title}</title>"#
     );
-    // Axes and the y range.
+    axes(&mut s, &f, ind);
+    references(&mut s, &f, ind, annee);
+    measures(&mut s, &f, ind);
+    s.push_str("</svg>");
+    s
+}
+
+/// Axes, the graduations of the value range and of the years.
+fn axes(s: &mut String, f: &Frame, ind: &Indicateur) {
     let _ = write!(
         s,
         r#"<line class="axe" x1="{LEFT}" y1="{}" x2="{}" y2="{}"/>"#,
@@ -67,57 +101,62 @@ pub fn chart(ind: &Indicateur, periode: Option<(i64, i64)>, annee: i64) -> Strin
         H - BOTTOM
     );
     // Round the axis labels to what the range can tell apart.
-    let digits = if hi - lo >= 10.0 { 0 } else { 1 };
-    for v in [lo, hi] {
+    let digits = if f.hi - f.lo >= 10.0 { 0 } else { 1 };
+    for v in [f.lo, f.hi] {
         let _ = write!(
             s,
             r#"<text class="graduation" x="{}" y="{:.1}" text-anchor="end">{}</text>"#,
             LEFT - 4.0,
-            y(v) + 3.0,
-            HtmlEscape(&with_unit(round_to(v, digits), u))
+            f.y(v) + 3.0,
+            HtmlEscape(&with_unit(round_to(v, digits), ind.unite))
         );
     }
-    let step = ((x1 - x0) as f64 / 6.0).ceil().max(1.0) as i64;
-    for year in (x0..=x1).step_by(step as usize) {
+    let step = ((f.x1 - f.x0) as f64 / 6.0).ceil().max(1.0) as i64;
+    for year in (f.x0..=f.x1).step_by(step as usize) {
         let _ = write!(
             s,
             r#"<text class="graduation" x="{:.1}" y="{}" text-anchor="middle">{year}</text>"#,
-            x(year),
+            f.x(year),
             H - 8.0
         );
     }
-    // The reference year.
+}
+
+/// The reference year, the baseline and the target.
+fn references(s: &mut String, f: &Frame, ind: &Indicateur, annee: i64) {
     let _ = write!(
         s,
         r#"<line class="annee" x1="{0:.1}" y1="{TOP}" x2="{0:.1}" y2="{1}"/>"#,
-        x(annee.clamp(x0, x1)),
+        f.x(annee.clamp(f.x0, f.x1)),
         H - BOTTOM
     );
-    // Baseline and target.
     if let Some(d) = ind.evaluation.depart {
         let _ = write!(
             s,
             r#"<line class="depart" x1="{LEFT}" y1="{0:.1}" x2="{1}" y2="{0:.1}"><title>départ : {2}</title></line>"#,
-            y(d.valeur),
+            f.y(d.valeur),
             W - RIGHT,
-            HtmlEscape(&with_unit(d.valeur, u))
+            HtmlEscape(&with_unit(d.valeur, ind.unite))
         );
     }
     if let Some(c) = ind.cible {
         let _ = write!(
             s,
             r#"<line class="cible" x1="{LEFT}" y1="{0:.1}" x2="{1}" y2="{0:.1}"/><text class="legende" x="{1}" y="{2:.1}" text-anchor="end">cible {3}</text>"#,
-            y(c),
+            f.y(c),
             W - RIGHT,
-            y(c) - 3.0,
-            HtmlEscape(&with_unit(c, u))
+            f.y(c) - 3.0,
+            HtmlEscape(&with_unit(c, ind.unite))
         );
     }
-    // The measures.
+}
+
+/// The measures: a line through them, a point with its value on each.
+fn measures(s: &mut String, f: &Frame, ind: &Indicateur) {
     let points: Vec<String> = ind
         .mesures
         .iter()
-        .map(|m| format!("{:.1},{:.1}", x(m.annee), y(m.valeur)))
+        .map(|m| format!("{:.1},{:.1}", f.x(m.annee), f.y(m.valeur)))
         .collect();
     let class = statut_class(ind.evaluation.statut);
     let _ = write!(
@@ -129,14 +168,12 @@ pub fn chart(ind: &Indicateur, periode: Option<(i64, i64)>, annee: i64) -> Strin
         let _ = write!(
             s,
             r#"<circle class="mesure {class}" cx="{:.1}" cy="{:.1}" r="3"><title>{} : {}</title></circle>"#,
-            x(m.annee),
-            y(m.valeur),
+            f.x(m.annee),
+            f.y(m.valeur),
             m.annee,
-            HtmlEscape(&with_unit(m.valeur, u))
+            HtmlEscape(&with_unit(m.valeur, ind.unite))
         );
     }
-    s.push_str("</svg>");
-    s
 }
 
 fn round_to(v: f64, digits: i32) -> f64 {

@@ -1,7 +1,8 @@
 //! The terminal view: a table grouped by criterion, a bar per indicator.
 
 use super::eval::Statut;
-use super::{Indicateur, Progress, Resume, percent, with_unit};
+use super::{Indicateur, Progress, Resume};
+use crate::numfmt::{percent, with_unit};
 use anstyle::{AnsiColor, Style};
 use std::fmt::Write;
 

@@ -6,9 +6,11 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
+pub mod coverage;
 pub mod display;
+mod select;
 
-pub const DEFAULT_EDITION: &str = "national-2026";
+pub use select::select_edition;
 
 /// The editions shipped inside the binary: (id, YAML text).
 pub const EMBEDDED: &[(&str, &str)] = &[

@@ -1,11 +1,11 @@
 //! Builds the annex's view (`view::Annexe`) from a loaded dossier and its edition.
 
 use super::view::*;
-use crate::check::team::citations;
 use crate::model::front::{Indicateur, Valeur};
+use crate::model::query::citations;
 use crate::model::{Doc, Dossier, Entity, Kind, sections};
-use crate::progress::with_unit;
-use crate::referentiel::Edition;
+use crate::numfmt::{Unite, with_unit};
+use crate::referentiel::{Edition, coverage};
 use crate::text::fold;
 use std::collections::BTreeMap;
 
@@ -25,19 +25,10 @@ fn mise_en_oeuvre(d: &Dossier, e: &Entity) -> MiseEnOeuvre {
     }
 }
 
-fn valeur(v: &Valeur, unite: &str) -> String {
+fn valeur(v: &Valeur, unite: Unite) -> String {
     match v {
         Valeur::Nombre(x) => with_unit(*x, unite),
         Valeur::Texte(t) => t.clone(),
-    }
-}
-
-fn unite(i: &Indicateur) -> &'static str {
-    use crate::model::front::Unite;
-    match i.unite() {
-        Unite::Nombre => "nombre",
-        Unite::Pourcentage => "pourcentage",
-        Unite::Euros => "euros",
     }
 }
 
@@ -52,8 +43,8 @@ fn measure_in(i: &Indicateur, year: i64, range: std::ops::RangeInclusive<i64>) -
         .min_by_key(|(y, _)| ((y.value - year).abs(), y.value));
     match found {
         None => DASH.to_string(),
-        Some((y, v)) if y.value == year => valeur(&v.value, unite(i)),
-        Some((y, v)) => format!("{} ({})", valeur(&v.value, unite(i)), y.value),
+        Some((y, v)) if y.value == year => valeur(&v.value, i.unite()),
+        Some((y, v)) => format!("{} ({})", valeur(&v.value, i.unite()), y.value),
     }
 }
 
@@ -267,7 +258,7 @@ pub fn build(d: &Dossier, ed: &Edition, only: &[u32]) -> Annexe {
     let etab_text = |t: &str| etab.map_or_else(Prose::default, |doc| prose(d, doc, t));
     let selected = |n: u32| only.is_empty() || only.contains(&n);
     // Coverage only: the annex does not need the rules' findings.
-    let covered = crate::check::summarize(d, ed, &crate::check::coverage::covered(d, ed), &[]);
+    let covered = coverage::per_critere(d, ed, &coverage::covered(d, ed));
     let dirs: Vec<_> = d.criteres.iter().filter(|c| selected(c.numero)).collect();
     let synopsis = covered
         .iter()

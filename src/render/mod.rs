@@ -2,17 +2,17 @@
 //! printable HTML document or as Markdown.
 
 pub mod build;
-pub mod prose;
 pub mod view;
 
+use crate::markup;
 use crate::model::Dossier;
 use crate::referentiel::Edition;
 use crate::templates::{self, TemplateError};
 use minijinja::context;
 use minijinja::value::{Serde, Value};
 
-/// Output formats of the annex.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Output formats of the annex (also the values of `ldm render --format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     Html,
     Md,
@@ -44,8 +44,8 @@ pub fn render(
 ) -> Result<String, TemplateError> {
     let annexe = build::build(d, ed, only);
     let mut env = templates::environment(Some(&d.root));
-    env.add_filter("cell", |s: String| prose::md_field(&s));
-    env.add_filter("prose_cell", |s: String| prose::md_cell(&s));
+    env.add_filter("cell", |s: String| markup::md_field(&s));
+    env.add_filter("prose_cell", |s: String| markup::md_cell(&s));
     templates::render(
         &env,
         Some(&d.root),

@@ -1,7 +1,7 @@
 //! The annex as display data: every table cell of the guide's dossier (section E),
 //! shared by the HTML and Markdown templates (`build` makes it from a dossier).
 
-use super::prose;
+use crate::markup;
 use crate::model::front::Personne;
 use serde::Serialize;
 
@@ -15,8 +15,8 @@ pub struct Prose {
 impl Prose {
     pub(super) fn new(md: &str) -> Self {
         Prose {
-            html: prose::to_html(md),
-            md: prose::without_comments(md),
+            html: markup::to_html(md),
+            md: markup::without_comments(md),
         }
     }
 }

@@ -12,15 +12,23 @@ use crate::check::CheckReport;
 use crate::diagnostic::{Diagnostic, Pos};
 use crate::model::Dossier;
 
-/// Output formats of `ldm check`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Output formats of `ldm check`; the variants' doc comments are the French help of
+/// `--format`'s values (shell completions show them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// Messages détaillés avec extrait du fichier (par défaut)
     Human,
+    /// Une ligne par problème : fichier:ligne:colonne
     Short,
+    /// Données JSON pour d'autres outils
     Json,
+    /// Rapport Code Quality de GitLab (JSON)
     Gitlab,
+    /// Annotations GitHub Actions (et résumé dans $GITHUB_STEP_SUMMARY)
     Github,
+    /// SARIF 2.1.0 (analyse de code : GitHub, éditeurs)
     Sarif,
+    /// JUnit XML (onglet « Tests » des forges)
     Junit,
 }
 
@@ -96,18 +104,6 @@ pub fn message_with_help(d: &Diagnostic) -> String {
     }
 }
 
-/// A number as French readers write it: no trailing `.0`, a decimal comma.
-pub fn number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        let s = format!("{:.2}", v);
-        s.trim_end_matches('0')
-            .trim_end_matches('.')
-            .replace('.', ",")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     #[test]
@@ -120,18 +116,6 @@ mod tests {
             ("", "ldm.toml"),
         ] {
             assert_eq!(super::repo_path(label, "ldm.toml"), want, "{label}");
-        }
-    }
-
-    #[test]
-    fn numbers_are_french() {
-        for (v, s) in [
-            (140.0, "140"),
-            (85.5, "85,5"),
-            (1.0 / 3.0, "0,33"),
-            (-3.0, "-3"),
-        ] {
-            assert_eq!(super::number(v), s);
         }
     }
 }

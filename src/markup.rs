@@ -1,23 +1,54 @@
-//! The school's Markdown prose, made safe for the annex.
+//! Markdown as the dossier writes it: the one HTML-comment scanner (writers' guidance
+//! lives in comments), and prose made safe for output documents.
 //!
 //! HTML: comrak with raw HTML disabled; links become « texte (adresse) » and images their
-//! alternative text, so the annex never loads or points to anything outside itself.
+//! alternative text, so a document never loads or points to anything outside itself.
 //! Markdown: the prose is kept, without the writers' guidance comments.
 
 use comrak::nodes::NodeValue;
 use comrak::{Arena, Options, format_html, parse_document};
+use std::ops::Range;
+
+/// Byte ranges of the HTML comments of `text`, in order; an unclosed comment runs to the end.
+pub fn comment_spans(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let start = from + text[from..].find("<!--")?;
+        let end = text[start..]
+            .find("-->")
+            .map_or(text.len(), |e| start + e + 3);
+        from = end;
+        Some(start..end)
+    })
+}
+
+/// Blanks out HTML comments (keeping line and column positions), since writers'
+/// guidance lives in comments and must not count as written text.
+pub fn blank_comments(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut kept = 0;
+    for span in comment_spans(text) {
+        out.push_str(&text[kept..span.start]);
+        out.extend(
+            text[span.clone()]
+                .chars()
+                .map(|c| if c == '\n' { '\n' } else { ' ' }),
+        );
+        kept = span.end;
+    }
+    out.push_str(&text[kept..]);
+    out
+}
 
 /// Removes HTML comments (guidance for writers), then surrounding blank lines.
 pub fn without_comments(md: &str) -> String {
     let mut out = String::with_capacity(md.len());
-    let mut rest = md;
-    while let Some(start) = rest.find("<!--") {
-        out.push_str(&rest[..start]);
-        rest = rest[start..]
-            .find("-->")
-            .map_or("", |e| &rest[start + e + 3..]);
+    let mut kept = 0;
+    for span in comment_spans(md) {
+        out.push_str(&md[kept..span.start]);
+        kept = span.end;
     }
-    out.push_str(rest);
+    out.push_str(&md[kept..]);
     out.trim().to_string()
 }
 
@@ -132,5 +163,12 @@ mod tests {
         );
         assert_eq!(md_field("a | b <c>\nd"), "a \\| b &lt;c&gt;<br>d");
         assert_eq!(md_cell("ligne 1\nligne | 2"), "ligne 1<br>ligne \\| 2");
+        assert_eq!(without_comments("a <!-- jamais fermé"), "a");
+    }
+
+    #[test]
+    fn comments_are_blanked_in_place() {
+        assert_eq!(blank_comments("a<!-- b\nc -->d"), "a      \n     d");
+        assert_eq!(blank_comments("a<!--b"), "a     ");
     }
 }

@@ -1,0 +1,76 @@
+//! Queries over a dossier that need no edition: who is cited where, plausible years.
+
+use super::front::Personne;
+use super::{Doc, Dossier};
+use crate::diagnostic::Pos;
+
+/// Plausible years for a dossier: anything else is a typo.
+pub const YEARS: std::ops::RangeInclusive<i64> = 1990..=2100;
+
+/// A person as cited somewhere, with where.
+pub struct Citation<'a> {
+    pub personne: &'a Personne,
+    pub file: &'a str,
+    pub pos: Pos,
+    /// The role in that place, in French (« coordonnateur du critère 4 »).
+    pub role: String,
+}
+
+/// Every person cited in the dossier, in dossier order.
+pub fn citations(d: &Dossier) -> Vec<Citation<'_>> {
+    fn cite<'a, F>(
+        out: &mut Vec<Citation<'a>>,
+        doc: &'a Doc<F>,
+        personne: &'a Personne,
+        role: String,
+    ) {
+        out.push(Citation {
+            personne,
+            file: &doc.path,
+            pos: doc.pos(&personne.nom),
+            role,
+        });
+    }
+    let mut out = Vec::new();
+    if let Some(e) = &d.etablissement
+        && let Some(f) = &e.front
+    {
+        if let Some(p) = &f.chef_etablissement {
+            cite(&mut out, e, p, "chef d'établissement".to_string());
+        }
+        if let Some(p) = &f.ddfpt {
+            cite(&mut out, e, p, "DDFPT".to_string());
+        }
+        for p in &f.comite_pilotage {
+            cite(&mut out, e, p, "comité de pilotage".to_string());
+        }
+    }
+    for c in &d.criteres {
+        if let Some(doc) = &c.critere
+            && let Some(f) = &doc.front
+        {
+            if let Some(p) = &f.coordonnateur {
+                cite(
+                    &mut out,
+                    doc,
+                    p,
+                    format!("coordonnateur du critère {}", c.numero),
+                );
+            }
+            for p in &f.membres {
+                cite(&mut out, doc, p, format!("équipe du critère {}", c.numero));
+            }
+        }
+        for e in &c.engagements {
+            if let Some(p) = e.front.as_ref().and_then(|f| f.animateur.as_ref()) {
+                cite(
+                    &mut out,
+                    e,
+                    p,
+                    format!("animateur de l'engagement « {} »", e.id()),
+                );
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,106 @@
+//! Numbers and units as French readers write them, shared by every stage that shows a value.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// The unit of an indicator's measures. It lives here, below the model, because
+/// formatting a value needs it; `model::front` re-exports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[schemars(description = "Unité des mesures (par défaut : nombre).")]
+pub enum Unite {
+    Nombre,
+    Pourcentage,
+    Euros,
+}
+
+impl Unite {
+    /// The name written in front matter and in JSON outputs.
+    pub fn name(self) -> &'static str {
+        match self {
+            Unite::Nombre => "nombre",
+            Unite::Pourcentage => "pourcentage",
+            Unite::Euros => "euros",
+        }
+    }
+}
+
+/// A number as French readers write it: no trailing `.0`, a decimal comma.
+pub fn number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        let s = format!("{:.2}", v);
+        s.trim_end_matches('0')
+            .trim_end_matches('.')
+            .replace('.', ",")
+    }
+}
+
+/// A value with its unit, French style: « 85,5 % », « 48 200 € », « 12 ».
+pub fn with_unit(v: f64, unite: Unite) -> String {
+    let n = group_thousands(&number(v));
+    match unite {
+        Unite::Pourcentage => format!("{n} %"),
+        Unite::Euros => format!("{n} €"),
+        Unite::Nombre => n,
+    }
+}
+
+/// « 48200 » → « 48 200 » (narrow no-break space, as French typography wants).
+fn group_thousands(n: &str) -> String {
+    let (sign, rest) = n.strip_prefix('-').map_or(("", n), |r| ("-", r));
+    let (int, frac) = rest
+        .split_once(',')
+        .map_or((rest, None), |(i, f)| (i, Some(f)));
+    if int.len() <= 4 {
+        return n.to_string();
+    }
+    let mut out = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push('\u{202f}');
+        }
+        out.push(c);
+    }
+    format!(
+        "{sign}{out}{}",
+        frac.map_or(String::new(), |f| format!(",{f}"))
+    )
+}
+
+/// A share as a whole percentage: 0.456 → « 46 % ».
+pub fn percent(p: f64) -> String {
+    format!("{} %", (p * 100.0).round() as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_french() {
+        for (v, s) in [
+            (140.0, "140"),
+            (85.5, "85,5"),
+            (1.0 / 3.0, "0,33"),
+            (-3.0, "-3"),
+        ] {
+            assert_eq!(number(v), s);
+        }
+    }
+
+    #[test]
+    fn values_are_written_the_french_way() {
+        for (v, u, s) in [
+            (85.5, Unite::Pourcentage, "85,5 %"),
+            (48200.0, Unite::Euros, "48\u{202f}200 €"),
+            (1234.0, Unite::Nombre, "1234"),
+            (1234567.0, Unite::Nombre, "1\u{202f}234\u{202f}567"),
+            (-15000.0, Unite::Nombre, "-15\u{202f}000"),
+        ] {
+            assert_eq!(with_unit(v, u), s);
+        }
+        assert_eq!(percent(0.456), "46 %");
+    }
+}

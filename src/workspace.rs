@@ -1,0 +1,44 @@
+//! A dossier and the edition it answers, loaded once: every verb that reads a dossier
+//! starts here.
+
+use crate::diagnostic::Diagnostic;
+use crate::load::{self, LoadError};
+use crate::model::Dossier;
+use crate::referentiel::{Edition, select_edition};
+use std::path::Path;
+
+/// A loaded dossier with its edition.
+pub struct Workspace {
+    pub dossier: Dossier,
+    /// The edition the dossier answers; national-2026 when ldm.toml names none or an
+    /// unknown one.
+    pub edition: Edition,
+    /// Why the edition ldm.toml names could not be used, when it could not.
+    pub edition_finding: Option<Diagnostic>,
+}
+
+impl Workspace {
+    /// Loads the dossier at `root` and chooses its edition. `Err` only when there is no
+    /// dossier to read; every problem inside it is a finding.
+    pub fn load(root: &Path) -> Result<Workspace, LoadError> {
+        Ok(Workspace::new(load::load(root)?))
+    }
+
+    /// Chooses the edition of an already loaded dossier.
+    pub fn new(dossier: Dossier) -> Workspace {
+        let (edition, edition_finding) = select_edition(&dossier);
+        Workspace {
+            dossier,
+            edition,
+            edition_finding,
+        }
+    }
+
+    /// The findings of loading, then of choosing the edition.
+    pub fn findings(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.dossier
+            .diagnostics
+            .iter()
+            .chain(self.edition_finding.as_ref())
+    }
+}
