@@ -29,7 +29,6 @@ const RANKS: &[(&str, u8)] = &[
     ("cmd", 7),
 ];
 
-
 fn rank(module: &str) -> Option<u8> {
     RANKS.iter().find(|(m, _)| *m == module).map(|r| r.1)
 }

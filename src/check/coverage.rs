@@ -3,8 +3,8 @@
 
 use super::Ctx;
 use crate::diagnostic::{Diagnostic, Pos, Rule};
-use crate::referentiel::Edition;
 use crate::model::sections::STRATEGIE_RESEAU;
+use crate::referentiel::Edition;
 use crate::referentiel::coverage::{Covered, covered};
 use crate::text::{fold, suggest};
 
@@ -119,11 +119,7 @@ fn network_strategy(ctx: &mut Ctx) {
             .sections
             .iter()
             .find(|s| fold(&s.title) == fold(STRATEGIE_RESEAU))
-            .is_some_and(|s| {
-                !crate::markup::blank_comments(&s.body)
-                    .trim()
-                    .is_empty()
-            });
+            .is_some_and(|s| !crate::markup::blank_comments(&s.body).trim().is_empty());
         if !written {
             ctx.diags.push(
                 Diagnostic::new(Rule::StrategieReseauManquante, format!("candidature en réseau : la stratégie commune du critère {} manque", c.numero))

@@ -1,9 +1,9 @@
 //! Identity rules: UAI format and check letter, campaign years.
 
 use super::Ctx;
-use crate::model::query::YEARS;
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::model::config::{Candidature, Config, Nature};
+use crate::model::query::YEARS;
 
 const UAI_LETTERS: &[u8; 23] = b"ABCDEFGHJKLMNPRSTUVWXYZ";
 
