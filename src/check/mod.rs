@@ -106,10 +106,10 @@ pub fn select_edition(dossier: &Dossier, diags: &mut Vec<Diagnostic>) -> Edition
             .campaign
             .edition
             .as_deref()
-            .map(|e| referentiel::resolve(e, &dossier.root));
+            .map(|e| referentiel::resolve(e, dossier.files.as_ref()));
         return named.and_then(Result::ok).unwrap_or_else(fallback);
     };
-    match referentiel::resolve(config.edition(), &dossier.root) {
+    match referentiel::resolve(config.edition(), dossier.files.as_ref()) {
         Ok(ed) => ed,
         Err(mut d) => {
             if d.file.is_none() {

@@ -95,6 +95,13 @@ pub const RULES: &[Rule] = &[
         "Le fichier n'est pas un texte UTF-8 (par exemple enregistré en Windows-1252) ou ne peut pas être ouvert. Réenregistrez-le en UTF-8.",
     ),
     r(
+        "lien-hors-dossier",
+        E,
+        STRUCTURE,
+        "Un lien symbolique mène hors du dossier",
+        "Une fiche, un dossier de critère, une preuve, le fichier du référentiel ou un modèle de templates/ est un lien symbolique vers un fichier situé hors du dossier. ldm ne le lit pas et n'en montre rien : un dossier transmis à quelqu'un d'autre ne doit rien contenir d'extérieur, et ldm ne lit que ce qui appartient au dossier. Remplacez le lien par une copie du fichier dans le dossier.",
+    ),
+    r(
         "fichier-ignore",
         W,
         STRUCTURE,
