@@ -345,3 +345,44 @@ fn fifos_binary_and_huge_files_are_findings_and_ldm_returns_at_once() {
         "{r}"
     );
 }
+
+// ------------------------------------------------------------------ hostile shapes
+
+#[test]
+fn a_network_of_100000_uais_checks_quickly() {
+    const LETTERS: &[u8] = b"ABCDEFGHJKLMNPRSTUVWXYZ";
+    let (_tmp, dir) = fixture_copy("valide");
+    // One UAI in ten has a wrong check letter: 10,000 findings to locate on one line.
+    let uais: Vec<String> = (0..100_000u32)
+        .map(|i| {
+            let n = 1_000_000 + i;
+            let letter = LETTERS[((n + u32::from(i % 10 == 0)) % 23) as usize] as char;
+            format!("\"{n:07}{letter}\"")
+        })
+        .collect();
+    edit(
+        &dir.join("ldm.toml"),
+        "reseau = []",
+        &format!("reseau = [{}]", uais.join(", ")),
+    );
+    let started = std::time::Instant::now();
+    let d = ldm::load::load(&dir).unwrap();
+    let r = ldm::check::check(&d);
+    let json = report(&d, Format::Json);
+    // A debug build; the quadratic lookup took over 20 s here, the release build is
+    // well under a second.
+    assert!(started.elapsed() < Duration::from_secs(5), "{:?}", started.elapsed());
+    let wrong: Vec<_> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "uai-cle-incorrecte")
+        .collect();
+    assert_eq!(wrong.len(), 10_000);
+    // The last one is located on its own column of the one long line.
+    let last = uais[99_990].as_str();
+    let pos = wrong[9_999].pos.unwrap();
+    let line = d.sources["ldm.toml"].line(pos.line).unwrap();
+    let col = pos.column as usize;
+    assert_eq!(&line[col - 1..col - 1 + last.len()], last);
+    assert!(json.contains("uai-cle-incorrecte"));
+}
