@@ -45,14 +45,19 @@ impl Index {
     }
 
     fn chars_before(&self, text: &str, byte: usize) -> usize {
-        let i = self.marks.partition_point(|(b, _)| *b <= byte).saturating_sub(1);
+        let i = self
+            .marks
+            .partition_point(|(b, _)| *b <= byte)
+            .saturating_sub(1);
         let (b0, c0) = self.marks[i];
         c0 + text[b0..byte].chars().count()
     }
 
     /// 0-based line holding `byte`.
     fn line_of(&self, byte: usize) -> usize {
-        self.line_starts.partition_point(|s| *s <= byte).saturating_sub(1)
+        self.line_starts
+            .partition_point(|s| *s <= byte)
+            .saturating_sub(1)
     }
 }
 
@@ -102,7 +107,11 @@ impl Source {
         let l = &self.text[range.clone()];
         let start = char_to_byte(l, pos.column.saturating_sub(1) as usize);
         let end = char_to_byte(l, (pos.column.saturating_sub(1) + pos.len) as usize);
-        let end = if end <= start { l.len().max(start) } else { end };
+        let end = if end <= start {
+            l.len().max(start)
+        } else {
+            end
+        };
         range.start + start..range.start + end
     }
 

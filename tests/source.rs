@@ -371,7 +371,11 @@ fn a_network_of_100000_uais_checks_quickly() {
     let json = report(&d, Format::Json);
     // A debug build; the quadratic lookup took over 20 s here, the release build is
     // well under a second.
-    assert!(started.elapsed() < Duration::from_secs(5), "{:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
     let wrong: Vec<_> = r
         .diagnostics
         .iter()
