@@ -1,7 +1,18 @@
 //! Safe writes: atomic (temp file then rename) and never over an existing file.
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::Path;
+use std::time::{Duration, SystemTime};
+
+/// Temporary files are named `.ldm-XXXXXX` beside their destination.
+const TEMP_PREFIX: &str = ".ldm-";
+
+/// A temporary file this old was left by a killed run (a write takes milliseconds).
+const STALE_AFTER: Duration = Duration::from_secs(10 * 60);
+
+/// How much of an existing output is read to find ldm's marker (all markers are in
+/// the first lines of the documents ldm writes).
+const MARKER_WINDOW: u64 = 8 * 1024;
 
 /// A temporary file beside its destination, readable like any file the user writes
 /// (tempfile's default is private to the owner).
@@ -12,7 +23,29 @@ fn temp_in(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
         use std::os::unix::fs::PermissionsExt;
         b.permissions(std::fs::Permissions::from_mode(0o644));
     }
-    b.prefix(".ldm-").tempfile_in(dir)
+    remove_stale_temps(dir);
+    b.prefix(TEMP_PREFIX).tempfile_in(dir)
+}
+
+/// Removes the temporary files a killed run left in `dir`: regular files (never
+/// links) named `.ldm-…`, old enough that no running write can own them.
+fn remove_stale_temps(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let now = SystemTime::now();
+    for e in entries.filter_map(Result::ok) {
+        let stale = e.file_name().to_string_lossy().starts_with(TEMP_PREFIX)
+            && e.metadata().is_ok_and(|m| {
+                m.file_type().is_file()
+                    && m.modified()
+                        .is_ok_and(|t| now.duration_since(t).is_ok_and(|age| age > STALE_AFTER))
+            });
+        if stale {
+            // Best effort: a file another process removed meanwhile is fine.
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
 }
 
 /// What happened to a file `write_new` was asked to write.
@@ -56,6 +89,10 @@ pub enum OutputError {
         "« {0} » existe et n'a pas été produit par ldm : il n'est pas remplacé (--force pour le remplacer)"
     )]
     Foreign(std::path::PathBuf),
+    #[error(
+        "« {0} » n'est pas un fichier ordinaire (tube nommé, périphérique ou lien hors de son dossier) : il n'est pas remplacé"
+    )]
+    NotRegular(std::path::PathBuf),
     #[error("écriture impossible de « {path} » : {source}")]
     Io {
         path: std::path::PathBuf,
@@ -70,11 +107,12 @@ pub fn write_output(path: &Path, content: &str, force: bool) -> Result<(), Outpu
         path: path.to_path_buf(),
         source,
     };
-    if path.exists() && !force {
-        let old = std::fs::read(path).map_err(io)?;
-        let old = String::from_utf8_lossy(&old);
-        if !MARKERS.iter().any(|m| old.contains(m)) {
-            return Err(OutputError::Foreign(path.to_path_buf()));
+    if !force && std::fs::symlink_metadata(path).is_ok() {
+        match written_by_ldm(path) {
+            Ok(true) => {}
+            Ok(false) => return Err(OutputError::Foreign(path.to_path_buf())),
+            Err(Refused::NotRegular) => return Err(OutputError::NotRegular(path.to_path_buf())),
+            Err(Refused::Io(e)) => return Err(io(e)),
         }
     }
     let dir = match path.parent() {
@@ -86,6 +124,41 @@ pub fn write_output(path: &Path, content: &str, force: bool) -> Result<(), Outpu
     tmp.write_all(content.as_bytes()).map_err(io)?;
     tmp.persist(path).map_err(|e| io(e.error))?;
     Ok(())
+}
+
+enum Refused {
+    NotRegular,
+    Io(std::io::Error),
+}
+
+/// Whether the existing file at `path` carries ldm's marker, reading at most its
+/// first [`MARKER_WINDOW`] bytes. Only a regular file is opened (without blocking, so
+/// a FIFO cannot hang the check), and a link only when it stays in its folder.
+fn written_by_ldm(path: &Path) -> Result<bool, Refused> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let meta = std::fs::symlink_metadata(path).map_err(Refused::Io)?;
+    if meta.file_type().is_symlink() {
+        let inside = match (path.canonicalize(), dir.canonicalize()) {
+            (Ok(target), Ok(dir)) => target.parent() == Some(dir.as_path()),
+            _ => false,
+        };
+        if !inside {
+            return Err(Refused::NotRegular);
+        }
+    }
+    let file = crate::vfs::disk::open_nonblocking(path).map_err(Refused::Io)?;
+    if !file.metadata().map_err(Refused::Io)?.is_file() {
+        return Err(Refused::NotRegular);
+    }
+    let mut head = Vec::new();
+    file.take(MARKER_WINDOW)
+        .read_to_end(&mut head)
+        .map_err(Refused::Io)?;
+    let head = String::from_utf8_lossy(&head);
+    Ok(MARKERS.iter().any(|m| head.contains(m)))
 }
 
 #[cfg(test)]
@@ -104,5 +177,73 @@ mod tests {
             1,
             "no temp file left"
         );
+    }
+
+    #[test]
+    fn outputs_replace_ldm_files_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("annexe.md");
+        std::fs::write(&p, "écrit à la main").unwrap();
+        assert!(matches!(
+            write_output(&p, "x", false),
+            Err(OutputError::Foreign(_))
+        ));
+        std::fs::write(&p, "<!-- généré par ldm -->\nancien").unwrap();
+        write_output(&p, "<!-- généré par ldm -->\nnouveau", false).unwrap();
+        assert!(std::fs::read_to_string(&p).unwrap().ends_with("nouveau"));
+        // A marker far down a big file is not looked for.
+        let far = format!("{}<!-- généré par ldm", " ".repeat(MARKER_WINDOW as usize));
+        std::fs::write(&p, far).unwrap();
+        assert!(matches!(
+            write_output(&p, "x", false),
+            Err(OutputError::Foreign(_))
+        ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn fifos_and_links_out_of_the_folder_are_never_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("tube.html");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let started = std::time::Instant::now();
+        assert!(matches!(
+            write_output(&fifo, "x", false),
+            Err(OutputError::NotRegular(_))
+        ));
+        assert!(started.elapsed() < Duration::from_secs(1));
+        let outside = tempfile::tempdir().unwrap();
+        let target = outside.path().join("page.html");
+        std::fs::write(&target, "<meta name=\"generator\" content=\"ldm\">").unwrap();
+        let link = dir.path().join("lien.html");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        assert!(matches!(
+            write_output(&link, "x", false),
+            Err(OutputError::NotRegular(_))
+        ));
+        let zero = dir.path().join("zero.html");
+        std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+        assert!(matches!(
+            write_output(&zero, "x", false),
+            Err(OutputError::NotRegular(_))
+        ));
+        assert!(std::fs::read_to_string(&target).unwrap().contains("ldm"));
+    }
+
+    #[test]
+    fn temp_files_of_a_killed_run_are_removed_by_the_next_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = dir.path().join(".ldm-AbC123");
+        let f = std::fs::File::create(&old).unwrap();
+        f.set_modified(SystemTime::now() - 2 * STALE_AFTER).unwrap();
+        let fresh = dir.path().join(".ldm-XyZ789");
+        std::fs::write(&fresh, "").unwrap();
+        write_output(&dir.path().join("annexe.md"), "x", false).unwrap();
+        assert!(!old.exists(), "stale temp file kept");
+        assert!(fresh.exists(), "a running write's temp file was removed");
     }
 }

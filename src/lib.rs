@@ -26,4 +26,5 @@ pub mod schema;
 pub mod source;
 pub mod templates;
 pub mod text;
+pub mod vfs;
 pub mod workspace;

@@ -189,6 +189,13 @@ rules! {
         titre: "Un fichier ne peut pas être lu",
         explication: "Le fichier n'est pas un texte UTF-8 (par exemple enregistré en Windows-1252) ou ne peut pas être ouvert. Réenregistrez-le en UTF-8.",
     }
+    LienHorsDossier {
+        name: "lien-hors-dossier",
+        famille: Structure,
+        severity: Erreur,
+        titre: "Un lien symbolique mène hors du dossier",
+        explication: "Une fiche, un dossier de critère, une preuve, le fichier du référentiel ou un modèle de templates/ est un lien symbolique vers un fichier situé hors du dossier. ldm ne le lit pas et n'en montre rien : un dossier transmis à quelqu'un d'autre ne doit rien contenir d'extérieur, et ldm ne lit que ce qui appartient au dossier. Remplacez le lien par une copie du fichier dans le dossier.",
+    }
     FichierIgnore {
         name: "fichier-ignore",
         famille: Structure,

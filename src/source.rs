@@ -1,6 +1,7 @@
 //! Source files as read from disk: normalised text and line/column arithmetic.
 
 use crate::diagnostic::Pos;
+use std::sync::OnceLock;
 
 /// A text file of the dossier, kept for locating and quoting findings.
 #[derive(Debug, Clone)]
@@ -10,6 +11,54 @@ pub struct Source {
     /// Text without BOM and with `\n` line endings, so that a dossier saved on
     /// Windows reports the same lines and columns as its twin.
     pub text: String,
+    /// Built on the first lookup: a file nobody points into costs nothing.
+    index: OnceLock<Index>,
+}
+
+/// Where lines start, and how many characters precede a byte about every [`CHUNK`]
+/// bytes: locating an offset is a binary search plus at most `CHUNK` bytes counted,
+/// so a 100,000-entry list on one line is not quadratic.
+#[derive(Debug, Clone)]
+struct Index {
+    line_starts: Vec<usize>,
+    /// (byte offset on a character boundary, characters before it).
+    marks: Vec<(usize, usize)>,
+}
+
+const CHUNK: usize = 1024;
+
+impl Index {
+    fn new(text: &str) -> Self {
+        let mut line_starts = vec![0];
+        let mut marks = vec![(0, 0)];
+        let mut next = CHUNK;
+        for (chars, (b, c)) in text.char_indices().enumerate() {
+            if b >= next {
+                marks.push((b, chars));
+                next = b + CHUNK;
+            }
+            if c == '\n' {
+                line_starts.push(b + 1);
+            }
+        }
+        Index { line_starts, marks }
+    }
+
+    fn chars_before(&self, text: &str, byte: usize) -> usize {
+        let i = self
+            .marks
+            .partition_point(|(b, _)| *b <= byte)
+            .saturating_sub(1);
+        let (b0, c0) = self.marks[i];
+        c0 + text[b0..byte].chars().count()
+    }
+
+    /// 0-based line holding `byte`.
+    fn line_of(&self, byte: usize) -> usize {
+        self.line_starts
+            .partition_point(|s| *s <= byte)
+            .saturating_sub(1)
+    }
 }
 
 /// Strips a UTF-8 BOM and turns CRLF (and lone CR) line endings into LF.
@@ -27,49 +76,60 @@ impl Source {
         Source {
             path: path.into(),
             text: normalize_text(raw),
+            index: OnceLock::new(),
         }
+    }
+
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| Index::new(&self.text))
+    }
+
+    /// Byte range of 1-based line `line`, without its end of line.
+    fn line_range(&self, line: u32) -> Option<std::ops::Range<usize>> {
+        let starts = &self.index().line_starts;
+        let i = line.checked_sub(1)? as usize;
+        let start = *starts.get(i)?;
+        let end = starts.get(i + 1).map_or(self.text.len(), |n| n - 1);
+        Some(start..end)
     }
 
     /// The text of 1-based line `line`, without its end of line.
     pub fn line(&self, line: u32) -> Option<&str> {
-        self.text.split('\n').nth(line.checked_sub(1)? as usize)
+        self.line_range(line).map(|r| &self.text[r])
     }
 
     /// Byte range of a position, clamped to its line, for underlining.
     pub fn byte_range(&self, pos: Pos) -> std::ops::Range<usize> {
-        let mut offset = 0;
-        for (i, l) in self.text.split('\n').enumerate() {
-            if i + 1 == pos.line as usize {
-                let start = char_to_byte(l, pos.column.saturating_sub(1) as usize);
-                let end = char_to_byte(l, (pos.column.saturating_sub(1) + pos.len) as usize);
-                let end = if end <= start {
-                    l.len().max(start)
-                } else {
-                    end
-                };
-                return offset + start..offset + end;
-            }
-            offset += l.len() + 1;
-        }
-        let end = self.text.len();
-        end..end
+        let Some(range) = self.line_range(pos.line) else {
+            let end = self.text.len();
+            return end..end;
+        };
+        let l = &self.text[range.clone()];
+        let start = char_to_byte(l, pos.column.saturating_sub(1) as usize);
+        let end = char_to_byte(l, (pos.column.saturating_sub(1) + pos.len) as usize);
+        let end = if end <= start {
+            l.len().max(start)
+        } else {
+            end
+        };
+        range.start + start..range.start + end
     }
 
     /// Position of a byte offset (as given by the TOML parser).
     pub fn pos_of_byte(&self, start: usize, end: usize) -> Pos {
-        let start = start.min(self.text.len());
-        let before = &self.text[..start];
-        let line = before.matches('\n').count() as u32 + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = self.text[line_start..start].chars().count() as u32 + 1;
+        let mut start = start.min(self.text.len());
+        while !self.text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let index = self.index();
+        let line = index.line_of(start);
+        let line_start = index.line_starts[line];
+        let column =
+            index.chars_before(&self.text, start) - index.chars_before(&self.text, line_start) + 1;
         let end = end.clamp(start, self.text.len());
-        let len = self.text[start..end]
-            .split('\n')
-            .next()
-            .unwrap_or("")
-            .chars()
-            .count() as u32;
-        Pos::new(line, column, len)
+        let len = self.text.get(start..end).unwrap_or("");
+        let len = len.split('\n').next().unwrap_or("").chars().count() as u32;
+        Pos::new(line as u32 + 1, column as u32, len)
     }
 
     /// Position of the first occurrence of `needle` on `line`, or the line start.
@@ -115,5 +175,17 @@ mod tests {
         assert_eq!((p.line, p.column), (2, 8));
         assert_eq!(&s.text[s.byte_range(p)], "« quarante »");
         assert_eq!(s.pos_on_line(2, "cible"), Pos::new(2, 1, 5));
+        assert_eq!(s.line(2), Some("cible: « quarante »"));
+        assert_eq!(s.line(3), Some(""));
+        assert_eq!(s.line(4), None);
+    }
+
+    #[test]
+    fn positions_far_into_a_long_line_count_characters() {
+        let line = "é".repeat(5000);
+        let s = Source::new("f", &format!("a\n{line}x\n"));
+        let at = s.text.find('x').unwrap();
+        assert_eq!(s.pos_of_byte(at, at + 1), Pos::new(2, 5001, 1));
+        assert_eq!(&s.text[s.byte_range(Pos::new(2, 5001, 1))], "x");
     }
 }

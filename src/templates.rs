@@ -4,8 +4,9 @@
 //! HTML templates (`*.html.j2`) are auto-escaped; values that are already HTML (SVG
 //! charts, rendered Markdown) are marked safe by the code that builds them.
 
+use crate::vfs::{FileSource, Kind};
 use minijinja::{Environment, UndefinedBehavior};
-use std::path::{Path, PathBuf};
+use std::collections::BTreeMap;
 
 /// Templates shipped in the binary: (name, text).
 pub const EMBEDDED: &[(&str, &str)] = &[
@@ -35,30 +36,57 @@ pub struct TemplateError {
     pub message: String,
 }
 
-/// The override of `name` in the dossier, if there is one.
-fn override_path(root: Option<&Path>, name: &str) -> Option<PathBuf> {
+/// Whether `name` can be a file of the dossier's `templates/` folder.
+fn overridable(name: &str) -> bool {
     // Template names are ours; refuse anything that could leave the folder.
-    if name.contains(['/', '\\']) || name.starts_with('.') {
-        return None;
-    }
-    let p = root?.join("templates").join(name);
-    p.is_file().then_some(p)
+    !name.contains(['/', '\\']) && !name.starts_with('.')
 }
 
-/// An environment that looks templates up in `root/templates/` first, then in the binary.
-pub fn environment(root: Option<&Path>) -> Environment<'static> {
+/// Whether the dossier overrides template `name`.
+fn is_override(files: Option<&dyn FileSource>, name: &str) -> bool {
+    overridable(name)
+        && files
+            .and_then(|f| f.kind(&format!("templates/{name}")))
+            .is_some_and(|k| k != Kind::Dir)
+}
+
+/// The dossier's overrides, read through its file source: name → text, or why it
+/// could not be read (reported when the template is used).
+fn overrides(files: Option<&dyn FileSource>) -> BTreeMap<String, Result<String, String>> {
+    let Some(files) = files else {
+        return BTreeMap::new();
+    };
+    let entries = files.list("templates").unwrap_or_default();
+    entries
+        .into_iter()
+        .filter(|e| e.kind != Kind::Dir && overridable(&e.name))
+        .map(|e| {
+            let text = files
+                .read(&format!("templates/{}", e.name))
+                .map_err(|e| e.to_string())
+                .and_then(|b| {
+                    String::from_utf8(b).map_err(|_| "ce n'est pas un texte UTF-8".into())
+                });
+            let text = text.map(|t| crate::source::normalize_text(&t));
+            (e.name, text)
+        })
+        .collect()
+}
+
+/// An environment that looks templates up in the dossier's `templates/` first, then
+/// in the binary.
+pub fn environment(files: Option<&dyn FileSource>) -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
-    let root = root.map(Path::to_path_buf);
+    let overrides = overrides(files);
     env.set_loader(move |name| {
-        if let Some(p) = override_path(root.as_deref(), name) {
-            let text = std::fs::read_to_string(&p).map_err(|e| {
+        if let Some(text) = overrides.get(name) {
+            return text.clone().map(Some).map_err(|e| {
                 minijinja::Error::new(
                     minijinja::ErrorKind::InvalidOperation,
                     format!("lecture impossible : {e}"),
                 )
-            })?;
-            return Ok(Some(crate::source::normalize_text(&text)));
+            });
         }
         Ok(EMBEDDED
             .iter()
@@ -71,7 +99,7 @@ pub fn environment(root: Option<&Path>) -> Environment<'static> {
 /// Renders template `name` with `ctx`, turning any template error into a located one.
 pub fn render(
     env: &Environment,
-    root: Option<&Path>,
+    files: Option<&dyn FileSource>,
     name: &str,
     ctx: minijinja::Value,
 ) -> Result<String, TemplateError> {
@@ -85,7 +113,7 @@ pub fn render(
             inner = src;
         }
         let file = inner.name().unwrap_or(name);
-        let shown = if override_path(root, file).is_some() {
+        let shown = if is_override(files, file) {
             format!("templates/{file}")
         } else {
             format!("(intégré) {file}")

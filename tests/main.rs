@@ -20,3 +20,5 @@ mod render;
 mod rules;
 #[path = "main/schemas.rs"]
 mod schemas;
+#[path = "main/source.rs"]
+mod source;

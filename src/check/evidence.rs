@@ -3,13 +3,13 @@
 use super::Ctx;
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::text::suggest;
+use crate::vfs::Kind;
 use std::collections::BTreeSet;
 use std::path::{Component, Path};
 use unicode_normalization::UnicodeNormalization;
 
 pub fn check(ctx: &mut Ctx) {
     let d = ctx.dossier;
-    let root = d.root.canonicalize().unwrap_or_else(|_| d.root.clone());
     let mut cited = BTreeSet::new();
     for (_, _, e) in d.entities() {
         let Some(f) = &e.front else { continue };
@@ -30,28 +30,25 @@ pub fn check(ctx: &mut Ctx) {
                 continue;
             }
             let nfc: String = raw.trim_start_matches("./").nfc().collect();
-            // The listed file (its on-disk name may be NFD), else the path as written.
-            let on_disk = d
-                .preuves
-                .get(&nfc)
-                .cloned()
-                .unwrap_or_else(|| d.root.join(path));
-            if !on_disk.is_file() {
-                ctx.diags.push(missing(d, &e.path, pos, raw, &nfc));
-                continue;
-            }
-            cited.insert(nfc);
-            // A symbolic link may lead out of the dossier even with a clean path.
-            if on_disk.canonicalize().is_ok_and(|r| !r.starts_with(&root)) {
-                ctx.diags.push(
+            // The listed file, else the path as written (a file outside preuves/).
+            let kind = d.preuves.get(&nfc).cloned().or_else(|| d.files.kind(&nfc));
+            match kind {
+                Some(Kind::File { .. }) => {}
+                // A symbolic link may lead out of the dossier even with a clean path.
+                Some(Kind::Outside { .. }) => ctx.diags.push(
                     Diagnostic::new(
                         Rule::PreuveHorsDossier,
                         format!("la preuve « {raw} » est un lien vers un fichier hors du dossier"),
                     )
                     .at(&e.path, pos)
                     .help("remplacez le lien symbolique par une copie du fichier"),
-                );
+                ),
+                _ => {
+                    ctx.diags.push(missing(d, &e.path, pos, raw, &nfc));
+                    continue;
+                }
             }
+            cited.insert(nfc);
         }
     }
     for p in d.preuves.keys() {

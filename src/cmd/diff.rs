@@ -2,10 +2,12 @@
 //! revisions of the dossier).
 
 use super::EXIT_FAILURE;
-use ldm::diff::{self, Input, gitsrc, term};
+use ldm::diff::{self, Input, term};
+use ldm::vfs::git;
 use ldm::workspace::Workspace;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use super::DocFormat as Format;
 
@@ -27,28 +29,24 @@ pub struct Args {
     output: super::Output,
 }
 
-/// A dossier loaded for the comparison; a git revision lives in a temporary folder.
+/// A dossier loaded for the comparison, from a folder or from a git revision in memory.
 struct Loaded {
     source: String,
     ws: Workspace,
-    _tmp: Option<tempfile::TempDir>,
 }
 
 fn from_folder(p: &Path) -> anyhow::Result<Loaded> {
     Ok(Loaded {
         source: p.display().to_string(),
         ws: Workspace::load(p)?,
-        _tmp: None,
     })
 }
 
 fn from_git(dossier: &Path, rev: &str) -> anyhow::Result<Loaded> {
-    let tmp = gitsrc::export(dossier, rev)?;
-    let ws = Workspace::load(tmp.path())?;
+    let tree = git::revision(dossier, rev)?;
     Ok(Loaded {
         source: format!("{rev} (git)"),
-        ws,
-        _tmp: Some(tmp),
+        ws: Workspace::new(ldm::load::load_from(Arc::new(tree), dossier)?),
     })
 }
 
@@ -95,7 +93,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         ),
         Format::Md => term::write(&mut out, &d, term::Style::Markdown),
         // A template error names its file and line; main reports it and exits 2.
-        Format::Html => out = diff::html::render(&d, Some(&new.ws.dossier.root))?,
+        Format::Html => out = diff::html::render(&d, Some(new.ws.dossier.files.as_ref()))?,
         Format::Json => {
             out = super::json_document(&d)?;
         }

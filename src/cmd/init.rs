@@ -86,7 +86,7 @@ pub struct Args {
 }
 
 pub fn run(a: Args) -> anyhow::Result<ExitCode> {
-    let edition = match ldm::referentiel::resolve(&a.edition, &a.dossier) {
+    let edition = match ldm::referentiel::resolve(&a.edition, &ldm::vfs::Disk::new(&a.dossier)) {
         Ok(e) => e,
         Err(d) => {
             eprintln!(

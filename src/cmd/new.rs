@@ -37,7 +37,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     let edition = dossier
         .config
         .as_ref()
-        .and_then(|c| ldm::referentiel::resolve(c.edition(), &a.dossier).ok())
+        .and_then(|c| ldm::referentiel::resolve(c.edition(), dossier.files.as_ref()).ok())
         .or_else(|| {
             ldm::referentiel::embedded(ldm::model::config::DEFAULT_EDITION).and_then(Result::ok)
         });

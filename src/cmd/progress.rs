@@ -52,7 +52,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         Format::Term => term::write(&mut out, &p, color),
         Format::Md => md::write(&mut out, &p),
         // A template error names its file and line; main reports it and exits 2.
-        Format::Html => out = html::render(&p, Some(&dossier.root))?,
+        Format::Html => out = html::render(&p, Some(dossier.files.as_ref()))?,
         Format::Json => {
             out = super::json_document(&p)?;
         }

@@ -14,7 +14,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let ed = match referentiel::resolve(&args.edition, std::path::Path::new(".")) {
+    let ed = match referentiel::resolve(&args.edition, &ldm::vfs::Disk::new(".")) {
         Ok(ed) => ed,
         Err(d) => {
             eprintln!("erreur : {}", d.message);

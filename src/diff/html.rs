@@ -5,13 +5,15 @@ use super::Diff;
 use crate::templates::{self, TemplateError};
 use minijinja::context;
 use minijinja::value::{Serde, Value};
-use std::path::Path;
 
-pub fn render(d: &Diff, root: Option<&Path>) -> Result<String, TemplateError> {
-    let env = templates::environment(root);
+pub fn render(
+    d: &Diff,
+    files: Option<&dyn crate::vfs::FileSource>,
+) -> Result<String, TemplateError> {
+    let env = templates::environment(files);
     templates::render(
         &env,
-        root,
+        files,
         "diff.html.j2",
         context! { d => Value::from(Serde(d)) },
     )

@@ -6,7 +6,6 @@
 //! reconduit, abandonné) from `suite_de`, then from the pairing, then from similarity.
 
 pub mod entity;
-pub mod gitsrc;
 pub mod html;
 pub mod matching;
 pub mod team;

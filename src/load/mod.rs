@@ -10,10 +10,11 @@ use crate::diagnostic::{Diagnostic, Pos, Rule};
 use crate::model::front::{CritereFront, EntityFront, EtablissementFront};
 use crate::model::{Campaign, Config, CritereDir, Doc, Dossier};
 use crate::source::Source;
+use crate::vfs::{self, Disk, FileSource, Kind, ReadError};
 use serde::de::DeserializeOwned;
 use std::collections::BTreeMap;
-use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use unicode_normalization::UnicodeNormalization;
 
 /// Why a folder could not be loaded at all (exit code 2).
@@ -34,7 +35,7 @@ pub enum LoadError {
     },
 }
 
-/// Loads the dossier at `root`.
+/// Loads the dossier in folder `root` on disk.
 pub fn load(root: &Path) -> Result<Dossier, LoadError> {
     if !root.exists() {
         return Err(LoadError::Missing(root.to_path_buf()));
@@ -42,22 +43,30 @@ pub fn load(root: &Path) -> Result<Dossier, LoadError> {
     if !root.is_dir() {
         return Err(LoadError::NotADir(root.to_path_buf()));
     }
-    if !root.join("ldm.toml").is_file() {
+    load_from(Arc::new(Disk::new(root)), root)
+}
+
+/// Loads the dossier held by `files`; `root` is where it lives (or came from) on disk,
+/// named in messages and used for writing, never for reading.
+pub fn load_from(files: Arc<dyn FileSource>, root: &Path) -> Result<Dossier, LoadError> {
+    if matches!(files.kind("ldm.toml"), None | Some(Kind::Dir)) {
         return Err(LoadError::NotADossier(root.to_path_buf()));
     }
     let mut l = Loader {
-        root: root.to_path_buf(),
+        files: files.as_ref(),
+        root,
         sources: BTreeMap::new(),
         diags: Vec::new(),
-        paths: BTreeMap::new(),
     };
     let (config, campaign) = l.config();
     let etablissement =
         l.doc::<EtablissementFront>("etablissement.md", Some(EtablissementFront::default));
     let criteres = l.criteres()?;
     let preuves = l.preuves();
+    l.templates();
     Ok(Dossier {
-        root: l.root,
+        root: root.to_path_buf(),
+        files: files.clone(),
         sources: l.sources,
         config,
         campaign,
@@ -79,56 +88,71 @@ pub fn rel_path(root: &Path, path: &Path) -> String {
     parts.join("/")
 }
 
-struct Loader {
-    root: PathBuf,
+/// How deep `preuves/` is walked: a link to a folder above would otherwise loop.
+const MAX_DEPTH: usize = 16;
+
+struct Loader<'a> {
+    files: &'a dyn FileSource,
+    root: &'a Path,
     sources: BTreeMap<String, Source>,
     diags: Vec<Diagnostic>,
-    /// On-disk path of each file found by listing, by its NFC relative name: a name
-    /// written decomposed (NFD) on disk is opened by its real bytes.
-    paths: BTreeMap<String, PathBuf>,
 }
 
-impl Loader {
-    /// Reads a text file; a non-UTF-8 file is a finding, not a failure.
-    /// The real path of a relative name.
-    fn real(&self, rel: &str) -> PathBuf {
-        self.paths
-            .get(rel)
-            .cloned()
-            .unwrap_or_else(|| self.root.join(rel))
-    }
-
+impl Loader<'_> {
+    /// Reads a text file; what cannot be read as text is a finding, not a failure.
     fn read(&mut self, rel: &str) -> Option<String> {
-        let path = self.real(rel);
-        match fs::read(&path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(raw) => {
-                    let src = Source::new(rel, &raw);
-                    let text = src.text.clone();
-                    self.sources.insert(rel.to_string(), src);
-                    Some(text)
-                }
-                Err(_) => {
-                    self.diags.push(
-                        Diagnostic::new(Rule::FichierIllisible, format!("« {rel} » n'est pas un texte UTF-8"))
-                            .in_file(rel)
-                            .help("enregistrez le fichier en UTF-8 (dans votre éditeur : « Enregistrer sous », encodage UTF-8)"),
-                    );
-                    None
-                }
-            },
+        let bytes = match self.files.read(rel) {
+            Ok(bytes) => bytes,
             Err(e) => {
+                self.diags.push(read_finding(rel, e));
+                return None;
+            }
+        };
+        // NUL never occurs in a text someone typed: the file is binary (or padded).
+        if bytes.contains(&0) {
+            self.diags.push(
+                Diagnostic::new(
+                    Rule::FichierIllisible,
+                    format!("« {rel} » est un fichier binaire, pas un texte"),
+                )
+                .in_file(rel)
+                .help("remplacez-le par le texte attendu, enregistré en UTF-8"),
+            );
+            return None;
+        }
+        match String::from_utf8(bytes) {
+            Ok(raw) => {
+                let src = Source::new(rel, &raw);
+                let text = src.text.clone();
+                self.sources.insert(rel.to_string(), src);
+                Some(text)
+            }
+            Err(_) => {
                 self.diags.push(
-                    Diagnostic::new(
-                        Rule::FichierIllisible,
-                        format!("lecture impossible de « {rel} » : {e}"),
-                    )
-                    .in_file(rel)
-                    .help("vérifiez les droits de lecture du fichier"),
+                    Diagnostic::new(Rule::FichierIllisible, format!("« {rel} » n'est pas un texte UTF-8"))
+                        .in_file(rel)
+                        .help("enregistrez le fichier en UTF-8 (dans votre éditeur : « Enregistrer sous », encodage UTF-8)"),
                 );
                 None
             }
         }
+    }
+
+    /// Lists a folder of the dossier, without its hidden entries.
+    fn list(&self, rel_dir: &str) -> Result<Vec<vfs::Entry>, LoadError> {
+        let entries = self.files.list(rel_dir).map_err(|source| LoadError::Io {
+            path: self.root.join(rel_dir),
+            source,
+        })?;
+        Ok(entries
+            .into_iter()
+            .filter(|e| !e.name.starts_with('.'))
+            .collect())
+    }
+
+    /// Reports a link leading out of the dossier (its content is never read).
+    fn outside(&mut self, rel: &str, target: &str) {
+        self.diags.push(outside_finding(rel, target));
     }
 
     fn config(&mut self) -> (Option<Config>, Campaign) {
@@ -161,7 +185,7 @@ impl Loader {
     ) -> Option<Doc<F>> {
         let optional_front = default.is_some();
         let parse = |y: &str| serde_saphyr::from_str::<F>(y);
-        if !self.real(rel).is_file() {
+        if matches!(self.files.kind(rel), None | Some(Kind::Dir)) {
             self.diags.push(
                 Diagnostic::new(Rule::FichierManquant, format!("le fichier « {rel} » est absent"))
                     .in_file(rel)
@@ -205,20 +229,26 @@ impl Loader {
     }
 
     fn criteres(&mut self) -> Result<Vec<CritereDir>, LoadError> {
-        let dir = self.root.join("criteres");
-        if !dir.is_dir() {
+        if !self.folder("criteres") {
             return Ok(Vec::new());
         }
         let mut out = Vec::new();
-        for entry in sorted_entries(&dir)? {
-            let rel = self.register(&entry);
-            let name = rel.trim_start_matches("criteres/").to_string();
-            if !entry.is_dir() {
-                self.stray(
-                    &rel,
-                    "les critères sont des dossiers « criteres/<numéro>-<nom>/ »",
-                );
-                continue;
+        for entry in self.list("criteres")? {
+            let rel = vfs::join("criteres", &entry.name);
+            let name = entry.name;
+            match entry.kind {
+                Kind::Dir => {}
+                Kind::Outside { target } => {
+                    self.outside(&rel, &target);
+                    continue;
+                }
+                _ => {
+                    self.stray(
+                        &rel,
+                        "les critères sont des dossiers « criteres/<numéro>-<nom>/ »",
+                    );
+                    continue;
+                }
             }
             let digits: String = name.chars().take_while(char::is_ascii_digit).collect();
             let numero = match digits.parse::<u32>() {
@@ -232,17 +262,24 @@ impl Loader {
                     continue;
                 }
             };
-            out.push(self.critere_dir(&entry, &rel, numero)?);
+            out.push(self.critere_dir(&rel, numero)?);
         }
         Ok(out)
     }
 
-    fn critere_dir(
-        &mut self,
-        path: &Path,
-        rel: &str,
-        numero: u32,
-    ) -> Result<CritereDir, LoadError> {
+    /// Whether top-level folder `rel` is there to be read; a link out is reported.
+    fn folder(&mut self, rel: &str) -> bool {
+        match self.files.kind(rel) {
+            Some(Kind::Dir) => true,
+            Some(Kind::Outside { target }) => {
+                self.outside(rel, &target);
+                false
+            }
+            _ => false,
+        }
+    }
+
+    fn critere_dir(&mut self, rel: &str, numero: u32) -> Result<CritereDir, LoadError> {
         let critere = self.doc::<CritereFront>(&format!("{rel}/critere.md"), None);
         let mut c = CritereDir {
             numero,
@@ -251,22 +288,15 @@ impl Loader {
             actions: Vec::new(),
             engagements: Vec::new(),
         };
-        for entry in sorted_entries(path)? {
-            let erel = self.register(&entry);
-            let name = erel.rsplit('/').next().unwrap_or("").to_string();
-            match name.as_str() {
-                "critere.md" => {}
-                "actions" | "engagements" if entry.is_dir() => {
-                    for file in sorted_entries(&entry)? {
-                        let frel = self.register(&file);
-                        if !frel.ends_with(".md") || !file.is_file() {
-                            self.stray(&frel, "ce dossier ne contient que des fichiers .md ; rangez les preuves dans « preuves/ »");
-                            continue;
-                        }
-                        let doc = self.doc::<EntityFront>(&frel, None);
-                        let list = if name == "actions" { &mut c.actions } else { &mut c.engagements };
-                        list.extend(doc);
-                    }
+        for entry in self.list(rel)? {
+            let erel = vfs::join(rel, &entry.name);
+            match (entry.name.as_str(), entry.kind) {
+                ("critere.md", _) => {}
+                (_, Kind::Outside { target }) => self.outside(&erel, &target),
+                (name @ ("actions" | "engagements"), Kind::Dir) => {
+                    let docs = self.fiches(&erel)?;
+                    let list = if name == "actions" { &mut c.actions } else { &mut c.engagements };
+                    list.extend(docs);
                 }
                 _ => self.stray(&erel, "un critère contient critere.md, actions/ et engagements/ ; rangez les preuves dans « preuves/ »"),
             }
@@ -274,11 +304,20 @@ impl Loader {
         Ok(c)
     }
 
-    /// Records the on-disk path of a listed entry and returns its NFC relative name.
-    fn register(&mut self, path: &Path) -> String {
-        let rel = rel_path(&self.root, path);
-        self.paths.insert(rel.clone(), path.to_path_buf());
-        rel
+    /// The `.md` files of an `actions/` or `engagements/` folder.
+    fn fiches(&mut self, dir: &str) -> Result<Vec<Doc<EntityFront>>, LoadError> {
+        let mut docs = Vec::new();
+        for file in self.list(dir)? {
+            let frel = vfs::join(dir, &file.name);
+            match file.kind {
+                Kind::Outside { target } => self.outside(&frel, &target),
+                Kind::File { .. } if frel.ends_with(".md") => {
+                    docs.extend(self.doc::<EntityFront>(&frel, None));
+                }
+                _ => self.stray(&frel, "ce dossier ne contient que des fichiers .md ; rangez les preuves dans « preuves/ »"),
+            }
+        }
+        Ok(docs)
     }
 
     fn stray(&mut self, rel: &str, help: &str) {
@@ -292,35 +331,82 @@ impl Loader {
         );
     }
 
-    /// Every file under `preuves/` (NFC name → on-disk path), without following
-    /// symbolic links.
-    fn preuves(&mut self) -> BTreeMap<String, PathBuf> {
-        walkdir::WalkDir::new(self.root.join("preuves"))
-            .into_iter()
-            .filter_map(Result::ok)
-            .filter(|e| {
-                !e.file_type().is_dir() && !e.file_name().to_string_lossy().starts_with('.')
-            })
-            .map(|e| (rel_path(&self.root, e.path()), e.path().to_path_buf()))
-            .collect()
+    /// Every file under `preuves/` (NFC name → what it is); they are listed, not read.
+    fn preuves(&mut self) -> BTreeMap<String, Kind> {
+        let mut out = BTreeMap::new();
+        if self.folder("preuves") {
+            self.walk("preuves", 0, &mut out);
+        }
+        out
+    }
+
+    fn walk(&mut self, dir: &str, depth: usize, out: &mut BTreeMap<String, Kind>) {
+        let Ok(entries) = self.files.list(dir) else {
+            return;
+        };
+        for e in entries {
+            let rel = vfs::join(dir, &e.name);
+            match e.kind {
+                Kind::Dir if depth < MAX_DEPTH => self.walk(&rel, depth + 1, out),
+                Kind::Dir => {}
+                _ if e.name.starts_with('.') => {}
+                kind => {
+                    if let Kind::Outside { target } = &kind {
+                        self.outside(&rel, target);
+                    }
+                    out.insert(rel, kind);
+                }
+            }
+        }
+    }
+
+    /// Template overrides are read when a document is rendered; a link out of the
+    /// dossier among them is reported here, with the other findings.
+    fn templates(&mut self) {
+        if !self.folder("templates") {
+            return;
+        }
+        for e in self.files.list("templates").unwrap_or_default() {
+            if let Kind::Outside { target } = e.kind {
+                self.outside(&vfs::join("templates", &e.name), &target);
+            }
+        }
     }
 }
 
-/// Directory entries sorted by name, so output never depends on the file system order.
-fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
-    let io = |source| LoadError::Io {
-        path: dir.to_path_buf(),
-        source,
+/// The finding for a file the source would not give.
+fn read_finding(rel: &str, e: ReadError) -> Diagnostic {
+    let (message, help) = match e {
+        ReadError::Outside { target } => return outside_finding(rel, &target),
+        ReadError::TooLarge { size } => (
+            format!(
+                "« {rel} » est trop gros pour être lu ({size} octets ; au plus {} Mio)",
+                vfs::MAX_READ / 1024 / 1024
+            ),
+            "une fiche ne contient que du texte : rangez les documents dans « preuves/ »",
+        ),
+        ReadError::NotRegular => (
+            format!(
+                "« {rel} » n'est pas un fichier ordinaire (tube nommé, périphérique ou lien cassé) : il n'est pas lu"
+            ),
+            "remplacez-le par un fichier texte",
+        ),
+        e => (
+            format!("lecture impossible de « {rel} » : {e}"),
+            "vérifiez les droits de lecture du fichier",
+        ),
     };
-    let mut v: Vec<PathBuf> = fs::read_dir(dir)
-        .map_err(io)?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            !p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-        })
-        .collect();
-    v.sort_by_key(|p| rel_path(dir, p));
-    Ok(v)
+    Diagnostic::new(Rule::FichierIllisible, message)
+        .in_file(rel)
+        .help(help)
+}
+
+/// A link leading out of the dossier: named with its target, never read.
+fn outside_finding(rel: &str, target: &str) -> Diagnostic {
+    Diagnostic::new(
+        Rule::LienHorsDossier,
+        format!("« {rel} » est un lien vers « {target} », hors du dossier : il n'est pas lu"),
+    )
+    .in_file(rel)
+    .help("remplacez le lien symbolique par une copie du fichier (ou du dossier) dans le dossier")
 }

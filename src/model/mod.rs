@@ -9,6 +9,7 @@ use crate::source::Source;
 use front::{CritereFront, EntityFront, EtablissementFront, Sp};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 pub use config::Config;
 
@@ -159,7 +160,12 @@ impl Campaign {
 /// A whole dossier as loaded, with the findings of loading itself.
 #[derive(Debug, Clone)]
 pub struct Dossier {
+    /// Where the dossier is on disk (for a git revision, the folder it was read from):
+    /// named in messages and used for writing; reading goes through `files`.
     pub root: PathBuf,
+    /// The files the dossier was read from: the referential file, template overrides
+    /// and evidence are looked up there too.
+    pub files: Arc<dyn crate::vfs::FileSource>,
     /// Every text file read, by relative path, to quote lines in reports.
     pub sources: BTreeMap<String, Source>,
     /// `None` when `ldm.toml` could not be read (a finding says why).
@@ -168,8 +174,8 @@ pub struct Dossier {
     pub campaign: Campaign,
     pub etablissement: Option<Doc<EtablissementFront>>,
     pub criteres: Vec<CritereDir>,
-    /// Files under `preuves/`: relative path in NFC → path on disk (which may be NFD).
-    pub preuves: BTreeMap<String, PathBuf>,
+    /// Files under `preuves/`: relative path in NFC → what it is (listed, never read).
+    pub preuves: BTreeMap<String, crate::vfs::Kind>,
     /// Findings made while loading: syntax, unknown fields, wrong types, stray files.
     pub diagnostics: Vec<Diagnostic>,
 }

@@ -9,7 +9,6 @@ use crate::templates::{self, TemplateError};
 use minijinja::context;
 use minijinja::value::{Serde, Value};
 use serde::Serialize;
-use std::path::Path;
 
 #[derive(Serialize)]
 struct Ind {
@@ -86,7 +85,10 @@ fn chiffres(i: &super::Indicateur) -> String {
 }
 
 /// Renders the tableau de bord; `root` is the dossier, whose `templates/` may override ours.
-pub fn render(p: &Progress, root: Option<&Path>) -> Result<String, TemplateError> {
+pub fn render(
+    p: &Progress,
+    files: Option<&dyn crate::vfs::FileSource>,
+) -> Result<String, TemplateError> {
     let criteres: Vec<Crit> = p
         .criteres
         .iter()
@@ -133,7 +135,7 @@ pub fn render(p: &Progress, root: Option<&Path>) -> Result<String, TemplateError
                 .collect(),
         })
         .collect();
-    let env = templates::environment(root);
+    let env = templates::environment(files);
     let ctx = context! { p => Value::from(Serde(p)), criteres => Value::from(Serde(&criteres)), ensemble => comptes(&p.resume) };
-    templates::render(&env, root, "tableau-de-bord.html.j2", ctx)
+    templates::render(&env, files, "tableau-de-bord.html.j2", ctx)
 }

@@ -2,9 +2,9 @@
 
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::source::Source;
+use crate::vfs::{FileSource, ReadError};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::path::Path;
 
 pub mod coverage;
 pub mod display;
@@ -188,7 +188,8 @@ fn etend_pos(src: &Source, base: &str) -> crate::diagnostic::Pos {
 }
 
 /// Resolves what `ldm.toml` names: an embedded id, or a YAML file inside the dossier.
-pub fn resolve(name: &str, root: &Path) -> Result<Edition, Diagnostic> {
+/// A file is read through `files` (the dossier's source), so it stays inside the dossier.
+pub fn resolve(name: &str, files: &dyn FileSource) -> Result<Edition, Diagnostic> {
     if let Some(ed) = embedded(name) {
         return ed.map_err(|m| Diagnostic::new(Rule::EditionInconnue, m));
     }
@@ -211,21 +212,26 @@ pub fn resolve(name: &str, root: &Path) -> Result<Edition, Diagnostic> {
         });
         return Err(d);
     }
-    let rel = Path::new(name);
-    if rel.is_absolute()
-        || rel
-            .components()
-            .any(|c| matches!(c, std::path::Component::ParentDir))
-    {
+    let Some(rel) = crate::vfs::normalize(name).filter(|_| !name.starts_with('\\')) else {
         return Err(Diagnostic::new(Rule::EditionInconnue, format!("le référentiel « {name} » est hors du dossier"))
             .help("placez le fichier du référentiel dans le dossier et indiquez un chemin relatif, par exemple « referentiel.yaml »"));
-    }
-    let text = std::fs::read_to_string(root.join(rel)).map_err(|e| {
-        Diagnostic::new(
-            Rule::EditionInconnue,
+    };
+    let bytes = files.read(&rel).map_err(|e| match e {
+        ReadError::Outside { target } => Diagnostic::new(Rule::LienHorsDossier,
+            format!("le référentiel « {name} » est un lien vers « {target} », hors du dossier : il n'est pas lu"),
+        )
+        .help("remplacez le lien symbolique par une copie du fichier dans le dossier"),
+        e => Diagnostic::new(Rule::EditionInconnue,
             format!("lecture impossible du référentiel « {name} » : {e}"),
         )
-        .help("vérifiez le chemin, relatif au dossier (là où se trouve ldm.toml)")
+        .help("vérifiez le chemin, relatif au dossier (là où se trouve ldm.toml)"),
+    })?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        Diagnostic::new(
+            Rule::EditionInconnue,
+            format!("le référentiel « {name} » n'est pas un texte UTF-8"),
+        )
+        .help("enregistrez le fichier en UTF-8")
     })?;
     parse(&text, name)
 }
@@ -292,7 +298,7 @@ mod tests {
 
     #[test]
     fn unknown_edition_suggests_the_closest() {
-        let d = resolve("nationale-2026", Path::new(".")).unwrap_err();
+        let d = resolve("nationale-2026", &crate::vfs::Memory::new()).unwrap_err();
         assert_eq!(d.rule, Rule::EditionInconnue);
         assert!(d.help.unwrap().contains("« national-2026 »"));
     }

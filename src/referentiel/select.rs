@@ -19,10 +19,10 @@ pub fn select_edition(dossier: &Dossier) -> (Edition, Option<Diagnostic>) {
             .campaign
             .edition
             .as_deref()
-            .map(|e| resolve(e, &dossier.root));
+            .map(|e| resolve(e, dossier.files.as_ref()));
         return (named.and_then(Result::ok).unwrap_or_else(fallback), None);
     };
-    match resolve(config.edition(), &dossier.root) {
+    match resolve(config.edition(), dossier.files.as_ref()) {
         Ok(ed) => (ed, None),
         Err(mut d) => {
             if d.file.is_none() {

@@ -43,12 +43,12 @@ pub fn render(
     only: &[u32],
 ) -> Result<String, TemplateError> {
     let annexe = build::build(d, ed, only);
-    let mut env = templates::environment(Some(&d.root));
+    let mut env = templates::environment(Some(d.files.as_ref()));
     env.add_filter("cell", |s: String| markup::md_field(&s));
     env.add_filter("prose_cell", |s: String| markup::md_cell(&s));
     templates::render(
         &env,
-        Some(&d.root),
+        Some(d.files.as_ref()),
         format.template(),
         context! { a => Value::from(Serde(&annexe)) },
     )

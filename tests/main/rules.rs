@@ -294,6 +294,8 @@ const STRUCTURE: Expected = &[
 
 const EDITION_INCONNUE: Expected = &[
     ("edition-inconnue", "ldm.toml", 19),
+    // templates/ is a link to the repository's own templates, outside the dossier
+    ("lien-hors-dossier", "templates", FILE),
     // ldm falls back to national-2026, whose 8 criteria have no folder here
     ("critere-manquant", "ldm.toml", 19),
     ("critere-manquant", "ldm.toml", 19),
