@@ -1,36 +1,135 @@
 //! Pairing things of two dossiers: exact keys first, then the most similar titles.
 
+use super::index::Index;
 use crate::text::fold;
+use std::collections::{HashMap, VecDeque};
 
 /// Minimum similarity of two titles for « the same thing, reworded ».
 pub const THRESHOLD: f64 = 0.82;
 
-/// Similarity of two titles, 0 to 1, ignoring case, accents and punctuation. A title
-/// whose words are all in the other (« Job dating » → « Job dating et logistique ») counts
-/// as close when it has at least four words.
-pub fn similarity(a: &str, b: &str) -> f64 {
-    let norm = |s: &str| {
-        fold(s)
+/// A title normalised once (folded, punctuation as spaces, single spaces), with what
+/// scoring and the candidate index need from it.
+pub struct Title {
+    pub(super) text: String,
+    /// Distinct words, sorted.
+    pub(super) words: Vec<String>,
+    /// Character bigrams of the text without spaces, each numbered by its occurrence, so
+    /// that sets of these are the bigram multisets Sørensen–Dice counts.
+    pub(super) grams: Vec<(char, char, u32)>,
+    /// Length in characters, spaces included (what Levenshtein is normalised by).
+    pub(super) chars: usize,
+}
+
+impl Title {
+    pub fn new(s: &str) -> Self {
+        let text = fold(s)
             .chars()
             .map(|c| if c.is_alphanumeric() { c } else { ' ' })
             .collect::<String>()
             .split_whitespace()
             .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let (a, b) = (norm(a), norm(b));
-    let text = strsim::normalized_levenshtein(&a, &b).max(strsim::sorensen_dice(&a, &b));
-    let (wa, wb): (
-        std::collections::BTreeSet<&str>,
-        std::collections::BTreeSet<&str>,
-    ) = (a.split(' ').collect(), b.split(' ').collect());
-    let smaller = wa.len().min(wb.len());
+            .join(" ");
+        let mut words: Vec<String> = text.split(' ').map(str::to_string).collect();
+        words.sort();
+        words.dedup();
+        let bare: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let mut seen: HashMap<(char, char), u32> = HashMap::new();
+        let mut grams: Vec<(char, char, u32)> = bare
+            .windows(2)
+            .map(|w| {
+                let n = seen.entry((w[0], w[1])).or_insert(0);
+                *n += 1;
+                (w[0], w[1], *n)
+            })
+            .collect();
+        grams.sort_unstable();
+        let chars = text.chars().count();
+        Title {
+            text,
+            words,
+            grams,
+            chars,
+        }
+    }
+}
+
+/// Similarity of two titles, 0 to 1, ignoring case, accents and punctuation. A title
+/// whose words are all in the other (« Job dating » → « Job dating et logistique ») counts
+/// as close when it has at least four words.
+pub fn similarity(a: &str, b: &str) -> f64 {
+    score(&Title::new(a), &Title::new(b))
+}
+
+/// [`similarity`] of titles already normalised.
+pub fn score(a: &Title, b: &Title) -> f64 {
+    let (a_text, b_text) = (a.text.as_str(), b.text.as_str());
+    let text =
+        strsim::normalized_levenshtein(a_text, b_text).max(strsim::sorensen_dice(a_text, b_text));
+    let smaller = a.words.len().min(b.words.len());
     let contained = if smaller >= 4 {
-        wa.intersection(&wb).count() as f64 / smaller as f64 * 0.9
+        shared_words(&a.words, &b.words) as f64 / smaller as f64 * 0.9
     } else {
         0.0
     };
     text.max(contained)
+}
+
+/// False when two titles cannot reach the threshold, found cheaply: from their shared
+/// bigrams, an upper bound of Sørensen–Dice and a lower bound of the edit distance
+/// (each edit breaks at most two bigrams), and their shared words for containment.
+fn may_reach(a: &Title, b: &Title) -> bool {
+    let smaller = a.words.len().min(b.words.len());
+    if smaller >= 4 && shared_words(&a.words, &b.words) as f64 / smaller as f64 * 0.9 >= THRESHOLD {
+        return true;
+    }
+    if a.text == b.text || a.grams.len() < 2 || b.grams.len() < 2 {
+        return true;
+    }
+    let shared = shared_grams(&a.grams, &b.grams);
+    let dice = 2.0 * shared as f64 / (a.grams.len() + b.grams.len()) as f64;
+    let edits = a
+        .grams
+        .len()
+        .max(b.grams.len())
+        .saturating_sub(shared)
+        .div_ceil(2);
+    let lev = 1.0 - edits as f64 / a.chars.max(b.chars) as f64;
+    // A hair of slack against rounding: this only decides what gets scored exactly.
+    dice.max(lev) >= THRESHOLD - 1e-9
+}
+
+/// How many bigrams (numbered by occurrence, sorted) two titles have in common.
+fn shared_grams(a: &[(char, char, u32)], b: &[(char, char, u32)]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// How many words two sorted, distinct word lists have in common.
+fn shared_words(a: &[String], b: &[String]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// Pairs `old` with `new`: first every equal `key`, then greedily the most similar
@@ -41,25 +140,51 @@ pub fn pair<T>(
     key: impl Fn(&T) -> String,
     title: impl Fn(&T) -> String,
 ) -> Vec<(usize, usize, f64)> {
-    let mut pairs = Vec::new();
+    let mut pairs = pair_keys(old, new, key);
     let mut old_free: Vec<bool> = vec![true; old.len()];
     let mut new_free: Vec<bool> = vec![true; new.len()];
-    for (i, o) in old.iter().enumerate() {
-        let k = key(o);
-        if let Some(j) = new
-            .iter()
-            .enumerate()
-            .position(|(j, n)| new_free[j] && key(n) == k)
-        {
-            pairs.push((i, j, 1.0));
-            old_free[i] = false;
-            new_free[j] = false;
-        }
+    for &(i, j, _) in &pairs {
+        old_free[i] = false;
+        new_free[j] = false;
     }
+    let olds: Vec<usize> = (0..old.len()).filter(|i| old_free[*i]).collect();
+    let news: Vec<usize> = (0..new.len()).filter(|j| new_free[*j]).collect();
+    let old_titles: Vec<Title> = olds.iter().map(|i| Title::new(&title(&old[*i]))).collect();
+    let new_titles: Vec<Title> = news.iter().map(|j| Title::new(&title(&new[*j]))).collect();
+    for (a, b, s) in pair_titles(&old_titles, &new_titles) {
+        pairs.push((olds[a], news[b], s));
+    }
+    pairs.sort_by_key(|p| (p.1, p.0));
+    pairs
+}
+
+/// Each old item, in order, takes the first new item left with the same key.
+fn pair_keys<T>(old: &[T], new: &[T], key: impl Fn(&T) -> String) -> Vec<(usize, usize, f64)> {
+    let mut by_key: HashMap<String, VecDeque<usize>> = HashMap::new();
+    for (j, n) in new.iter().enumerate() {
+        by_key.entry(key(n)).or_default().push_back(j);
+    }
+    old.iter()
+        .enumerate()
+        .filter_map(|(i, o)| {
+            let j = by_key.get_mut(&key(o))?.pop_front()?;
+            Some((i, j, 1.0))
+        })
+        .collect()
+}
+
+/// Greedy pairing of titles, best scores first. Only the pairs the index proposes are
+/// scored: it proposes every pair that can reach the threshold, so the result is the one
+/// of scoring every pair.
+fn pair_titles(old: &[Title], new: &[Title]) -> Vec<(usize, usize, f64)> {
+    let index = Index::new(new);
     let mut candidates = Vec::new();
-    for (i, o) in old.iter().enumerate().filter(|(i, _)| old_free[*i]) {
-        for (j, n) in new.iter().enumerate().filter(|(j, _)| new_free[*j]) {
-            let s = similarity(&title(o), &title(n));
+    for (i, o) in old.iter().enumerate() {
+        for j in index.candidates(o) {
+            if !may_reach(o, &new[j]) {
+                continue;
+            }
+            let s = score(o, &new[j]);
             if s >= THRESHOLD {
                 candidates.push((i, j, s));
             }
@@ -67,6 +192,8 @@ pub fn pair<T>(
     }
     // Best scores first; ties by position, so the result does not depend on sort stability.
     candidates.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
+    let (mut old_free, mut new_free) = (vec![true; old.len()], vec![true; new.len()]);
+    let mut pairs = Vec::new();
     for (i, j, s) in candidates {
         if old_free[i] && new_free[j] {
             pairs.push((i, j, s));
@@ -74,10 +201,8 @@ pub fn pair<T>(
             new_free[j] = false;
         }
     }
-    pairs.sort_by_key(|p| (p.1, p.0));
     pairs
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
