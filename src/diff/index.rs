@@ -2,11 +2,12 @@
 //! with a given one, so that a renewal of a thousand renamed fiches scores thousands of
 //! pairs, not a million.
 //!
-//! Words are ranked rarest first (by how many indexed titles hold them). A pair reaching
-//! the threshold by containment shares, by construction, one of the rarest
-//! `n - ⌊0.911 n⌋ + 1` words of its shorter title (it holds 0.911 of them): those pairs
-//! are never missed. A reworded title (Levenshtein, Sørensen–Dice) keeps its distinctive
-//! words; it is found when it shares one of the two rarest words of either title.
+//! Words are ranked rarest first (by how many indexed titles hold them), and two titles
+//! are scored when one holds the rarest word of the other. A pair reaching the threshold
+//! by containment with a shorter title of up to eleven words holds all of its words, so
+//! it is never missed; a reworded title (Levenshtein, Sørensen–Dice) keeps its
+//! distinctive word. Looking up more words per title would make every title meet every
+//! other through the words a dossier repeats (« élèves », « entreprises »).
 
 use super::matching::Title;
 use std::collections::{BTreeSet, HashMap};
@@ -20,14 +21,7 @@ pub struct Index<'a> {
 }
 
 /// How many of a title's rarest words are looked up.
-fn prefix_len(words: usize) -> usize {
-    let contained = if words >= 4 {
-        words - (0.911 * words as f64).floor() as usize + 1
-    } else {
-        0
-    };
-    contained.max(2)
-}
+const PREFIX: usize = 1;
 
 impl<'a> Index<'a> {
     pub fn new(titles: &'a [Title]) -> Self {
@@ -59,7 +53,7 @@ impl<'a> Index<'a> {
             .filter_map(|w| Some((*self.rank.get(w.as_str())?, w.as_str())))
             .collect();
         v.sort_unstable();
-        v.truncate(prefix_len(t.words.len()));
+        v.truncate(PREFIX);
         v.into_iter().map(|(_, w)| w).collect()
     }
 

@@ -249,3 +249,95 @@ mod tests {
         assert_eq!(got, vec![(2, 0), (0, 1), (1, 2)]);
     }
 }
+
+#[cfg(test)]
+mod index_tests {
+    use super::*;
+
+    /// Titles built like a dossier's: shared vocabulary, one distinctive name each.
+    fn titles(n: usize, reworded: bool) -> Vec<String> {
+        let verbs = ["Organiser", "Développer", "Consolider", "Proposer", "Animer"];
+        let objects = [
+            "des visites d'entreprises",
+            "un forum des métiers",
+            "le tutorat entre pairs",
+        ];
+        let publics = ["les élèves de seconde", "les apprentis", "les familles"];
+        let syl = ["ka", "lo", "mi", "ru", "ze", "ta", "no"];
+        (0..n)
+            .map(|i| {
+                let name = format!("{}{}{}", syl[i % 7], syl[i / 7 % 7], syl[i / 49 % 7]);
+                let t = format!(
+                    "{} {} pour {} avec {name}",
+                    verbs[i % 5],
+                    objects[i % 3],
+                    publics[i % 3]
+                );
+                match (reworded, i % 2) {
+                    (false, _) => t,
+                    (true, 0) => t.replace(" pour les ", " auprès des "),
+                    (true, _) => format!("{t}, reconduit"),
+                }
+            })
+            .collect()
+    }
+
+    /// The pairing of every pair scored: what the index must not change.
+    fn brute(old: &[Title], new: &[Title]) -> Vec<(usize, usize, f64)> {
+        let mut c: Vec<(usize, usize, f64)> = Vec::new();
+        for (i, o) in old.iter().enumerate() {
+            for (j, n) in new.iter().enumerate() {
+                let s = score(o, n);
+                if s >= THRESHOLD {
+                    c.push((i, j, s));
+                }
+            }
+        }
+        c.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
+        let (mut of, mut nf) = (vec![true; old.len()], vec![true; new.len()]);
+        c.into_iter()
+            .filter(|&(i, j, _)| {
+                let free = of[i] && nf[j];
+                if free {
+                    of[i] = false;
+                    nf[j] = false;
+                }
+                free
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_index_pairs_like_scoring_every_pair() {
+        let mut old = titles(200, false);
+        let mut new = titles(200, true);
+        // Containment with common words only, a reworded short title, punctuation.
+        old.extend(["Job dating", "Passerelle bac pro – BTS", "Atelier théâtre"].map(String::from));
+        new.extend(
+            [
+                "Job dating des métiers de l'aéronautique et de la logistique",
+                "Passerelle bac pro-BTS",
+                "Atelier de théâtre",
+            ]
+            .map(String::from),
+        );
+        let (old, new): (Vec<Title>, Vec<Title>) = (
+            old.iter().map(|t| Title::new(t)).collect(),
+            new.iter().map(|t| Title::new(t)).collect(),
+        );
+        let got = pair_titles(&old, &new);
+        assert_eq!(got, brute(&old, &new));
+        assert_eq!(got.len(), 202, "each reworded title found, « Atelier » too far");
+    }
+
+    #[test]
+    fn each_title_is_scored_against_a_few_others_whatever_their_number() {
+        for n in [100, 300] {
+            let old: Vec<Title> = titles(n, false).iter().map(|t| Title::new(t)).collect();
+            let new: Vec<Title> = titles(n, true).iter().map(|t| Title::new(t)).collect();
+            let index = Index::new(&new);
+            let scored: usize = old.iter().map(|t| index.candidates(t).len()).sum();
+            assert!(scored <= 4 * n, "{n} titles: {scored} candidates");
+        }
+    }
+}
