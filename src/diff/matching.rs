@@ -256,7 +256,13 @@ mod index_tests {
 
     /// Titles built like a dossier's: shared vocabulary, one distinctive name each.
     fn titles(n: usize, reworded: bool) -> Vec<String> {
-        let verbs = ["Organiser", "Développer", "Consolider", "Proposer", "Animer"];
+        let verbs = [
+            "Organiser",
+            "Développer",
+            "Consolider",
+            "Proposer",
+            "Animer",
+        ];
         let objects = [
             "des visites d'entreprises",
             "un forum des métiers",
@@ -327,7 +333,11 @@ mod index_tests {
         );
         let got = pair_titles(&old, &new);
         assert_eq!(got, brute(&old, &new));
-        assert_eq!(got.len(), 202, "each reworded title found, « Atelier » too far");
+        assert_eq!(
+            got.len(),
+            202,
+            "each reworded title found, « Atelier » too far"
+        );
     }
 
     #[test]
