@@ -10,6 +10,8 @@ mod ci;
 mod cli;
 #[path = "main/diff.rs"]
 mod diff;
+#[path = "main/diff_steps.rs"]
+mod diff_steps;
 #[path = "main/formats.rs"]
 mod formats;
 #[path = "main/progress.rs"]

@@ -1,6 +1,7 @@
 //! Comparing one action or engagement with its previous version: fields, prose (word
 //! by word), and indicators with their measures.
 
+use super::state::{IndicateurEtat, Nature};
 use crate::model::front::{EntityFront, Indicateur, Valeur};
 use crate::model::{Dossier, Entity};
 use crate::numfmt::{number, with_unit};
@@ -18,8 +19,7 @@ pub struct FieldChange {
 /// One piece of a word-level diff.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Segment {
-    /// « egal », « ajout » or « retrait ».
-    pub nature: &'static str,
+    pub nature: Nature,
     pub texte: String,
 }
 
@@ -32,8 +32,7 @@ pub struct ProseChange {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct IndicatorChange {
     pub intitule: String,
-    /// « ajoute », « retire », « modifie » or « identique ».
-    pub etat: &'static str,
+    pub etat: IndicateurEtat,
     pub avant: Vec<(i64, String)>,
     pub apres: Vec<(i64, String)>,
     pub cible_avant: Option<String>,
@@ -52,7 +51,10 @@ impl Changes {
     pub fn is_empty(&self) -> bool {
         self.champs.is_empty()
             && self.textes.is_empty()
-            && self.indicateurs.iter().all(|i| i.etat == "identique")
+            && self
+                .indicateurs
+                .iter()
+                .all(|i| i.etat == IndicateurEtat::Identique)
     }
 }
 
@@ -130,7 +132,7 @@ pub fn words(old: &str, new: &str) -> Vec<Segment> {
         .count();
     let total = words_in(&old) + words_in(&new);
     if total > 0 && (2 * same) as f64 / (total as f64) < 0.6 {
-        return [("retrait", old), ("ajout", new)]
+        return [(Nature::Retrait, old), (Nature::Ajout, new)]
             .into_iter()
             .filter(|(_, t)| !t.is_empty())
             .map(|(nature, texte)| Segment { nature, texte })
@@ -139,9 +141,9 @@ pub fn words(old: &str, new: &str) -> Vec<Segment> {
     let mut out: Vec<Segment> = Vec::new();
     for change in diff.iter_all_changes() {
         let nature = match change.tag() {
-            ChangeTag::Equal => "egal",
-            ChangeTag::Insert => "ajout",
-            ChangeTag::Delete => "retrait",
+            ChangeTag::Equal => Nature::Egal,
+            ChangeTag::Insert => Nature::Ajout,
+            ChangeTag::Delete => Nature::Retrait,
         };
         match out.last_mut() {
             Some(last) if last.nature == nature => last.texte.push_str(change.value()),
@@ -197,7 +199,11 @@ pub fn compare_indicators(old: &[&Indicateur], new: &[&Indicateur]) -> Vec<Indic
                 let same = avant == apres && target(o) == target(n);
                 out.push(IndicatorChange {
                     intitule: n.intitule.value.clone(),
-                    etat: if same { "identique" } else { "modifie" },
+                    etat: if same {
+                        IndicateurEtat::Identique
+                    } else {
+                        IndicateurEtat::Modifie
+                    },
                     avant,
                     apres,
                     cible_avant: target(o),
@@ -206,7 +212,7 @@ pub fn compare_indicators(old: &[&Indicateur], new: &[&Indicateur]) -> Vec<Indic
             }
             None => out.push(IndicatorChange {
                 intitule: n.intitule.value.clone(),
-                etat: "ajoute",
+                etat: IndicateurEtat::Ajoute,
                 avant: vec![],
                 apres: measures(n),
                 cible_avant: None,
@@ -218,7 +224,7 @@ pub fn compare_indicators(old: &[&Indicateur], new: &[&Indicateur]) -> Vec<Indic
         if !pairs.iter().any(|p| p.0 == i) {
             out.push(IndicatorChange {
                 intitule: o.intitule.value.clone(),
-                etat: "retire",
+                etat: IndicateurEtat::Retire,
                 avant: measures(o),
                 apres: vec![],
                 cible_avant: target(o),
@@ -268,8 +274,8 @@ mod tests {
             "Le collège envoie ses élèves.",
             "Une procédure unique organise désormais les mini-stages.",
         );
-        let natures: Vec<&str> = got.iter().map(|s| s.nature).collect();
-        assert_eq!(natures, ["retrait", "ajout"]);
+        let natures: Vec<Nature> = got.iter().map(|s| s.nature).collect();
+        assert_eq!(natures, [Nature::Retrait, Nature::Ajout]);
     }
 
     #[test]
@@ -278,13 +284,13 @@ mod tests {
             "Le GPDS se réunit chaque mardi.",
             "Le GPDS se réunit chaque   mardi et jeudi.",
         );
-        let shown: Vec<(&str, &str)> = got.iter().map(|s| (s.nature, s.texte.as_str())).collect();
+        let shown: Vec<(Nature, &str)> = got.iter().map(|s| (s.nature, s.texte.as_str())).collect();
         assert_eq!(
             shown,
             vec![
-                ("egal", "Le GPDS se réunit chaque "),
-                ("retrait", "mardi."),
-                ("ajout", "mardi et jeudi.")
+                (Nature::Egal, "Le GPDS se réunit chaque "),
+                (Nature::Retrait, "mardi."),
+                (Nature::Ajout, "mardi et jeudi.")
             ]
         );
     }

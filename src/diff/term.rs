@@ -2,8 +2,9 @@
 //! three ways of marking headings, insertions and deletions.
 
 use super::entity::{Changes, Segment};
+use super::state::{CritereEtat, Fate, FicheEtat, IndicateurEtat, Nature, Par};
 use super::team::TeamDiff;
-use super::{CritereDiff, Diff, EntityDiff};
+use super::{CritereDiff, Devenir, Diff, EntityDiff};
 use crate::markup::md_field;
 use anstyle::{AnsiColor, Style as Ansi};
 use std::fmt::Write;
@@ -57,65 +58,47 @@ impl W<'_> {
             _ => writeln!(self.out, "{}{mark} {s}", "  ".repeat(depth + 1)),
         };
     }
+    /// A bold label before a list; `gap` puts a blank line before it in Markdown.
+    fn label(&mut self, s: &str, gap: bool) {
+        let _ = match self.style {
+            Style::Markdown if gap => writeln!(self.out, "\n**{s}**\n"),
+            Style::Markdown => writeln!(self.out, "**{s}**\n"),
+            _ => writeln!(self.out, "  {s} :"),
+        };
+    }
     fn words(&self, segs: &[Segment]) -> String {
         segs.iter()
             .map(|s| {
                 let t = self.esc(&s.texte);
                 match (s.nature, self.style) {
-                    ("egal", _) => t,
-                    ("ajout", Style::Markdown) => format!("**{}**", t.trim()),
-                    ("retrait", Style::Markdown) => format!("~~{}~~", t.trim()),
-                    ("ajout", _) => self.paint(&format!("{{+{t}+}}"), AnsiColor::Green),
-                    (_, _) => self.paint(&format!("[-{t}-]"), AnsiColor::Red),
+                    (Nature::Egal, _) => t,
+                    (Nature::Ajout, Style::Markdown) => format!("**{}**", t.trim()),
+                    (Nature::Retrait, Style::Markdown) => format!("~~{}~~", t.trim()),
+                    (Nature::Ajout, _) => self.paint(&format!("{{+{t}+}}"), AnsiColor::Green),
+                    (Nature::Retrait, _) => self.paint(&format!("[-{t}-]"), AnsiColor::Red),
                 }
             })
             .collect()
     }
 }
 
-fn fate_label(d: &str) -> &'static str {
-    match d {
-        "tenu" => "tenu",
-        "reconduit" => "reconduit",
-        _ => "abandonné",
-    }
-}
-
-fn par_label(p: Option<&str>) -> &'static str {
-    match p {
-        Some("suite_de") => " (d'après suite_de)",
-        Some("similarite") => " (d'après la dénomination)",
-        Some("identifiant") => " (même fichier)",
-        _ => "",
-    }
-}
-
-/// Mark, participle agreeing with the kind (« action ajoutée », « engagement ajouté »), colour.
-fn state_mark(etat: &str, nature: &str) -> (&'static str, &'static str, AnsiColor) {
-    let fem = nature == "action";
+/// Mark and colour of a fiche's state in the terminal.
+fn state_mark(etat: FicheEtat) -> (&'static str, AnsiColor) {
     match etat {
-        "ajoutee" => (
-            "+",
-            if fem { "ajoutée" } else { "ajouté" },
-            AnsiColor::Green,
-        ),
-        "retiree" => ("−", if fem { "retirée" } else { "retiré" }, AnsiColor::Red),
-        "renommee" => (
-            "→",
-            if fem { "renommée" } else { "renommé" },
-            AnsiColor::Cyan,
-        ),
-        "deplacee" => (
-            "→",
-            if fem { "déplacée" } else { "déplacé" },
-            AnsiColor::Cyan,
-        ),
-        "modifiee" => (
-            "~",
-            if fem { "modifiée" } else { "modifié" },
-            AnsiColor::Yellow,
-        ),
-        _ => ("=", "identique", AnsiColor::BrightBlack),
+        FicheEtat::Ajoutee => ("+", AnsiColor::Green),
+        FicheEtat::Retiree => ("−", AnsiColor::Red),
+        FicheEtat::Renommee | FicheEtat::Deplacee => ("→", AnsiColor::Cyan),
+        FicheEtat::Modifiee => ("~", AnsiColor::Yellow),
+        FicheEtat::Identique => ("=", AnsiColor::BrightBlack),
+    }
+}
+
+/// Mark and colour of an engagement's fate in the terminal.
+fn fate_mark(d: Fate) -> (&'static str, AnsiColor) {
+    match d {
+        Fate::Tenu => ("✔", AnsiColor::Green),
+        Fate::Reconduit => ("↻", AnsiColor::Cyan),
+        Fate::Abandonne => ("✘", AnsiColor::Red),
     }
 }
 
@@ -177,92 +160,66 @@ pub fn write(out: &mut String, d: &Diff, style: Style) {
 
 fn critere(w: &mut W, c: &CritereDiff) {
     let num = c.numero.or(c.ancien_numero).unwrap_or(0);
-    let note = match (c.etat, c.ancien_numero, c.numero) {
-        ("ajoute", _, _) => " — nouveau critère".to_string(),
-        ("retire", _, _) => " — critère retiré".to_string(),
-        (_, Some(o), Some(n)) if o != n => format!(" — critère {o} du dossier précédent"),
+    let note = match (c.etat.label(), c.ancien_numero, c.numero) {
+        (Some(label), _, _) => format!(" — {label}"),
+        (None, Some(o), Some(n)) if o != n => format!(" — critère {o} du dossier précédent"),
         _ => String::new(),
     };
-    let unchanged = c.fiches.iter().all(|f| f.etat == "identique")
-        && c.engagements
-            .iter()
-            .all(|e| e.devenir == "reconduit" && e.par == Some("identifiant"))
+    let unchanged = c.fiches.iter().all(|f| f.etat == FicheEtat::Identique)
+        && (c.engagements.iter())
+            .all(|e| e.devenir == Fate::Reconduit && e.par == Some(Par::Identifiant))
         && c.equipe.is_empty();
-    if unchanged && c.etat == "commun" {
+    if unchanged && c.etat == CritereEtat::Commun {
         return;
     }
     w.heading(2, &format!("Critère {num} — {}{note}", c.intitule));
     if !c.engagements.is_empty() {
-        let _ = writeln!(
-            w.out,
-            "{}",
-            if w.style == Style::Markdown {
-                "**Engagements du dossier précédent**\n"
-            } else {
-                "  Engagements du dossier précédent :"
-            }
-        );
+        w.label("Engagements du dossier précédent", false);
         for e in &c.engagements {
-            let (mark, color) = match e.devenir {
-                "tenu" => ("✔", AnsiColor::Green),
-                "reconduit" => ("↻", AnsiColor::Cyan),
-                _ => ("✘", AnsiColor::Red),
-            };
-            let suite = e
-                .suite
-                .as_ref()
-                .map_or(String::new(), |s| format!(" → {}", w.esc(s)));
-            let label = w.paint(fate_label(e.devenir), color);
-            let line = format!(
-                "{label} : « {} »{suite}{}",
-                w.esc(&e.denomination),
-                par_label(e.par)
-            );
-            w.item(1, mark, &line);
+            devenir(w, e);
         }
         if w.style == Style::Markdown {
             let _ = writeln!(w.out);
         }
     }
-    let shown: Vec<&EntityDiff> = c.fiches.iter().filter(|f| f.etat != "identique").collect();
+    let shown: Vec<&EntityDiff> = (c.fiches.iter())
+        .filter(|f| f.etat != FicheEtat::Identique)
+        .collect();
     if !shown.is_empty() {
-        let _ = writeln!(
-            w.out,
-            "{}",
-            if w.style == Style::Markdown {
-                "**Actions et engagements**\n"
-            } else {
-                "  Actions et engagements :"
-            }
-        );
+        w.label("Actions et engagements", false);
         for f in shown {
             fiche(w, f);
         }
     }
     if !c.equipe.is_empty() {
-        let _ = writeln!(
-            w.out,
-            "{}",
-            if w.style == Style::Markdown {
-                "\n**Équipe du critère**\n"
-            } else {
-                "  Équipe du critère :"
-            }
-        );
+        w.label("Équipe du critère", true);
         team(w, 1, &c.equipe);
     }
 }
 
+fn devenir(w: &mut W, e: &Devenir) {
+    let (mark, color) = fate_mark(e.devenir);
+    let suite = e
+        .suite
+        .as_ref()
+        .map_or(String::new(), |s| format!(" → {}", w.esc(s)));
+    let par = e.par.map_or(String::new(), |p| format!(" ({})", p.label()));
+    let label = w.paint(e.devenir.label(), color);
+    let line = format!("{label} : « {} »{suite}{par}", w.esc(&e.denomination));
+    w.item(1, mark, &line);
+}
+
 fn fiche(w: &mut W, f: &EntityDiff) {
-    let (mark, word, color) = state_mark(f.etat, f.nature);
+    let (mark, color) = state_mark(f.etat);
+    let word = f.etat.label(f.nature);
     let mut line = format!(
         "{} « {} » {}",
-        f.nature,
+        f.nature.label(),
         w.esc(&f.denomination),
         w.paint(word, color)
     );
     match (f.etat, &f.ancien_id) {
-        ("renommee" | "deplacee", Some(old)) => {
+        (FicheEtat::Renommee | FicheEtat::Deplacee, Some(old)) => {
             line.push_str(&format!(" : {} → {}", w.esc(old), w.esc(&f.id)))
         }
         _ => line.push_str(&format!(" ({})", w.esc(&f.id))),
@@ -288,7 +245,7 @@ fn changes(w: &mut W, c: &Changes) {
         let line = format!("{} : {}", t.section, w.words(&t.segments));
         w.item(2, "·", &line);
     }
-    for i in c.indicateurs.iter().filter(|i| i.etat != "identique") {
+    for i in (c.indicateurs.iter()).filter(|i| i.etat != IndicateurEtat::Identique) {
         let fmt = |m: &[(i64, String)]| {
             if m.is_empty() {
                 "—".to_string()
@@ -299,11 +256,7 @@ fn changes(w: &mut W, c: &Changes) {
                     .join(", ")
             }
         };
-        let what = match i.etat {
-            "ajoute" => "nouvel indicateur",
-            "retire" => "indicateur retiré",
-            _ => "indicateur",
-        };
+        let what = i.etat.label();
         let line = format!(
             "{what} « {} » : {} → {}",
             w.esc(&i.intitule),
