@@ -66,12 +66,7 @@ pub struct Doc<F> {
 impl<F> Doc<F> {
     /// File position of a spanned front matter value.
     pub fn pos<T>(&self, v: &Sp<T>) -> Pos {
-        let loc = v.referenced;
-        Pos::new(
-            loc.line() as u32 + self.yaml_offset,
-            loc.column() as u32,
-            loc.span().len() as u32,
-        )
+        v.pos
     }
 
     /// Id of an action or engagement: its path under `criteres/` without `.md`.
