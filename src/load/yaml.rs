@@ -78,8 +78,27 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
+    /// The next event of the document's structure (comments are skipped).
     fn next(&mut self) -> Option<(Event<'a>, Span)> {
-        self.events.next_event()?.ok()
+        loop {
+            let (ev, span) = self.events.next_event()?.ok()?;
+            let structural = matches!(
+                ev,
+                Event::StreamStart
+                    | Event::StreamEnd
+                    | Event::DocumentStart(..)
+                    | Event::DocumentEnd
+                    | Event::Alias(_)
+                    | Event::Scalar(..)
+                    | Event::SequenceStart(..)
+                    | Event::SequenceEnd
+                    | Event::MappingStart(..)
+                    | Event::MappingEnd
+            );
+            if structural {
+                return Some((ev, span));
+            }
+        }
     }
 
     fn node(&mut self, ev: Event<'a>, span: Span) -> Option<Node> {
@@ -194,7 +213,7 @@ mod tests {
 
     #[test]
     fn null_and_plain_scalars_are_told_apart() {
-        let n = tree("a:\nb: '~'\nc: ~\n");
+        let n = tree("# comment\na:  # empty\nb: '~'\nc: ~\n");
         let Kind::Map(e) = &n.kind else { panic!() };
         assert!(e[0].1.is_null());
         assert!(!e[1].1.is_null());

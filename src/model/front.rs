@@ -16,6 +16,13 @@ pub struct Sp<T> {
     pub pos: Pos,
 }
 
+/// Serialized as its value alone (schemars writes `default` values through it).
+impl<T: serde::Serialize> serde::Serialize for Sp<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.value.serialize(s)
+    }
+}
+
 /// A person of the dossier: coordinator, team member, animateur, pilot.
 #[derive(Debug, Clone, JsonSchema)]
 #[serde(deny_unknown_fields)]

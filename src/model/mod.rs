@@ -3,10 +3,10 @@
 pub mod config;
 pub mod front;
 
-use crate::diagnostic::{Diagnostic, Pos};
+use crate::diagnostic::{Diagnostic, Pos, Rule};
 use crate::source::Source;
 use front::{CritereFront, EntityFront, EtablissementFront, Sp};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 pub use config::Config;
@@ -178,6 +178,32 @@ impl Dossier {
     /// (`[suivi] annee`, the bilan annuel), else the campaign year.
     pub fn annee_courante(&self) -> Option<i64> {
         self.campaign.suivi.or(self.campaign.annee)
+    }
+
+    /// The action and engagement files ldm could not read fully: not UTF-8, no front
+    /// matter, or a front matter with mistakes (their loading findings say which). What
+    /// they cite is unknown, so the rules over the whole dossier (requirements covered,
+    /// evidence cited) wait until they are fixed.
+    pub fn fiches_a_corriger(&self) -> BTreeSet<&str> {
+        const READING: [Rule; 7] = [
+            Rule::FichierIllisible,
+            Rule::FrontMatterAbsent,
+            Rule::SyntaxeInvalide,
+            Rule::ChampInconnu,
+            Rule::TypeInvalide,
+            Rule::ChampManquant,
+            Rule::CleEnDouble,
+        ];
+        self.diagnostics
+            .iter()
+            .filter(|d| READING.contains(&d.rule))
+            .filter_map(|d| d.file.as_deref())
+            .filter(|f| {
+                f.starts_with("criteres/")
+                    && f.ends_with(".md")
+                    && (f.contains("/actions/") || f.contains("/engagements/"))
+            })
+            .collect()
     }
 
     pub fn entities(&self) -> impl Iterator<Item = (&CritereDir, Kind, &Entity)> {
