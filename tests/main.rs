@@ -12,6 +12,8 @@ mod cli;
 mod diff;
 #[path = "main/formats.rs"]
 mod formats;
+#[path = "main/front.rs"]
+mod front;
 #[path = "main/progress.rs"]
 mod progress;
 #[path = "main/render.rs"]

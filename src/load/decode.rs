@@ -50,7 +50,10 @@ impl Cx<'_> {
         let message = if n.is_null() {
             format!("{what} n'a pas de valeur : {expected}")
         } else {
-            format!("« {} » ne convient pas pour {what} : {expected}", self.shown(n))
+            format!(
+                "« {} » ne convient pas pour {what} : {expected}",
+                self.shown(n)
+            )
         };
         let d = Diagnostic::new(Rule::TypeInvalide, message)
             .at(&self.src.path, n.pos)
@@ -142,7 +145,10 @@ impl<T: Decode> Decode for Vec<T> {
 pub fn number(text: &str) -> Option<f64> {
     let t = text.trim();
     let looks = t.starts_with(|c: char| c.is_ascii_digit() || "+-.".contains(c));
-    looks.then(|| t.parse::<f64>().ok()).flatten().filter(|v| v.is_finite())
+    looks
+        .then(|| t.parse::<f64>().ok())
+        .flatten()
+        .filter(|v| v.is_finite())
 }
 
 /// What to write instead of a text that was meant as a number.
@@ -202,13 +208,7 @@ pub struct Fields<'n> {
 impl<'n> Fields<'n> {
     /// Reads the mapping `n` of `field`: unknown and repeated keys are reported here.
     /// `hint` explains the expected shape when `n` is not a mapping.
-    pub fn of(
-        n: &'n Node,
-        cx: &mut Cx,
-        field: &str,
-        known: &[&str],
-        hint: &str,
-    ) -> Option<Self> {
+    pub fn of(n: &'n Node, cx: &mut Cx, field: &str, known: &[&str], hint: &str) -> Option<Self> {
         let Kind::Map(entries) = &n.kind else {
             cx.wrong_with(n, field, CHAMPS, hint);
             return None;
@@ -217,7 +217,11 @@ impl<'n> Fields<'n> {
         for (k, v) in entries {
             let name = k.scalar().unwrap_or("");
             if kept.iter().any(|(seen, _)| seen.scalar() == Some(name)) {
-                cx.push(duplicate(cx.src, k, &format!("« {name} » est écrit deux fois")));
+                cx.push(duplicate(
+                    cx.src,
+                    k,
+                    &format!("« {name} » est écrit deux fois"),
+                ));
             } else if known.contains(&name) {
                 kept.push((k, v));
             } else {
@@ -268,7 +272,9 @@ impl<'n> Fields<'n> {
 
     fn missing(&self, src: &Source, name: &str) -> Diagnostic {
         let at = match &self.node.kind {
-            Kind::Map(entries) if !entries.is_empty() => Pos::new(entries[0].0.pos.line, entries[0].0.pos.column, 1),
+            Kind::Map(entries) if !entries.is_empty() => {
+                Pos::new(entries[0].0.pos.line, entries[0].0.pos.column, 1)
+            }
             _ => self.node.pos,
         };
         let within = if self.within.is_empty() {
@@ -281,7 +287,9 @@ impl<'n> Fields<'n> {
             format!("champ obligatoire « {name} » absent{within}"),
         )
         .at(&src.path, at)
-        .help(format!("ajoutez la ligne « {name}: … » (voir docs/format.md)"))
+        .help(format!(
+            "ajoutez la ligne « {name}: … » (voir docs/format.md)"
+        ))
     }
 }
 

@@ -123,7 +123,12 @@ impl Decode for Unite {
 
 impl Decode for Sens {
     fn decode(n: &Node, cx: &mut Cx, field: &str) -> Option<Self> {
-        variant(n, cx, field, &[("hausse", Sens::Hausse), ("baisse", Sens::Baisse)])
+        variant(
+            n,
+            cx,
+            field,
+            &[("hausse", Sens::Hausse), ("baisse", Sens::Baisse)],
+        )
     }
 }
 
@@ -159,7 +164,10 @@ impl Decode for Mesures {
         let mut i = 0;
         while i < entries.len() {
             let (k, v) = &entries[i];
-            if let Some(next) = entries.get(i + 1).filter(|(k2, v2)| decimal_comma(v, k2, v2)) {
+            if let Some(next) = entries
+                .get(i + 1)
+                .filter(|(k2, v2)| decimal_comma(v, k2, v2))
+            {
                 cx.push(cut_decimal(cx.src, k, v, &next.0));
                 (ok, i) = (false, i + 2);
                 continue;
@@ -181,8 +189,7 @@ impl Decode for Mesures {
     }
 }
 
-const MESURES_HINT: &str =
-    "écrivez une mesure par année, « année: valeur », par exemple « mesures: {2023: 12, 2026: 25} »";
+const MESURES_HINT: &str = "écrivez une mesure par année, « année: valeur », par exemple « mesures: {2023: 12, 2026: 25} »";
 
 /// A measure's year, written as a number.
 fn year(k: &Node, cx: &mut Cx) -> Option<Sp<i64>> {

@@ -156,11 +156,7 @@ impl Loader {
 
     /// Reads a Markdown file with front matter; `default` is used when the file
     /// may go without one (etablissement.md).
-    fn doc<F: decode::Decode>(
-        &mut self,
-        rel: &str,
-        default: Option<fn() -> F>,
-    ) -> Option<Doc<F>> {
+    fn doc<F: decode::Decode>(&mut self, rel: &str, default: Option<fn() -> F>) -> Option<Doc<F>> {
         let optional_front = default.is_some();
         if !self.real(rel).is_file() {
             self.diags.push(

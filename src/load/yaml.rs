@@ -22,7 +22,10 @@ pub struct Node {
 pub enum Kind {
     /// A scalar's text after YAML escapes; `plain` when it has no quotes and no block
     /// indicator (only plain scalars are numbers, booleans or null).
-    Scalar { text: String, plain: bool },
+    Scalar {
+        text: String,
+        plain: bool,
+    },
     Seq(Vec<Node>),
     /// Entries in the order written, duplicates included (the decoder reports them).
     Map(Vec<(Node, Node)>),
@@ -49,6 +52,7 @@ impl Node {
 pub fn parse(yaml: &str, line_offset: u32) -> Option<Node> {
     let mut b = Builder {
         events: Parser::new_from_str(yaml),
+        lines: yaml.lines().collect(),
         anchors: HashMap::new(),
         line_offset,
     };
@@ -73,6 +77,8 @@ pub fn parse(yaml: &str, line_offset: u32) -> Option<Node> {
 
 struct Builder<'a> {
     events: Parser<'a, serde_saphyr::granit_parser::StrInput<'a>>,
+    /// The YAML text's lines, to underline a block scalar to the end of its first line.
+    lines: Vec<&'a str>,
     anchors: HashMap<usize, Node>,
     line_offset: u32,
 }
@@ -175,7 +181,8 @@ impl<'a> Builder<'a> {
         let len = if e.line() == s.line() {
             e.index().saturating_sub(s.index())
         } else {
-            1
+            let line = self.lines.get(s.line().saturating_sub(1)).unwrap_or(&"");
+            line.trim_end().chars().count().saturating_sub(s.col())
         };
         Pos::new(
             s.line() as u32 + self.line_offset,
