@@ -318,3 +318,55 @@ pub fn read<F: Decode>(yaml: &str, src: &Source, offset: u32) -> (Option<F>, Vec
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_entity(yaml: &str) -> (Option<EntityFront>, Vec<Diagnostic>) {
+        let src = Source::new("a.md", &format!("---\n{yaml}---\n"));
+        read(yaml, &src, 1)
+    }
+
+    #[test]
+    fn a_repeated_year_is_named_and_every_other_mistake_still_reported() {
+        let (front, d) = read_entity(
+            "denomination: x\nperenne: peut-etre\nobjectifs:\n  - intitule: o\n    indicateurs:\n      - intitule: i\n        mesures: {2017: 145, 2017: 152}\n",
+        );
+        assert!(front.is_none());
+        let got: Vec<(Rule, u32, &str)> = d
+            .iter()
+            .map(|d| (d.rule, d.pos.unwrap().line, d.message.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    Rule::TypeInvalide,
+                    3,
+                    "« peut-etre » ne convient pas pour « perenne » : true (oui) ou false (non) est attendu"
+                ),
+                (Rule::CleEnDouble, 8, "l'année 2017 est écrite deux fois"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_header_that_is_not_a_mapping_says_what_is_expected() {
+        let (front, d) = read_entity("juste du texte\n");
+        assert!(front.is_none());
+        assert_eq!(d.len(), 1);
+        assert_eq!(
+            d[0].message,
+            "« juste du texte » ne convient pas pour cet emplacement : un ensemble de champs (clé: valeur) est attendu"
+        );
+    }
+
+    #[test]
+    fn an_empty_header_is_a_front_matter_without_fields() {
+        let src = Source::new("e.md", "---\n---\n");
+        let (front, d) = read::<EtablissementFront>("", &src, 1);
+        assert!(d.is_empty(), "{d:?}");
+        assert!(front.is_some_and(|f| f.comite_pilotage.is_empty()));
+    }
+}
