@@ -14,6 +14,8 @@ mod diff;
 mod diff_steps;
 #[path = "main/formats.rs"]
 mod formats;
+#[path = "main/front.rs"]
+mod front;
 #[path = "main/progress.rs"]
 mod progress;
 #[path = "main/render.rs"]

@@ -70,6 +70,10 @@ fn unknown_requirement_help(ed: &Edition, id: &str) -> String {
 /// by at least one of the dossier's fiches. Reported on the criterion's critere.md.
 fn uncovered_requirements(ctx: &mut Ctx, covered: &Covered) {
     let d = ctx.dossier;
+    // A fiche ldm could not read may answer them: the summary asks to fix it first.
+    if !d.fiches_a_corriger().is_empty() {
+        return;
+    }
     for c in &ctx.edition.criteres {
         let Some(dir) = d.criteres.iter().find(|f| f.numero == c.numero) else {
             continue;

@@ -61,6 +61,9 @@ pub struct CheckReport {
     pub diagnostics: Vec<Diagnostic>,
     pub criteres: Vec<CritereSummary>,
     pub total: Counts,
+    /// Action and engagement files to fix first: ldm could not read them fully, so the
+    /// requirements they answer and the evidence they cite are not checked yet.
+    pub a_corriger: Vec<String>,
 }
 
 /// Runs all rules. Never fails: every problem is a diagnostic.
@@ -87,6 +90,11 @@ pub fn check(ws: &Workspace) -> CheckReport {
     CheckReport {
         edition: ctx.edition.id.clone(),
         total: Counts::of(&diags),
+        a_corriger: dossier
+            .fiches_a_corriger()
+            .into_iter()
+            .map(str::to_string)
+            .collect(),
         diagnostics: diags,
         criteres,
     }

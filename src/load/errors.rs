@@ -190,7 +190,7 @@ fn syntax(e: &ParseError) -> Diagnostic {
 }
 
 /// « vouliez-vous dire « x » ? Champs possibles ici : a, b » — or just the list.
-fn closest(name: &str, expected: &[String], list: &str) -> String {
+pub(super) fn closest(name: &str, expected: &[String], list: &str) -> String {
     let all = expected.join(", ");
     match suggest(name, expected.iter().map(String::as_str)) {
         Some(s) => format!(
@@ -326,7 +326,7 @@ fn expected_kind(lower: &str) -> Option<&'static str> {
     )
 }
 
-fn type_hint(expected: &str) -> &'static str {
+pub(super) fn type_hint(expected: &str) -> &'static str {
     if expected.starts_with("un nombre") {
         "écrivez seulement le nombre, sans unité ni texte : « cible: 40 », « 2024: 85.5 » (pas de signe %, point décimal)"
     } else if expected.starts_with("true") {

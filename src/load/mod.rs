@@ -3,15 +3,17 @@
 //! Loading never stops at the first broken file: a file that cannot be read or
 //! parsed becomes a diagnostic and the others are still loaded.
 
+mod decode;
 pub mod errors;
+mod front;
 pub mod markdown;
+mod yaml;
 
 use crate::diagnostic::{Diagnostic, Pos, Rule};
 use crate::model::front::{CritereFront, EntityFront, EtablissementFront};
 use crate::model::{Campaign, Config, CritereDir, Doc, Dossier};
 use crate::source::Source;
 use crate::vfs::{self, Disk, FileSource, Kind, ReadError};
-use serde::de::DeserializeOwned;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -178,13 +180,8 @@ impl Loader<'_> {
 
     /// Reads a Markdown file with front matter; `default` is used when the file
     /// may go without one (etablissement.md).
-    fn doc<F: DeserializeOwned>(
-        &mut self,
-        rel: &str,
-        default: Option<fn() -> F>,
-    ) -> Option<Doc<F>> {
+    fn doc<F: decode::Decode>(&mut self, rel: &str, default: Option<fn() -> F>) -> Option<Doc<F>> {
         let optional_front = default.is_some();
-        let parse = |y: &str| serde_saphyr::from_str::<F>(y);
         if matches!(self.files.kind(rel), None | Some(Kind::Dir)) {
             self.diags.push(
                 Diagnostic::new(Rule::FichierManquant, format!("le fichier « {rel} » est absent"))
@@ -215,15 +212,11 @@ impl Loader<'_> {
                     .at(rel, Pos::start())
                     .help("la première ligne doit être « --- », suivie des champs, puis une ligne « --- »"),
             ),
-            // An empty header parses as no fields at all.
-            Some(y) if y.trim().is_empty() => match parse("{}") {
-                Ok(f) => doc.front = Some(f),
-                Err(e) => self.diags.push(errors::yaml_error(&e, src, split.yaml_offset)),
-            },
-            Some(y) => match parse(y) {
-                Ok(f) => doc.front = Some(f),
-                Err(e) => self.diags.push(errors::yaml_error(&e, src, split.yaml_offset)),
-            },
+            Some(y) => {
+                let (front, findings) = front::read(y, src, split.yaml_offset);
+                doc.front = front;
+                self.diags.extend(findings);
+            }
         }
         Some(doc)
     }

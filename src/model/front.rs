@@ -1,18 +1,30 @@
 //! Front matter of the dossier's Markdown files, as written by the school (YAML).
 //!
-//! Every value a rule can point at is `Spanned`, so findings carry line and column.
-//! The JSON Schemas of `schema/` are derived from these types (`crate::schema`): a
+//! Every value a rule can point at is `Sp` (spanned), so findings carry line and column;
+//! `load::decode` builds these types field by field from the YAML tree. The JSON Schemas of `schema/` are derived from these types (`crate::schema`): a
 //! `Spanned<T>` field is described as a plain `T`, and descriptions are French because
 //! editors show them to the dossier's writers.
 
+use crate::diagnostic::Pos;
 use schemars::JsonSchema;
-use serde::Deserialize;
-use serde_saphyr::Spanned;
 
-pub type Sp<T> = Spanned<T>;
+/// A value and its place in the file (the value as written: a key, a scalar, a flow
+/// collection).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sp<T> {
+    pub value: T,
+    pub pos: Pos,
+}
+
+/// Serialized as its value alone (schemars writes `default` values through it).
+impl<T: serde::Serialize> serde::Serialize for Sp<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.value.serialize(s)
+    }
+}
 
 /// A person of the dossier: coordinator, team member, animateur, pilot.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(description = "Une personne : nom, prénom et fonction dans l'établissement.")]
 pub struct Personne {
@@ -28,7 +40,7 @@ pub struct Personne {
 }
 
 /// `etablissement.md`: the people who lead the démarche.
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EtablissementFront {
     #[schemars(description = "Le chef d'établissement.")]
@@ -41,7 +53,7 @@ pub struct EtablissementFront {
 }
 
 /// The « Transversalité de la démarche qualité » table of a criterion.
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(
     description = "Tableau « Transversalité de la démarche qualité » : liens du critère avec les autres démarches (supprimez une ligne sans objet)."
@@ -70,7 +82,7 @@ pub struct Transversalite {
 }
 
 /// `critere.md`: the « Équipe critère X » and transversalité tables.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CritereFront {
     #[schemars(description = "Le coordonnateur de l'équipe du critère.")]
@@ -83,7 +95,7 @@ pub struct CritereFront {
 }
 
 /// « Durée action »: first and last year.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(description = "Durée de l'action : première et dernière année.")]
 pub struct Periode {
@@ -97,7 +109,7 @@ pub struct Periode {
 pub use crate::numfmt::Unite;
 
 /// Which way is better for an indicator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 #[schemars(
     description = "Sens dans lequel l'indicateur s'améliore (par défaut : hausse ; un absentéisme doit baisser)."
@@ -108,7 +120,7 @@ pub enum Sens {
 }
 
 /// A measure as written: a number, or text (allowed in actions, with a warning).
-#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, JsonSchema)]
 #[serde(untagged)]
 #[schemars(
     description = "Une mesure : un nombre (point décimal, sans unité). Un texte est toléré dans une action (avertissement), jamais dans un engagement."
@@ -121,29 +133,6 @@ pub enum Valeur {
 /// `mesures:` — year → value, in the order written, each side with its position.
 #[derive(Debug, Clone, Default)]
 pub struct Mesures(pub Vec<(Sp<i64>, Sp<Valeur>)>);
-
-impl<'de> Deserialize<'de> for Mesures {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Mesures;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a map year: value")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut m: A,
-            ) -> Result<Mesures, A::Error> {
-                let mut pairs = Vec::new();
-                while let Some(pair) = m.next_entry()? {
-                    pairs.push(pair);
-                }
-                Ok(Mesures(pairs))
-            }
-        }
-        d.deserialize_map(Visitor)
-    }
-}
 
 impl JsonSchema for Mesures {
     fn schema_name() -> std::borrow::Cow<'static, str> {
@@ -160,7 +149,7 @@ impl JsonSchema for Mesures {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(description = "Un indicateur de l'objectif, sa cible et ses mesures.")]
 pub struct Indicateur {
@@ -185,7 +174,7 @@ impl Indicateur {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(description = "Un objectif de l'action ou de l'engagement.")]
 pub struct Objectif {
@@ -203,7 +192,7 @@ pub struct Objectif {
 }
 
 /// An action (done) or an engagement (to come): they share most of their fields.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EntityFront {
     #[schemars(

@@ -4,10 +4,10 @@ pub mod config;
 pub mod front;
 pub mod query;
 
-use crate::diagnostic::{Diagnostic, Pos};
+use crate::diagnostic::{Diagnostic, Pos, Rule};
 use crate::source::Source;
 use front::{CritereFront, EntityFront, EtablissementFront, Sp};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -68,12 +68,7 @@ pub struct Doc<F> {
 impl<F> Doc<F> {
     /// File position of a spanned front matter value.
     pub fn pos<T>(&self, v: &Sp<T>) -> Pos {
-        let loc = v.referenced;
-        Pos::new(
-            loc.line() as u32 + self.yaml_offset,
-            loc.column() as u32,
-            loc.span().len() as u32,
-        )
+        v.pos
     }
 
     /// Id of an action or engagement: its path under `criteres/` without `.md`.
@@ -190,6 +185,32 @@ impl Dossier {
     /// (`[suivi] annee`, the bilan annuel), else the campaign year.
     pub fn annee_courante(&self) -> Option<i64> {
         self.campaign.suivi.or(self.campaign.annee)
+    }
+
+    /// The action and engagement files ldm could not read fully: not UTF-8, no front
+    /// matter, or a front matter with mistakes (their loading findings say which). What
+    /// they cite is unknown, so the rules over the whole dossier (requirements covered,
+    /// evidence cited) wait until they are fixed.
+    pub fn fiches_a_corriger(&self) -> BTreeSet<&str> {
+        const READING: [Rule; 7] = [
+            Rule::FichierIllisible,
+            Rule::FrontMatterAbsent,
+            Rule::SyntaxeInvalide,
+            Rule::ChampInconnu,
+            Rule::TypeInvalide,
+            Rule::ChampManquant,
+            Rule::CleEnDouble,
+        ];
+        self.diagnostics
+            .iter()
+            .filter(|d| READING.contains(&d.rule))
+            .filter_map(|d| d.file.as_deref())
+            .filter(|f| {
+                f.starts_with("criteres/")
+                    && f.ends_with(".md")
+                    && (f.contains("/actions/") || f.contains("/engagements/"))
+            })
+            .collect()
     }
 
     pub fn entities(&self) -> impl Iterator<Item = (&CritereDir, Kind, &Entity)> {

@@ -146,4 +146,18 @@ fn summary(out: &mut String, c: &Checked) {
         count(t.avertissements, "avertissement", "avertissements"),
         count(t.infos, "info", "infos"),
     );
+    fix_first(out, &r.a_corriger);
+}
+
+/// The fiches ldm could not read: the dossier-wide rules wait for them.
+fn fix_first(out: &mut String, files: &[String]) {
+    if files.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "  à corriger d'abord : {} (ldm n'a pas pu {} lire en entier ; les exigences couvertes et les preuves non citées seront vérifiées ensuite)",
+        files.join(", "),
+        if files.len() == 1 { "le" } else { "les" }
+    );
 }

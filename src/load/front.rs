@@ -1,0 +1,372 @@
+//! How each front matter type is read from the YAML tree: its fields, which are
+//! required, and the French hints of its common mistakes.
+
+use super::decode::{self, CHAMPS, Cx, Decode, Fields, NOMBRE, duplicate, variant};
+use super::errors::type_hint;
+use super::yaml::{Kind, Node};
+use crate::diagnostic::{Diagnostic, Pos, Rule};
+use crate::model::front::{
+    CritereFront, EntityFront, EtablissementFront, Indicateur, Mesures, Objectif, Periode,
+    Personne, Sens, Sp, Transversalite, Unite, Valeur,
+};
+use crate::source::Source;
+
+/// Decodes a whole front matter; `None` when any finding was made (they are returned).
+pub fn decode<F: Decode>(tree: &Node, src: &Source) -> (Option<F>, Vec<Diagnostic>) {
+    let mut cx = Cx {
+        src,
+        diags: Vec::new(),
+    };
+    let front = F::decode(tree, &mut cx, "");
+    let front = front.filter(|_| cx.diags.is_empty());
+    (front, cx.diags)
+}
+
+/// The fields of a mapping of `field` (top level when empty).
+fn fields<'n>(n: &'n Node, cx: &mut Cx, field: &str, known: &[&str]) -> Option<Fields<'n>> {
+    Fields::of(n, cx, field, known, type_hint(CHAMPS))
+}
+
+/// Written as one line of text, a person gets the expected shape with an example.
+fn person_hint(field: &str) -> String {
+    format!(
+        "une personne s'écrit en trois champs, par exemple « {field}: {{nom: Bertin, prenom: Aurélie, fonction: professeure de lettres}} », ou un champ par ligne, indenté sous « {field}: »"
+    )
+}
+
+impl Decode for Personne {
+    fn decode(n: &Node, cx: &mut Cx, field: &str) -> Option<Self> {
+        let known = ["nom", "prenom", "fonction"];
+        let f = Fields::of(n, cx, field, &known, &person_hint(field))?;
+        let nom = f.req(cx, "nom");
+        let prenom = f.req(cx, "prenom");
+        let fonction = f.req(cx, "fonction");
+        Some(Personne {
+            nom: nom?,
+            prenom: prenom?,
+            fonction: fonction?,
+        })
+    }
+}
+
+impl Decode for EtablissementFront {
+    fn decode(n: &Node, cx: &mut Cx, field: &str) -> Option<Self> {
+        let known = ["chef_etablissement", "ddfpt", "comite_pilotage"];
+        let f = fields(n, cx, field, &known)?;
+        let chef_etablissement = f.opt(cx, "chef_etablissement");
+        let ddfpt = f.opt(cx, "ddfpt");
+        let comite_pilotage = f.list(cx, "comite_pilotage");
+        Some(EtablissementFront {
+            chef_etablissement: chef_etablissement.ok()?,
+            ddfpt: ddfpt.ok()?,
+            comite_pilotage: comite_pilotage?,
+        })
+    }
+}
+
+impl Decode for Transversalite {
+    fn decode(n: &Node, cx: &mut Cx, field: &str) -> Option<Self> {
+        let known = [
+            "auto_evaluation",
+            "projet_etablissement",
+            "contrat_objectifs",
+            "campus_metiers",
+        ];
+        let f = fields(n, cx, field, &known)?;
+        let [a, p, c, m] = known.map(|k| f.opt::<Sp<String>>(cx, k));
+        Some(Transversalite {
+            auto_evaluation: a.ok()?,
+            projet_etablissement: p.ok()?,
+            contrat_objectifs: c.ok()?,
+            campus_metiers: m.ok()?,
+        })
+    }
+}
+
+impl Decode for CritereFront {
+    fn decode(n: &Node, cx: &mut Cx, field: &str) -> Option<Self> {
+        let known = ["coordonnateur", "membres", "transversalite"];
+        let f = fields(n, cx, field, &known)?;
+        let coordonnateur = f.opt(cx, "coordonnateur");
+        let membres = f.list(cx, "membres");
+        let transversalite = f.opt(cx, "transversalite");
+        Some(CritereFront {
+            coordonnateur: coordonnateur.ok()?,
+            membres: membres?,
+            transversalite: transversalite.ok()?.unwrap_or_default(),
+        })
+    }
+}
+
+impl Decode for Periode {
+    fn decode(n: &Node, cx: &mut Cx, field: &str) -> Option<Self> {
+        let f = fields(n, cx, field, &["debut", "fin"])?;
+        let debut = f.req(cx, "debut");
+        let fin = f.req(cx, "fin");
+        Some(Periode {
+            debut: debut?,
+            fin: fin?,
+        })
+    }
+}
+
+impl Decode for Unite {
+    fn decode(n: &Node, cx: &mut Cx, field: &str) -> Option<Self> {
+        let values = [
+            ("nombre", Unite::Nombre),
+            ("pourcentage", Unite::Pourcentage),
+            ("euros", Unite::Euros),
+        ];
+        variant(n, cx, field, &values)
+    }
+}
+
+impl Decode for Sens {
+    fn decode(n: &Node, cx: &mut Cx, field: &str) -> Option<Self> {
+        variant(
+            n,
+            cx,
+            field,
+            &[("hausse", Sens::Hausse), ("baisse", Sens::Baisse)],
+        )
+    }
+}
+
+impl Decode for Valeur {
+    /// A plain number, or a text (a qualitative measure); a number written with a unit
+    /// or a decimal comma is a mistake, as it is for `cible`.
+    fn decode(n: &Node, cx: &mut Cx, field: &str) -> Option<Self> {
+        let text = n.scalar().filter(|_| !n.is_null());
+        let Some(text) = text else {
+            cx.wrong(n, field, NOMBRE);
+            return None;
+        };
+        let plain = matches!(n.kind, Kind::Scalar { plain: true, .. });
+        match decode::number(text) {
+            Some(v) if plain => Some(Valeur::Nombre(v)),
+            _ if decode::misspelt_number(text) => {
+                cx.wrong_with(n, field, NOMBRE, decode::number_hint(text));
+                None
+            }
+            _ => Some(Valeur::Texte(text.to_string())),
+        }
+    }
+}
+
+impl Decode for Mesures {
+    fn decode(n: &Node, cx: &mut Cx, field: &str) -> Option<Self> {
+        let Kind::Map(entries) = &n.kind else {
+            cx.wrong_with(n, field, CHAMPS, MESURES_HINT);
+            return None;
+        };
+        let mut pairs: Vec<(Sp<i64>, Sp<Valeur>)> = Vec::new();
+        let mut ok = true;
+        let mut i = 0;
+        while i < entries.len() {
+            let (k, v) = &entries[i];
+            if let Some(next) = entries
+                .get(i + 1)
+                .filter(|(k2, v2)| decimal_comma(v, k2, v2))
+            {
+                cx.push(cut_decimal(cx.src, k, v, &next.0));
+                (ok, i) = (false, i + 2);
+                continue;
+            }
+            let year = year(k, cx);
+            let value = Sp::<Valeur>::decode(v, cx, k.scalar().unwrap_or(field));
+            match (year, value) {
+                (Some(y), _) if pairs.iter().any(|(p, _)| p.value == y.value) => {
+                    let message = format!("l'année {} est écrite deux fois", y.value);
+                    cx.push(duplicate(cx.src, k, &message));
+                    ok = false;
+                }
+                (Some(y), Some(v)) => pairs.push((y, v)),
+                _ => ok = false,
+            }
+            i += 1;
+        }
+        ok.then_some(Mesures(pairs))
+    }
+}
+
+const MESURES_HINT: &str = "écrivez une mesure par année, « année: valeur », par exemple « mesures: {2023: 12, 2026: 25} »";
+
+/// A measure's year, written as a number.
+fn year(k: &Node, cx: &mut Cx) -> Option<Sp<i64>> {
+    let y = k.scalar().and_then(|t| t.trim().parse::<i64>().ok());
+    if y.is_none() {
+        cx.wrong_with(k, "mesures", "une année est attendue", MESURES_HINT);
+    }
+    y.map(|value| Sp { value, pos: k.pos })
+}
+
+/// `{2024: 84,6}`: in a flow mapping the comma ends the value, leaving `84` and a key
+/// `6` without value, written right after it.
+fn decimal_comma(v: &Node, k2: &Node, v2: &Node) -> bool {
+    let digits = |n: &Node| {
+        matches!(&n.kind, Kind::Scalar { text, plain: true }
+            if !text.is_empty() && text.chars().all(|c| c.is_ascii_digit()))
+    };
+    digits(v)
+        && digits(k2)
+        && v2.is_null()
+        && k2.pos.line == v.pos.line
+        && k2.pos.column == v.pos.column + v.pos.len + 1
+}
+
+/// `type-invalide` over the whole `84,6`.
+fn cut_decimal(src: &Source, key: &Node, v: &Node, k2: &Node) -> Diagnostic {
+    let written = format!("{},{}", v.scalar().unwrap_or(""), k2.scalar().unwrap_or(""));
+    let len = written.chars().count() as u32;
+    let year = key.scalar().unwrap_or("");
+    Diagnostic::new(
+        Rule::TypeInvalide,
+        format!("« {written} » ne convient pas pour « {year} » : {NOMBRE}"),
+    )
+    .at(&src.path, Pos::new(v.pos.line, v.pos.column, len))
+    .help(format!(
+        "écrivez la décimale avec un point, « {} » : entre accolades, la virgule sépare deux mesures",
+        written.replace(',', ".")
+    ))
+}
+
+impl Decode for Indicateur {
+    fn decode(n: &Node, cx: &mut Cx, field: &str) -> Option<Self> {
+        let known = ["intitule", "unite", "sens", "cible", "mesures"];
+        let f = fields(n, cx, field, &known)?;
+        let intitule = f.req(cx, "intitule");
+        let unite = f.opt(cx, "unite");
+        let sens = f.opt(cx, "sens");
+        let cible = f.opt(cx, "cible");
+        let mesures = f.opt(cx, "mesures");
+        Some(Indicateur {
+            intitule: intitule?,
+            unite: unite.ok()?,
+            sens: sens.ok()?,
+            cible: cible.ok()?,
+            mesures: mesures.ok()?.unwrap_or_default(),
+        })
+    }
+}
+
+impl Decode for Objectif {
+    fn decode(n: &Node, cx: &mut Cx, field: &str) -> Option<Self> {
+        let known = ["intitule", "plus_value", "indicateurs"];
+        let f = fields(n, cx, field, &known)?;
+        let intitule = f.req(cx, "intitule");
+        let plus_value = f.opt(cx, "plus_value");
+        let indicateurs = f.list(cx, "indicateurs");
+        Some(Objectif {
+            intitule: intitule?,
+            plus_value: plus_value.ok()?,
+            indicateurs: indicateurs?,
+        })
+    }
+}
+
+impl Decode for EntityFront {
+    fn decode(n: &Node, cx: &mut Cx, field: &str) -> Option<Self> {
+        let known = [
+            "denomination",
+            "periode",
+            "perenne",
+            "animateur",
+            "suite_de",
+            "exigences",
+            "objectifs",
+            "preuves",
+        ];
+        let f = fields(n, cx, field, &known)?;
+        let denomination = f.req(cx, "denomination");
+        let periode = f.opt(cx, "periode");
+        let perenne = f.opt(cx, "perenne");
+        let animateur = f.opt(cx, "animateur");
+        let suite_de = f.opt(cx, "suite_de");
+        let exigences = f.list(cx, "exigences");
+        let objectifs = f.list(cx, "objectifs");
+        let preuves = f.list(cx, "preuves");
+        Some(EntityFront {
+            denomination: denomination?,
+            periode: periode.ok()?,
+            perenne: perenne.ok()?,
+            animateur: animateur.ok()?,
+            suite_de: suite_de.ok()?,
+            exigences: exigences?,
+            objectifs: objectifs?,
+            preuves: preuves?,
+        })
+    }
+}
+
+/// Reads the YAML text of a front matter (`offset`: file lines before it). A syntax
+/// error stops this file with one finding; otherwise every field is checked.
+pub fn read<F: Decode>(yaml: &str, src: &Source, offset: u32) -> (Option<F>, Vec<Diagnostic>) {
+    // serde-saphyr's syntax errors are the ones `errors` knows how to say in French;
+    // repeated keys pass here and are reported by the decoder, each with its name.
+    let options = serde_saphyr::options! {
+        duplicate_keys: serde_saphyr::DuplicateKeyPolicy::PassThrough,
+    };
+    if let Err(e) = serde_saphyr::from_str_with_options::<serde::de::IgnoredAny>(yaml, options) {
+        return (None, vec![super::errors::yaml_error(&e, src, offset)]);
+    }
+    match super::yaml::parse(yaml, offset) {
+        Some(tree) => decode(&tree, src),
+        None => {
+            let d = Diagnostic::new(Rule::SyntaxeInvalide, "syntaxe YAML invalide")
+                .at(&src.path, Pos::new(offset + 1, 1, 1));
+            (None, vec![d])
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_entity(yaml: &str) -> (Option<EntityFront>, Vec<Diagnostic>) {
+        let src = Source::new("a.md", &format!("---\n{yaml}---\n"));
+        read(yaml, &src, 1)
+    }
+
+    #[test]
+    fn a_repeated_year_is_named_and_every_other_mistake_still_reported() {
+        let (front, d) = read_entity(
+            "denomination: x\nperenne: peut-etre\nobjectifs:\n  - intitule: o\n    indicateurs:\n      - intitule: i\n        mesures: {2017: 145, 2017: 152}\n",
+        );
+        assert!(front.is_none());
+        let got: Vec<(Rule, u32, &str)> = d
+            .iter()
+            .map(|d| (d.rule, d.pos.unwrap().line, d.message.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    Rule::TypeInvalide,
+                    3,
+                    "« peut-etre » ne convient pas pour « perenne » : true (oui) ou false (non) est attendu"
+                ),
+                (Rule::CleEnDouble, 8, "l'année 2017 est écrite deux fois"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_header_that_is_not_a_mapping_says_what_is_expected() {
+        let (front, d) = read_entity("juste du texte\n");
+        assert!(front.is_none());
+        assert_eq!(d.len(), 1);
+        assert_eq!(
+            d[0].message,
+            "« juste du texte » ne convient pas pour cet emplacement : un ensemble de champs (clé: valeur) est attendu"
+        );
+    }
+
+    #[test]
+    fn an_empty_header_is_a_front_matter_without_fields() {
+        let src = Source::new("e.md", "---\n---\n");
+        let (front, d) = read::<EtablissementFront>("", &src, 1);
+        assert!(d.is_empty(), "{d:?}");
+        assert!(front.is_some_and(|f| f.comite_pilotage.is_empty()));
+    }
+}
