@@ -14,6 +14,8 @@ mod diff;
 mod formats;
 #[path = "main/progress.rs"]
 mod progress;
+#[path = "main/real.rs"]
+mod real;
 #[path = "main/render.rs"]
 mod render;
 #[path = "main/rules.rs"]

@@ -25,7 +25,7 @@ pub fn check(ctx: &mut Ctx) {
 
 /// `coordonnateur-manquant`: a criterion's team table starts with its coordinator.
 fn coordinator(ctx: &mut Ctx, numero: u32, doc: &Doc<CritereFront>, f: &CritereFront) {
-    if f.coordonnateur.is_none() {
+    if f.coordonnateur.as_ref().is_none_or(|ps| ps.is_empty()) {
         ctx.push(
             Diagnostic::new(
                 Rule::CoordonnateurManquant,
@@ -56,7 +56,7 @@ fn animateurs(ctx: &mut Ctx) {
     for (_, kind, e) in ctx.dossier.entities() {
         if kind == Kind::Engagement
             && let Some(f) = &e.front
-            && f.animateur.is_none()
+            && f.animateur.as_ref().is_none_or(|ps| ps.is_empty())
         {
             ctx.push(
                 Diagnostic::new(Rule::AnimateurManquant, format!("l'engagement « {} » n'a pas d'animateur", f.denomination.value))

@@ -27,6 +27,54 @@ pub struct Personne {
     pub fonction: Sp<String>,
 }
 
+/// One person or a list: a criterion may have co-coordinators, an engagement two
+/// animateurs. Written `{nom: …}` or `[{nom: …}, {nom: …}]`; each person keeps the
+/// errors and positions of a single `Personne` (no untagged enum, whose error names
+/// neither the field nor the line).
+#[derive(Debug, Clone, Default)]
+pub struct Personnes(pub Vec<Personne>);
+
+impl std::ops::Deref for Personnes {
+    type Target = [Personne];
+    fn deref(&self) -> &[Personne] {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for Personnes {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Personnes;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a person {nom, prenom, fonction} or a list of persons")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, m: A) -> Result<Personnes, A::Error> {
+                Personne::deserialize(MapAccessDeserializer::new(m)).map(|p| Personnes(vec![p]))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, s: A) -> Result<Personnes, A::Error> {
+                Vec::<Personne>::deserialize(SeqAccessDeserializer::new(s)).map(Personnes)
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
+}
+
+impl JsonSchema for Personnes {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Personnes".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let one = generator.subschema_for::<Personne>();
+        schemars::json_schema!({
+            "description": "Une personne, ou une liste de personnes (co-coordonnateurs, deux animateurs).",
+            "anyOf": [one, { "type": "array", "items": one, "minItems": 1 }],
+        })
+    }
+}
+
 /// `etablissement.md`: the people who lead the démarche.
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -73,8 +121,10 @@ pub struct Transversalite {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CritereFront {
-    #[schemars(description = "Le coordonnateur de l'équipe du critère.")]
-    pub coordonnateur: Option<Personne>,
+    #[schemars(
+        description = "Le coordonnateur de l'équipe du critère, ou la liste des co-coordonnateurs."
+    )]
+    pub coordonnateur: Option<Personnes>,
     #[serde(default)]
     #[schemars(description = "Les membres de l'équipe du critère.")]
     pub membres: Vec<Personne>,
@@ -219,8 +269,10 @@ pub struct EntityFront {
     )]
     pub perenne: Option<Sp<bool>>,
     /// Engagement only: « Animateur engagement ».
-    #[schemars(description = "Engagement seulement : la personne qui anime l'engagement.")]
-    pub animateur: Option<Personne>,
+    #[schemars(
+        description = "Engagement seulement : la personne qui anime l'engagement, ou la liste des animateurs."
+    )]
+    pub animateur: Option<Personnes>,
     /// Engagement only: id of the action or engagement it continues.
     #[schemars(
         with = "Option<String>",
