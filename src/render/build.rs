@@ -283,7 +283,9 @@ pub fn build(d: &Dossier, ed: &Edition, only: &[u32]) -> Annexe {
                 .and_then(|c| c.critere.as_ref())
                 .and_then(|doc| doc.front.as_ref())
                 .and_then(|f| f.coordonnateur.as_ref());
-            let coord = people(coord, ", ", |p| format!("{} {}", p.prenom.value, p.nom.value));
+            let coord = people(coord, ", ", |p| {
+                format!("{} {}", p.prenom.value, p.nom.value)
+            });
             Synopsis {
                 numero: s.numero,
                 intitule: s.intitule.clone(),
