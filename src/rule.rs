@@ -257,7 +257,7 @@ rules! {
         famille: Structure,
         severity: Erreur,
         titre: "Un texte « À compléter » est resté",
-        explication: "ldm init écrit « À compléter » partout où l'équipe doit écrire. Chaque occurrence restante est une case vide du dossier. Remplacez-la par le texte de l'équipe. Les commentaires <!-- … --> ne sont pas concernés.",
+        explication: "ldm init écrit « À compléter » partout où l'équipe doit écrire. Chaque occurrence restante est une case vide du dossier. Remplacez-la par le texte de l'équipe. Seul le repère laissé seul est signalé (une ligne, une valeur de champ, un élément de liste ou une case de tableau qui ne contient que lui) : « était à compléter par les entreprises », dans une phrase, est du texte. Les commentaires <!-- … --> ne sont pas concernés.",
     }
     ConsigneDuGuide {
         name: "consigne-du-guide",
@@ -285,7 +285,7 @@ rules! {
         famille: Equipe,
         severity: Erreur,
         titre: "Une personne n'a pas de nom, de prénom ou de fonction",
-        explication: "Chaque personne citée (coordonnateur, membre, animateur, pilotage) a un nom, un prénom et une fonction non vides : l'annexe les présente dans des tableaux.",
+        explication: "Chaque personne citée (coordonnateur, membre, animateur, pilotage) a un nom, un prénom et une fonction non vides : l'annexe les présente dans des tableaux. Un nom ou un prénom mis pour un inconnu (« Non communiqué », « NC », « NN », « X ») compte comme vide.",
     }
     EquipeSansMembre {
         name: "equipe-sans-membre",

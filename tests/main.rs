@@ -18,6 +18,8 @@ mod formats;
 mod front;
 #[path = "main/progress.rs"]
 mod progress;
+#[path = "main/real.rs"]
+mod real;
 #[path = "main/render.rs"]
 mod render;
 #[path = "main/rules.rs"]

@@ -204,7 +204,7 @@ fn out_of_context(ctx: &mut Ctx, kind: Kind, e: &Doc<crate::model::front::Entity
     };
     match kind {
         Kind::Action => {
-            if let Some(a) = &f.animateur {
+            if let Some(a) = f.animateur.as_ref().and_then(|ps| ps.first()) {
                 flag(
                     e.pos(&a.nom),
                     "animateur",

@@ -25,7 +25,7 @@ pub fn check(ctx: &mut Ctx) {
 
 /// `coordonnateur-manquant`: a criterion's team table starts with its coordinator.
 fn coordinator(ctx: &mut Ctx, numero: u32, doc: &Doc<CritereFront>, f: &CritereFront) {
-    if f.coordonnateur.is_none() {
+    if f.coordonnateur.as_ref().is_none_or(|ps| ps.is_empty()) {
         ctx.push(
             Diagnostic::new(
                 Rule::CoordonnateurManquant,
@@ -56,7 +56,7 @@ fn animateurs(ctx: &mut Ctx) {
     for (_, kind, e) in ctx.dossier.entities() {
         if kind == Kind::Engagement
             && let Some(f) = &e.front
-            && f.animateur.is_none()
+            && f.animateur.as_ref().is_none_or(|ps| ps.is_empty())
         {
             ctx.push(
                 Diagnostic::new(Rule::AnimateurManquant, format!("l'engagement « {} » n'a pas d'animateur", f.denomination.value))
@@ -83,9 +83,36 @@ fn complete_persons(ctx: &mut Ctx, cites: &[Citation]) {
                         .at(c.file, pos)
                         .help(format!("renseignez « {field} » : l'annexe présente chaque personne par son nom, son prénom et sa fonction")),
                 );
+            } else if field != "fonction" && is_stand_in_name(&v.value) {
+                ctx.push(
+                    Diagnostic::new(Rule::PersonneIncomplete, format!("« {} » n'est pas un {field} pour {}", v.value.trim(), c.role))
+                        .at(c.file, c.pos)
+                        .help(format!("écrivez le vrai {field} de la personne, ou retirez-la : l'annexe présente chaque personne par son nom")),
+                );
             }
         }
     }
+}
+
+/// Names written when the real one is unknown (« Non communiqué », « NN », « X »),
+/// compared folded; they would print as a person in the annex.
+fn is_stand_in_name(value: &str) -> bool {
+    const STAND_INS: &[&str] = &[
+        "non communique",
+        "non communiquee",
+        "nc",
+        "n.c.",
+        "nn",
+        "x",
+        "xx",
+        "xxx",
+        "inconnu",
+        "inconnue",
+        "?",
+        "...",
+        "…",
+    ];
+    STAND_INS.contains(&fold(value.trim()).as_str())
 }
 
 /// `fonction-incoherente`: one person (same folded nom and prénom) has one fonction
@@ -96,7 +123,7 @@ fn consistent_functions(ctx: &mut Ctx, cites: &[Citation]) {
         let p = c.personne;
         if [&p.nom.value, &p.prenom.value, &p.fonction.value]
             .iter()
-            .any(|v| is_placeholder(v) || v.trim().is_empty())
+            .any(|v| is_placeholder(v) || is_stand_in_name(v) || v.trim().is_empty())
         {
             continue;
         }

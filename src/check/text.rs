@@ -89,6 +89,9 @@ pub fn check(ctx: &mut Ctx) {
                 (false, None) => "le texte".to_string(),
             };
             for (pattern, col, len) in Folded::new(line).find_all(&PATTERNS) {
+                if pattern == 0 && !stands_alone(line, col, len) {
+                    continue; // « à compléter par les entreprises »: a real sentence
+                }
                 let pos = Pos::new(n, col as u32 + 1, len as u32);
                 let d = if pattern == 0 {
                     Diagnostic::new(
@@ -112,6 +115,30 @@ pub fn check(ctx: &mut Ctx) {
         }
     }
     ctx.diags.extend(found);
+}
+
+/// True when the match at chars `col..col + len` is the whole of its line, field,
+/// list item or table cell: only quotes, emphasis, final punctuation and the
+/// delimiters of those places surround it. Inside a sentence it is prose.
+fn stands_alone(line: &str, col: usize, len: usize) -> bool {
+    const WRAP: &[char] = &['"', '\'', '«', '»', '*', '_', '`', '\u{a0}', '\u{202f}'];
+    let chars: Vec<char> = line.chars().collect();
+    let skip = |c: &char| c.is_whitespace() || WRAP.contains(c);
+    let before = chars
+        .get(..col)
+        .unwrap_or(&[])
+        .iter()
+        .rev()
+        .find(|c| !skip(c));
+    let after = chars
+        .get(col + len..)
+        .unwrap_or(&[])
+        .iter()
+        .find(|c| !skip(c) && !matches!(c, '.' | '…' | '!' | ';'));
+    let opens = before
+        .is_none_or(|c| matches!(c, '|' | ':' | '=' | '-' | '[' | '{' | '(' | ',' | '>' | '+'));
+    let closes = after.is_none_or(|c| matches!(c, '|' | ',' | ']' | '}' | ')' | '#'));
+    opens && closes
 }
 
 /// The YAML or TOML key a line sets (`  denomination: …` → `denomination`).

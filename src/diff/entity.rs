@@ -89,7 +89,9 @@ fn fields(f: &EntityFront) -> Vec<(&'static str, String)> {
         ),
         (
             "animateur",
-            f.animateur.as_ref().map_or(String::new(), person),
+            f.animateur.as_ref().map_or(String::new(), |ps| {
+                ps.iter().map(person).collect::<Vec<_>>().join(" ; ")
+            }),
         ),
         (
             "exigences",

@@ -75,13 +75,15 @@ fn people(d: &Dossier) -> BTreeMap<Key, (Gens, BTreeSet<String>)> {
         if let Some(f) = c.critere.as_ref().and_then(|doc| doc.front.as_ref()) {
             f.coordonnateur
                 .iter()
+                .flat_map(|ps| ps.iter())
                 .for_each(|p| add(p, format!("coordination « {} »", slug(c))));
             f.membres
                 .iter()
                 .for_each(|p| add(p, format!("équipe « {} »", slug(c))));
         }
         for e in &c.engagements {
-            if let Some(p) = e.front.as_ref().and_then(|f| f.animateur.as_ref()) {
+            let animateurs = e.front.as_ref().and_then(|f| f.animateur.as_ref());
+            for p in animateurs.iter().flat_map(|ps| ps.iter()) {
                 add(
                     p,
                     format!(
@@ -147,6 +149,7 @@ pub fn compare_critere(old: Option<&CritereDir>, new: Option<&CritereDir>) -> Te
         };
         f.coordonnateur
             .iter()
+            .flat_map(|ps| ps.iter())
             .map(|p| (key(p), gens(p), true))
             .chain(f.membres.iter().map(|p| (key(p), gens(p), false)))
             .collect()

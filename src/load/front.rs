@@ -7,7 +7,7 @@ use super::yaml::{Kind, Node};
 use crate::diagnostic::{Diagnostic, Pos, Rule};
 use crate::model::front::{
     CritereFront, EntityFront, EtablissementFront, Indicateur, Mesures, Objectif, Periode,
-    Personne, Sens, Sp, Transversalite, Unite, Valeur,
+    Personne, Personnes, Sens, Sp, Transversalite, Unite, Valeur,
 };
 use crate::source::Source;
 
@@ -46,6 +46,16 @@ impl Decode for Personne {
             prenom: prenom?,
             fonction: fonction?,
         })
+    }
+}
+
+impl Decode for Personnes {
+    /// One person (a mapping) or a list of them, each decoded as a `Personne`.
+    fn decode(n: &Node, cx: &mut Cx, field: &str) -> Option<Self> {
+        match &n.kind {
+            Kind::Seq(_) => Vec::<Personne>::decode(n, cx, field).map(Personnes),
+            _ => Personne::decode(n, cx, field).map(|p| Personnes(vec![p])),
+        }
     }
 }
 

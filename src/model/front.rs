@@ -39,6 +39,34 @@ pub struct Personne {
     pub fonction: Sp<String>,
 }
 
+/// One person or a list: a criterion may have co-coordinators, an engagement two
+/// animateurs. Written `{nom: …}` or `[{nom: …}, {nom: …}]`; each person keeps the
+/// errors and positions of a single `Personne` (no untagged enum, whose error names
+/// neither the field nor the line).
+#[derive(Debug, Clone, Default)]
+pub struct Personnes(pub Vec<Personne>);
+
+impl std::ops::Deref for Personnes {
+    type Target = [Personne];
+    fn deref(&self) -> &[Personne] {
+        &self.0
+    }
+}
+
+impl JsonSchema for Personnes {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Personnes".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let one = generator.subschema_for::<Personne>();
+        schemars::json_schema!({
+            "description": "Une personne, ou une liste de personnes (co-coordonnateurs, deux animateurs).",
+            "anyOf": [one, { "type": "array", "items": one, "minItems": 1 }],
+        })
+    }
+}
+
 /// `etablissement.md`: the people who lead the démarche.
 #[derive(Debug, Clone, Default, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -85,8 +113,10 @@ pub struct Transversalite {
 #[derive(Debug, Clone, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CritereFront {
-    #[schemars(description = "Le coordonnateur de l'équipe du critère.")]
-    pub coordonnateur: Option<Personne>,
+    #[schemars(
+        description = "Le coordonnateur de l'équipe du critère, ou la liste des co-coordonnateurs."
+    )]
+    pub coordonnateur: Option<Personnes>,
     #[serde(default)]
     #[schemars(description = "Les membres de l'équipe du critère.")]
     pub membres: Vec<Personne>,
@@ -208,8 +238,10 @@ pub struct EntityFront {
     )]
     pub perenne: Option<Sp<bool>>,
     /// Engagement only: « Animateur engagement ».
-    #[schemars(description = "Engagement seulement : la personne qui anime l'engagement.")]
-    pub animateur: Option<Personne>,
+    #[schemars(
+        description = "Engagement seulement : la personne qui anime l'engagement, ou la liste des animateurs."
+    )]
+    pub animateur: Option<Personnes>,
     /// Engagement only: id of the action or engagement it continues.
     #[schemars(
         with = "Option<String>",

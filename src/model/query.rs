@@ -49,7 +49,7 @@ pub fn citations(d: &Dossier) -> Vec<Citation<'_>> {
         if let Some(doc) = &c.critere
             && let Some(f) = &doc.front
         {
-            if let Some(p) = &f.coordonnateur {
+            for p in f.coordonnateur.iter().flat_map(|ps| ps.iter()) {
                 cite(
                     &mut out,
                     doc,
@@ -62,7 +62,8 @@ pub fn citations(d: &Dossier) -> Vec<Citation<'_>> {
             }
         }
         for e in &c.engagements {
-            if let Some(p) = e.front.as_ref().and_then(|f| f.animateur.as_ref()) {
+            let animateurs = e.front.as_ref().and_then(|f| f.animateur.as_ref());
+            for p in animateurs.iter().flat_map(|ps| ps.iter()) {
                 cite(
                     &mut out,
                     e,

@@ -81,6 +81,7 @@ fn chiffres(i: &super::Indicateur) -> String {
     if let Some(a) = e.attendu {
         parts.push(format!("attendu {}", percent(a)));
     }
+    parts.extend(i.textes());
     parts.join(" · ")
 }
 

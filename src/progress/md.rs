@@ -95,10 +95,13 @@ pub fn write(out: &mut String, p: &Progress) {
 
 fn row(out: &mut String, objectif: &str, i: &Indicateur) {
     let e = &i.evaluation;
-    let statut = match &e.raison {
+    let mut statut = match &e.raison {
         Some(r) => format!("{} ({})", e.statut.label(), r),
         None => e.statut.label().to_string(),
     };
+    if let Some(t) = i.textes() {
+        statut = format!("{statut} — {t}");
+    }
     let _ = writeln!(
         out,
         "| {} | {} | {} | {} | {} | {} | {} | {} |",

@@ -76,8 +76,34 @@ pub struct Indicateur {
     pub cible: Option<f64>,
     /// Numeric measures known at the reference year, by year.
     pub mesures: Vec<Mesure>,
+    /// Measures written as text (« une douzaine », « plus de 400 ») known at the
+    /// reference year, by year: not computable, but part of the history.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub mesures_texte: Vec<MesureTexte>,
     #[serde(flatten)]
     pub evaluation: Evaluation,
+}
+
+/// A measure written as text, kept as the school wrote it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MesureTexte {
+    pub annee: i64,
+    pub texte: String,
+}
+
+impl Indicateur {
+    /// The text measures in one line (« 2024 : « une douzaine » ; 2025 : … »), for
+    /// every renderer; `None` when there are none.
+    pub fn textes(&self) -> Option<String> {
+        (!self.mesures_texte.is_empty()).then(|| {
+            let each: Vec<String> = self
+                .mesures_texte
+                .iter()
+                .map(|m| format!("{}\u{a0}: «\u{a0}{}\u{a0}»", m.annee, m.texte))
+                .collect();
+            format!("non chiffrées\u{a0}: {}", each.join("\u{a0}; "))
+        })
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -213,6 +239,7 @@ fn indicateur(
     annee: i64,
 ) -> Indicateur {
     let mut mesures = Vec::new();
+    let mut textes = Vec::new();
     let mut non_chiffrees = 0;
     for (y, v) in &i.mesures.0 {
         match v.value {
@@ -224,7 +251,15 @@ fn indicateur(
                 })
             }
             Valeur::Nombre(_) => {}
-            Valeur::Texte(_) => non_chiffrees += 1,
+            Valeur::Texte(ref t) => {
+                non_chiffrees += 1;
+                if y.value <= annee {
+                    textes.push(MesureTexte {
+                        annee: y.value,
+                        texte: t.trim().to_string(),
+                    });
+                }
+            }
         }
     }
     let evaluation = eval::evaluate(&Inputs {
@@ -237,6 +272,7 @@ fn indicateur(
     });
     mesures.retain(|m| m.annee <= annee);
     mesures.sort_by_key(|m| m.annee);
+    textes.sort_by_key(|m| m.annee);
     Indicateur {
         intitule: i.intitule.value.clone(),
         unite: i.unite(),
@@ -246,6 +282,7 @@ fn indicateur(
         },
         cible: i.cible.as_ref().map(|c| c.value),
         mesures,
+        mesures_texte: textes,
         evaluation,
     }
 }

@@ -150,6 +150,7 @@ fn indicator(out: &mut String, i: &Indicateur, color: bool) {
     if let Some(c) = i.cible {
         facts.push(format!("cible {} ({})", with_unit(c, i.unite), i.sens));
     }
+    facts.extend(i.textes());
     if !facts.is_empty() {
         let _ = writeln!(out, "      {}", facts.join(" · "));
     }

@@ -118,6 +118,18 @@ fn exigences(f: &crate::model::front::EntityFront) -> String {
         .join(", ")
 }
 
+/// One or several people in one cell, each written by `one`; a dash when nobody.
+fn people(
+    ps: Option<&crate::model::front::Personnes>,
+    sep: &str,
+    one: impl Fn(&crate::model::front::Personne) -> String,
+) -> String {
+    match ps {
+        Some(ps) if !ps.is_empty() => ps.iter().map(one).collect::<Vec<_>>().join(sep),
+        _ => DASH.to_string(),
+    }
+}
+
 fn engagement(d: &Dossier, n: usize, e: &Entity, annee: i64) -> Option<Engagement> {
     let f = e.front.as_ref()?;
     Some(Engagement {
@@ -125,7 +137,7 @@ fn engagement(d: &Dossier, n: usize, e: &Entity, annee: i64) -> Option<Engagemen
         id: e.id(),
         denomination: f.denomination.value.clone(),
         description: prose(d, e, "Description"),
-        animateur: f.animateur.as_ref().map_or(DASH.to_string(), |p| {
+        animateur: people(f.animateur.as_ref(), " ; ", |p| {
             format!("{} {}, {}", p.prenom.value, p.nom.value, p.fonction.value)
         }),
         duree: duree(f.periode.as_ref().map(|p| (p.debut.value, p.fin.value))),
@@ -201,7 +213,9 @@ fn critere(
                 cell(t.and_then(|t| t.campus_metiers.as_ref())),
             ),
         ],
-        coordonnateur: front.and_then(|f| f.coordonnateur.as_ref()).map(Gens::from),
+        coordonnateurs: front
+            .and_then(|f| f.coordonnateur.as_ref())
+            .map_or_else(Vec::new, |ps| ps.iter().map(Gens::from).collect()),
         membres: front.map_or_else(Vec::new, |f| f.membres.iter().map(Gens::from).collect()),
         actions: c
             .actions
@@ -268,10 +282,10 @@ pub fn build(d: &Dossier, ed: &Edition, only: &[u32]) -> Annexe {
             let coord = dir
                 .and_then(|c| c.critere.as_ref())
                 .and_then(|doc| doc.front.as_ref())
-                .and_then(|f| f.coordonnateur.as_ref())
-                .map_or(DASH.to_string(), |p| {
-                    format!("{} {}", p.prenom.value, p.nom.value)
-                });
+                .and_then(|f| f.coordonnateur.as_ref());
+            let coord = people(coord, ", ", |p| {
+                format!("{} {}", p.prenom.value, p.nom.value)
+            });
             Synopsis {
                 numero: s.numero,
                 intitule: s.intitule.clone(),

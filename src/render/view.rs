@@ -141,7 +141,8 @@ pub struct Critere {
     pub strategie_reseau: Option<Prose>,
     /// The four rows of « Transversalité de la démarche qualité ».
     pub transversalite: Vec<(String, String)>,
-    pub coordonnateur: Option<Gens>,
+    /// One row each: co-coordinators are listed in the order written.
+    pub coordonnateurs: Vec<Gens>,
     pub membres: Vec<Gens>,
     pub actions: Vec<Action>,
     pub engagements: Vec<Engagement>,
