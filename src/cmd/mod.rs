@@ -10,6 +10,7 @@ mod progress;
 mod referentiel;
 mod render;
 mod schema;
+mod scope;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;

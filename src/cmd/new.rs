@@ -23,12 +23,13 @@ pub struct Args {
     critere: u32,
     /// Dénomination de l'action ou de l'engagement (le nom du fichier en est tiré)
     titre: String,
-    /// Dossier de labellisation (par défaut : le dossier courant)
+    /// Dossier de labellisation (par défaut : celui qui contient le dossier courant)
     #[arg(long, default_value = ".")]
     dossier: PathBuf,
 }
 
-pub fn run(a: Args) -> anyhow::Result<ExitCode> {
+pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
+    a.dossier = super::scope::dossier_root(&a.dossier);
     let dossier = ldm::load::load(&a.dossier)?;
     let kind = match a.kind {
         KindArg::Action => Kind::Action,

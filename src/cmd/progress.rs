@@ -10,7 +10,7 @@ use super::DocFormat as Format;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Dossier de labellisation (par défaut : le dossier courant)
+    /// Dossier de labellisation (par défaut : celui qui contient le dossier courant)
     #[arg(default_value = ".")]
     dossier: PathBuf,
     /// Année de référence : l'état tel qu'il était connu cette année-là (les mesures
@@ -28,7 +28,8 @@ pub struct Args {
     output: super::Output,
 }
 
-pub fn run(a: Args) -> anyhow::Result<ExitCode> {
+pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
+    a.dossier = super::scope::dossier_root(&a.dossier);
     let Workspace {
         dossier, edition, ..
     } = Workspace::load(&a.dossier)?;

@@ -1,0 +1,106 @@
+//! A teacher's loop (issue 11): the check of one criterion or one file from anywhere
+//! inside the dossier, the académie's one-line-per-dossier view, `init` that never adds
+//! to finished work, messages a teacher can act on.
+
+use crate::common::*;
+
+/// A fresh `ldm init` dossier in a temporary folder.
+fn fresh() -> (tempfile::TempDir, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    run(tmp.path(), &["init", "d", "--annee", "2026"]).success();
+    let d = tmp.path().join("d");
+    (tmp, d)
+}
+
+fn critere_dir(d: &std::path::Path, n: u32) -> std::path::PathBuf {
+    std::fs::read_dir(d.join("criteres"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            name.starts_with(&format!("{n}-"))
+        })
+        .unwrap()
+}
+
+#[test]
+fn check_of_one_criterion_from_inside_its_folder() {
+    let (_tmp, d) = fresh();
+    let five = critere_dir(&d, 5);
+    let out = run(&five, &["check", "--critere", "5"]);
+    let out = out.code(1);
+    let lines = out.stdout.lines().count();
+    assert!(lines < 150, "{lines} lines:\n{out}");
+    // Paths open from where the teacher is: the dossier is two folders up.
+    out.stdout_has("../../criteres/5-")
+        .stdout_lacks("criteres/4-")
+        .stdout_lacks("critère  4 :")
+        .stdout_has("critère  5 :")
+        .stdout_has("hors champ : ");
+    let whole = run(&d, &["check"]).stdout;
+    assert!(whole.lines().count() > lines, "the scope hides nothing");
+}
+
+#[test]
+fn check_of_one_file_shows_its_findings_only() {
+    let (tmp, d) = fresh();
+    let five = critere_dir(&d, 5);
+    let fiche = five.join("actions/premiere-action.md");
+    assert!(fiche.is_file());
+    let rel = fiche.strip_prefix(tmp.path()).unwrap();
+    let out = run(tmp.path(), &["check", "--format", "short", rel.to_str().unwrap()]);
+    out.code(1);
+    assert!(!out.stdout.is_empty(), "{out}");
+    for line in out.stdout.lines() {
+        assert!(line.starts_with(rel.to_str().unwrap()), "out of scope: {line}");
+    }
+}
+
+#[test]
+fn a_scope_without_finding_passes() {
+    let d = TempDossier::copy(&example(), "ex");
+    run(d.path(), &["check", "--critere", "3"])
+        .success()
+        .stdout_has("critère  3 :")
+        .stdout_lacks("critère  4 :");
+}
+
+#[test]
+fn a_folder_outside_any_dossier_is_still_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = run(tmp.path(), &["check"]);
+    out.code(2);
+}
+
+#[test]
+fn every_verb_finds_the_dossier_upward() {
+    let d = TempDossier::copy(&example(), "ex");
+    let inner = d.join("criteres/5-actions-culturelles");
+    run(&inner, &["progress", "--format", "json"]).success();
+    run(&inner, &["new", "action", "5", "Atelier théâtre"])
+        .success()
+        .stdout_has("atelier-theatre.md");
+    assert!(inner.join("actions/atelier-theatre.md").is_file());
+}
+
+#[test]
+fn resume_is_one_line_per_dossier_and_a_total() {
+    let root = root();
+    let out = run(
+        &root,
+        &[
+            "check",
+            "--format",
+            "resume",
+            "examples/lycee-marie-marvingt",
+            "examples/lycee-marie-marvingt-2021",
+        ],
+    );
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(lines.len(), 3, "{out}");
+    assert!(lines[0].starts_with("examples/lycee-marie-marvingt · "), "{out}");
+    assert!(lines[0].contains("UAI "), "{out}");
+    assert!(lines[0].contains("exigences couvertes "), "{out}");
+    assert!(lines[2].starts_with("total : 2 dossiers"), "{out}");
+    insta::assert_snapshot!("resume_two_examples", out.stdout);
+}
