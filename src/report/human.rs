@@ -151,7 +151,11 @@ fn summary(out: &mut String, c: &Checked) {
             out,
             "  hors champ : {} non {} (sans --critere ni chemin : tout le dossier)",
             count(c.hidden, "constat", "constats"),
-            if c.hidden == 1 { "affiché" } else { "affichés" }
+            if c.hidden == 1 {
+                "affiché"
+            } else {
+                "affichés"
+            }
         );
     }
 }
