@@ -61,7 +61,7 @@ pub struct Args {
     #[arg(long, value_enum, default_value = "public")]
     statut: Statut,
     /// Type d'établissement : LP (par défaut), LPO, EREA ou LEA
-    #[arg(long = "type", value_enum, default_value = "LP")]
+    #[arg(long = "type", value_name = "TYPE", value_enum, default_value = "LP")]
     type_etablissement: Type,
     /// Édition du cahier des charges : national-2026 (par défaut), aix-marseille-2026, ou le
     /// chemin d'un fichier .yaml

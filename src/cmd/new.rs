@@ -46,6 +46,16 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
         eprintln!("erreur : référentiel illisible ; lancez « ldm check » pour le détail");
         return Ok(ExitCode::from(EXIT_FAILURE));
     };
+    if edition.critere(a.critere).is_none()
+        && !dossier.criteres.iter().any(|c| c.numero == a.critere)
+    {
+        let last = edition.criteres.iter().map(|c| c.numero).max().unwrap_or(0);
+        eprintln!(
+            "erreur : le critère {} n'existe pas dans l'édition {} (critères 1 à {last})\naide : « ldm referentiel » liste les critères de l'édition",
+            a.critere, edition.id
+        );
+        return Ok(ExitCode::from(EXIT_FAILURE));
+    }
     let annee = dossier.annee().unwrap_or_else(ldm::scaffold::current_year);
     match ldm::scaffold::new_entity(&dossier, kind, a.critere, &a.titre, &edition, annee) {
         Ok(rel) => {

@@ -39,6 +39,16 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::from(EXIT_FAILURE));
     };
+    if let Some(campagne) = dossier.annee() {
+        // Two labels of five years back (the measures' baselines), the new label ahead.
+        let (debut, fin) = (campagne - 10, campagne + 5);
+        if !(debut..=fin).contains(&annee) {
+            eprintln!(
+                "erreur : l'année {annee} est hors de la campagne {campagne} ; choisissez --annee de {debut} (deux labels plus tôt) à {fin} (la fin du label)"
+            );
+            return Ok(ExitCode::from(EXIT_FAILURE));
+        }
+    }
     if let Some(n) = a.critere
         && edition.critere(n).is_none()
         && !dossier.criteres.iter().any(|c| c.numero == n)

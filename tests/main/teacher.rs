@@ -162,3 +162,52 @@ fn init_force_never_adds_fiches_to_a_criterion_that_has_some() {
             .is_file()
     );
 }
+
+#[test]
+fn new_in_a_criterion_the_edition_lacks_says_so() {
+    let d = TempDossier::copy(&example(), "ex");
+    run(d.path(), &["new", "action", "9", "Atelier"])
+        .code(2)
+        .stderr_has("le critère 9 n'existe pas dans l'édition national-2026 (critères 1 à 8)")
+        .stderr_has("ldm referentiel");
+}
+
+#[test]
+fn progress_refuses_a_year_outside_the_campaign() {
+    let d = TempDossier::copy(&example(), "ex");
+    run(d.path(), &["progress", "--annee", "1990"])
+        .code(2)
+        .stderr_has("l'année 1990 est hors de la campagne");
+}
+
+#[test]
+fn bare_ldm_prints_the_help_and_help_verb_works() {
+    let out = run(root(), &[]);
+    out.code(2)
+        .stderr_has("Commandes\u{a0}:")
+        .stderr_has("check");
+    let check = run(root(), &["help", "check"]);
+    check
+        .success()
+        .stdout_has("Usage : ldm check")
+        .stdout_has("--critere");
+    let args = check.stdout.find("Arguments\u{a0}:").unwrap();
+    let opts = check.stdout.find("Options\u{a0}:").unwrap();
+    assert!(args < opts, "{check}");
+    run(root(), &["aide", "format"])
+        .success()
+        .stdout_has("# Le format du dossier");
+    run(root(), &["aide", "chek"])
+        .code(2)
+        .stderr_has("vouliez-vous dire « check »");
+}
+
+#[test]
+fn placeholders_are_french() {
+    let init = run(root(), &["init", "--help"]);
+    init.success().stdout_has("--type <TYPE>");
+    run(root(), &["completions", "--help"])
+        .success()
+        .stdout_has("<INTERPRETEUR>")
+        .stdout_lacks("SHELL");
+}
