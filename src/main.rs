@@ -12,6 +12,11 @@ fn main() -> ExitCode {
             let _ = e.print();
             return ExitCode::SUCCESS;
         }
+        // Bare `ldm`: the help, on stderr with exit code 2 (clap's convention, git's too).
+        Err(e) if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            return ExitCode::from(2);
+        }
         Err(e) => {
             eprintln!("erreur : {}", cmd::clap_fr::message(&e));
             return ExitCode::from(2);

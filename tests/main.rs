@@ -28,3 +28,5 @@ mod rules;
 mod schemas;
 #[path = "main/source.rs"]
 mod source;
+#[path = "main/teacher.rs"]
+mod teacher;

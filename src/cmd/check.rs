@@ -1,6 +1,7 @@
 //! `ldm check`: verify one or more dossiers.
 
 use super::EXIT_FAILURE;
+use super::scope::{Scope, dossier_root, inside};
 use clap::ValueEnum;
 use ldm::report::{self, Checked, Format};
 use ldm::rule::Rule;
@@ -16,12 +17,18 @@ enum Deny {
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Dossiers à vérifier (par défaut : le dossier courant)
+    /// Dossiers à vérifier, ou fichiers et dossiers à l'intérieur d'un dossier de
+    /// labellisation : il est vérifié en entier, seuls leurs constats sont affichés (par
+    /// défaut : le dossier de labellisation qui contient le dossier courant)
+    #[arg(value_name = "CHEMIN")]
     dossiers: Vec<PathBuf>,
+    /// N'afficher que les constats de ces critères (le dossier est vérifié en entier)
+    #[arg(long, value_name = "N", num_args = 1..)]
+    critere: Vec<u32>,
     /// Format de sortie : human (par défaut : messages détaillés avec extrait), short
     /// (une ligne par problème : fichier:ligne:colonne), json (données pour d'autres outils),
     /// gitlab (rapport Code Quality), github (annotations GitHub Actions), sarif (SARIF 2.1.0)
-    /// ou junit (JUnit XML)
+    /// junit (JUnit XML) ou resume (une ligne par dossier et un total)
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
     /// « --deny warnings » : les avertissements font aussi échouer la vérification
@@ -36,26 +43,28 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(name) = args.explain {
         return explain(&name);
     }
-    let dirs = if args.dossiers.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.dossiers
-    };
+    let targets = group_by_dossier(&args.dossiers, &args.critere);
     let mut loaded = Vec::new();
-    for dir in &dirs {
-        let ws = Workspace::load(dir)?;
-        loaded.push((dir.to_string_lossy().trim_end_matches('/').to_string(), ws));
+    for (dir, scope) in targets {
+        let ws = Workspace::load(&dir)?;
+        let label = dir.to_string_lossy().trim_end_matches('/').to_string();
+        loaded.push((label, ws, scope));
     }
     let checked: Vec<Checked> = loaded
         .iter()
-        .map(|(label, ws)| Checked {
-            label: if label.is_empty() {
-                ".".into()
-            } else {
-                label.clone()
-            },
-            dossier: &ws.dossier,
-            report: ldm::check::check(ws),
+        .map(|(label, ws, scope)| {
+            let mut report = ldm::check::check(ws);
+            let hidden = scope.apply(&mut report);
+            Checked {
+                label: if label.is_empty() {
+                    ".".into()
+                } else {
+                    label.clone()
+                },
+                dossier: &ws.dossier,
+                report,
+                hidden,
+            }
         })
         .collect();
     let opts = report::Options {
@@ -71,6 +80,43 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let failed = checked.iter().any(|c| opts.fails(c));
     Ok(ExitCode::from(u8::from(failed)))
+}
+
+/// The dossiers to check, each found upward from what the user named, with the part of
+/// it to show: a path inside a dossier narrows that dossier's scope.
+fn group_by_dossier(paths: &[PathBuf], criteres: &[u32]) -> Vec<(PathBuf, Scope)> {
+    let named = if paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        paths.to_vec()
+    };
+    let mut groups: Vec<(PathBuf, Scope)> = Vec::new();
+    for path in &named {
+        let root = dossier_root(path);
+        let inner = (!paths.is_empty()).then(|| inside(&root, path)).flatten();
+        let at = match groups.iter().position(|(r, _)| same_folder(r, &root)) {
+            Some(i) => i,
+            None => {
+                let scope = Scope {
+                    criteres: criteres.to_vec(),
+                    paths: Vec::new(),
+                };
+                groups.push((root, scope));
+                groups.len() - 1
+            }
+        };
+        if let Some(rel) = inner {
+            groups[at].1.paths.push(rel);
+        }
+    }
+    groups
+}
+
+fn same_folder(a: &std::path::Path, b: &std::path::Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
 }
 
 /// On GitHub Actions, appends the Markdown summary to the file `$GITHUB_STEP_SUMMARY`

@@ -1,4 +1,4 @@
-//! `ldm completions SHELL`: the completion script of a shell, generated from the CLI.
+//! `ldm completions INTERPRETEUR`: the completion script of a shell, generated from the CLI.
 
 use clap::{CommandFactory, ValueEnum};
 use clap_complete::Shell;
@@ -14,7 +14,7 @@ enum ShellArg {
 #[derive(clap::Args)]
 pub struct Args {
     /// Interpréteur de commandes : bash, zsh ou fish
-    #[arg(value_enum, value_name = "SHELL")]
+    #[arg(value_enum, value_name = "INTERPRETEUR")]
     shell: ShellArg,
 }
 

@@ -36,6 +36,7 @@ struct Loaded {
 }
 
 fn from_folder(p: &Path) -> anyhow::Result<Loaded> {
+    let p = &super::scope::dossier_root(p);
     Ok(Loaded {
         source: p.display().to_string(),
         ws: Workspace::load(p)?,
@@ -50,7 +51,8 @@ fn from_git(dossier: &Path, rev: &str) -> anyhow::Result<Loaded> {
     })
 }
 
-pub fn run(a: Args) -> anyhow::Result<ExitCode> {
+pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
+    a.dossier = super::scope::dossier_root(&a.dossier);
     let (old, new) = match (a.git.as_slice(), a.dossiers.as_slice()) {
         ([rev], []) => (
             from_git(&a.dossier, rev)?,

@@ -61,7 +61,7 @@ pub struct Args {
     #[arg(long, value_enum, default_value = "public")]
     statut: Statut,
     /// Type d'établissement : LP (par défaut), LPO, EREA ou LEA
-    #[arg(long = "type", value_enum, default_value = "LP")]
+    #[arg(long = "type", value_name = "TYPE", value_enum, default_value = "LP")]
     type_etablissement: Type,
     /// Édition du cahier des charges : national-2026 (par défaut), aix-marseille-2026, ou le
     /// chemin d'un fichier .yaml
@@ -116,17 +116,27 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     };
     match scaffold::init(&a.dossier, &id, &edition, a.force) {
         Ok(files) => {
-            let created = files.iter().filter(|(_, w)| *w == Written::Created).count();
             for (rel, w) in &files {
                 if *w == Written::Kept {
                     println!("conservé (existant) : {rel}");
                 }
             }
+            let created: Vec<&str> = files
+                .iter()
+                .filter(|(_, w)| *w == Written::Created)
+                .map(|(rel, _)| rel.as_str())
+                .collect();
             println!(
-                "Dossier « {} » : {created} fichiers créés pour l'édition {} ({} critères).",
+                "Dossier « {} », édition {} ({} critères) : {}{}",
                 a.dossier.display(),
                 edition.id,
-                edition.criteres.len()
+                edition.criteres.len(),
+                created_line(created.len()),
+                if created.is_empty() {
+                    ".".to_string()
+                } else {
+                    format!(" :\n  {}", created.join("\n  "))
+                }
             );
             println!(
                 "Étape suivante : remplacer les « À compléter », puis « ldm check {} ».",
@@ -143,6 +153,15 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
             eprintln!("erreur : {e}");
             Ok(ExitCode::from(EXIT_FAILURE))
         }
+    }
+}
+
+/// « 0 fichier créé », « 1 fichier créé », « 3 fichiers créés ».
+fn created_line(n: usize) -> String {
+    if n > 1 {
+        format!("{n} fichiers créés")
+    } else {
+        format!("{n} fichier créé")
     }
 }
 

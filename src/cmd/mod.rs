@@ -1,5 +1,6 @@
 //! Command-line interface: one file per verb. Help texts are French.
 
+mod aide;
 mod check;
 pub mod clap_fr;
 mod completions;
@@ -10,6 +11,7 @@ mod progress;
 mod referentiel;
 mod render;
 mod schema;
+mod scope;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -26,13 +28,14 @@ const HELP: &str = "{about-with-newline}\nUsage : {usage}\n\n{all-args}{after-he
     version,
     about = "Construire, vérifier et suivre un dossier de labellisation « Lycée des métiers »",
     disable_help_subcommand = true,
+    arg_required_else_help = true,
     disable_help_flag = true,
     disable_version_flag = true,
-    subcommand_help_heading = "Commandes",
+    subcommand_help_heading = "Commandes\u{a0}",
     subcommand_value_name = "COMMANDE",
-    next_help_heading = "Options",
+    next_help_heading = "Options\u{a0}",
     help_template = HELP,
-    after_help = "« ldm <commande> --help » décrit une commande. Documentation : README.md et docs/format.md."
+    after_help = "« ldm <commande> --help » décrit une commande. « ldm aide format » décrit les fichiers du dossier."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -65,18 +68,28 @@ pub enum Command {
     Schema(schema::Args),
     /// Affiche le script de complétion des commandes pour bash, zsh ou fish
     Completions(completions::Args),
+    /// Affiche l'aide d'une commande (« ldm aide check », ou « ldm help check »), ou la référence du format des fichiers (« ldm aide format »)
+    #[command(name = "aide", alias = "help")]
+    Aide(aide::Args),
 }
 
 /// Parses the command line with the French layout applied to every subcommand; the
 /// possible values and defaults are written in each option's own French help.
 pub fn parse() -> Result<Cli, clap::Error> {
-    use clap::{CommandFactory, FromArgMatches};
+    use clap::FromArgMatches;
+    let matches = command().try_get_matches()?;
+    Cli::from_arg_matches(&matches)
+}
+
+/// The command line with the French layout applied to every subcommand.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
     let french = |c: clap::Command| {
         c.help_template(HELP).mut_args(|a| {
             let heading = if a.is_positional() {
-                "Arguments"
+                "Arguments\u{a0}"
             } else {
-                "Options"
+                "Options\u{a0}"
             };
             let a = a.help_heading(heading);
             if a.get_action().takes_values() {
@@ -86,9 +99,7 @@ pub fn parse() -> Result<Cli, clap::Error> {
             }
         })
     };
-    let cmd = Cli::command().mut_subcommands(french);
-    let matches = cmd.try_get_matches()?;
-    Cli::from_arg_matches(&matches)
+    Cli::command().mut_subcommands(french)
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -102,6 +113,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Referentiel(a) => referentiel::run(a),
         Command::Schema(a) => schema::run(a),
         Command::Completions(a) => completions::run(a),
+        Command::Aide(a) => aide::run(a),
     }
 }
 

@@ -23,12 +23,13 @@ pub struct Args {
     critere: u32,
     /// Dénomination de l'action ou de l'engagement (le nom du fichier en est tiré)
     titre: String,
-    /// Dossier de labellisation (par défaut : le dossier courant)
+    /// Dossier de labellisation (par défaut : celui qui contient le dossier courant)
     #[arg(long, default_value = ".")]
     dossier: PathBuf,
 }
 
-pub fn run(a: Args) -> anyhow::Result<ExitCode> {
+pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
+    a.dossier = super::scope::dossier_root(&a.dossier);
     let dossier = ldm::load::load(&a.dossier)?;
     let kind = match a.kind {
         KindArg::Action => Kind::Action,
@@ -45,6 +46,16 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         eprintln!("erreur : référentiel illisible ; lancez « ldm check » pour le détail");
         return Ok(ExitCode::from(EXIT_FAILURE));
     };
+    if edition.critere(a.critere).is_none()
+        && !dossier.criteres.iter().any(|c| c.numero == a.critere)
+    {
+        let last = edition.criteres.iter().map(|c| c.numero).max().unwrap_or(0);
+        eprintln!(
+            "erreur : le critère {} n'existe pas dans l'édition {} (critères 1 à {last})\naide : « ldm referentiel » liste les critères de l'édition",
+            a.critere, edition.id
+        );
+        return Ok(ExitCode::from(EXIT_FAILURE));
+    }
     let annee = dossier.annee().unwrap_or_else(ldm::scaffold::current_year);
     match ldm::scaffold::new_entity(&dossier, kind, a.critere, &a.titre, &edition, annee) {
         Ok(rel) => {

@@ -10,7 +10,7 @@ use super::DocFormat as Format;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Dossier de labellisation (par défaut : le dossier courant)
+    /// Dossier de labellisation (par défaut : celui qui contient le dossier courant)
     #[arg(default_value = ".")]
     dossier: PathBuf,
     /// Année de référence : l'état tel qu'il était connu cette année-là (les mesures
@@ -28,7 +28,8 @@ pub struct Args {
     output: super::Output,
 }
 
-pub fn run(a: Args) -> anyhow::Result<ExitCode> {
+pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
+    a.dossier = super::scope::dossier_root(&a.dossier);
     let Workspace {
         dossier, edition, ..
     } = Workspace::load(&a.dossier)?;
@@ -38,6 +39,16 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::from(EXIT_FAILURE));
     };
+    if let Some(campagne) = dossier.annee() {
+        // Two labels of five years back (the measures' baselines), the new label ahead.
+        let (debut, fin) = (campagne - 10, campagne + 5);
+        if !(debut..=fin).contains(&annee) {
+            eprintln!(
+                "erreur : l'année {annee} est hors de la campagne {campagne} ; choisissez --annee de {debut} (deux labels plus tôt) à {fin} (la fin du label)"
+            );
+            return Ok(ExitCode::from(EXIT_FAILURE));
+        }
+    }
     if let Some(n) = a.critere
         && edition.critere(n).is_none()
         && !dossier.criteres.iter().any(|c| c.numero == n)

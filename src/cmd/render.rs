@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Dossier de labellisation (par défaut : le dossier courant)
+    /// Dossier de labellisation (par défaut : celui qui contient le dossier courant)
     #[arg(default_value = ".")]
     dossier: PathBuf,
     /// Format : html (par défaut : document imprimable en PDF, autonome) ou md (Markdown, tableaux GFM)
@@ -26,7 +26,8 @@ pub struct Args {
     force: bool,
 }
 
-pub fn run(a: Args) -> anyhow::Result<ExitCode> {
+pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
+    a.dossier = super::scope::dossier_root(&a.dossier);
     let Workspace {
         dossier, edition, ..
     } = Workspace::load(&a.dossier)?;

@@ -147,6 +147,18 @@ fn summary(out: &mut String, c: &Checked) {
         count(t.infos, "info", "infos"),
     );
     fix_first(out, &r.a_corriger);
+    if c.hidden > 0 {
+        let _ = writeln!(
+            out,
+            "  hors champ : {} non {} (sans --critere ni chemin : tout le dossier)",
+            count(c.hidden, "constat", "constats"),
+            if c.hidden == 1 {
+                "affiché"
+            } else {
+                "affichés"
+            }
+        );
+    }
 }
 
 /// The fiches ldm could not read: the dossier-wide rules wait for them.
@@ -159,5 +171,39 @@ fn fix_first(out: &mut String, files: &[String]) {
         "  à corriger d'abord : {} (ldm n'a pas pu {} lire en entier ; les exigences couvertes et les preuves non citées seront vérifiées ensuite)",
         files.join(", "),
         if files.len() == 1 { "le" } else { "les" }
+    );
+}
+
+/// The académie's batch view: one line per dossier (folder, name, UAI, errors, warnings,
+/// requirements covered), then a total line.
+pub fn resume(out: &mut String, checked: &[Checked], opts: super::Options) {
+    let (mut erreurs, mut avertissements, mut covered, mut total, mut failed) = (0, 0, 0, 0, 0);
+    for c in checked {
+        let r = &c.report;
+        let cov: usize = r.criteres.iter().map(|s| s.exigences_couvertes).sum();
+        let all: usize = r.criteres.iter().map(|s| s.exigences_total).sum();
+        let etab = c.dossier.config.as_ref().map(|k| &k.etablissement);
+        let nom = etab.map_or("?", |e| e.nom.get_ref().as_str());
+        let uai = etab.map_or("?", |e| e.uai.get_ref().as_str());
+        let _ = writeln!(
+            out,
+            "{} · {nom} · UAI {uai} · {}, {} · exigences couvertes {cov}/{all}",
+            c.label,
+            count(r.total.erreurs, "erreur", "erreurs"),
+            count(r.total.avertissements, "avertissement", "avertissements"),
+        );
+        erreurs += r.total.erreurs;
+        avertissements += r.total.avertissements;
+        covered += cov;
+        total += all;
+        failed += usize::from(opts.fails(c));
+    }
+    let _ = writeln!(
+        out,
+        "total : {}, {} en échec · {}, {} · exigences couvertes {covered}/{total}",
+        count(checked.len(), "dossier", "dossiers"),
+        failed,
+        count(erreurs, "erreur", "erreurs"),
+        count(avertissements, "avertissement", "avertissements"),
     );
 }

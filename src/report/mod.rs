@@ -30,6 +30,9 @@ pub enum Format {
     Sarif,
     /// JUnit XML (onglet « Tests » des forges)
     Junit,
+    /// Une ligne par dossier (nom, UAI, erreurs, avertissements, exigences couvertes) et
+    /// une ligne de total : la vue d'un lot de dossiers
+    Resume,
 }
 
 /// One checked dossier, ready to report.
@@ -38,6 +41,8 @@ pub struct Checked<'a> {
     pub label: String,
     pub dossier: &'a Dossier,
     pub report: CheckReport,
+    /// Findings outside the scope the user asked for (`--critere`, a file), not shown.
+    pub hidden: usize,
 }
 
 /// How the report is written and what counts as a failure.
@@ -66,6 +71,7 @@ pub fn write(out: &mut String, checked: &[Checked], opts: Options) {
         Format::Github => github::write(out, checked),
         Format::Sarif => sarif::write(out, checked),
         Format::Junit => junit::write(out, checked, opts),
+        Format::Resume => human::resume(out, checked, opts),
     }
 }
 

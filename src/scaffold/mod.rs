@@ -239,7 +239,10 @@ pub fn init(
     if dir.exists() && !is_empty_dir(dir) && !force {
         return Err(ScaffoldError::NotEmpty(dir.to_path_buf()));
     }
-    let files = dossier_files(id, edition)?;
+    let mut files = dossier_files(id, edition)?;
+    if dir.join("ldm.toml").is_file() {
+        files = for_existing(dir, id, files);
+    }
     let mut out = Vec::with_capacity(files.len());
     for (rel, content) in files {
         let path = dir.join(&rel);
@@ -247,6 +250,69 @@ pub fn init(
         out.push((rel, w));
     }
     Ok(out)
+}
+
+/// What `init` may add to a folder that already holds a dossier: never a fiche to a
+/// criterion that has actions or engagements, never a README or .gitignore beside the
+/// team's files; with `--ci`, only the CI file and the schemas. A criterion whose folder
+/// exists under another name gets its missing files in that folder.
+fn for_existing(dir: &Path, id: &Identity, files: Vec<(String, String)>) -> Vec<(String, String)> {
+    let ci = id.ci.file().map(|(path, _)| path);
+    let schemas = format!("{}/", crate::schema::DOSSIER_DIR);
+    let mut kept = Vec::new();
+    for (rel, text) in files {
+        let infra = Some(rel.as_str()) == ci || rel.starts_with(&schemas);
+        if ci.is_some() && !infra {
+            continue;
+        }
+        let rel = match critere_file(dir, &rel) {
+            Some(Some(mapped)) => mapped,
+            Some(None) => continue,
+            None if infra || rel == "ldm.toml" || rel == "etablissement.md" => rel,
+            None if rel.starts_with("preuves/") => rel,
+            None => continue,
+        };
+        kept.push((rel, text));
+    }
+    kept
+}
+
+/// For a file of a criterion's folder: `Some(Some(path))` where it goes (the existing
+/// folder of that criterion, whatever its name), `Some(None)` when it must not be added
+/// (a fiche of a criterion that already has fiches); `None` for other files.
+fn critere_file(dir: &Path, rel: &str) -> Option<Option<String>> {
+    let rest = rel.strip_prefix("criteres/")?;
+    let (folder, inner) = rest.split_once('/')?;
+    let numero = crate::diagnostic::critere_of_path(rel)?;
+    let existing = existing_critere_dir(dir, numero).unwrap_or_else(|| folder.to_string());
+    let fiche = inner.starts_with("actions/") || inner.starts_with("engagements/");
+    if fiche && has_fiches(&dir.join("criteres").join(&existing)) {
+        return Some(None);
+    }
+    Some(Some(format!("criteres/{existing}/{inner}")))
+}
+
+/// The folder of criterion `numero` in `dir/criteres`, when there is one (`5-…`).
+fn existing_critere_dir(dir: &Path, numero: u32) -> Option<String> {
+    let prefix = format!("{numero}-");
+    let mut names: Vec<String> = std::fs::read_dir(dir.join("criteres"))
+        .ok()?
+        .filter_map(Result::ok)
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(&prefix))
+        .collect();
+    names.sort();
+    names.into_iter().next()
+}
+
+/// True when a criterion folder holds an action or an engagement.
+fn has_fiches(critere_dir: &Path) -> bool {
+    ["actions", "engagements"].iter().any(|sub| {
+        std::fs::read_dir(critere_dir.join(sub)).is_ok_and(|mut it| {
+            it.any(|e| e.is_ok_and(|e| e.path().extension().is_some_and(|x| x == "md")))
+        })
+    })
 }
 
 /// Adds an action or engagement titled `titre` to criterion `numero` of a loaded

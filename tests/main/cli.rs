@@ -21,7 +21,8 @@ fn init_then_check_lists_what_remains_criterion_by_criterion() {
     let tmp = tempfile::tempdir().unwrap();
     run(tmp.path(), &["init", "d", "--annee", "2026"])
         .success()
-        .stdout_has("fichiers créés pour l'édition national-2026 (8 critères)");
+        .stdout_has("édition national-2026 (8 critères) : ")
+        .stdout_has("fichiers créés :\n  ldm.toml\n");
 
     let out = run(tmp.path(), &["check", "d", "--format", "short"]);
     let out = &out.code(1).stdout;
@@ -100,7 +101,7 @@ fn init_force_adds_missing_files_and_keeps_existing_ones_byte_identical() {
     let before = snapshot_tree(&d);
     run(tmp.path(), &["init", "d", "--force"])
         .success()
-        .stdout_has(": 0 fichiers créés");
+        .stdout_has(" : 0 fichier créé.");
     assert_eq!(snapshot_tree(&d), before);
 }
 

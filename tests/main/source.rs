@@ -32,6 +32,7 @@ fn report(ws: &Workspace, format: Format) -> String {
         label: "dossier".into(),
         dossier: &ws.dossier,
         report: ldm::check::check(ws),
+        hidden: 0,
     }];
     let mut out = String::new();
     let opts = Options {

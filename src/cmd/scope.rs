@@ -1,0 +1,128 @@
+//! Where a dossier is and what part of it the user asked about: the root found upward
+//! from any folder inside (as git does), and the scope of `ldm check` (criteria, files).
+
+use ldm::check::CheckReport;
+use ldm::diagnostic::Counts;
+use std::path::{Path, PathBuf};
+
+/// The dossier holding `start`: the nearest folder from `start` upward with an
+/// `ldm.toml`, written relative to `start` (`..`, `../..`) so that paths shown from it
+/// still open from where ldm ran. `start` itself when no folder above has one: the
+/// loader's message then names what the user typed.
+pub fn dossier_root(start: &Path) -> PathBuf {
+    let mut here = if start.is_file() {
+        up(start)
+    } else {
+        start.to_path_buf()
+    };
+    let Ok(mut real) = here.canonicalize() else {
+        return start.to_path_buf();
+    };
+    loop {
+        if real.join("ldm.toml").is_file() {
+            return here;
+        }
+        let Some(parent) = real.parent() else {
+            return start.to_path_buf();
+        };
+        real = parent.to_path_buf();
+        here = up(&here);
+    }
+}
+
+/// The folder above `p`, written lexically when `p` names a folder, with `..` otherwise.
+fn up(p: &Path) -> PathBuf {
+    if p.as_os_str().is_empty() || p == Path::new(".") {
+        return PathBuf::from("..");
+    }
+    match (p.file_name(), p.parent()) {
+        (Some(_), Some(parent)) if parent.as_os_str().is_empty() => PathBuf::from("."),
+        (Some(_), Some(parent)) => parent.to_path_buf(),
+        _ => p.join(".."),
+    }
+}
+
+/// `target` relative to the dossier at `root`, with `/` separators; `None` when it is
+/// the root itself (the whole dossier) or lies outside it.
+pub fn inside(root: &Path, target: &Path) -> Option<String> {
+    let root = root.canonicalize().ok()?;
+    let target = target.canonicalize().ok()?;
+    let rel = target.strip_prefix(&root).ok()?;
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    (!parts.is_empty()).then(|| parts.join("/"))
+}
+
+/// The part of a dossier whose findings are shown: some criteria, some files or folders.
+/// Empty: the whole dossier.
+#[derive(Debug, Default, Clone)]
+pub struct Scope {
+    pub criteres: Vec<u32>,
+    pub paths: Vec<String>,
+}
+
+impl Scope {
+    pub fn is_whole(&self) -> bool {
+        self.criteres.is_empty() && self.paths.is_empty()
+    }
+
+    fn holds_file(&self, file: Option<&str>) -> bool {
+        let Some(file) = file else {
+            return false;
+        };
+        let critere = ldm::diagnostic::critere_of_path(file);
+        critere.is_some_and(|n| self.criteres.contains(&n))
+            || self.paths.iter().any(|p| under(file, p))
+    }
+
+    /// Whether the summary line of criterion `numero` (folder `dossier`) is shown.
+    fn holds_critere(&self, numero: u32, dossier: Option<&str>) -> bool {
+        self.criteres.contains(&numero)
+            || dossier.is_some_and(|d| self.paths.iter().any(|p| under(p, d) || under(d, p)))
+    }
+
+    /// Keeps the findings and criteria in scope; returns how many findings were hidden.
+    /// The totals, and so the verdict, are those of the scope.
+    pub fn apply(&self, report: &mut CheckReport) -> usize {
+        if self.is_whole() {
+            return 0;
+        }
+        let before = report.diagnostics.len();
+        report
+            .diagnostics
+            .retain(|d| self.holds_file(d.file.as_deref()));
+        report
+            .criteres
+            .retain(|c| self.holds_critere(c.numero, c.dossier.as_deref()));
+        report.total = Counts::of(&report.diagnostics);
+        before - report.diagnostics.len()
+    }
+}
+
+/// True when `file` is `dir` or lies under it (paths relative to the dossier).
+fn under(file: &str, dir: &str) -> bool {
+    let dir = dir.trim_end_matches('/');
+    file == dir || file.strip_prefix(dir).is_some_and(|r| r.starts_with('/'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn up_is_lexical_then_dotdot() {
+        assert_eq!(up(Path::new(".")), PathBuf::from(".."));
+        assert_eq!(up(Path::new("a/b")), PathBuf::from("a"));
+        assert_eq!(up(Path::new("a")), PathBuf::from("."));
+        assert_eq!(up(Path::new("..")), PathBuf::from("../.."));
+    }
+
+    #[test]
+    fn under_needs_a_separator() {
+        assert!(under("criteres/5-a/x.md", "criteres/5-a"));
+        assert!(under("criteres/5-a", "criteres/5-a/"));
+        assert!(!under("criteres/5-ab/x.md", "criteres/5-a"));
+    }
+}
