@@ -15,7 +15,7 @@ pub struct Args {
     dossier: PathBuf,
     /// Année de référence : l'état tel qu'il était connu cette année-là (les mesures
     /// postérieures sont ignorées). Par défaut : [suivi] annee de ldm.toml, sinon l'année de candidature
-    #[arg(long, value_name = "ANNEE")]
+    #[arg(long, value_name = "ANNEE", value_parser = ldm::model::query::parse_year)]
     annee: Option<i64>,
     /// Se limiter à un critère (son numéro)
     #[arg(long, value_name = "N")]
