@@ -12,6 +12,10 @@ mod cli;
 mod diff;
 #[path = "main/formats.rs"]
 mod formats;
+#[path = "main/fuzz.rs"]
+mod fuzz;
+#[path = "main/harden.rs"]
+mod harden;
 #[path = "main/progress.rs"]
 mod progress;
 #[path = "main/render.rs"]

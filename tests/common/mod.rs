@@ -9,5 +9,5 @@ mod builder;
 mod dossier;
 
 pub use browser::{chromium, print_to_pdf};
-pub use builder::{Ldm, run};
+pub use builder::{Ldm, Output, run};
 pub use dossier::{TempDossier, copy_dir, edit, example, fixture, root};
