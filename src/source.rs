@@ -182,12 +182,6 @@ impl Source {
     }
 }
 
-fn char_to_byte(line: &str, chars: usize) -> usize {
-    line.char_indices()
-        .nth(chars)
-        .map_or(line.len(), |(b, _)| b)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -25,7 +25,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
 
 /// Instructions one render may run: the largest real annex needs a small fraction of
 /// this, and a debug build spends it in well under a second.
-const FUEL: u64 = 5_000_000;
+const FUEL: u64 = 500_000;
 
 /// Nesting of includes, macros and loops one render may reach.
 const RECURSION_LIMIT: usize = 100;

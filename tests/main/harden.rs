@@ -5,7 +5,6 @@ use crate::common::*;
 use std::time::{Duration, Instant};
 
 const ACTION: &str = "criteres/2-partenariats/actions/job-dating.md";
-const ENGAGEMENT: &str = "criteres/2-partenariats/engagements/bureau-des-entreprises.md";
 
 /// Runs `render` of the annex in Markdown to stdout, timed.
 fn render_md(d: &TempDossier) -> (Output, Duration) {
@@ -117,23 +116,26 @@ fn assert_every_output_sane(d: &TempDossier) {
     }
 }
 
-fn annee_invalide(d: &TempDossier, file_has: &str) {
-    d.ldm()
-        .args(["check", "."])
-        .run()
-        .code(1)
-        .stdout_has("annee-invalide")
-        .stdout_has(file_has);
+/// `annee-invalide` is reported at `place` (file:line), and every output stays sane.
+fn annee_invalide(d: &TempDossier, place: &str) {
+    let out = d.ldm().args(["check", ".", "--format", "short"]).run();
+    out.code(1);
+    assert!(
+        out.stdout
+            .lines()
+            .any(|l| l.contains(place) && l.contains("[annee-invalide]")),
+        "no annee-invalide at {place}:\n{out}"
+    );
     assert_every_output_sane(d);
 }
 
 #[test]
 fn extreme_years_in_periode_are_findings_without_wrap() {
     for year in [i64::MIN, i64::MAX] {
-        let d = progression_with(ENGAGEMENT, "debut: 2026", &format!("debut: {year}"));
-        annee_invalide(&d, "bureau-des-entreprises.md:3");
-        let d = progression_with(ENGAGEMENT, "fin: 2031", &format!("fin: {year}"));
-        annee_invalide(&d, "bureau-des-entreprises.md:3");
+        let d = progression_with(ACTION, "debut: 2024", &format!("debut: {year}"));
+        annee_invalide(&d, "job-dating.md:3:");
+        let d = progression_with(ACTION, "fin: 2026", &format!("fin: {year}"));
+        annee_invalide(&d, "job-dating.md:3:");
     }
 }
 
@@ -141,17 +143,17 @@ fn extreme_years_in_periode_are_findings_without_wrap() {
 fn extreme_years_in_the_campaign_are_findings_without_wrap() {
     for year in [i64::MIN, i64::MAX, 1949, 2101] {
         let d = progression_with("ldm.toml", "annee = 2026", &format!("annee = {year}"));
-        annee_invalide(&d, "ldm.toml:14");
+        annee_invalide(&d, "ldm.toml:14:");
         let d = progression_with(
             "ldm.toml",
             "precedente = 2021",
             &format!("precedente = {year}"),
         );
-        annee_invalide(&d, "ldm.toml:15");
+        annee_invalide(&d, "ldm.toml:15:");
         let d = TempDossier::fixture("progression");
         let toml = d.read("ldm.toml");
         d.write("ldm.toml", &format!("{toml}\n[suivi]\nannee = {year}\n"));
-        annee_invalide(&d, "ldm.toml");
+        annee_invalide(&d, "ldm.toml:22:");
     }
 }
 
@@ -159,11 +161,11 @@ fn extreme_years_in_the_campaign_are_findings_without_wrap() {
 fn extreme_years_in_measure_keys_are_findings_without_wrap() {
     for year in [i64::MIN, i64::MAX] {
         let d = progression_with(
-            ENGAGEMENT,
-            "mesures: {2026: 0}",
-            &format!("mesures: {{2026: 0, {year}: 5}}"),
+            ACTION,
+            "2024: 18",
+            &format!("2024: 18\n          {year}: 5"),
         );
-        annee_invalide(&d, "bureau-des-entreprises.md:12");
+        annee_invalide(&d, "job-dating.md:16:");
     }
 }
 
@@ -177,15 +179,11 @@ fn extreme_measure_values_print_no_nan_nor_infinity() {
         ".inf",
         ".nan",
     ] {
-        let d = progression_with(
-            ENGAGEMENT,
-            "mesures: {2026: 0}",
-            &format!("mesures: {{2026: {value}, 2027: 1}}"),
-        );
+        let d = progression_with(ACTION, "2024: 18", &format!("2024: {value}"));
+        assert_every_output_sane(&d);
+        let d = progression_with(ACTION, "cible: 40", &format!("cible: {value}"));
         assert_every_output_sane(&d);
     }
-    let d = progression_with(ACTION, "", "");
-    assert_every_output_sane(&d);
 }
 
 #[test]
@@ -198,10 +196,10 @@ fn annee_option_is_validated() {
         "99999",
     ] {
         d.ldm()
-            .args(["progress", ".", "--annee", year])
+            .args(["progress", ".", &format!("--annee={year}")])
             .run()
             .code(2)
-            .stderr_has("1990");
+            .stderr_has("invalide pour --annee");
     }
 }
 
