@@ -98,6 +98,31 @@ pub enum OutputError {
         path: std::path::PathBuf,
         source: std::io::Error,
     },
+    #[error(
+        "« {0} » mènerait hors du dossier (un de ses dossiers est un lien symbolique vers l'extérieur) : rien n'est écrit ; remplacez le lien par un vrai dossier, ou indiquez le fichier à écrire avec -o"
+    )]
+    Outside(std::path::PathBuf),
+}
+
+/// Refuses a file ldm writes by default in a dossier (its annex, a new fiche, an
+/// `init` file) when a folder on its way is a link that leads outside the dossier:
+/// the deepest existing folder of `path`, links resolved, must lie inside `root`.
+pub fn check_inside(root: &Path, path: &Path) -> Result<(), OutputError> {
+    let outside = || OutputError::Outside(path.to_path_buf());
+    let root = root.canonicalize().map_err(|_| outside())?;
+    let existing = path.ancestors().skip(1).find_map(|d| {
+        if d.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            d
+        }
+        .canonicalize()
+        .ok()
+    });
+    match existing {
+        Some(real) if real.starts_with(&root) => Ok(()),
+        _ => Err(outside()),
+    }
 }
 
 /// Writes an output file atomically, replacing an earlier ldm output but never a file

@@ -26,6 +26,7 @@ const RANKS: &[(&str, u8)] = &[
     ("report", 6),
     ("render", 6),
     ("scaffold", 6),
+    ("fuzzing", 6),
     ("cmd", 7),
 ];
 

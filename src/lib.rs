@@ -10,6 +10,7 @@ pub mod check;
 pub mod diagnostic;
 pub mod diff;
 pub mod fsutil;
+pub mod fuzzing;
 #[cfg(test)]
 mod layers;
 pub mod load;

@@ -27,6 +27,10 @@ impl Unite {
 
 /// A number as French readers write it: no trailing `.0`, a decimal comma.
 pub fn number(v: f64) -> String {
+    if !v.is_finite() {
+        // « NaN » or « inf » would mean nothing to a reader (check reports the value).
+        return "—".to_string();
+    }
     if v.fract() == 0.0 && v.abs() < 1e15 {
         format!("{}", v as i64)
     } else {
@@ -71,6 +75,9 @@ fn group_thousands(n: &str) -> String {
 
 /// A share as a whole percentage: 0.456 → « 46 % ».
 pub fn percent(p: f64) -> String {
+    if !p.is_finite() {
+        return "—".to_string();
+    }
     format!("{} %", (p * 100.0).round() as i64)
 }
 

@@ -53,6 +53,20 @@ impl Index {
         c0 + text[b0..byte].chars().count()
     }
 
+    /// Byte offset of the character numbered `chars` (0-based) of the text, or the
+    /// text's end: a binary search plus at most `CHUNK` bytes walked.
+    fn byte_of_char(&self, text: &str, chars: usize) -> usize {
+        let i = self
+            .marks
+            .partition_point(|(_, c)| *c <= chars)
+            .saturating_sub(1);
+        let (b0, c0) = self.marks[i];
+        text[b0..]
+            .char_indices()
+            .nth(chars - c0)
+            .map_or(text.len(), |(b, _)| b0 + b)
+    }
+
     /// 0-based line holding `byte`.
     fn line_of(&self, byte: usize) -> usize {
         self.line_starts
@@ -98,21 +112,43 @@ impl Source {
         self.line_range(line).map(|r| &self.text[r])
     }
 
-    /// Byte range of a position, clamped to its line, for underlining.
+    /// Byte range of a position, clamped to its line, for underlining. Found through
+    /// the index, so many positions on one very long line cost no more than a few.
     pub fn byte_range(&self, pos: Pos) -> std::ops::Range<usize> {
         let Some(range) = self.line_range(pos.line) else {
             let end = self.text.len();
             return end..end;
         };
-        let l = &self.text[range.clone()];
-        let start = char_to_byte(l, pos.column.saturating_sub(1) as usize);
-        let end = char_to_byte(l, (pos.column.saturating_sub(1) + pos.len) as usize);
-        let end = if end <= start {
-            l.len().max(start)
-        } else {
-            end
+        let index = self.index();
+        let first = index.chars_before(&self.text, range.start);
+        let column = pos.column.saturating_sub(1) as usize;
+        let at = |chars: usize| {
+            index
+                .byte_of_char(&self.text, first.saturating_add(chars))
+                .min(range.end)
         };
-        range.start + start..range.start + end
+        let start = at(column);
+        let end = at(column.saturating_add(pos.len as usize));
+        let end = if end <= start { range.end } else { end };
+        start..end
+    }
+
+    /// The line of `pos` for a quoted excerpt, cut `margin` bytes after the underlined
+    /// span, with the span's range inside it; `None` when the span starts more than
+    /// `margin` bytes into its line (quoting it would mean quoting a huge line).
+    pub fn excerpt(&self, pos: Pos, margin: usize) -> Option<(&str, std::ops::Range<usize>)> {
+        let line = self.line_range(pos.line)?;
+        let span = self.byte_range(pos);
+        let (start, end) = (span.start - line.start, span.end - line.start);
+        if start > margin {
+            return None;
+        }
+        let mut cut = end.saturating_add(margin).min(line.len());
+        let text = &self.text[line];
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        Some((&text[..cut], start..end.min(cut)))
     }
 
     /// Position of a byte offset (as given by the TOML parser).
@@ -144,12 +180,6 @@ impl Source {
             None => Pos::new(line, 1, text.chars().count() as u32),
         }
     }
-}
-
-fn char_to_byte(line: &str, chars: usize) -> usize {
-    line.char_indices()
-        .nth(chars)
-        .map_or(line.len(), |(b, _)| b)
 }
 
 #[cfg(test)]

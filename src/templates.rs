@@ -23,6 +23,13 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("diff.html.j2", include_str!("../templates/diff.html.j2")),
 ];
 
+/// Instructions one render may run: the largest real annex needs a small fraction of
+/// this, and a debug build spends it in well under a second.
+const FUEL: u64 = 500_000;
+
+/// Nesting of includes, macros and loops one render may reach.
+const RECURSION_LIMIT: usize = 100;
+
 /// A template that could not be compiled or rendered: names the file and the line.
 #[derive(Debug, thiserror::Error)]
 #[error(
@@ -78,6 +85,10 @@ fn overrides(files: Option<&dyn FileSource>) -> BTreeMap<String, Result<String, 
 pub fn environment(files: Option<&dyn FileSource>) -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
+    // A dossier's override is untrusted code: a nested `range` or a template that
+    // includes itself must stop quickly, not loop or exhaust the stack.
+    env.set_fuel(Some(FUEL));
+    env.set_recursion_limit(RECURSION_LIMIT);
     let overrides = overrides(files);
     env.set_loader(move |name| {
         if let Some(text) = overrides.get(name) {
@@ -121,9 +132,73 @@ pub fn render(
         TemplateError {
             file: shown,
             line: inner.line(),
-            message: inner
-                .detail()
-                .map_or_else(|| inner.kind().to_string(), str::to_string),
+            message: french_message(inner),
         }
     })
+}
+
+/// minijinja's message in French: its kind always, its English detail when we know it.
+fn french_message(err: &minijinja::Error) -> String {
+    use minijinja::ErrorKind as K;
+    let kind = match err.kind() {
+        K::NonPrimitive => "valeur non élémentaire",
+        K::NonKey => "valeur impossible à employer comme clé",
+        K::InvalidOperation => "opération invalide",
+        K::SyntaxError => "erreur de syntaxe",
+        K::TemplateNotFound => {
+            "modèle introuvable (seuls les modèles de templates/ et les modèles intégrés peuvent être inclus)"
+        }
+        K::TooManyArguments => "trop d'arguments",
+        K::MissingArgument => "argument manquant",
+        K::UnknownFilter => "filtre inconnu",
+        K::UnknownFunction => "fonction inconnue",
+        K::UnknownTest => "test inconnu",
+        K::UnknownMethod => "méthode inconnue",
+        K::BadEscape => "séquence d'échappement invalide",
+        K::UndefinedError => "valeur non définie",
+        K::BadSerialization => "valeur impossible à convertir",
+        K::CannotDeserialize => "valeur impossible à lire",
+        K::BadInclude => "inclusion impossible",
+        K::EvalBlock => "bloc impossible à produire",
+        K::CannotUnpack => "décomposition impossible",
+        K::WriteFailure => "écriture impossible",
+        K::OutOfFuel => {
+            "le modèle fait trop de calculs (boucles trop longues ou imbriquées) ; ldm l'a arrêté"
+        }
+        K::InvalidDelimiter => "délimiteurs invalides",
+        _ => "erreur du modèle",
+    };
+    match err.detail().map(french_detail) {
+        Some(Some(detail)) => format!("{kind} : {detail}"),
+        Some(None) => format!("{kind} ({})", err.detail().unwrap_or_default()),
+        None => kind.to_string(),
+    }
+}
+
+/// The French for the English details of minijinja that a dossier's author can meet;
+/// `None` keeps the original (quoted after the French kind).
+fn french_detail(detail: &str) -> Option<String> {
+    const KNOWN: &[(&str, &str)] = &[
+        (
+            "recursion limit exceeded",
+            "trop d'imbrication (un modèle qui s'inclut ou s'appelle lui-même ?) ; ldm l'a arrêté",
+        ),
+        ("range has too many elements", "intervalle trop long"),
+        ("unexpected end of input", "fin du modèle inattendue"),
+        ("unknown statement", "instruction inconnue"),
+        ("missing argument", "argument manquant"),
+        ("too many arguments", "trop d'arguments"),
+        ("undefined value", "valeur non définie"),
+    ];
+    if let Some((got, want)) = detail
+        .strip_prefix("unexpected ")
+        .and_then(|rest| rest.split_once(", expected "))
+    {
+        let got = got.replace("end of input", "fin du modèle");
+        return Some(format!("{got} inattendu, attendu : {want}"));
+    }
+    KNOWN
+        .iter()
+        .find(|(en, _)| detail.starts_with(en))
+        .map(|(_, fr)| (*fr).to_string())
 }

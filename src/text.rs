@@ -106,12 +106,21 @@ pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 }
 
 /// A file name slug for a title: « Job dating des métiers » → `job-dating-des-metiers`.
+/// Bytes of a slug: far below the 255 bytes of a file name on every file system,
+/// with room for `.md` and a numbered twin.
+const MAX_SLUG: usize = 60;
+
 pub fn slugify(title: &str) -> String {
     let s = slug::slugify(title);
     // Keep file names short enough for every file system and readable in a listing.
     let mut cut = String::new();
     for part in s.split('-') {
-        if !cut.is_empty() && cut.len() + part.len() + 1 > 60 {
+        if cut.is_empty() && part.len() > MAX_SLUG {
+            // One word longer than the limit (slug's output is ASCII: any cut is safe).
+            cut.push_str(&part[..MAX_SLUG]);
+            break;
+        }
+        if !cut.is_empty() && cut.len() + part.len() + 1 > MAX_SLUG {
             break;
         }
         if !cut.is_empty() {

@@ -16,6 +16,10 @@ mod diff_steps;
 mod formats;
 #[path = "main/front.rs"]
 mod front;
+#[path = "main/fuzz.rs"]
+mod fuzz;
+#[path = "main/harden.rs"]
+mod harden;
 #[path = "main/progress.rs"]
 mod progress;
 #[path = "main/real.rs"]

@@ -36,7 +36,7 @@ pub fn check(ctx: &mut Ctx) {
         return;
     };
     uai_codes(ctx, config);
-    campaign_year(ctx, &config.candidature);
+    campaign_years(ctx, config);
     previous_label(ctx, &config.candidature);
 }
 
@@ -73,21 +73,35 @@ fn uai_codes(ctx: &mut Ctx, config: &Config) {
     }
 }
 
-/// `annee-invalide`: the campaign year is a plausible four-digit year.
-fn campaign_year(ctx: &mut Ctx, cand: &Candidature) {
-    let annee = *cand.annee.get_ref();
-    if !YEARS.contains(&annee) {
-        let pos = ctx.toml_pos(&cand.annee);
-        ctx.push(
-            Diagnostic::new(
-                Rule::AnneeInvalide,
-                format!("l'année de candidature {annee} est impossible"),
-            )
-            .at("ldm.toml", pos)
-            .help(
-                "indiquez l'année de la campagne sur quatre chiffres, par exemple « annee = 2026 »",
-            ),
-        );
+/// `annee-invalide`: the campaign year, the previous label's and the bilan annuel's
+/// are plausible four-digit years.
+fn campaign_years(ctx: &mut Ctx, config: &Config) {
+    let cand = &config.candidature;
+    let years = [
+        Some((&cand.annee, "l'année de candidature", "annee = 2026")),
+        cand.precedente
+            .as_ref()
+            .map(|p| (p, "l'année du label précédent", "precedente = 2021")),
+        config
+            .suivi
+            .as_ref()
+            .map(|s| (&s.annee, "l'année du bilan annuel", "annee = 2027")),
+    ];
+    for (year, what, example) in years.into_iter().flatten() {
+        let value = *year.get_ref();
+        if !YEARS.contains(&value) {
+            let pos = ctx.toml_pos(year);
+            ctx.push(
+                Diagnostic::new(
+                    Rule::AnneeInvalide,
+                    format!("{what} {value} est impossible"),
+                )
+                .at("ldm.toml", pos)
+                .help(format!(
+                    "indiquez l'année sur quatre chiffres, par exemple « {example} »"
+                )),
+            );
+        }
     }
 }
 
@@ -95,6 +109,11 @@ fn campaign_year(ctx: &mut Ctx, cand: &Candidature) {
 /// the current label, five years before the campaign; a first application gives none.
 fn previous_label(ctx: &mut Ctx, cand: &Candidature) {
     let annee = *cand.annee.get_ref();
+    let plausible = |y: &toml::Spanned<i64>| YEARS.contains(y.get_ref());
+    // An impossible year is already a finding; arithmetic on it would only wrap.
+    if !YEARS.contains(&annee) || cand.precedente.as_ref().is_some_and(|p| !plausible(p)) {
+        return;
+    }
     match (cand.nature.get_ref(), &cand.precedente) {
         (Nature::Renouvellement, None) => {
             let pos = ctx.toml_pos(&cand.nature);

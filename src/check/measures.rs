@@ -180,7 +180,7 @@ fn measure_year(
                 .help("une mesure est prise au plus tard l'année de la candidature ; après le label, indiquez l'année du bilan annuel dans ldm.toml : [suivi] annee = …"),
         );
     } else if let Some(p) = periode
-        && (y < p.debut.value - 1 || y > p.fin.value)
+        && (y < p.debut.value.saturating_sub(1) || y > p.fin.value)
     {
         ctx.push(
             Diagnostic::new(Rule::MesureHorsPeriode, format!("mesure de {y}, hors de la période {}–{}", p.debut.value, p.fin.value))

@@ -71,7 +71,7 @@ pub struct Args {
     #[arg(long, value_enum, default_value = "premiere-demande")]
     nature: Nature,
     /// Année de la campagne (par défaut : l'année en cours)
-    #[arg(long)]
+    #[arg(long, value_parser = ldm::model::query::parse_year)]
     annee: Option<i64>,
     /// Candidature en réseau (ajoute la section « Stratégie commune du réseau » aux critères concernés)
     #[arg(long)]

@@ -15,7 +15,7 @@ pub struct Args {
     dossier: PathBuf,
     /// Année de référence : l'état tel qu'il était connu cette année-là (les mesures
     /// postérieures sont ignorées). Par défaut : [suivi] annee de ldm.toml, sinon l'année de candidature
-    #[arg(long, value_name = "ANNEE")]
+    #[arg(long, value_name = "ANNEE", value_parser = ldm::model::query::parse_year)]
     annee: Option<i64>,
     /// Se limiter à un critère (son numéro)
     #[arg(long, value_name = "N")]
@@ -41,7 +41,7 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
     };
     if let Some(campagne) = dossier.annee() {
         // Two labels of five years back (the measures' baselines), the new label ahead.
-        let (debut, fin) = (campagne - 10, campagne + 5);
+        let (debut, fin) = (campagne.saturating_sub(10), campagne.saturating_add(5));
         if !(debut..=fin).contains(&annee) {
             eprintln!(
                 "erreur : l'année {annee} est hors de la campagne {campagne} ; choisissez --annee de {debut} (deux labels plus tôt) à {fin} (la fin du label)"

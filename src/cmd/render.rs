@@ -40,10 +40,17 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
     let format = a.format;
     // A template error names its file and line; main reports it and exits 2.
     let text = render::render(&dossier, &edition, format, &a.critere)?;
-    let path = a.output.unwrap_or_else(|| {
-        a.dossier
-            .join("annexe")
-            .join(format!("annexe.{}", format.extension()))
-    });
+    let path = match a.output {
+        Some(typed) => typed,
+        None => {
+            let path = a
+                .dossier
+                .join("annexe")
+                .join(format!("annexe.{}", format.extension()));
+            // Only the default is checked: a path typed with -o is the user's choice.
+            ldm::fsutil::check_inside(&a.dossier, &path)?;
+            path
+        }
+    };
     super::deliver(&text, Some(&path), a.force)
 }

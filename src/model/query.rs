@@ -7,6 +7,18 @@ use crate::diagnostic::Pos;
 /// Plausible years for a dossier: anything else is a typo.
 pub const YEARS: std::ops::RangeInclusive<i64> = 1990..=2100;
 
+/// A year typed on the command line (`--annee`): a plausible year, or the French
+/// reason it is refused (clap prints it as a usage error).
+pub fn parse_year(s: &str) -> Result<i64, String> {
+    let (lo, hi) = (YEARS.start(), YEARS.end());
+    match s.trim().parse::<i64>() {
+        Ok(y) if YEARS.contains(&y) => Ok(y),
+        _ => Err(format!(
+            "« {s} » n'est pas une année possible : indiquez une année sur quatre chiffres, entre {lo} et {hi}"
+        )),
+    }
+}
+
 /// A person as cited somewhere, with where.
 pub struct Citation<'a> {
     pub personne: &'a Personne,

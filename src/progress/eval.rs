@@ -85,7 +85,8 @@ pub fn elapsed(periode: (i64, i64), annee: i64) -> f64 {
     if fin <= debut {
         return if annee >= fin { 1.0 } else { 0.0 };
     }
-    ((annee - debut) as f64 / (fin - debut) as f64).clamp(0.0, 1.0)
+    // Saturating: the years are checked upstream, but a wrap here would be silent.
+    (annee.saturating_sub(debut) as f64 / fin.saturating_sub(debut) as f64).clamp(0.0, 1.0)
 }
 
 pub fn evaluate(i: &Inputs) -> Evaluation {

@@ -11,6 +11,7 @@ pub mod svg;
 pub mod term;
 
 use crate::model::front::{Sens, Unite, Valeur};
+use crate::model::query::YEARS;
 use crate::model::{Dossier, Kind};
 use crate::referentiel::Edition;
 use eval::{Evaluation, Inputs, Mesure, Statut};
@@ -163,6 +164,9 @@ pub fn default_year(d: &Dossier) -> Option<i64> {
 /// Computes every indicator of the dossier as known at `annee`, optionally for one
 /// criterion only. Files that could not be read are simply absent (check reports them).
 pub fn compute(d: &Dossier, edition: &Edition, annee: i64, only: Option<u32>) -> Progress {
+    // An impossible year in ldm.toml is reported by check; drawing up to it would mean
+    // an axis of billions of years.
+    let annee = annee.clamp(*YEARS.start(), *YEARS.end());
     let mut criteres = Vec::new();
     for c in &d.criteres {
         if only.is_some_and(|n| n != c.numero) {
@@ -206,7 +210,12 @@ pub fn compute(d: &Dossier, edition: &Edition, annee: i64, only: Option<u32>) ->
 
 fn fiche(kind: Kind, e: &crate::model::Entity, annee: i64) -> Option<Fiche> {
     let f = e.front.as_ref()?;
-    let periode = f.periode.as_ref().map(|p| (p.debut.value, p.fin.value));
+    // A période with an impossible year is reported by check and drawn as none.
+    let periode = f
+        .periode
+        .as_ref()
+        .map(|p| (p.debut.value, p.fin.value))
+        .filter(|(d, f)| YEARS.contains(d) && YEARS.contains(f));
     let objectifs: Vec<Objectif> = f
         .objectifs
         .iter()
@@ -233,6 +242,20 @@ fn fiche(kind: Kind, e: &crate::model::Entity, annee: i64) -> Option<Fiche> {
     })
 }
 
+/// Largest value worth computing with: far above any real measure, far below where
+/// differences of two values overflow to infinity.
+const MAX_VALUE: f64 = 1e15;
+
+/// Whether a value can be drawn and compared: finite and of a sane size (check reports
+/// the others as they are; here they are left out).
+fn plausible(x: f64) -> bool {
+    x.is_finite() && x.abs() <= MAX_VALUE
+}
+
+fn cible(i: &crate::model::front::Indicateur) -> Option<f64> {
+    i.cible.as_ref().map(|c| c.value).filter(|&c| plausible(c))
+}
+
 fn indicateur(
     i: &crate::model::front::Indicateur,
     periode: Option<(i64, i64)>,
@@ -243,13 +266,11 @@ fn indicateur(
     let mut non_chiffrees = 0;
     for (y, v) in &i.mesures.0 {
         match v.value {
-            // Impossible years are reported by check; here they are simply left out.
-            Valeur::Nombre(x) if crate::model::query::YEARS.contains(&y.value) => {
-                mesures.push(Mesure {
-                    annee: y.value,
-                    valeur: x,
-                })
-            }
+            Valeur::Nombre(x) if YEARS.contains(&y.value) && plausible(x) => mesures.push(Mesure {
+                annee: y.value,
+                valeur: x,
+            }),
+            // Impossible years and absurd values are reported by check; left out here.
             Valeur::Nombre(_) => {}
             Valeur::Texte(ref t) => {
                 non_chiffrees += 1;
@@ -265,7 +286,7 @@ fn indicateur(
     let evaluation = eval::evaluate(&Inputs {
         mesures: &mesures,
         non_chiffrees,
-        cible: i.cible.as_ref().map(|c| c.value),
+        cible: cible(i),
         sens: i.sens(),
         periode,
         annee,
@@ -280,7 +301,7 @@ fn indicateur(
             Sens::Hausse => "hausse",
             Sens::Baisse => "baisse",
         },
-        cible: i.cible.as_ref().map(|c| c.value),
+        cible: cible(i),
         mesures,
         mesures_texte: textes,
         evaluation,

@@ -36,7 +36,7 @@ impl Frame {
             x1 = x1.max(f);
         }
         if x1 == x0 {
-            x1 = x0 + 1;
+            x1 = x0.saturating_add(1);
         }
         let values = ind.mesures.iter().map(|m| m.valeur).chain(ind.cible);
         let (lo, hi) = values.fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(v), hi.max(v)));
@@ -59,7 +59,8 @@ impl Frame {
     }
 
     fn x(&self, year: i64) -> f64 {
-        LEFT + (year - self.x0) as f64 / (self.x1 - self.x0) as f64 * (W - LEFT - RIGHT)
+        let span = self.x1.saturating_sub(self.x0).max(1) as f64;
+        LEFT + year.saturating_sub(self.x0) as f64 / span * (W - LEFT - RIGHT)
     }
 
     fn y(&self, v: f64) -> f64 {

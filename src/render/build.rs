@@ -2,7 +2,7 @@
 
 use super::view::*;
 use crate::model::front::{Indicateur, Valeur};
-use crate::model::query::citations;
+use crate::model::query::{YEARS, citations};
 use crate::model::{Doc, Dossier, Entity, Kind, sections};
 use crate::numfmt::{Unite, with_unit};
 use crate::referentiel::{Edition, coverage};
@@ -58,7 +58,12 @@ fn duree(periode: Option<(i64, i64)>) -> String {
 
 fn action(d: &Dossier, n: usize, e: &Entity) -> Option<Action> {
     let f = e.front.as_ref()?;
-    let periode = f.periode.as_ref().map(|p| (p.debut.value, p.fin.value));
+    // A période with an impossible year is reported by check and shown as none here.
+    let periode = f
+        .periode
+        .as_ref()
+        .map(|p| (p.debut.value, p.fin.value))
+        .filter(|(d, f)| YEARS.contains(d) && YEARS.contains(f));
     let (debut, suivi, fin) = periode.map_or((0, 3, 5), |(d, f)| (d, d + 3, f.min(d + 5).max(d)));
     Some(Action {
         n,
@@ -92,7 +97,7 @@ fn action(d: &Dossier, n: usize, e: &Entity) -> Option<Action> {
                     .map(|i| IndicateurAction {
                         intitule: i.intitule.value.clone(),
                         // The baseline may date from the year before the start.
-                        debut: measure_in(i, debut, debut - 1..=debut),
+                        debut: measure_in(i, debut, debut.saturating_sub(1)..=debut),
                         suivi: measure_in(i, suivi, suivi - 1..=suivi + 1),
                         fin: if fin > suivi {
                             measure_in(i, fin, fin..=fin + 1)
@@ -157,7 +162,7 @@ fn engagement(d: &Dossier, n: usize, e: &Entity, annee: i64) -> Option<Engagemen
                     .iter()
                     .map(|i| IndicateurEngagement {
                         intitule: i.intitule.value.clone(),
-                        mesure: measure_in(i, annee, annee - 1..=annee),
+                        mesure: measure_in(i, annee, annee.saturating_sub(1)..=annee),
                     })
                     .collect(),
             })

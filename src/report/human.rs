@@ -76,6 +76,11 @@ fn short_line(out: &mut String, label: &str, d: &Diagnostic) {
     let _ = writeln!(out, "{place}{}[{}]: {}", d.severity, d.rule, d.message);
 }
 
+/// Bytes of a line quoted around a finding: a finding deep inside a very long line
+/// (a minified list, a hostile file) is located without quoting the line, so that
+/// thousands of findings on one line stay linear.
+const EXCERPT_MARGIN: usize = 2048;
+
 fn snippet(out: &mut String, renderer: &Renderer, c: &Checked, d: &Diagnostic) {
     let title = level(d.severity)
         .primary_title(d.message.as_str())
@@ -83,16 +88,21 @@ fn snippet(out: &mut String, renderer: &Renderer, c: &Checked, d: &Diagnostic) {
     let src = d.file.as_ref().and_then(|f| c.dossier.sources.get(f));
     let path = d.file.as_ref().map(|f| shown_path(&c.label, f));
     let mut group = Group::with_title(title);
-    match (src, d.pos, &path) {
-        (Some(src), Some(pos), Some(path)) => {
-            let range = src.byte_range(pos);
+    let excerpt = src
+        .zip(d.pos)
+        .and_then(|(s, p)| Some((s.excerpt(p, EXCERPT_MARGIN)?, p)));
+    match (excerpt, d.pos, &path) {
+        (Some(((line, range), pos)), _, Some(path)) => {
             group = group.element(
-                Snippet::source(src.text.as_str())
+                Snippet::source(line)
                     .path(path.as_str())
-                    .line_start(1)
-                    .fold(true)
+                    .line_start(pos.line as usize)
                     .annotation(AnnotationKind::Primary.span(range)),
             );
+        }
+        (None, Some(pos), Some(path)) => {
+            let place = format!("{path}:{}:{}", pos.line, pos.column);
+            group = group.element(Level::NOTE.with_name("fichier").message(place));
         }
         (_, _, Some(path)) => {
             group = group.element(Level::NOTE.with_name("fichier").message(path.as_str()));

@@ -100,6 +100,8 @@ pub enum ScaffoldError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error(transparent)]
+    Outside(#[from] crate::fsutil::OutputError),
     #[error("modèle « {name} » invalide : {source}")]
     Template {
         name: String,
@@ -246,6 +248,9 @@ pub fn init(
     let mut out = Vec::with_capacity(files.len());
     for (rel, content) in files {
         let path = dir.join(&rel);
+        if dir.exists() {
+            crate::fsutil::check_inside(dir, &path)?;
+        }
         let w = write_new(&path, &content).map_err(|source| ScaffoldError::Io { path, source })?;
         out.push((rel, w));
     }
@@ -343,6 +348,7 @@ pub fn new_entity(
     };
     let rel = format!("{}/{}/{slug}.md", dir.dir, kind.folder());
     let path = root.join(&rel);
+    crate::fsutil::check_inside(root, &path)?;
     let text = entity(&env(), kind, &c, titre, annee)?;
     match write_new(&path, &text).map_err(|source| ScaffoldError::Io {
         path: path.clone(),

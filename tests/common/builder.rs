@@ -5,6 +5,7 @@ use serde_json::Value;
 use std::ffi::OsStr;
 use std::path::Path;
 use std::process::{Command, Stdio};
+use std::time::Duration;
 
 /// A run of `ldm` being prepared: arguments, folder, environment. Colour is off
 /// (`NO_COLOR`), `GITHUB_STEP_SUMMARY` is cleared so that a test run inside GitHub
@@ -12,6 +13,7 @@ use std::process::{Command, Stdio};
 /// reads it; a test must not hang on it).
 pub struct Ldm {
     cmd: Command,
+    timeout: Option<Duration>,
 }
 
 impl Ldm {
@@ -20,7 +22,7 @@ impl Ldm {
         cmd.env("NO_COLOR", "1")
             .env_remove("GITHUB_STEP_SUMMARY")
             .stdin(Stdio::null());
-        Ldm { cmd }
+        Ldm { cmd, timeout: None }
     }
 
     /// The folder ldm runs in (by default the crate's root, where `cargo test` runs).
@@ -44,6 +46,12 @@ impl Ldm {
         self
     }
 
+    /// Kills ldm after `limit` (the run then fails): for inputs that could make it hang.
+    pub fn timeout(mut self, limit: Duration) -> Self {
+        self.timeout = Some(limit);
+        self
+    }
+
     /// The prepared process, for the rare test that must drive it itself (close its
     /// output early, for instance).
     pub fn command(self) -> Command {
@@ -52,8 +60,14 @@ impl Ldm {
 
     /// Runs ldm to its end. Whatever the exit code, ldm must not have panicked: a panic
     /// on bad input is a bug in itself.
-    pub fn run(mut self) -> Output {
-        let out = self.cmd.output().expect("the ldm binary runs");
+    pub fn run(self) -> Output {
+        let mut cmd = assert_cmd::Command::from_std(self.cmd);
+        if let Some(limit) = self.timeout {
+            cmd.timeout(limit);
+        }
+        let out = cmd
+            .output()
+            .expect("the ldm binary runs (within its time limit)");
         let text = |bytes: Vec<u8>| String::from_utf8(bytes).expect("ldm writes UTF-8");
         let output = Output {
             code: out.status.code().unwrap_or(-1),

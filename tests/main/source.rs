@@ -9,7 +9,7 @@ use ldm::vfs::Memory;
 use ldm::workspace::Workspace;
 use serde_json::Value;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -131,40 +131,34 @@ fn example_repo() -> (tempfile::TempDir, std::path::PathBuf) {
     (tmp, d)
 }
 
-/// Runs ldm in `dir` with `TMPDIR` set to `tmpdir`: (exit code, stdout, stderr).
-fn run_with_tmpdir(dir: &Path, tmpdir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = assert_cmd::Command::cargo_bin("ldm")
-        .unwrap()
-        .env("NO_COLOR", "1")
-        .env("TMPDIR", tmpdir)
+/// Runs ldm in `dir` with `TMPDIR` set to `tmpdir`.
+fn run_with_tmpdir(dir: &Path, tmpdir: &Path, args: &[&str]) -> Output {
+    Ldm::new()
         .current_dir(dir)
+        .env("TMPDIR", tmpdir)
         .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
+        .run()
 }
 
 #[test]
 fn diff_of_git_revisions_writes_nothing_and_equals_the_folders_diff() {
     let (_tmp, d) = example_repo();
     let empty = tempfile::tempdir().unwrap();
-    let (code, md, err) = run_with_tmpdir(
+    let md = run_with_tmpdir(
         &d,
         empty.path(),
         &["diff", "--git", "v2021", "v2026", "--format", "md"],
-    );
-    assert_eq!(code, 0, "{err}");
+    )
+    .success()
+    .stdout
+    .clone();
     assert_eq!(
         fs::read_dir(empty.path()).unwrap().count(),
         0,
         "TMPDIR is not empty"
     );
-    let (code, folders, _) = run3(
-        &root().join("examples"),
+    let folders = run(
+        root().join("examples"),
         &[
             "diff",
             "lycee-marie-marvingt-2021",
@@ -172,8 +166,10 @@ fn diff_of_git_revisions_writes_nothing_and_equals_the_folders_diff() {
             "--format",
             "md",
         ],
-    );
-    assert_eq!(code, 0);
+    )
+    .success()
+    .stdout
+    .clone();
     // Only the names of the two sides differ.
     let md = md
         .replace("v2021 (git)", "lycee-marie-marvingt-2021")
@@ -188,12 +184,9 @@ fn a_revision_that_looks_like_an_option_is_refused() {
     let empty = tempfile::tempdir().unwrap();
     for rev in ["--output=x", "-p", "--end-of-options"] {
         let arg = format!("--git={rev}");
-        let (code, out, err) = run_with_tmpdir(&d, empty.path(), &["diff", &arg]);
-        assert_eq!(code, 2, "{rev}: {out}");
-        assert!(
-            err.contains(&format!("révision inconnue « {rev} »")),
-            "{err}"
-        );
+        run_with_tmpdir(&d, empty.path(), &["diff", &arg])
+            .code(2)
+            .stderr_has(&format!("révision inconnue « {rev} »"));
         assert!(!d.join("x").exists() && !d.parent().unwrap().join("x").exists());
     }
     assert_eq!(fs::read_dir(empty.path()).unwrap().count(), 0);
@@ -218,11 +211,13 @@ fn outside() -> tempfile::TempDir {
 
 /// `ldm check` of `dir` in JSON and in the human form: (exit code, findings, all output).
 fn check_all(dir: &Path) -> (i32, Vec<Value>, String) {
-    let (code, json, err) = run3(dir, &["check", ".", "--format", "json"]);
-    let (_, human, herr) = run3(dir, &["check", "."]);
-    let v: Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json}{err}"));
-    let diags = v["dossiers"][0]["diagnostics"].as_array().unwrap().clone();
-    (code, diags, format!("{json}{err}{human}{herr}"))
+    let json = run(dir, &["check", ".", "--format", "json"]);
+    let human = run(dir, &["check", "."]);
+    let diags = json.json()["dossiers"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .clone();
+    (json.code, diags, format!("{json}{human}"))
 }
 
 fn has(diags: &[Value], rule: &str, file: &str) -> Value {
@@ -238,7 +233,8 @@ fn has(diags: &[Value], rule: &str, file: &str) -> Value {
 fn links_out_of_the_dossier_are_findings_and_never_read() {
     use std::os::unix::fs::symlink;
     let out = outside();
-    let (_tmp, dir) = temp_fixture("valide");
+    let d = TempDossier::fixture("valide");
+    let dir = d.path();
     // A fiche, a criterion folder, a referential file and a template override.
     fs::remove_file(dir.join(FICHE)).unwrap();
     symlink(out.path().join("secret.md"), dir.join(FICHE)).unwrap();
@@ -252,7 +248,7 @@ fn links_out_of_the_dossier_are_findings_and_never_read() {
     )
     .unwrap();
 
-    let (code, diags, all) = check_all(&dir);
+    let (code, diags, all) = check_all(dir);
     assert_eq!(code, 1);
     for file in [FICHE, "criteres/3-lien", "templates/annexe.md.j2"] {
         let d = has(&diags, "lien-hors-dossier", file);
@@ -270,22 +266,20 @@ fn links_out_of_the_dossier_are_findings_and_never_read() {
     assert!(!all.contains(SECRET), "outside content shown:\n{all}");
 
     // The annex neither: the linked override is refused, nothing is written.
-    let (code, md, err) = run3(&dir, &["render", "--format", "md", "-o", "-"]);
-    assert_eq!(code, 2, "{md}");
-    assert!(
-        err.contains("templates/annexe.md.j2") || err.contains("annexe.md.j2"),
-        "{err}"
-    );
-    assert!(!format!("{md}{err}").contains(SECRET));
+    let md_out = ["render", "--format", "md", "-o", "-"];
+    let out = run(dir, &md_out);
+    out.code(2).stderr_has("annexe.md.j2");
+    assert!(!out.to_string().contains(SECRET), "{out}");
     fs::remove_file(dir.join("templates/annexe.md.j2")).unwrap();
-    let (_, md, err) = run3(&dir, &["render", "--format", "md", "-o", "-"]);
-    assert!(!format!("{md}{err}").contains(SECRET));
+    let out = run(dir, &md_out);
+    assert!(!out.to_string().contains(SECRET), "{out}");
 }
 
 #[cfg(unix)]
 #[test]
 fn fifos_binary_and_huge_files_are_findings_and_ldm_returns_at_once() {
-    let (_tmp, dir) = temp_fixture("valide");
+    let d = TempDossier::fixture("valide");
+    let dir = d.path();
     let mkfifo = |p: &Path| {
         assert!(
             std::process::Command::new("mkfifo")
@@ -307,20 +301,12 @@ fn fifos_binary_and_huge_files_are_findings_and_ldm_returns_at_once() {
     let huge = fs::File::create(dir.join(FICHE)).unwrap();
     huge.set_len(300 * 1024 * 1024).unwrap();
 
-    let out = assert_cmd::Command::cargo_bin("ldm")
-        .unwrap()
-        .current_dir(&dir)
+    let out = d
+        .ldm()
         .args(["check", ".", "--format", "json"])
         .timeout(Duration::from_secs(10))
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        .run();
+    let v = out.code(1).json();
     let diags = v["dossiers"][0]["diagnostics"].as_array().unwrap();
     has(
         diags,
@@ -351,9 +337,9 @@ fn fifos_binary_and_huge_files_are_findings_and_ldm_returns_at_once() {
 
 /// A dossier whose `reseau` lists `n` UAIs on one line, one in ten with a wrong
 /// check letter; returns it with the UAIs as written.
-fn network(n: u32) -> (TempDossier, std::path::PathBuf, Vec<String>) {
+fn network(n: u32) -> (TempDossier, Vec<String>) {
     const LETTERS: &[u8] = b"ABCDEFGHJKLMNPRSTUVWXYZ";
-    let (tmp, dir) = temp_fixture("valide");
+    let d = TempDossier::fixture("valide");
     let uais: Vec<String> = (0..n)
         .map(|i| {
             let n = 1_000_000 + i;
@@ -361,12 +347,12 @@ fn network(n: u32) -> (TempDossier, std::path::PathBuf, Vec<String>) {
             format!("\"{n:07}{letter}\"")
         })
         .collect();
-    edit(
-        &dir.join("ldm.toml"),
+    d.edit(
+        "ldm.toml",
         "reseau = []",
         &format!("reseau = [{}]", uais.join(", ")),
     );
-    (tmp, dir, uais)
+    (d, uais)
 }
 
 /// Loads and checks `dir`: the report and how long it took.
@@ -379,10 +365,10 @@ fn timed_check(dir: &Path) -> (Workspace, ldm::check::CheckReport, Duration) {
 
 #[test]
 fn a_network_of_100000_uais_checks_in_linear_time() {
-    let (_a, small, _) = network(10_000);
-    let (_b, big, uais) = network(100_000);
-    let (_, _, t_small) = timed_check(&small);
-    let (d, r, t_big) = timed_check(&big);
+    let (small, _) = network(10_000);
+    let (big, uais) = network(100_000);
+    let (_, _, t_small) = timed_check(small.path());
+    let (d, r, t_big) = timed_check(big.path());
     // Ten times the entries: about ten times the time (the quadratic lookup made it a
     // hundred, 22 s in a debug build). A ratio, so a loaded machine does not fail it.
     let ratio = t_big.as_secs_f64() / t_small.as_secs_f64().max(1e-3);
@@ -402,15 +388,26 @@ fn a_network_of_100000_uais_checks_in_linear_time() {
     assert!(report(&d, Format::Json).contains("uai-cle-incorrecte"));
 }
 
-/// `run` as a tuple: (exit code, stdout, stderr).
-fn run3(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let o = run(dir, args);
-    (o.code, o.stdout, o.stderr)
-}
-
-/// A copy of a fixture in a temporary folder: (the folder's guard, the dossier's path).
-fn temp_fixture(name: &str) -> (TempDossier, PathBuf) {
-    let t = TempDossier::fixture(name);
-    let p = t.path().to_path_buf();
-    (t, p)
+#[test]
+fn many_findings_on_one_long_line_are_reported_in_linear_time() {
+    let (small, _) = network(10_000);
+    let (big, _) = network(100_000);
+    let human = |d: &TempDossier| {
+        let (ws, _, _) = timed_check(d.path());
+        let started = std::time::Instant::now();
+        let text = report(&ws, Format::Human);
+        (text, started.elapsed())
+    };
+    let (_, t_small) = human(&small);
+    let (text, t_big) = human(&big);
+    // Quoting the whole 1.2 MB line for each of 10,000 findings took minutes.
+    let ratio = t_big.as_secs_f64() / t_small.as_secs_f64().max(1e-3);
+    assert!(ratio < 40.0, "{t_small:?} → {t_big:?}");
+    // A finding deep in the line is located, the line is not quoted.
+    assert!(
+        text.contains("fichier: dossier/ldm.toml:16:"),
+        "{}",
+        &text[..2000]
+    );
+    assert!(text.len() < 20_000_000, "{} bytes", text.len());
 }

@@ -1,0 +1,15 @@
+//! One file of the example (chosen by the first byte) replaced by the rest of the input: load, check in every format, progress, render, diff.
+#![no_main]
+
+use ldm::fuzzing::{self, Files};
+use libfuzzer_sys::fuzz_target;
+use std::sync::LazyLock;
+
+static SEED: LazyLock<Files> = LazyLock::new(|| {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/lycee-marie-marvingt");
+    fuzzing::read_seed(std::path::Path::new(root)).expect("the example dossier is readable")
+});
+
+fuzz_target!(|data: &[u8]| {
+    fuzzing::pipeline(&SEED, data);
+});

@@ -1,0 +1,218 @@
+//! Fuzzing entry points, shared by the cargo-fuzz targets of `fuzz/` and by the stable
+//! mutation runner of the tests: each takes arbitrary bytes as a file of an in-memory
+//! dossier and runs ldm on it; none may panic, loop or exhaust memory.
+
+use crate::diff::{self, Input};
+use crate::progress::{self, html, md, term};
+use crate::render::{self, Format as RenderFormat};
+use crate::report::{self, Checked, Format, Options};
+use crate::vfs::{FileSource, Memory};
+use crate::workspace::Workspace;
+use std::path::Path;
+use std::sync::Arc;
+
+/// The files of a dossier (relative path → bytes), the seed every input mutates.
+pub type Files = Vec<(String, Vec<u8>)>;
+
+/// The fiche the front-matter target replaces (any fiche of the seed will do).
+pub const FICHE: &str = "criteres/1-offre-de-formation/critere.md";
+
+/// Reads every file of the dossier at `root` (the example, in practice) into memory.
+pub fn read_seed(root: &Path) -> std::io::Result<Files> {
+    let mut files = Vec::new();
+    for e in walkdir::WalkDir::new(root).sort_by_file_name() {
+        let e = e.map_err(std::io::Error::other)?;
+        if e.file_type().is_file() {
+            let rel = e.path().strip_prefix(root).map_err(std::io::Error::other)?;
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            files.push((rel, std::fs::read(e.path())?));
+        }
+    }
+    Ok(files)
+}
+
+/// The seed with file `rel` replaced by `data` (added when absent).
+pub fn with_file(seed: &Files, rel: &str, data: &[u8]) -> Memory {
+    let mut m = Memory::new();
+    for (path, bytes) in seed.iter().filter(|(p, _)| p != rel) {
+        m.insert(path, bytes.clone());
+    }
+    m.insert(rel, data.to_vec());
+    m
+}
+
+/// Loads and checks the seed with `ldm.toml` replaced by `data`.
+pub fn config(seed: &Files, data: &[u8]) {
+    check_all_formats(with_file(seed, "ldm.toml", data));
+}
+
+/// Loads and checks the seed with one fiche replaced by `data`.
+pub fn front_matter(seed: &Files, data: &[u8]) {
+    check_all_formats(with_file(seed, FICHE, data));
+}
+
+/// The whole pipeline on the seed with one file replaced: the first byte of `data`
+/// chooses which file, the rest is its new content.
+pub fn pipeline(seed: &Files, data: &[u8]) {
+    let Some((&pick, content)) = data.split_first() else {
+        return;
+    };
+    if seed.is_empty() {
+        return;
+    }
+    let rel = &seed[usize::from(pick) % seed.len()].0;
+    pipeline_on(with_file(seed, rel, content));
+}
+
+fn load(files: Memory) -> Option<Workspace> {
+    let files: Arc<dyn FileSource> = Arc::new(files);
+    let dossier = crate::load::load_from(files, Path::new("dossier")).ok()?;
+    Some(Workspace::new(dossier))
+}
+
+fn check_all_formats(files: Memory) {
+    if let Some(ws) = load(files) {
+        reports(&ws);
+    }
+}
+
+/// Every report format of `ldm check`.
+fn reports(ws: &Workspace) -> String {
+    let mut out = String::new();
+    // Every variant, so a format added later is fuzzed too.
+    for &format in <Format as clap::ValueEnum>::value_variants() {
+        let checked = Checked {
+            label: "dossier".into(),
+            dossier: &ws.dossier,
+            report: crate::check::check(ws),
+            hidden: 0,
+        };
+        let opts = Options {
+            format,
+            color: false,
+            deny_warnings: false,
+        };
+        report::write(&mut out, &[checked], opts);
+    }
+    out
+}
+
+/// check (every format) → progress (every format) → render (both) → diff (against itself).
+pub fn pipeline_on(files: Memory) {
+    let Some(ws) = load(files) else { return };
+    reports(&ws);
+    let (d, ed) = (&ws.dossier, &ws.edition);
+    let annee = progress::default_year(d).unwrap_or(2026);
+    let p = progress::compute(d, ed, annee, None);
+    let mut out = String::new();
+    term::write(&mut out, &p, false);
+    md::write(&mut out, &p);
+    let _ = serde_json::to_string(&p);
+    let _ = html::render(&p, Some(d.files.as_ref()));
+    for format in [RenderFormat::Html, RenderFormat::Md] {
+        let _ = render::render(d, ed, format, &[]);
+    }
+    let side = || Input {
+        source: "dossier".into(),
+        dossier: d,
+        edition: ed,
+    };
+    let changes = diff::compare(&side(), &side());
+    diff::term::write(&mut out, &changes, diff::term::Style::Markdown);
+    let _ = diff::html::render(&changes, Some(d.files.as_ref()));
+}
+
+/// A deterministic generator (xorshift64*): the stable runner needs repeatable
+/// mutations, not statistical quality.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Rng(seed.max(1))
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n.max(1) as u64) as usize
+    }
+}
+
+/// Values a mutation splices in: the shapes that broke ldm before.
+const INTERESTING: &[&str] = &[
+    "-9223372036854775808",
+    "9223372036854775807",
+    "18446744073709551616",
+    "1e308",
+    "-1e308",
+    ".nan",
+    ".inf",
+    "-.inf",
+    "0",
+    "-1",
+    "{{",
+    "{%",
+    "<!--",
+    "---\n",
+    "\n",
+    ":",
+    "\"",
+    "[",
+    "{",
+    "\u{0}",
+    "é",
+    "\r\n",
+];
+
+/// One mutation of `data`: a byte flipped, a slice removed or duplicated, or an
+/// interesting value spliced in.
+pub fn mutate(rng: &mut Rng, data: &mut Vec<u8>) {
+    let at = rng.below(data.len() + 1);
+    match rng.below(4) {
+        0 if !data.is_empty() => {
+            let i = at.min(data.len() - 1);
+            data[i] ^= 1 << rng.below(8);
+        }
+        1 => {
+            let end = (at + rng.below(16)).min(data.len());
+            data.drain(at..end);
+        }
+        2 => {
+            let end = (at + rng.below(64)).min(data.len());
+            let copy = data[at..end].to_vec();
+            data.splice(at..at, copy);
+        }
+        _ => {
+            let v = INTERESTING[rng.below(INTERESTING.len())].as_bytes();
+            data.splice(at..at, v.iter().copied());
+        }
+    }
+}
+
+/// Runs `iterations` mutated dossiers through the pipeline, each with one file of
+/// the seed mutated a few times, from a fixed `seed`: the same run every time.
+pub fn run_mutations(seed_files: &Files, seed: u64, iterations: usize) {
+    let mut rng = Rng::new(seed);
+    let texts: Vec<usize> = (0..seed_files.len())
+        .filter(|&i| {
+            let p = &seed_files[i].0;
+            p.ends_with(".md") || p.ends_with(".toml") || p.ends_with(".yaml")
+        })
+        .collect();
+    if texts.is_empty() {
+        return;
+    }
+    for _ in 0..iterations {
+        let (rel, bytes) = &seed_files[texts[rng.below(texts.len())]];
+        let mut data = bytes.clone();
+        for _ in 0..=rng.below(8) {
+            mutate(&mut rng, &mut data);
+        }
+        pipeline_on(with_file(seed_files, rel, &data));
+    }
+}

@@ -1,0 +1,277 @@
+//! Dossiers someone else wrote: hostile templates stop quickly with a French error,
+//! absurd years and measures are findings (no wrap, no NaN, no panic).
+
+use crate::common::*;
+use std::time::{Duration, Instant};
+
+const ACTION: &str = "criteres/2-partenariats/actions/job-dating.md";
+
+/// Runs `render` of the annex in Markdown to stdout, timed.
+fn render_md(d: &TempDossier) -> (Output, Duration) {
+    let start = Instant::now();
+    let out = d
+        .ldm()
+        .args(["render", ".", "--format", "md", "-o", "-"])
+        .run();
+    (out, start.elapsed())
+}
+
+#[test]
+fn a_nested_range_template_stops_with_a_french_error() {
+    let d = TempDossier::fixture("valide");
+    d.write(
+        "templates/annexe.md.j2",
+        "début\n{% for i in range(100000) %}{% for j in range(100000) %}{{ i }}{% endfor %}{% endfor %}\n",
+    );
+    let (out, took) = render_md(&d);
+    out.code(2)
+        .stderr_has("modèle « templates/annexe.md.j2 », ligne 2")
+        .stderr_has("trop de calculs");
+    assert!(took < Duration::from_secs(1), "took {took:?}");
+}
+
+#[test]
+fn a_self_including_template_stops_with_a_french_error() {
+    let d = TempDossier::fixture("valide");
+    d.write(
+        "templates/annexe.md.j2",
+        "x\n{% include \"annexe.md.j2\" %}{% include \"annexe.md.j2\" %}\n",
+    );
+    let (out, took) = render_md(&d);
+    out.code(2)
+        .stderr_has("templates/annexe.md.j2")
+        .stderr_has("ligne 2")
+        .stderr_has("trop d'imbrication");
+    assert!(took < Duration::from_secs(1), "took {took:?}");
+}
+
+#[test]
+fn a_self_recursive_macro_stops_with_a_french_error() {
+    let d = TempDossier::fixture("valide");
+    d.write(
+        "templates/annexe.md.j2",
+        "{% macro m(n) %}{{ m(n) }}{{ m(n) }}{% endmacro %}\n{{ m(1) }}\n",
+    );
+    let (out, took) = render_md(&d);
+    out.code(2)
+        .stderr_has("modèle « templates/annexe.md.j2 »")
+        .stderr_has("ldm l'a arrêté");
+    assert!(took < Duration::from_secs(1), "took {took:?}");
+}
+
+#[test]
+fn an_include_cannot_leave_the_templates_folder() {
+    let d = TempDossier::fixture("valide");
+    std::fs::write(d.outside().join("secret.j2"), "SECRET-HORS-DOSSIER").unwrap();
+    d.write("ldm-secret.j2", "SECRET-DU-DOSSIER");
+    for target in ["../../secret.j2", "../ldm-secret.j2", "/etc/hostname"] {
+        d.write(
+            "templates/annexe.md.j2",
+            &format!("{{% include \"{target}\" %}}\n"),
+        );
+        let (out, _) = render_md(&d);
+        out.code(2)
+            .stdout_lacks("SECRET")
+            .stderr_has("modèle introuvable");
+        assert!(!out.stderr.contains("SECRET"), "{out}");
+    }
+}
+
+/// The progression fixture with `from` replaced by `to` in `file`.
+fn progression_with(file: &str, from: &str, to: &str) -> TempDossier {
+    let d = TempDossier::fixture("progression");
+    d.edit(file, from, to);
+    d
+}
+
+/// Every output a user can get from a dossier: check (every format), progress (every
+/// format), render (HTML and Markdown). None may panic, wrap or print NaN/inf.
+fn assert_every_output_sane(d: &TempDossier) {
+    let mut runs = Vec::new();
+    for format in ["human", "json", "sarif", "junit", "github", "gitlab"] {
+        runs.push(d.ldm().args(["check", ".", "--format", format]).run());
+    }
+    for format in ["term", "md", "json", "html"] {
+        runs.push(d.ldm().args(["progress", ".", "--format", format]).run());
+    }
+    for format in ["html", "md"] {
+        runs.push(
+            d.ldm()
+                .args(["render", ".", "--format", format, "-o", "-"])
+                .run(),
+        );
+    }
+    for out in runs {
+        for bad in [
+            "NaN",
+            "inf\"",
+            "-inf",
+            "inf ",
+            "9223372036854775807 ans",
+            "-8446744073709551615",
+            "18446744073709551615",
+        ] {
+            assert!(!out.stdout.contains(bad), "output has {bad:?}:\n{out}");
+        }
+    }
+}
+
+/// `annee-invalide` is reported at `place` (file:line), and every output stays sane.
+fn annee_invalide(d: &TempDossier, place: &str) {
+    let out = d.ldm().args(["check", ".", "--format", "short"]).run();
+    out.code(1);
+    assert!(
+        out.stdout
+            .lines()
+            .any(|l| l.contains(place) && l.contains("[annee-invalide]")),
+        "no annee-invalide at {place}:\n{out}"
+    );
+    assert_every_output_sane(d);
+}
+
+#[test]
+fn extreme_years_in_periode_are_findings_without_wrap() {
+    for year in [i64::MIN, i64::MAX] {
+        let d = progression_with(ACTION, "debut: 2024", &format!("debut: {year}"));
+        annee_invalide(&d, "job-dating.md:3:");
+        let d = progression_with(ACTION, "fin: 2026", &format!("fin: {year}"));
+        annee_invalide(&d, "job-dating.md:3:");
+    }
+}
+
+#[test]
+fn extreme_years_in_the_campaign_are_findings_without_wrap() {
+    for year in [i64::MIN, i64::MAX, 1949, 2101] {
+        let d = progression_with("ldm.toml", "annee = 2026", &format!("annee = {year}"));
+        annee_invalide(&d, "ldm.toml:14:");
+        let d = progression_with(
+            "ldm.toml",
+            "precedente = 2021",
+            &format!("precedente = {year}"),
+        );
+        annee_invalide(&d, "ldm.toml:15:");
+        let d = TempDossier::fixture("progression");
+        let toml = d.read("ldm.toml");
+        d.write("ldm.toml", &format!("{toml}\n[suivi]\nannee = {year}\n"));
+        annee_invalide(&d, "ldm.toml:22:");
+    }
+}
+
+#[test]
+fn extreme_years_in_measure_keys_are_findings_without_wrap() {
+    for year in [i64::MIN, i64::MAX] {
+        let d = progression_with(
+            ACTION,
+            "2024: 18",
+            &format!("2024: 18\n          {year}: 5"),
+        );
+        annee_invalide(&d, "job-dating.md:16:");
+    }
+}
+
+#[test]
+fn extreme_measure_values_print_no_nan_nor_infinity() {
+    for value in [
+        "1e308",
+        "-1e308",
+        "9223372036854775807",
+        "-9223372036854775808",
+        ".inf",
+        ".nan",
+    ] {
+        let d = progression_with(ACTION, "2024: 18", &format!("2024: {value}"));
+        assert_every_output_sane(&d);
+        let d = progression_with(ACTION, "cible: 40", &format!("cible: {value}"));
+        assert_every_output_sane(&d);
+    }
+}
+
+#[test]
+fn annee_option_is_validated() {
+    let d = TempDossier::fixture("progression");
+    for year in [
+        "9223372036854775807",
+        "-9223372036854775808",
+        "1800",
+        "99999",
+    ] {
+        d.ldm()
+            .args(["progress", ".", &format!("--annee={year}")])
+            .run()
+            .code(2)
+            .stderr_has("invalide pour --annee");
+    }
+}
+
+/// Whether the folder holds no file (the outside of a dossier must stay empty).
+fn is_empty(dir: &std::path::Path) -> bool {
+    std::fs::read_dir(dir).unwrap().next().is_none()
+}
+
+#[cfg(unix)]
+#[test]
+fn render_does_not_write_through_a_linked_annex_folder() {
+    let d = TempDossier::fixture("valide");
+    let out = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(out.path(), d.join("annexe")).unwrap();
+    d.ldm()
+        .args(["render", "."])
+        .run()
+        .code(2)
+        .stderr_has("hors du dossier");
+    assert!(is_empty(out.path()), "written outside the dossier");
+    // A path the user typed is theirs.
+    let typed = out.path().join("annexe.html");
+    d.ldm()
+        .args(["render", ".", "-o"])
+        .arg(&typed)
+        .run()
+        .success();
+    assert!(typed.is_file());
+}
+
+#[cfg(unix)]
+#[test]
+fn new_does_not_write_through_a_linked_folder() {
+    let d = TempDossier::fixture("valide");
+    let out = tempfile::tempdir().unwrap();
+    let actions = d.join("criteres/1-offre-de-formation/actions");
+    std::fs::remove_dir_all(&actions).unwrap();
+    std::os::unix::fs::symlink(out.path(), &actions).unwrap();
+    d.ldm()
+        .args(["new", "action", "1", "Une action"])
+        .run()
+        .code(2)
+        .stderr_has("hors du dossier");
+    assert!(is_empty(out.path()), "written outside the dossier");
+}
+
+#[cfg(unix)]
+#[test]
+fn init_does_not_write_through_a_linked_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("d");
+    std::fs::create_dir(&dir).unwrap();
+    std::os::unix::fs::symlink(out.path(), dir.join("criteres")).unwrap();
+    run(tmp.path(), &["init", "d", "--annee", "2026", "--force"])
+        .code(2)
+        .stderr_has("hors du dossier");
+    assert!(is_empty(out.path()), "written outside the dossier");
+}
+
+#[test]
+fn a_500_character_title_gives_a_short_file_name() {
+    let d = TempDossier::fixture("valide");
+    for title in ["x".repeat(500), "mot ".repeat(125)] {
+        let out = d.ldm().args(["new", "action", "2"]).arg(&title).run();
+        out.success();
+        let dir = d.join("criteres/2-partenariats/actions");
+        let longest = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().len())
+            .max()
+            .unwrap();
+        assert!(longest <= 64, "{longest} bytes:\n{out}");
+    }
+}
