@@ -48,6 +48,8 @@ pub const MARKERS: &[&str] = &[
     "<meta name=\"generator\" content=\"ldm\">",
     "<!-- généré par ldm",
     "\"generateur\": \"ldm\"",
+    // PDF: the XMP metadata typst writes from the document's creator (`render::pdf`).
+    "<xmp:CreatorTool>ldm</xmp:CreatorTool>",
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -65,7 +67,11 @@ pub enum OutputError {
 
 /// Writes an output file atomically, replacing an earlier ldm output but never a file
 /// someone else wrote (unless `force`).
-pub fn write_output(path: &Path, content: &str, force: bool) -> Result<(), OutputError> {
+pub fn write_output(
+    path: &Path,
+    content: impl AsRef<[u8]>,
+    force: bool,
+) -> Result<(), OutputError> {
     let io = |source| OutputError::Io {
         path: path.to_path_buf(),
         source,
@@ -83,7 +89,7 @@ pub fn write_output(path: &Path, content: &str, force: bool) -> Result<(), Outpu
     };
     std::fs::create_dir_all(dir).map_err(io)?;
     let mut tmp = temp_in(dir).map_err(io)?;
-    tmp.write_all(content.as_bytes()).map_err(io)?;
+    tmp.write_all(content.as_ref()).map_err(io)?;
     tmp.persist(path).map_err(|e| io(e.error))?;
     Ok(())
 }

@@ -20,3 +20,4 @@ pub mod schema;
 pub mod source;
 pub mod templates;
 pub mod text;
+pub mod typo;

@@ -12,6 +12,10 @@ mod cli;
 mod diff;
 #[path = "main/formats.rs"]
 mod formats;
+// The PDF engine is a default-on feature; `--no-default-features` builds without it.
+#[cfg(feature = "pdf")]
+#[path = "main/pdf.rs"]
+mod pdf;
 #[path = "main/progress.rs"]
 mod progress;
 #[path = "main/render.rs"]
