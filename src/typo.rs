@@ -149,7 +149,7 @@ fn thousands(chars: &[char], i: usize) -> bool {
         .iter()
         .take_while(|c| c.is_ascii_digit())
         .count();
-    let before_left = (i >= left + 1).then(|| chars[i - left - 1]);
+    let before_left = (i > left).then(|| chars[i - left - 1]);
     // « 2021 120 » is a year and a count; « 0,5 123 » is not grouping either.
     let grouped_left = before_left.is_none_or(|c| !matches!(c, ',' | '.'));
     (1..=3).contains(&left) && right == 3 && grouped_left
