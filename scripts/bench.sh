@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark of ldm: `check` on one dossier and on 50 at once (the académie's reviewing
-# group), then `progress`, `render` and `diff` on the example. Prints wall time (best of
+# group), then `progress`, `render` (HTML, Markdown, PDF) and `diff` on the example. Prints wall time (best of
 # N runs) and peak memory (max RSS).
 # Usage: scripts/bench.sh [RUNS]   — needs only bash, coreutils and cargo.
 set -euo pipefail
@@ -35,4 +35,5 @@ measure "check --format json, 50 dossiers" "$bin" check --format json "$work"/d*
 measure "progress --format html (exemple)" "$bin" progress "$work/d01" --format html -o -
 measure "render html (exemple)" "$bin" render "$work/d01" -o -
 measure "render md (exemple)" "$bin" render "$work/d01" --format md -o -
+measure "render pdf (exemple)" "$bin" render "$work/d01" --format pdf -o -
 measure "diff 2021 → 2026 (exemple)" "$bin" diff examples/lycee-marie-marvingt-2021 examples/lycee-marie-marvingt

@@ -13,6 +13,9 @@ const STALE_AFTER: Duration = Duration::from_secs(10 * 60);
 /// How much of an existing output is read to find ldm's marker (all markers are in
 /// the first lines of the documents ldm writes).
 const MARKER_WINDOW: u64 = 8 * 1024;
+/// A PDF carries its marker in its XMP metadata, which typst writes near the end, after
+/// the pages: the whole file is read, still bounded, and only when it is regular.
+const PDF_MARKER_WINDOW: u64 = 64 * 1024 * 1024;
 
 /// A temporary file beside its destination, readable like any file the user writes
 /// (tempfile's default is private to the owner).
@@ -81,6 +84,8 @@ pub const MARKERS: &[&str] = &[
     "<meta name=\"generator\" content=\"ldm\">",
     "<!-- généré par ldm",
     "\"generateur\": \"ldm\"",
+    // PDF: the XMP metadata typst writes from the document's creator (`render::pdf`).
+    "<xmp:CreatorTool>ldm</xmp:CreatorTool>",
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -127,7 +132,11 @@ pub fn check_inside(root: &Path, path: &Path) -> Result<(), OutputError> {
 
 /// Writes an output file atomically, replacing an earlier ldm output but never a file
 /// someone else wrote (unless `force`).
-pub fn write_output(path: &Path, content: &str, force: bool) -> Result<(), OutputError> {
+pub fn write_output(
+    path: &Path,
+    content: impl AsRef<[u8]>,
+    force: bool,
+) -> Result<(), OutputError> {
     let io = |source| OutputError::Io {
         path: path.to_path_buf(),
         source,
@@ -146,7 +155,7 @@ pub fn write_output(path: &Path, content: &str, force: bool) -> Result<(), Outpu
     };
     std::fs::create_dir_all(dir).map_err(io)?;
     let mut tmp = temp_in(dir).map_err(io)?;
-    tmp.write_all(content.as_bytes()).map_err(io)?;
+    tmp.write_all(content.as_ref()).map_err(io)?;
     tmp.persist(path).map_err(|e| io(e.error))?;
     Ok(())
 }
@@ -178,8 +187,16 @@ fn written_by_ldm(path: &Path) -> Result<bool, Refused> {
     if !file.metadata().map_err(Refused::Io)?.is_file() {
         return Err(Refused::NotRegular);
     }
+    let is_pdf = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    let window = if is_pdf {
+        PDF_MARKER_WINDOW
+    } else {
+        MARKER_WINDOW
+    };
     let mut head = Vec::new();
-    file.take(MARKER_WINDOW)
+    file.take(window)
         .read_to_end(&mut head)
         .map_err(Refused::Io)?;
     let head = String::from_utf8_lossy(&head);

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 /// Rank of each top-level module of `src/`; `cmd` is the binary (`main.rs` and `cmd/`).
 const RANKS: &[(&str, u8)] = &[
     ("text", 0),
+    ("typo", 0),
     ("source", 0),
     ("diagnostic", 0),
     ("rule", 0),

@@ -27,5 +27,6 @@ pub mod schema;
 pub mod source;
 pub mod templates;
 pub mod text;
+pub mod typo;
 pub mod vfs;
 pub mod workspace;

@@ -20,6 +20,10 @@ mod front;
 mod fuzz;
 #[path = "main/harden.rs"]
 mod harden;
+// The PDF engine is a default-on feature; `--no-default-features` builds without it.
+#[cfg(feature = "pdf")]
+#[path = "main/pdf.rs"]
+mod pdf;
 #[path = "main/progress.rs"]
 mod progress;
 #[path = "main/real.rs"]

@@ -120,9 +120,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 /// Writes to stdout. A reader that stops early (`ldm check | head`) closes the pipe:
 /// that ends the output normally, it is not an error.
 pub fn emit(text: &str) -> std::io::Result<()> {
+    emit_bytes(text.as_bytes())
+}
+
+/// Writes bytes (a PDF, say) to stdout, like `emit`.
+pub fn emit_bytes(bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    match out.write_all(bytes).and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         r => r,
     }
@@ -169,13 +174,13 @@ pub fn json_document(report: &impl serde::Serialize) -> anyhow::Result<String> {
 /// Writes a document to `path` (atomically, never over a file ldm did not write unless
 /// `force`), or to the screen when there is no path or it is `-`.
 pub fn deliver(
-    text: &str,
+    text: impl AsRef<[u8]>,
     path: Option<&std::path::Path>,
     force: bool,
 ) -> anyhow::Result<ExitCode> {
     match path {
-        None => emit(text)?,
-        Some(p) if p.as_os_str() == "-" => emit(text)?,
+        None => emit_bytes(text.as_ref())?,
+        Some(p) if p.as_os_str() == "-" => emit_bytes(text.as_ref())?,
         Some(p) => {
             if let Err(e) = ldm::fsutil::write_output(p, text, force) {
                 eprintln!("erreur : {e}");

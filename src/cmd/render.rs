@@ -1,21 +1,63 @@
-//! `ldm render`: write the annex (official tables) as HTML or Markdown.
+//! `ldm render`: write the annex (official tables) as HTML, Markdown or PDF.
 
 use super::EXIT_FAILURE;
+use clap::ValueEnum;
 use ldm::render::{self, Format};
 use ldm::workspace::Workspace;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FormatArg {
+    Html,
+    Md,
+    Pdf,
+}
+
+impl FormatArg {
+    fn extension(self) -> &'static str {
+        match self {
+            FormatArg::Html => "html",
+            FormatArg::Md => "md",
+            FormatArg::Pdf => "pdf",
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            FormatArg::Html => "HTML",
+            FormatArg::Md => "Markdown",
+            FormatArg::Pdf => "PDF",
+        }
+    }
+
+    /// The format a file name announces; `Err` for a document format ldm does not write.
+    fn of_path(p: &Path) -> Result<Option<FormatArg>, String> {
+        let Some(ext) = p.extension().and_then(|e| e.to_str()) else {
+            return Ok(None);
+        };
+        match ext.to_ascii_lowercase().as_str() {
+            "html" | "htm" => Ok(Some(FormatArg::Html)),
+            "md" | "markdown" => Ok(Some(FormatArg::Md)),
+            "pdf" => Ok(Some(FormatArg::Pdf)),
+            other @ ("docx" | "doc" | "odt" | "rtf") => Err(other.to_string()),
+            _ => Ok(None),
+        }
+    }
+}
 
 #[derive(clap::Args)]
 pub struct Args {
     /// Dossier de labellisation (par défaut : celui qui contient le dossier courant)
     #[arg(default_value = ".")]
     dossier: PathBuf,
-    /// Format : html (par défaut : document imprimable en PDF, autonome) ou md (Markdown, tableaux GFM)
-    #[arg(long, value_enum, default_value = "html")]
-    format: Format,
-    /// Fichier à écrire (par défaut : annexe/annexe.html ou .md dans le dossier, hors des
-    /// fichiers sources) ; « - » pour l'écran
+    /// Format : html (document imprimable, autonome), md (Markdown, tableaux GFM) ou pdf
+    /// (A4, sommaire, signets, produit par ldm seul). Par défaut : celui qu'annonce
+    /// l'extension du fichier -o, sinon html
+    #[arg(long, value_enum)]
+    format: Option<FormatArg>,
+    /// Fichier à écrire (par défaut : annexe/annexe.html, .md ou .pdf dans le dossier, hors
+    /// des fichiers sources) ; « - » pour l'écran
     #[arg(short = 'o', long, value_name = "FICHIER")]
     output: Option<PathBuf>,
     /// Ne rendre que ces critères (numéros)
@@ -26,20 +68,58 @@ pub struct Args {
     force: bool,
 }
 
+/// The format to write: `--format`, else the one the output's extension announces.
+/// A contradiction between them is refused rather than writing, say, HTML into a `.pdf`.
+fn choose_format(format: Option<FormatArg>, output: Option<&Path>) -> Result<FormatArg, String> {
+    let named = match output.filter(|p| p.as_os_str() != "-") {
+        Some(p) => FormatArg::of_path(p).map_err(|ext| {
+            format!(
+                "« {} » : ldm n'écrit pas de fichier .{ext} ; l'annexe s'écrit en .html, .md ou .pdf",
+                p.display()
+            )
+        })?,
+        None => None,
+    };
+    match (format, named) {
+        (Some(f), Some(n)) if f != n => Err(format!(
+            "« {} » annonce un fichier {} (.{}) mais --format {} écrit du {} : changez l'extension en .{} ou le format en {}",
+            output.map_or(String::new(), |p| p.display().to_string()),
+            n.name(),
+            n.extension(),
+            f.extension(),
+            f.name(),
+            f.extension(),
+            n.extension()
+        )),
+        (Some(f), _) | (None, Some(f)) => Ok(f),
+        (None, None) => Ok(FormatArg::Html),
+    }
+}
+
 pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
+    let format = match choose_format(a.format, a.output.as_deref()) {
+        Ok(f) => f,
+        Err(message) => {
+            eprintln!("erreur : {message}");
+            return Ok(ExitCode::from(EXIT_FAILURE));
+        }
+    };
     a.dossier = super::scope::dossier_root(&a.dossier);
-    let Workspace {
-        dossier, edition, ..
-    } = Workspace::load(&a.dossier)?;
+    let ws = Workspace::load(&a.dossier)?;
+    let (dossier, edition) = (&ws.dossier, &ws.edition);
     for n in &a.critere {
         if !dossier.criteres.iter().any(|c| c.numero == *n) {
             eprintln!("erreur : le dossier n'a pas de critère {n}");
             return Ok(ExitCode::from(EXIT_FAILURE));
         }
     }
-    let format = a.format;
-    // A template error names its file and line; main reports it and exits 2.
-    let text = render::render(&dossier, &edition, format, &a.critere)?;
+    let bytes = match format {
+        // A template error names its file and line; main reports it and exits 2.
+        FormatArg::Html => render::render(dossier, edition, Format::Html, &a.critere)?.into_bytes(),
+        FormatArg::Md => render::render(dossier, edition, Format::Md, &a.critere)?.into_bytes(),
+        FormatArg::Pdf => pdf(dossier, edition, &a.critere)?,
+    };
+    tell_what_is_missing(&ws);
     let path = match a.output {
         Some(typed) => typed,
         None => {
@@ -52,5 +132,40 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
             path
         }
     };
-    super::deliver(&text, Some(&path), a.force)
+    super::deliver(&bytes, Some(&path), a.force)
+}
+
+#[cfg(feature = "pdf")]
+fn pdf(
+    dossier: &ldm::model::Dossier,
+    edition: &ldm::referentiel::Edition,
+    only: &[u32],
+) -> anyhow::Result<Vec<u8>> {
+    // No clock: the document's date is SOURCE_DATE_EPOCH's when it is set, else none.
+    let date = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|v| render::pdf::date_from_epoch(&v));
+    Ok(render::render_pdf(dossier, edition, only, date)?)
+}
+
+#[cfg(not(feature = "pdf"))]
+fn pdf(
+    _: &ldm::model::Dossier,
+    _: &ldm::referentiel::Edition,
+    _: &[u32],
+) -> anyhow::Result<Vec<u8>> {
+    anyhow::bail!("cette version de ldm a été construite sans le PDF (fonctionnalité « pdf »)")
+}
+
+/// Says on stderr what the document will still lack: the dossier's errors, and the
+/// « À compléter » left where text is missing.
+fn tell_what_is_missing(ws: &Workspace) {
+    let errors = ldm::check::check(ws).total.erreurs;
+    match errors {
+        0 => eprintln!("le dossier ne présente aucune erreur"),
+        n => eprintln!(
+            "attention : le dossier présente encore {n} erreur{} (« ldm check » les détaille) ; l'annexe montre « À compléter » là où le texte manque",
+            if n > 1 { "s" } else { "" }
+        ),
+    }
 }

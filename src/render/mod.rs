@@ -1,7 +1,9 @@
 //! `ldm render`: the annex — the official tables of the guide (section E) — as a
-//! printable HTML document or as Markdown.
+//! printable HTML document, as Markdown, or as PDF (feature `pdf`).
 
 pub mod build;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 pub mod view;
 
 use crate::markup;
@@ -35,7 +37,7 @@ impl Format {
 }
 
 /// Renders the annex of `d` (criteria `only`, or all when empty) with the dossier's
-/// template overrides.
+/// template overrides, in French typography (`typo`).
 pub fn render(
     d: &Dossier,
     ed: &Edition,
@@ -46,10 +48,26 @@ pub fn render(
     let mut env = templates::environment(Some(d.files.as_ref()));
     env.add_filter("cell", |s: String| markup::md_field(&s));
     env.add_filter("prose_cell", |s: String| markup::md_cell(&s));
-    templates::render(
+    let text = templates::render(
         &env,
         Some(d.files.as_ref()),
         format.template(),
         context! { a => Value::from(Serde(&annexe)) },
-    )
+    )?;
+    Ok(match format {
+        Format::Html => crate::typo::french_html(&text),
+        Format::Md => crate::typo::french(&text),
+    })
+}
+
+/// The annex of `d` as PDF (criteria `only`, or all when empty); `date` goes into the
+/// document's metadata.
+#[cfg(feature = "pdf")]
+pub fn render_pdf(
+    d: &Dossier,
+    ed: &Edition,
+    only: &[u32],
+    date: Option<pdf::Date>,
+) -> Result<Vec<u8>, pdf::PdfError> {
+    pdf::annexe(&build::build(d, ed, only), date)
 }

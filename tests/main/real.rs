@@ -39,8 +39,9 @@ fn co_coordinators_and_two_animateurs_reach_the_annex() {
     );
     assert!(html.contains("<td>Lemarchand</td><td>Olivier</td><td>DDFPT</td>"));
     // The engagement's animateur cell names both animateurs.
+    // Documents carry French typography: a narrow no-break space before « ; ».
     assert!(html.contains(
-        "François Delaunay, Chargé de mission bureau des entreprises ; Nicolas Faure, Professeur de logistique"
+        "François Delaunay, Chargé de mission bureau des entreprises\u{202f}; Nicolas Faure, Professeur de logistique"
     ));
     let md = run(example(), &["render", ".", "--format", "md", "-o", "-"])
         .success()

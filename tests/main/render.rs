@@ -40,7 +40,9 @@ fn the_annex_follows_the_guide() {
         "Liste des preuves",
         "Le collectif de travail",
     ] {
-        assert!(html.contains(heading), "missing « {heading} »");
+        // The annex is in French typography: « : » follows a no-break space.
+        let heading = ldm::typo::french(heading);
+        assert!(html.contains(&heading), "missing « {heading} »");
     }
     // The measure columns carry their years; a dash where no measure exists yet.
     assert!(html.contains(

@@ -1,0 +1,259 @@
+//! The annex as Typst source, built from the same view model as the HTML and Markdown
+//! annexes, table by table and in the same order.
+
+use super::code::{lit, text};
+use super::fiches;
+use super::prose;
+use crate::render::view::{Annexe, Critere, Gens, Identite};
+use std::fmt::Write;
+
+const PREAMBLE: &str = include_str!("preamble.typ");
+pub const TITLE: &str = "Dossier de labellisation « Lycée des métiers »";
+
+/// A calendar date for the document's metadata.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Date {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+/// The whole annex as one Typst source.
+pub fn annexe(a: &Annexe, date: Option<Date>) -> String {
+    let mut out = String::from(PREAMBLE);
+    metadata(&mut out, &a.identite, date);
+    cover(&mut out, &a.identite);
+    out.push_str("#outline(title: [Sommaire], depth: 1)\n");
+    etablissement(&mut out, a);
+    synopsis(&mut out, a);
+    for c in &a.criteres {
+        critere(&mut out, c);
+    }
+    preuves(&mut out, a);
+    collectif(&mut out, a);
+    out
+}
+
+fn metadata(out: &mut String, id: &Identite, date: Option<Date>) {
+    let date = date.map_or("none".to_string(), |d| {
+        format!(
+            "datetime(year: {}, month: {}, day: {})",
+            d.year, d.month, d.day
+        )
+    });
+    let _ = writeln!(
+        out,
+        "#set document(title: {}, author: {}, date: {date})",
+        lit(&format!("{TITLE} — {}", id.nom)),
+        lit(&id.nom)
+    );
+    let _ = writeln!(
+        out,
+        "#set page(header: running-header({}, {}, {}), footer: page-footer)",
+        lit(&id.nom),
+        lit(TITLE),
+        lit(&format!("Campagne {}", id.annee))
+    );
+}
+
+fn cover(out: &mut String, id: &Identite) {
+    let mut rows = vec![("UAI", id.uai.clone()), ("Académie", id.academie.clone())];
+    if !id.ville.is_empty() {
+        rows.push(("Commune", id.ville.clone()));
+    }
+    let nature = if id.precedente.is_empty() {
+        id.nature.clone()
+    } else {
+        format!("{} (label obtenu en {})", id.nature, id.precedente)
+    };
+    rows.push(("Nature de la candidature", nature));
+    rows.push(("Campagne", id.annee.clone()));
+    rows.push((
+        "Cahier des charges",
+        format!("{} ({})", id.edition_titre, id.edition),
+    ));
+    if !id.reseau.is_empty() {
+        rows.push(("Candidature en réseau avec", id.reseau.join(", ")));
+    }
+    let cells: Vec<String> = rows
+        .iter()
+        .map(|(k, v)| format!("th({}), {}", lit(k), lit(v)))
+        .collect();
+    let _ = writeln!(
+        out,
+        "#align(center + horizon, block(width: 80%)[\
+         #text(size: 12pt, fill: doux, {})\n\n\
+         #text(size: 22pt, weight: \"bold\", {})\n\n\
+         #text(size: 14pt, style: \"italic\", {})\n\n\
+         #v(8mm)\n\
+         #table(columns: (45%, 55%), {})])\n#pagebreak()",
+        lit(TITLE),
+        lit(&id.nom),
+        lit(&id.denomination),
+        cells.join(", ")
+    );
+}
+
+/// A heading: levels 1 and 2 are bookmarks, level 1 also a line of the table of contents.
+pub(super) fn heading(out: &mut String, level: u8, title: &str) {
+    let _ = writeln!(out, "#heading(level: {level}, {})", lit(title));
+}
+
+fn etablissement(out: &mut String, a: &Annexe) {
+    heading(out, 1, "Présentation de l'établissement");
+    for (title, p) in [
+        ("Contexte de l'établissement", &a.contexte),
+        (
+            "Articulation avec l'auto-évaluation, le projet d'établissement, le contrat d'objectifs et les autres labels",
+            &a.articulation,
+        ),
+        ("Pilotage de la démarche", &a.pilotage),
+    ] {
+        let _ = writeln!(out, "#heading(level: 3, outlined: false, {})", lit(title));
+        let _ = writeln!(out, "#{}", prose::content(&p.md));
+    }
+}
+
+fn synopsis(out: &mut String, a: &Annexe) {
+    heading(out, 1, "Synoptique des critères");
+    let mut cells = vec![
+        "table.header(th[Critère], th[Coordonnateur], th[Actions], th[Engagements], th[Exigences couvertes])".to_string(),
+    ];
+    for s in &a.synopsis {
+        cells.push(format!(
+            "{}, {}, num({}), num({}), num({})",
+            lit(&format!("{} — {}", s.numero, s.intitule)),
+            lit(&s.coordonnateur),
+            lit(&s.actions.to_string()),
+            lit(&s.engagements.to_string()),
+            lit(&s.exigences)
+        ));
+    }
+    table(out, "(1fr, 0.7fr, auto, auto, auto)", &cells);
+}
+
+/// A table with its column widths and cells (already Typst code).
+pub(super) fn table(out: &mut String, columns: &str, cells: &[String]) {
+    let _ = writeln!(out, "#table(columns: {columns}, {})", cells.join(", "));
+}
+
+/// A table's title, kept on the page of the table's first rows.
+pub(super) fn caption(out: &mut String, title: &str) {
+    let _ = writeln!(out, "#caption({})", lit(title));
+}
+
+/// A one-cell table holding prose, like the guide's « État des lieux » boxes.
+fn prose_box(out: &mut String, title: &str, md: &str) {
+    caption(out, title);
+    // Long prose may run over a page: this one cell is allowed to break.
+    let cell = format!("table.cell(breakable: true, {})", prose::content(md));
+    table(out, "(1fr,)", &[cell]);
+}
+
+fn critere(out: &mut String, c: &Critere) {
+    let x = c.numero;
+    out.push_str("#pagebreak(weak: true)\n");
+    heading(out, 1, &format!("Critère {x} — {}", c.intitule));
+    prose_box(
+        out,
+        &format!("État des lieux du critère {x}"),
+        &c.etat_des_lieux.md,
+    );
+    prose_box(
+        out,
+        &format!("Objectif général du critère {x}"),
+        &c.objectif_general.md,
+    );
+    if let Some(s) = &c.strategie_reseau {
+        prose_box(
+            out,
+            &format!("Stratégie commune du réseau : critère {x}"),
+            &s.md,
+        );
+    }
+    caption(
+        out,
+        &format!("Transversalité de la démarche qualité : critère {x}"),
+    );
+    let rows: Vec<String> = c
+        .transversalite
+        .iter()
+        .map(|(k, v)| format!("th({}), {}", lit(k), lit(v)))
+        .collect();
+    table(out, "(35%, 65%)", &rows);
+    equipe(out, c);
+    for act in &c.actions {
+        fiches::action(out, x, act);
+    }
+    for eng in &c.engagements {
+        fiches::engagement(out, x, eng);
+    }
+}
+
+fn gens(g: &Gens) -> String {
+    format!("{}, {}, {}", lit(&g.nom), lit(&g.prenom), lit(&g.fonction))
+}
+
+fn equipe(out: &mut String, c: &Critere) {
+    let x = c.numero;
+    caption(out, &format!("Équipe critère {x}"));
+    let mut cells = vec!["table.header(th[], th[Nom], th[Prénom], th[Fonction])".to_string()];
+    // Co-coordinators share one heading cell, as the annex's HTML does.
+    let label = lit(&format!("Coordonnateur critère {x}"));
+    match c.coordonnateurs.len() {
+        0 => cells.push(format!("th({label}), \"—\", \"—\", \"—\"")),
+        n => {
+            cells.push(format!("th(rowspan: {n}, {label})"));
+            cells.extend(c.coordonnateurs.iter().map(gens));
+        }
+    }
+    for (i, m) in c.membres.iter().enumerate() {
+        if i == 0 {
+            cells.push(format!(
+                "th(rowspan: {}, {})",
+                c.membres.len(),
+                lit(&format!("Membres équipe critère {x}"))
+            ));
+        }
+        cells.push(gens(m));
+    }
+    table(out, "(28%, 1fr, 1fr, 1.4fr)", &cells);
+}
+
+fn preuves(out: &mut String, a: &Annexe) {
+    out.push_str("#pagebreak(weak: true)\n");
+    heading(out, 1, "Liste des preuves");
+    let mut cells = vec!["table.header(th[Fichier], th[Cité par])".to_string()];
+    for p in &a.preuves {
+        let cited = if p.citee_par.is_empty() {
+            lit("—")
+        } else {
+            let lines: Vec<String> = p.citee_par.iter().map(|w| text(w)).collect();
+            format!("[{}]", lines.join("#linebreak();"))
+        };
+        cells.push(format!("{}, {cited}", lit(&p.chemin)));
+    }
+    table(out, "(40%, 60%)", &cells);
+}
+
+fn collectif(out: &mut String, a: &Annexe) {
+    heading(out, 1, "Le collectif de travail");
+    let _ = writeln!(
+        out,
+        "#text(size: 9pt, fill: doux, {})",
+        lit("Toutes les personnes engagées dans la démarche, avec leurs rôles.")
+    );
+    let mut cells = vec![
+        "table.header(th[Nom], th[Prénom], th[Fonction], th[Rôles dans la démarche])".to_string(),
+    ];
+    for m in &a.collectif {
+        cells.push(format!(
+            "{}, {}, {}, {}",
+            lit(&m.nom),
+            lit(&m.prenom),
+            lit(&m.fonction),
+            lit(&m.roles.join(" ; "))
+        ));
+    }
+    table(out, "(1fr, 1fr, 1.2fr, 2fr)", &cells);
+}
