@@ -4,7 +4,7 @@ use super::EXIT_FAILURE;
 use clap::ValueEnum;
 use ldm::check::rules::{self, RULES};
 use ldm::report::{self, Checked, Format};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -56,24 +56,22 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let dirs = if args.dossiers.is_empty() {
         vec![PathBuf::from(".")]
     } else {
-        args.dossiers
+        distinct(args.dossiers)
     };
+    let ci = matches!(
+        args.format,
+        FormatArg::Gitlab | FormatArg::Github | FormatArg::Sarif | FormatArg::Junit
+    );
     let mut loaded = Vec::new();
     for dir in &dirs {
         let dossier = ldm::load::load(dir)?;
-        loaded.push((
-            dir.to_string_lossy().trim_end_matches('/').to_string(),
-            dossier,
-        ));
+        let label = if ci { repo_label(dir) } else { typed_label(dir) };
+        loaded.push((label, dossier));
     }
     let checked: Vec<Checked> = loaded
         .iter()
         .map(|(label, d)| Checked {
-            label: if label.is_empty() {
-                ".".into()
-            } else {
-                label.clone()
-            },
+            label: label.clone(),
             dossier: d,
             report: ldm::check::check(d),
         })
@@ -99,6 +97,45 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let failed = checked.iter().any(|c| opts.fails(c));
     Ok(ExitCode::from(u8::from(failed)))
+}
+
+/// The dossiers in the order given, each once: two spellings of one folder (`.` and
+/// its absolute path) would report every finding twice.
+fn distinct(dirs: Vec<PathBuf>) -> Vec<PathBuf> {
+    let mut seen = std::collections::HashSet::new();
+    dirs.into_iter()
+        .filter(|d| seen.insert(std::fs::canonicalize(d).unwrap_or_else(|_| d.clone())))
+        .collect()
+}
+
+/// The dossier as the user typed it, with `/` separators and no trailing one.
+fn typed_label(dir: &Path) -> String {
+    let label = dir.to_string_lossy().replace(std::path::MAIN_SEPARATOR, "/");
+    match label.trim_end_matches('/') {
+        "" => ".".into(),
+        l => l.to_string(),
+    }
+}
+
+/// The dossier as CI tools need it: relative to the repository root, which is where
+/// the forges run the job (the current folder); a dossier outside it (`..`) is placed
+/// from the root of the git work tree holding it. Otherwise, as typed.
+fn repo_label(dir: &Path) -> String {
+    let (Ok(abs), Ok(cwd)) = (std::fs::canonicalize(dir), std::env::current_dir()) else {
+        return typed_label(dir);
+    };
+    let cwd = std::fs::canonicalize(&cwd).unwrap_or(cwd);
+    let root = if abs.starts_with(&cwd) {
+        Some(cwd)
+    } else {
+        abs.ancestors()
+            .find(|a| a.join(".git").exists())
+            .map(Path::to_path_buf)
+    };
+    match root.as_deref().and_then(|r| abs.strip_prefix(r).ok()) {
+        Some(rel) => typed_label(rel),
+        None => typed_label(dir),
+    }
 }
 
 /// On GitHub Actions, appends the Markdown summary to the file `$GITHUB_STEP_SUMMARY`

@@ -134,7 +134,8 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
             );
             if let Some((path, _)) = id.ci.file() {
                 println!(
-                    "Intégration continue : indiquez dans {path} (variable LDM_DEPOT) l'adresse du dépôt git de ldm ; le dossier doit être à la racine du dépôt."
+                    "Intégration continue : {path} télécharge ldm {} (variable LDM_TELECHARGEMENT, à changer pour la copie de l'académie) ; le dossier doit être à la racine du dépôt.",
+                    env!("CARGO_PKG_VERSION")
                 );
             }
             Ok(ExitCode::SUCCESS)

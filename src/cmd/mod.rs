@@ -178,5 +178,19 @@ pub fn deliver(
 /// True when colour may be used on stdout.
 pub fn color_stdout() -> bool {
     use std::io::IsTerminal;
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        && std::io::stdout().is_terminal()
+        && console_takes_ansi()
+}
+
+/// Windows consoles show ANSI colours only once asked to (Windows 10 and later); an
+/// older console would print the escape codes, so it gets none.
+#[cfg(windows)]
+fn console_takes_ansi() -> bool {
+    anstyle_query::windows::enable_ansi_colors().unwrap_or(false)
+}
+
+#[cfg(not(windows))]
+fn console_takes_ansi() -> bool {
+    true
 }

@@ -27,7 +27,7 @@ pub fn write(out: &mut String, checked: &[Checked]) {
         .map(|r| {
             json!({
                 "id": r.name,
-                "name": r.name,
+                "name": pascal_case(r.name),
                 "shortDescription": { "text": r.titre },
                 "fullDescription": { "text": r.explication },
                 "help": { "text": format!("{}\n\nldm check --explain {}", r.explication, r.name) },
@@ -44,13 +44,16 @@ pub fn write(out: &mut String, checked: &[Checked]) {
             let mut physical = json!({
                 "artifactLocation": { "uri": uri(&repo_path(&c.label, file)) },
             });
-            if let Some(p) = pos {
-                physical["region"] = json!({
+            // Code scanning drops a result without a region: a finding about a whole
+            // file points at its first line.
+            physical["region"] = match pos {
+                Some(p) => json!({
                     "startLine": p.line,
                     "startColumn": p.column,
                     "endColumn": p.column + p.len,
-                });
-            }
+                }),
+                None => json!({ "startLine": 1 }),
+            };
             let mut result = json!({
                 "ruleId": d.rule,
                 "level": level(d.severity),
@@ -73,6 +76,7 @@ pub fn write(out: &mut String, checked: &[Checked]) {
             "tool": { "driver": {
                 "name": "ldm",
                 "version": env!("CARGO_PKG_VERSION"),
+                "informationUri": env!("CARGO_PKG_REPOSITORY"),
                 "rules": rules,
             }},
             "columnKind": "unicodeCodePoints",
@@ -82,6 +86,13 @@ pub fn write(out: &mut String, checked: &[Checked]) {
     // Serialising plain data to a String cannot fail.
     out.push_str(&serde_json::to_string_pretty(&doc).unwrap_or_default());
     out.push('\n');
+}
+
+/// A rule's readable name, as SARIF viewers expect it: `section-inconnue` →
+/// `SectionInconnue` (the id stays the kebab-case name `--explain` takes).
+pub fn pascal_case(rule: &str) -> String {
+    use heck::ToUpperCamelCase;
+    rule.to_upper_camel_case()
 }
 
 /// A relative path as a URI reference: `/` kept, every byte outside RFC 3986's
@@ -111,6 +122,16 @@ mod tests {
         );
         assert_eq!(uri("preuves/été.pdf"), "preuves/%C3%A9t%C3%A9.pdf");
         assert_eq!(uri("a:b%c"), "a%3Ab%25c");
+    }
+
+    #[test]
+    fn rule_names_are_pascal_case_and_differ_from_ids() {
+        assert_eq!(pascal_case("section-inconnue"), "SectionInconnue");
+        for r in RULES {
+            let name = pascal_case(r.name);
+            assert_ne!(name, r.name);
+            assert!(name.chars().all(char::is_alphanumeric), "{name}");
+        }
     }
 
     #[test]

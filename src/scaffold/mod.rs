@@ -45,6 +45,14 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
 ];
 
+/// Where the CI files download this version's release binaries and `SHA256SUMS` from:
+/// the release of the repository named in Cargo.toml (GitHub's address form).
+pub const RELEASE_URL: &str = concat!(
+    env!("CARGO_PKG_REPOSITORY"),
+    "/releases/download/v",
+    env!("CARGO_PKG_VERSION")
+);
+
 /// Continuous integration that `ldm init --ci` sets up in the school's repository.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Ci {
@@ -180,7 +188,8 @@ pub fn dossier_files(
         ));
     }
     if let Some((path, template)) = id.ci.file() {
-        files.push((path.to_string(), render(&env, template, context! {})?));
+        let ctx = context! { version => env!("CARGO_PKG_VERSION"), telechargement => RELEASE_URL };
+        files.push((path.to_string(), render(&env, template, ctx)?));
     }
     for c in &edition.criteres {
         let dir = format!("criteres/{}-{}", c.numero, c.slug);
