@@ -24,7 +24,12 @@ fn ldm() -> Command {
 
 /// `ldm check ARGS` run in `dir`: (exit code, stdout).
 fn check(dir: &Path, args: &[&str]) -> (i32, String) {
-    let out = ldm().current_dir(dir).arg("check").args(args).output().unwrap();
+    let out = ldm()
+        .current_dir(dir)
+        .arg("check")
+        .args(args)
+        .output()
+        .unwrap();
     (
         out.status.code().unwrap(),
         String::from_utf8(out.stdout).unwrap(),
@@ -91,7 +96,10 @@ fn junitparser_reads_every_error_of_the_all_in_one_fixture() {
         .status()
         .is_ok_and(|s| s.success());
     if !has {
-        assert!(std::env::var_os("CI").is_none(), "CI must install junitparser (.ci/run does)");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install junitparser (.ci/run does)"
+        );
         return;
     }
     let (code, xml) = check(&fixture("tout-en-un"), &["--format", "junit"]);
@@ -152,7 +160,10 @@ fn ci_paths_are_relative_to_the_repository_whatever_the_dossier_argument() {
     let (_, sarif) = check(&sub, &["..", "--format", "sarif"]);
     assert!(sarif.contains("\"uri\": \"dossier/"), "{sarif}");
     let (_, github) = check(&sub, &["..", "--format", "github"]);
-    assert!(github.contains("::error file=dossier/") && !github.contains("file=../"), "{github}");
+    assert!(
+        github.contains("::error file=dossier/") && !github.contains("file=../"),
+        "{github}"
+    );
 }
 
 #[test]
@@ -209,7 +220,10 @@ fn ci_files_pass_the_forges_schemas() {
             .unwrap();
         assert!(out.status.success());
     }
-    forge_schema("vendor.gitlab-ci", &tmp.path().join("gitlab/.gitlab-ci.yml"));
+    forge_schema(
+        "vendor.gitlab-ci",
+        &tmp.path().join("gitlab/.gitlab-ci.yml"),
+    );
     forge_schema(
         "vendor.github-workflows",
         &tmp.path().join("github/.github/workflows/ldm.yml"),
@@ -254,7 +268,13 @@ fn the_linux_release_binary_is_statically_linked() {
         return;
     }
     let out = succeeds(Process::new("file").arg("-L").arg(&bin));
-    assert!(out.contains("statically linked") || out.contains("static-pie linked"), "{out}");
+    assert!(
+        out.contains("statically linked") || out.contains("static-pie linked"),
+        "{out}"
+    );
     let sums = std::fs::read_to_string(root().join("dist/SHA256SUMS")).unwrap();
-    assert!(sums.contains(&format!("  ldm-{version}-x86_64-windows.exe\n")), "{sums}");
+    assert!(
+        sums.contains(&format!("  ldm-{version}-x86_64-windows.exe\n")),
+        "{sums}"
+    );
 }

@@ -65,7 +65,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut loaded = Vec::new();
     for dir in &dirs {
         let dossier = ldm::load::load(dir)?;
-        let label = if ci { repo_label(dir) } else { typed_label(dir) };
+        let label = if ci {
+            repo_label(dir)
+        } else {
+            typed_label(dir)
+        };
         loaded.push((label, dossier));
     }
     let checked: Vec<Checked> = loaded
@@ -110,7 +114,9 @@ fn distinct(dirs: Vec<PathBuf>) -> Vec<PathBuf> {
 
 /// The dossier as the user typed it, with `/` separators and no trailing one.
 fn typed_label(dir: &Path) -> String {
-    let label = dir.to_string_lossy().replace(std::path::MAIN_SEPARATOR, "/");
+    let label = dir
+        .to_string_lossy()
+        .replace(std::path::MAIN_SEPARATOR, "/");
     match label.trim_end_matches('/') {
         "" => ".".into(),
         l => l.to_string(),
