@@ -31,8 +31,9 @@ cargo build --locked --release --target "$windows" \
 
 rm -rf dist
 mkdir dist
-cp "target/$linux/release/ldm" "dist/ldm-$version-x86_64-linux"
-cp "target/$windows/release/ldm.exe" "dist/ldm-$version-x86_64-windows.exe"
+target="${CARGO_TARGET_DIR:-target}"
+cp "$target/$linux/release/ldm" "dist/ldm-$version-x86_64-linux"
+cp "$target/$windows/release/ldm.exe" "dist/ldm-$version-x86_64-windows.exe"
 (cd dist && sha256sum ldm-* > SHA256SUMS)
 ls -l dist
 cat dist/SHA256SUMS
