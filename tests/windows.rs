@@ -1,5 +1,7 @@
 //! The Windows binary of dist/ run under Wine gives the Linux binary's output byte for
 //! byte: `check --format json` of the example, and the Markdown annex `render` writes.
+//! Wine runs in its own prefix under target/tmp, which scripts/wine-prefix.sh prepares
+//! on first use (Debian's Wine 8.0 needs a stand-in bcryptprimitives.dll, see there).
 
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
@@ -9,9 +11,10 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The Windows binary and Wine, when both are here. Outside CI their absence skips the
-/// test; under CI=true it fails (.ci/run installs Wine and builds dist/ first).
-fn windows_ldm() -> Option<PathBuf> {
+/// The Windows binary and a ready Wine prefix, when both can be had. Outside CI their
+/// absence skips the test; under CI=true it fails (.ci/run installs Wine and mingw-w64
+/// and builds dist/ first).
+fn windows_ldm() -> Option<(PathBuf, PathBuf)> {
     let exe = root().join(format!(
         "dist/ldm-{}-x86_64-windows.exe",
         env!("CARGO_PKG_VERSION")
@@ -20,24 +23,53 @@ fn windows_ldm() -> Option<PathBuf> {
         .arg("--version")
         .output()
         .is_ok_and(|o| o.status.success());
-    if exe.exists() && wine {
-        return Some(exe);
+    let ci = std::env::var_os("CI").is_some();
+    if !(exe.exists() && wine) {
+        assert!(
+            !ci,
+            "CI must run the Windows test: install wine and run scripts/dist.sh (.ci/run does)"
+        );
+        eprintln!("wine ou dist/ absent : test Windows sauté hors CI");
+        return None;
     }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "CI must run the Windows test: install wine and run scripts/dist.sh (.ci/run does)"
-    );
-    eprintln!("wine ou dist/ absent : test Windows sauté hors CI");
-    None
+    let prefix = wine_prefix();
+    if prefix.is_none() {
+        assert!(
+            !ci,
+            "CI must run the Windows test: scripts/wine-prefix.sh failed"
+        );
+        eprintln!("préfixe Wine impossible à préparer : test Windows sauté hors CI");
+    }
+    prefix.map(|p| (exe, p))
+}
+
+/// target/tmp/wine-prefix, prepared by scripts/wine-prefix.sh unless already there.
+fn wine_prefix() -> Option<PathBuf> {
+    let prefix = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("wine-prefix");
+    let ready = |p: &Path| {
+        p.join("drive_c/windows/system32/bcryptprimitives.dll")
+            .exists()
+    };
+    if ready(&prefix) {
+        return Some(prefix);
+    }
+    let status = Process::new("bash")
+        .arg(root().join("scripts/wine-prefix.sh"))
+        .arg(&prefix)
+        .status()
+        .ok()?;
+    (status.success() && ready(&prefix)).then_some(prefix)
 }
 
 /// Runs the Windows ldm under Wine in `dir`: (exit code, stdout, stderr).
-fn wine(exe: &Path, dir: &Path, args: &[&str]) -> (i32, Vec<u8>, String) {
+fn wine(exe: &Path, prefix: &Path, dir: &Path, args: &[&str]) -> (i32, Vec<u8>, String) {
     let out = Process::new("wine")
         .arg(exe)
         .args(args)
         .current_dir(dir)
+        .env("WINEPREFIX", prefix)
         .env("WINEDEBUG", "-all")
+        .env("WINEDLLOVERRIDES", "mscoree,mshtml=")
         .env("NO_COLOR", "1")
         .env_remove("GITHUB_STEP_SUMMARY")
         .output()
@@ -83,12 +115,12 @@ fn example_copy() -> tempfile::TempDir {
 
 #[test]
 fn the_windows_binary_checks_and_renders_the_example_like_linux() {
-    let Some(exe) = windows_ldm() else {
+    let Some((exe, prefix)) = windows_ldm() else {
         return;
     };
     let (win, lin) = (example_copy(), example_copy());
     let args = ["check", "--format", "json"];
-    let (code, out, err) = wine(&exe, win.path(), &args);
+    let (code, out, err) = wine(&exe, &prefix, win.path(), &args);
     assert_eq!(code, 0, "{err}");
     let (lcode, lout) = linux(lin.path(), &args);
     assert_eq!(lcode, 0);
@@ -99,7 +131,7 @@ fn the_windows_binary_checks_and_renders_the_example_like_linux() {
     );
 
     let args = ["render", "--format", "md"];
-    let (code, _, err) = wine(&exe, win.path(), &args);
+    let (code, _, err) = wine(&exe, &prefix, win.path(), &args);
     assert_eq!(code, 0, "{err}");
     assert_eq!(linux(lin.path(), &args).0, 0);
     let annex = |d: &Path| std::fs::read(d.join("annexe/annexe.md")).unwrap();
