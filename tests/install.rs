@@ -87,6 +87,38 @@ fn junit_is_valid_against_the_strict_ant_schema() {
 }
 
 #[test]
+fn junit_is_the_same_bytes_on_every_run_without_a_clock() {
+    let dir = fixture("tout-en-un");
+    let run = |epoch: Option<&str>| {
+        let mut cmd = ldm();
+        match epoch {
+            Some(e) => cmd.env("SOURCE_DATE_EPOCH", e),
+            None => cmd.env_remove("SOURCE_DATE_EPOCH"),
+        };
+        let out = cmd
+            .current_dir(&dir)
+            .args(["check", "--format", "junit"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        out.stdout
+    };
+    let first = run(None);
+    // Over a second apart, so a clock in the report would show.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let second = run(None);
+    assert_eq!(first, second);
+    let text = String::from_utf8(first).unwrap();
+    assert!(text.contains("timestamp=\"1970-01-01T00:00:00\""), "{text}");
+    // SOURCE_DATE_EPOCH, when set, is the date.
+    let dated = String::from_utf8(run(Some("1767225600"))).unwrap();
+    assert!(
+        dated.contains("timestamp=\"2026-01-01T00:00:00\""),
+        "{dated}"
+    );
+}
+
+#[test]
 fn junitparser_reads_every_error_of_the_all_in_one_fixture() {
     if !tool("python3", "-c") {
         return;

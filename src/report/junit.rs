@@ -113,17 +113,14 @@ fn write_case(out: &mut String, c: &Checked, label: &str, case: &Case) {
     }
 }
 
-/// When the report was made, in UTC and the schema's form (no zone): now, or
-/// `SOURCE_DATE_EPOCH` when set, so reproducible builds and tests get a fixed date.
+/// The suites' `timestamp` (the schema requires one), in UTC and the schema's form (no
+/// zone): `SOURCE_DATE_EPOCH` when set, else the Unix epoch, 1970-01-01T00:00:00. Never
+/// the clock: the same dossier gives the same report bytes (ARCHITECTURE.md).
 fn timestamp() -> String {
     let secs = std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|s| s.trim().parse::<i64>().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
-        });
+        .unwrap_or(0);
     chrono::DateTime::from_timestamp(secs, 0)
         .unwrap_or_default()
         .format("%Y-%m-%dT%H:%M:%S")
