@@ -2,12 +2,15 @@
 # Builds the release binaries into dist/: x86_64 Linux statically linked (musl) and
 # x86_64 Windows (mingw-w64), named with the version, plus SHA256SUMS.
 # Installs what it lacks (Debian packages, rustup targets); run it as root or with sudo.
+# LDM_DIST_PROFILE picks the Cargo profile: `release` (default, what releases publish) or
+# `ci` (Cargo.toml: less optimised, quicker to build; .ci/run uses it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n1)
 linux=x86_64-unknown-linux-musl
 windows=x86_64-pc-windows-gnu
+profile="${LDM_DIST_PROFILE:-release}"
 
 # Debian packages: musl-gcc links the static binary, mingw-w64 the Windows one.
 missing=()
@@ -25,15 +28,15 @@ for t in "$linux" "$windows"; do
   grep -qx "$t" <<<"$installed" || rustup target add "$t"
 done
 
-cargo build --locked --release --target "$linux"
-cargo build --locked --release --target "$windows" \
+cargo build --locked --profile "$profile" --target "$linux"
+cargo build --locked --profile "$profile" --target "$windows" \
   --config "target.$windows.linker=\"x86_64-w64-mingw32-gcc\""
 
 rm -rf dist
 mkdir dist
 target="${CARGO_TARGET_DIR:-target}"
-cp "$target/$linux/release/ldm" "dist/ldm-$version-x86_64-linux"
-cp "$target/$windows/release/ldm.exe" "dist/ldm-$version-x86_64-windows.exe"
+cp "$target/$linux/$profile/ldm" "dist/ldm-$version-x86_64-linux"
+cp "$target/$windows/$profile/ldm.exe" "dist/ldm-$version-x86_64-windows.exe"
 (cd dist && sha256sum ldm-* > SHA256SUMS)
 ls -l dist
 cat dist/SHA256SUMS
