@@ -133,6 +133,8 @@ fn the_windows_binary_checks_and_renders_the_example_like_linux() {
     let args = ["render", "--format", "md"];
     let (code, _, err) = wine(&exe, &prefix, win.path(), &args);
     assert_eq!(code, 0, "{err}");
+    // Paths in messages are `/`-separated on Windows too.
+    assert!(err.contains("écrit : ./annexe/annexe.md"), "{err}");
     assert_eq!(linux(lin.path(), &args).0, 0);
     let annex = |d: &Path| std::fs::read(d.join("annexe/annexe.md")).unwrap();
     let (w, l) = (annex(win.path()), annex(lin.path()));

@@ -154,7 +154,7 @@ fn step_summary(checked: &[Checked], opts: report::Options) {
     if let Err(e) = report::github::append_step_summary(path.as_ref(), &text) {
         eprintln!(
             "avertissement : résumé non écrit dans « {} » (GITHUB_STEP_SUMMARY) : {e}",
-            std::path::Path::new(&path).display()
+            super::shown(std::path::Path::new(&path))
         );
     }
 }

@@ -36,7 +36,7 @@ struct Loaded {
 
 fn from_folder(p: &Path) -> anyhow::Result<Loaded> {
     Ok(Loaded {
-        source: p.display().to_string(),
+        source: super::shown(p),
         dossier: ldm::load::load(p)?,
         _tmp: None,
     })

@@ -124,13 +124,13 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
             }
             println!(
                 "Dossier « {} » : {created} fichiers créés pour l'édition {} ({} critères).",
-                a.dossier.display(),
+                super::shown(&a.dossier),
                 edition.id,
                 edition.criteres.len()
             );
             println!(
                 "Étape suivante : remplacer les « À compléter », puis « ldm check {} ».",
-                a.dossier.display()
+                super::shown(&a.dossier)
             );
             if let Some((path, _)) = id.ci.file() {
                 println!(

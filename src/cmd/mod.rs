@@ -169,10 +169,21 @@ pub fn deliver(
                 eprintln!("erreur : {e}");
                 return Ok(ExitCode::from(EXIT_FAILURE));
             }
-            eprintln!("écrit : {}", p.display());
+            eprintln!("écrit : {}", shown(p));
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A path as messages show it: `/`-separated whatever the OS, like diagnostics (on
+/// Windows `\\` is a separator; elsewhere it may be part of a name, so it stays).
+pub fn shown(p: &std::path::Path) -> String {
+    let s = p.display().to_string();
+    if cfg!(windows) {
+        s.replace('\\', "/")
+    } else {
+        s
+    }
 }
 
 /// True when colour may be used on stdout.
