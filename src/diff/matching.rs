@@ -67,7 +67,7 @@ pub fn score(a: &Title, b: &Title) -> f64 {
         strsim::normalized_levenshtein(a_text, b_text).max(strsim::sorensen_dice(a_text, b_text));
     let smaller = a.words.len().min(b.words.len());
     let contained = if smaller >= 4 {
-        shared_words(&a.words, &b.words) as f64 / smaller as f64 * 0.9
+        shared(&a.words, &b.words) as f64 / smaller as f64 * 0.9
     } else {
         0.0
     };
@@ -79,13 +79,13 @@ pub fn score(a: &Title, b: &Title) -> f64 {
 /// (each edit breaks at most two bigrams), and their shared words for containment.
 fn may_reach(a: &Title, b: &Title) -> bool {
     let smaller = a.words.len().min(b.words.len());
-    if smaller >= 4 && shared_words(&a.words, &b.words) as f64 / smaller as f64 * 0.9 >= THRESHOLD {
+    if smaller >= 4 && shared(&a.words, &b.words) as f64 / smaller as f64 * 0.9 >= THRESHOLD {
         return true;
     }
     if a.text == b.text || a.grams.len() < 2 || b.grams.len() < 2 {
         return true;
     }
-    let shared = shared_grams(&a.grams, &b.grams);
+    let shared = shared(&a.grams, &b.grams);
     let dice = 2.0 * shared as f64 / (a.grams.len() + b.grams.len()) as f64;
     let edits = a
         .grams
@@ -98,25 +98,9 @@ fn may_reach(a: &Title, b: &Title) -> bool {
     dice.max(lev) >= THRESHOLD - 1e-9
 }
 
-/// How many bigrams (numbered by occurrence, sorted) two titles have in common.
-fn shared_grams(a: &[(char, char, u32)], b: &[(char, char, u32)]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
-
-/// How many words two sorted, distinct word lists have in common.
-fn shared_words(a: &[String], b: &[String]) -> usize {
+/// How many items two sorted lists have in common (bigrams numbered by occurrence, or
+/// distinct words): one merge walk.
+fn shared<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
