@@ -1,5 +1,6 @@
 //! Builds the annex's view (`view::Annexe`) from a loaded dossier and its edition.
 
+use super::colonnes::Colonnes;
 use super::view::*;
 use crate::model::front::{Indicateur, Valeur};
 use crate::model::query::{YEARS, citations};
@@ -48,15 +49,51 @@ fn measure_in(i: &Indicateur, year: i64, range: std::ops::RangeInclusive<i64>) -
     }
 }
 
+/// The period as the label counts it: 2021–2026 is five years (five school years).
 fn duree(periode: Option<(i64, i64)>) -> String {
     match periode {
         None => DASH.to_string(),
-        Some((d, f)) if f == d => format!("{d} (1 an)"),
-        Some((d, f)) => format!("{d}–{f} ({} ans)", f - d + 1),
+        Some((d, f)) if f <= d => d.to_string(),
+        Some((d, f)) if f == d + 1 => format!("{d}–{f} (1 an)"),
+        Some((d, f)) => format!("{d}–{f} ({} ans)", f - d),
     }
 }
 
-fn action(d: &Dossier, n: usize, e: &Entity) -> Option<Action> {
+/// The three column headings, as the guide words them, dated when the period is known.
+fn headings(c: Option<Colonnes>) -> [String; 3] {
+    let Some(c) = c else {
+        return [
+            "Mesure début (N)".to_string(),
+            "Mesure suivi 2 (N+3)".to_string(),
+            "Mesure fin (N+5)".to_string(),
+        ];
+    };
+    [
+        format!("Mesure début ({})", c.debut),
+        c.suivi.map_or_else(
+            || "Mesure suivi 2".to_string(),
+            |s| format!("Mesure suivi 2 ({s})"),
+        ),
+        format!("Mesure fin ({})", c.fin),
+    ]
+}
+
+/// An indicator's three cells under the columns `c` (dashes when the period is unknown).
+fn measures(i: &Indicateur, c: Option<Colonnes>) -> IndicateurAction {
+    let cell = |year: Option<i64>, range: Option<std::ops::RangeInclusive<i64>>| match (year, range)
+    {
+        (Some(y), Some(r)) => measure_in(i, y, r),
+        _ => DASH.to_string(),
+    };
+    IndicateurAction {
+        intitule: i.intitule.value.clone(),
+        debut: cell(c.map(|c| c.debut), c.map(|c| c.debut_range())),
+        suivi: cell(c.and_then(|c| c.suivi), c.and_then(|c| c.suivi_range())),
+        fin: cell(c.map(|c| c.fin), c.and_then(|c| c.fin_range())),
+    }
+}
+
+fn action(d: &Dossier, n: usize, e: &Entity, campagne: Option<i64>) -> Option<Action> {
     let f = e.front.as_ref()?;
     // A période with an impossible year is reported by check and shown as none here.
     let periode = f
@@ -64,7 +101,7 @@ fn action(d: &Dossier, n: usize, e: &Entity) -> Option<Action> {
         .as_ref()
         .map(|p| (p.debut.value, p.fin.value))
         .filter(|(d, f)| YEARS.contains(d) && YEARS.contains(f));
-    let (debut, suivi, fin) = periode.map_or((0, 3, 5), |(d, f)| (d, d + 3, f.min(d + 5).max(d)));
+    let colonnes = periode.map(|(d, f)| Colonnes::of(d, f, campagne));
     Some(Action {
         n,
         id: e.id(),
@@ -77,11 +114,7 @@ fn action(d: &Dossier, n: usize, e: &Entity) -> Option<Action> {
             .to_string(),
         exigences: exigences(f),
         description: prose(d, e, "Description"),
-        colonnes: [
-            format!("Mesure début ({debut})"),
-            format!("Mesure suivi ({suivi})"),
-            format!("Mesure fin ({fin})"),
-        ],
+        colonnes: headings(colonnes),
         objectifs: f
             .objectifs
             .iter()
@@ -94,17 +127,7 @@ fn action(d: &Dossier, n: usize, e: &Entity) -> Option<Action> {
                 indicateurs: o
                     .indicateurs
                     .iter()
-                    .map(|i| IndicateurAction {
-                        intitule: i.intitule.value.clone(),
-                        // The baseline may date from the year before the start.
-                        debut: measure_in(i, debut, debut.saturating_sub(1)..=debut),
-                        suivi: measure_in(i, suivi, suivi - 1..=suivi + 1),
-                        fin: if fin > suivi {
-                            measure_in(i, fin, fin..=fin + 1)
-                        } else {
-                            DASH.to_string()
-                        },
-                    })
+                    .map(|i| measures(i, colonnes))
                     .collect(),
             })
             .collect(),
@@ -192,6 +215,29 @@ fn critere(
     let asks_network = ed
         .critere(c.numero)
         .is_some_and(|r| r.strategie_commune_reseau);
+    let origine = ed.critere(c.numero).and_then(|r| r.origine);
+    let mut actions: Vec<Action> = c
+        .actions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| action(d, i + 1, e, (annee > 0).then_some(annee)))
+        .collect();
+    let mut engagements: Vec<Engagement> = c
+        .engagements
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| engagement(d, i + 1, e, annee))
+        .collect();
+    if let Some(o) = origine {
+        // Each cell citing them says the requirements' text is ldm's.
+        let mark = |x: &mut String| {
+            if !x.is_empty() {
+                x.push_str(&format!(" ({})", o.label()));
+            }
+        };
+        actions.iter_mut().for_each(|a| mark(&mut a.exigences));
+        engagements.iter_mut().for_each(|e| mark(&mut e.exigences));
+    }
     Critere {
         numero: c.numero,
         intitule: ed
@@ -222,18 +268,14 @@ fn critere(
             .and_then(|f| f.coordonnateur.as_ref())
             .map_or_else(Vec::new, |ps| ps.iter().map(Gens::from).collect()),
         membres: front.map_or_else(Vec::new, |f| f.membres.iter().map(Gens::from).collect()),
-        actions: c
-            .actions
-            .iter()
-            .enumerate()
-            .filter_map(|(i, e)| action(d, i + 1, e))
-            .collect(),
-        engagements: c
-            .engagements
-            .iter()
-            .enumerate()
-            .filter_map(|(i, e)| engagement(d, i + 1, e, annee))
-            .collect(),
+        actions,
+        engagements,
+        origine: origine.map(|o| {
+            format!(
+                "Les exigences de ce critère sont tirées d'un {} : à vérifier sur le cahier des charges officiel.",
+                o.label()
+            )
+        }),
     }
 }
 
@@ -311,6 +353,7 @@ pub fn build(d: &Dossier, ed: &Edition, only: &[u32]) -> Annexe {
         articulation: etab_text("Articulation avec les autres démarches"),
         pilotage: etab_text("Pilotage de la démarche"),
         synopsis,
+        note_exigences: NOTE_EXIGENCES,
         preuves: preuves(d, &criteres),
         collectif: collectif(d),
         criteres,

@@ -2,6 +2,7 @@
 //! printable HTML document, as Markdown, or as PDF (feature `pdf`).
 
 pub mod build;
+pub mod colonnes;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod view;

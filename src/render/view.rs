@@ -146,6 +146,8 @@ pub struct Critere {
     pub membres: Vec<Gens>,
     pub actions: Vec<Action>,
     pub engagements: Vec<Engagement>,
+    /// Said when ldm wrote part of the criterion's text (`referentiel::Origine`).
+    pub origine: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -162,6 +164,9 @@ pub struct Membre {
     pub roles: Vec<String>,
 }
 
+/// The guide's requirements are unnumbered bullets: the numbers are ldm's.
+pub const NOTE_EXIGENCES: &str = "Les exigences sont les points du cahier des charges (section F du guide), que le guide ne numérote pas : ldm les numérote dans l'ordre où le guide les écrit, 4.2 désignant le deuxième point du critère 4.";
+
 /// The whole annex.
 #[derive(Debug, Clone, Serialize)]
 pub struct Annexe {
@@ -170,6 +175,8 @@ pub struct Annexe {
     pub articulation: Prose,
     pub pilotage: Prose,
     pub synopsis: Vec<Synopsis>,
+    /// What the requirement numbers are, said once where they first appear.
+    pub note_exigences: &'static str,
     pub criteres: Vec<Critere>,
     pub preuves: Vec<Preuve>,
     pub collectif: Vec<Membre>,

@@ -130,6 +130,12 @@ fn synopsis(out: &mut String, a: &Annexe) {
         ));
     }
     table(out, "(1fr, 0.7fr, auto, auto, auto)", &cells);
+    note(out, a.note_exigences);
+}
+
+/// A short explanatory line in small grey type.
+fn note(out: &mut String, text: &str) {
+    let _ = writeln!(out, "#text(size: 8.5pt, fill: doux, {})", lit(text));
 }
 
 /// A table with its column widths and cells (already Typst code).
@@ -154,6 +160,9 @@ fn critere(out: &mut String, c: &Critere) {
     let x = c.numero;
     out.push_str("#pagebreak(weak: true)\n");
     heading(out, 1, &format!("Critère {x} — {}", c.intitule));
+    if let Some(o) = &c.origine {
+        note(out, o);
+    }
     prose_box(
         out,
         &format!("État des lieux du critère {x}"),
@@ -207,15 +216,14 @@ fn equipe(out: &mut String, c: &Critere) {
             cells.extend(c.coordonnateurs.iter().map(gens));
         }
     }
-    for (i, m) in c.membres.iter().enumerate() {
-        if i == 0 {
-            cells.push(format!(
-                "th(rowspan: {}, {})",
-                c.membres.len(),
-                lit(&format!("Membres équipe critère {x}"))
-            ));
+    // The members' row is always there, as in the guide, a dash when nobody is named.
+    let label = lit(&format!("Membres équipe critère {x}"));
+    match c.membres.len() {
+        0 => cells.push(format!("th({label}), \"—\", \"—\", \"—\"")),
+        n => {
+            cells.push(format!("th(rowspan: {n}, {label})"));
+            cells.extend(c.membres.iter().map(gens));
         }
-        cells.push(gens(m));
     }
     table(out, "(28%, 1fr, 1fr, 1.4fr)", &cells);
 }
