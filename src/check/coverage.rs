@@ -85,7 +85,7 @@ fn uncovered_requirements(ctx: &mut Ctx, covered: &Covered) {
         for x in &c.exigences {
             if !covered.contains(&x.id) {
                 ctx.diags.push(
-                    Diagnostic::new(Rule::ExigenceNonCouverte, format!("exigence {} non couverte : « {} »", x.id, shorten(&x.texte, 90)))
+                    Diagnostic::new(Rule::ExigenceNonCouverte, format!("exigence {} non couverte : « {} »{}", x.id, shorten(&x.texte, 90), c.origine.map_or(String::new(), |o| format!(" ({})", o.label()))))
                         .at(&file, Pos::start())
                         .help(format!("citez « {} » dans « exigences » de l'action ou de l'engagement qui y répond", x.id)),
                 );

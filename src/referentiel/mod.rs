@@ -32,7 +32,11 @@ pub const EMBEDDED: &[(&str, &str)] = &[
 )]
 pub enum Item {
     Texte(String),
-    Detail { texte: String, details: Vec<String> },
+    /// Sub-bullets are items too: the guide nests three levels (criterion 3's examples).
+    Detail {
+        texte: String,
+        details: Vec<Item>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
@@ -41,6 +45,28 @@ pub enum Item {
 pub struct Exigence {
     pub id: String,
     pub texte: String,
+}
+
+/// Where the text of a criterion comes from when ldm wrote part of it: every view of
+/// the criterion (`ldm referentiel`, the files `init` writes, `check`, the annex) says so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+#[schemars(
+    description = "Texte écrit par ldm : « reconstitue » (source coupée, passages complétés), « analogie » (rédigé par analogie, faute de texte officiel)."
+)]
+pub enum Origine {
+    Reconstitue,
+    Analogie,
+}
+
+impl Origine {
+    /// The mark shown next to the text, in parentheses.
+    pub fn label(self) -> &'static str {
+        match self {
+            Origine::Reconstitue => "texte reconstitué par ldm",
+            Origine::Analogie => "texte rédigé par ldm par analogie",
+        }
+    }
 }
 
 /// One criterion of the cahier des charges.
@@ -81,6 +107,8 @@ pub struct Critere {
     #[serde(default)]
     pub exemples_indicateurs: Vec<Item>,
     pub note: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origine: Option<Origine>,
 }
 
 /// An edition as written in its file (public for its JSON Schema, `crate::schema`).

@@ -187,7 +187,7 @@ pub fn dossier_files(
     for c in &edition.criteres {
         let dir = format!("criteres/{}-{}", c.numero, c.slug);
         let reseau = id.reseau && c.strategie_commune_reseau;
-        files.push((format!("{dir}/critere.md"), render(&env, "critere.md", context! { c => minijinja::Value::from(minijinja::value::Serde(c)), reseau => reseau })?));
+        files.push((format!("{dir}/critere.md"), render(&env, "critere.md", context! { c => minijinja::Value::from(minijinja::value::Serde(c)), origine => c.origine.map(|o| o.label()), reseau => reseau })?));
         files.push((
             format!("{dir}/actions/premiere-action.md"),
             entity(&env, Kind::Action, c, "À compléter", id.annee)?,
