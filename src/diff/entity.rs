@@ -120,9 +120,16 @@ fn fields(f: &EntityFront) -> Vec<(&'static str, String)> {
     ]
 }
 
-/// Word-level diff of two texts, whitespace normalised.
+/// Word-level diff of two texts, whitespace normalised within each line; line ends are
+/// kept, so a bulleted list can be shown as a list.
 pub fn words(old: &str, new: &str) -> Vec<Segment> {
-    let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = |s: &str| {
+        (s.lines())
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
     let (old, new) = (flat(old), flat(new));
     let diff = TextDiff::from_words(old.as_str(), new.as_str());
     // A text mostly rewritten reads better as « before » then « after » than as an
