@@ -5,7 +5,7 @@
 
 use super::Indicateur;
 use super::eval::Statut;
-use crate::numfmt::with_unit;
+use crate::numfmt::{Unite, with_unit};
 use minijinja::HtmlEscape;
 use std::fmt::Write;
 
@@ -45,17 +45,14 @@ impl Frame {
         } else {
             lo.abs().max(1.0) * 0.5
         };
+        let top = hi;
         let lo = if lo >= 0.0 {
             (lo - pad).max(0.0)
         } else {
             lo - pad
         };
-        Some(Frame {
-            x0,
-            x1,
-            lo,
-            hi: hi + pad,
-        })
+        let (lo, hi) = fit(ind.unite, counts(ind), lo, hi + pad, top);
+        Some(Frame { x0, x1, lo, hi })
     }
 
     fn x(&self, year: i64) -> f64 {
@@ -66,6 +63,32 @@ impl Frame {
     fn y(&self, v: f64) -> f64 {
         TOP + (self.hi - v) / (self.hi - self.lo) * (H - TOP - BOTTOM)
     }
+}
+
+/// Whether the indicator counts things: a number unit and whole measures and target.
+fn counts(ind: &Indicateur) -> bool {
+    let whole = |v: f64| v.fract() == 0.0;
+    ind.unite == Unite::Nombre
+        && ind.mesures.iter().all(|m| whole(m.valeur))
+        && ind.cible.is_none_or(whole)
+}
+
+/// The value range `lo..hi` adjusted to what is measured: whole bounds for counts (an
+/// axis of meetings never reads « 3,2 »), at most 100 % for a percentage unless a value
+/// (`top`, the largest) passes it.
+fn fit(unite: Unite, counts: bool, lo: f64, hi: f64, top: f64) -> (f64, f64) {
+    let (mut lo, mut hi) = (lo, hi);
+    if unite == Unite::Pourcentage && top <= 100.0 {
+        hi = hi.min(100.0);
+    }
+    if counts {
+        lo = lo.floor();
+        hi = hi.ceil();
+    }
+    if hi <= lo {
+        hi = lo + 1.0;
+    }
+    (lo, hi)
 }
 
 /// The chart of an indicator over `periode` (and its measures), marking the year `annee`.
@@ -102,7 +125,8 @@ fn axes(s: &mut String, f: &Frame, ind: &Indicateur) {
         H - BOTTOM
     );
     // Round the axis labels to what the range can tell apart.
-    let digits = if f.hi - f.lo >= 10.0 { 0 } else { 1 };
+    let whole = f.lo.fract() == 0.0 && f.hi.fract() == 0.0;
+    let digits = if whole || f.hi - f.lo >= 10.0 { 0 } else { 1 };
     for v in [f.lo, f.hi] {
         let _ = write!(
             s,
@@ -190,5 +214,31 @@ pub fn statut_class(s: Statut) -> &'static str {
         Statut::EnRetard => "en-retard",
         Statut::EnRecul => "en-recul",
         Statut::NonMesurable => "non-mesurable",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn axes_fit_what_is_measured() {
+        // (unit, counts, lo, hi, largest value) → (lo, hi)
+        let cases = [
+            (Unite::Nombre, true, 2.64, 3.36, 3.0, (2.0, 4.0)),
+            (Unite::Nombre, true, 0.0, 14.4, 12.0, (0.0, 15.0)),
+            (Unite::Nombre, false, 0.5, 2.7, 2.5, (0.5, 2.7)),
+            (Unite::Pourcentage, false, 78.0, 104.0, 98.0, (78.0, 100.0)),
+            (Unite::Pourcentage, false, 90.0, 125.0, 112.0, (90.0, 125.0)),
+            (Unite::Euros, false, 0.0, 2600.0, 2400.0, (0.0, 2600.0)),
+            (Unite::Nombre, true, 3.0, 3.0, 3.0, (3.0, 4.0)),
+        ];
+        for (unite, counts, lo, hi, top, want) in cases {
+            assert_eq!(
+                fit(unite, counts, lo, hi, top),
+                want,
+                "{unite:?} {lo}..{hi}"
+            );
+        }
     }
 }
