@@ -381,3 +381,62 @@ fn team(w: &mut W, depth: usize, t: &TeamDiff) {
         w.item(depth, "~", &line);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seg(nature: Nature, texte: &str) -> Segment {
+        Segment {
+            nature,
+            texte: texte.to_string(),
+        }
+    }
+
+    #[test]
+    fn marks_only_where_neither_colour_nor_strike_through_exists() {
+        let segs = [
+            seg(Nature::Egal, "deux "),
+            seg(Nature::Retrait, "réunions "),
+            seg(Nature::Ajout, "séances "),
+        ];
+        let shown = |style| {
+            let mut out = String::new();
+            W {
+                out: &mut out,
+                style,
+            }
+            .words(&segs)
+        };
+        assert_eq!(shown(Style::Plain), "deux [-réunions -]{+séances +}");
+        let colour = shown(Style::Color);
+        assert!(
+            !colour.contains("[-") && !colour.contains("{+"),
+            "{colour:?}"
+        );
+        assert!(colour.contains("\u{1b}[9m"), "struck through: {colour:?}");
+        assert!(colour.contains("\u{1b}[4m"), "underlined: {colour:?}");
+        assert_eq!(shown(Style::Markdown), "deux ~~réunions~~**séances**");
+    }
+
+    #[test]
+    fn counts_agree_in_number() {
+        assert_eq!(count_as(0, "ajouté", "ajoutés"), "0 ajouté");
+        assert_eq!(count_as(1, "ajouté", "ajoutés"), "1 ajouté");
+        assert_eq!(count_as(2, "ajouté", "ajoutés"), "2 ajoutés");
+    }
+
+    #[test]
+    fn a_list_stays_a_list() {
+        let segs = [
+            seg(Nature::Egal, "- un\n- "),
+            seg(Nature::Retrait, "deux"),
+            seg(Nature::Ajout, "trois"),
+        ];
+        let got: Vec<String> = lines(&segs)
+            .iter()
+            .map(|l| l.iter().map(|s| s.texte.as_str()).collect())
+            .collect();
+        assert_eq!(got, ["un", "deuxtrois"]);
+    }
+}
