@@ -32,11 +32,8 @@ pub const EMBEDDED: &[(&str, &str)] = &[
 )]
 pub enum Item {
     Texte(String),
-    /// Sub-bullets are items too: the guide nests three levels (criterion 3's examples).
-    Detail {
-        texte: String,
-        details: Vec<Item>,
-    },
+    // Sub-bullets are items too: the guide nests three levels (criterion 3's examples).
+    Detail { texte: String, details: Vec<Item> },
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]

@@ -273,7 +273,8 @@ fn the_renewal_speaks_to_auditors() {
     let args = ["diff", "lycee-marie-marvingt-2021", "lycee-marie-marvingt"];
     for format in ["md", "html"] {
         let out = run(&ex, &[&args[..], &["--format", format, "-o", "-"]].concat());
-        let text = &out.success().stdout;
+        // The HTML escapes the dossier's apostrophes, not the template's.
+        let text = &out.success().stdout.replace("&#x27;", "'");
         // Titles, not files; no YAML field names; real plurals.
         for unwanted in ["/actions/", "/engagements/", "suite_de", "(s)", "équipe « "] {
             assert!(
@@ -288,10 +289,7 @@ fn the_renewal_speaks_to_auditors() {
             "équipe du critère 7 « La mise en place et le suivi d'actions pour prévenir le décrochage scolaire",
         ] {
             let wanted = ldm::typo::french(wanted);
-            assert!(
-                text.contains(wanted.as_str()) || text.contains(&wanted.replace('\'', "&#x27;")),
-                "{format}: « {wanted} » is missing"
-            );
+            assert!(text.contains(&wanted), "{format}: « {wanted} » is missing");
         }
     }
     // A bulleted list changed word by word is still a list: one sub-item per line.

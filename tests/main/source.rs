@@ -155,7 +155,7 @@ fn diff_of_git_revisions_writes_nothing_and_equals_the_folders_diff() {
         .replace("v2021 (git)", "lycee-marie-marvingt-2021")
         .replace("v2026 (git)", "lycee-marie-marvingt");
     assert_eq!(md, folders);
-    assert!(md.contains("27 ajouté(s)"), "{md}");
+    assert!(md.contains("27 ajoutés"), "{md}");
 }
 
 #[test]
