@@ -229,13 +229,23 @@ fn cells(html: &str, scope: &str, sel: &str) -> Vec<String> {
         .collect()
 }
 
+/// (période, measures, campaign, duration, column headings, cells).
+type Case<'a> = (
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a str,
+    [&'a str; 3],
+    [&'a str; 3],
+);
+
 #[test]
 fn measure_columns_follow_the_written_rule() {
     const JOB: &str = "criteres/2-partenariats/actions/job-dating.md";
     // (période, measures by year, campaign) → (duration, column headings, cells):
     // no column dated after the action's end or the campaign, a short action's end
     // measure kept, a measure of another year shown with its year.
-    let cases: [(&str, &str, &str, &str, [&str; 3], [&str; 3]); 5] = [
+    let cases: [Case; 5] = [
         (
             "2016, fin: 2017",
             "2016: 10\n          2017: 12",
@@ -331,7 +341,7 @@ fn the_members_row_is_always_there() {
 fn requirement_numbers_are_explained_and_text_ldm_wrote_is_marked() {
     let html = render(&example(), "html");
     let note = "que le guide ne numérote pas";
-    let first_note = html.find(&note).expect("the numbers are explained");
+    let first_note = html.find(note).expect("the numbers are explained");
     let first_number = html.find("Exigences du cahier des charges").unwrap();
     assert!(first_note < first_number, "explained after their first use");
     // Criterion 8's requirements were cut off in the guide's copy: ldm completed them.
