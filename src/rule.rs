@@ -392,6 +392,13 @@ rules! {
         titre: "Un pourcentage n'est pas entre 0 et 100",
         explication: "Une valeur d'un indicateur en pourcentage est comprise entre 0 et 100. Un taux de 140 est une erreur de saisie ou un indicateur qui est en fait un nombre.",
     }
+    ValeurDemesuree {
+        name: "valeur-demesuree",
+        famille: Actions,
+        severity: Erreur,
+        titre: "Une valeur dépasse mille milliards",
+        explication: "Une cible ou une mesure au-delà de mille milliards n'est pas une donnée d'établissement : c'est une faute de frappe (des zéros en trop, une écriture « 1e308 »). ldm ne la compte dans aucun calcul ni graphique tant qu'elle n'est pas corrigée.",
+    }
     ValeurNegative {
         name: "valeur-negative",
         famille: Actions,

@@ -229,6 +229,9 @@ fn target_side(ctx: &mut Ctx, e: &Entity, ind: &Indicateur, this: &str) {
         })
         .min_by_key(|(y, _)| *y);
     let Some((year, base)) = baseline else { return };
+    if !crate::numfmt::plausible(base) || !crate::numfmt::plausible(cible.value) {
+        return; // reported by `valeur-demesuree`
+    }
     let gap = cible.value - base;
     let beaten = match ind.sens() {
         Sens::Hausse => gap < 0.0,
@@ -267,7 +270,13 @@ fn bounds(
     what: &str,
 ) {
     let shown = crate::numfmt::number(v);
-    if unite == Unite::Pourcentage && !(0.0..=100.0).contains(&v) {
+    if !crate::numfmt::plausible(v) {
+        ctx.push(
+            Diagnostic::new(Rule::ValeurDemesuree, format!("{what} dépasse mille milliards"))
+                .at(&e.path, pos)
+                .help("écrivez la valeur mesurée en chiffres, sans exposant ni zéros en trop (par exemple « 2024: 35 »)"),
+        );
+    } else if unite == Unite::Pourcentage && !(0.0..=100.0).contains(&v) {
         ctx.push(
             Diagnostic::new(Rule::PourcentageHorsBornes, format!("{what} vaut {shown} %, hors de 0–100"))
                 .at(&e.path, pos)

@@ -403,3 +403,32 @@ fn outside_finding(rel: &str, target: &str) -> Diagnostic {
     .in_file(rel)
     .help("remplacez le lien symbolique par une copie du fichier (ou du dossier) dans le dossier")
 }
+
+/// Parses one Markdown file as each kind of front matter ldm knows (fiche, critère,
+/// établissement), without a dossier: what `doc` does after reading a file. The
+/// front-matter fuzz target drives this at parser speed.
+pub fn parse_markdown(rel: &str, raw: &str) -> Vec<Diagnostic> {
+    let src = Source::new(rel, raw);
+    let split = markdown::split(&src.text);
+    let _ = markdown::sections(split.body, split.body_offset);
+    let Some(yaml) = split.yaml else {
+        return Vec::new();
+    };
+    let mut diags = front::read::<EntityFront>(yaml, &src, split.yaml_offset).1;
+    diags.extend(front::read::<CritereFront>(yaml, &src, split.yaml_offset).1);
+    diags.extend(front::read::<EtablissementFront>(yaml, &src, split.yaml_offset).1);
+    diags
+}
+
+/// Parses an `ldm.toml` text, without a dossier: the configuration or its finding,
+/// and the campaign years read leniently (what `config` does after reading it).
+pub fn parse_config(raw: &str) -> (Result<Config, Diagnostic>, Campaign) {
+    let src = Source::new("ldm.toml", raw);
+    match toml::from_str::<Config>(&src.text) {
+        Ok(c) => (Ok(c), Campaign::default()),
+        Err(e) => (
+            Err(errors::toml_error(&e, &src)),
+            Campaign::lenient(&src.text),
+        ),
+    }
+}

@@ -10,9 +10,11 @@ pub mod md;
 pub mod svg;
 pub mod term;
 
+// Values check reports as `valeur-demesuree` are left out of every computation.
 use crate::model::front::{Sens, Unite, Valeur};
 use crate::model::query::YEARS;
 use crate::model::{Dossier, Kind};
+use crate::numfmt::plausible;
 use crate::referentiel::Edition;
 use eval::{Evaluation, Inputs, Mesure, Statut};
 use serde::Serialize;
@@ -240,16 +242,6 @@ fn fiche(kind: Kind, e: &crate::model::Entity, annee: i64) -> Option<Fiche> {
         resume: Resume::of(objectifs.iter().flat_map(|o| o.indicateurs.iter())),
         objectifs,
     })
-}
-
-/// Largest value worth computing with: far above any real measure, far below where
-/// differences of two values overflow to infinity.
-const MAX_VALUE: f64 = 1e15;
-
-/// Whether a value can be drawn and compared: finite and of a sane size (check reports
-/// the others as they are; here they are left out).
-fn plausible(x: f64) -> bool {
-    x.is_finite() && x.abs() <= MAX_VALUE
 }
 
 fn cible(i: &crate::model::front::Indicateur) -> Option<f64> {

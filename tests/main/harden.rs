@@ -110,6 +110,7 @@ fn assert_every_output_sane(d: &TempDossier) {
             "9223372036854775807 ans",
             "-8446744073709551615",
             "18446744073709551615",
+            "00000000000000000000",
         ] {
             assert!(!out.stdout.contains(bad), "output has {bad:?}:\n{out}");
         }
@@ -183,6 +184,28 @@ fn extreme_measure_values_print_no_nan_nor_infinity() {
         assert_every_output_sane(&d);
         let d = progression_with(ACTION, "cible: 40", &format!("cible: {value}"));
         assert_every_output_sane(&d);
+    }
+}
+
+#[test]
+fn values_beyond_a_thousand_billion_are_findings_at_their_line() {
+    for value in ["1e308", "-1e308", "9223372036854775807", "1e16"] {
+        for (key, from, line) in [("2024", "18", 15), ("cible", "40", 13)] {
+            let d = progression_with(
+                ACTION,
+                &format!("{key}: {from}"),
+                &format!("{key}: {value}"),
+            );
+            let out = d.ldm().args(["check", ".", "--format", "short"]).run();
+            out.code(1);
+            let place = format!("job-dating.md:{line}:");
+            assert!(
+                out.stdout
+                    .lines()
+                    .any(|l| l.contains(&place) && l.contains("[valeur-demesuree]")),
+                "no valeur-demesuree at {place} for {value}:\n{out}"
+            );
+        }
     }
 }
 

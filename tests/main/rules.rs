@@ -374,6 +374,11 @@ const ACTIONS: Expected = &[
         29,
     ),
     (
+        "valeur-demesuree",
+        "criteres/1-offre-de-formation/actions/mini-stages.md",
+        41,
+    ),
+    (
         "annee-invalide",
         "criteres/1-offre-de-formation/actions/mini-stages.md",
         30,
