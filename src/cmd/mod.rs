@@ -20,7 +20,7 @@ use std::process::ExitCode;
 pub const EXIT_FAILURE: u8 = 2;
 
 /// French help layout, shared by every command (clap's own headings are English).
-const HELP: &str = "{about-with-newline}\nUsage : {usage}\n\n{all-args}{after-help}\n";
+const HELP: &str = "{about-with-newline}\nUsage\u{a0}: {usage}\n\n{all-args}{after-help}\n";
 
 #[derive(Parser)]
 #[command(
@@ -183,7 +183,7 @@ pub fn deliver(
         Some(p) if p.as_os_str() == "-" => emit_bytes(text.as_ref())?,
         Some(p) => {
             if let Err(e) = ldm::fsutil::write_output(p, text, force) {
-                eprintln!("erreur : {e}");
+                eprintln!("erreur\u{a0}: {e}");
                 return Ok(ExitCode::from(EXIT_FAILURE));
             }
             eprintln!("écrit : {}", p.display());
