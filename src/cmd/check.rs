@@ -32,7 +32,7 @@ pub struct Args {
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
     /// « --deny warnings » : les avertissements font aussi échouer la vérification
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, value_name = "QUOI")]
     deny: Option<Deny>,
     /// Expliquer une règle (sans nom : lister toutes les règles)
     #[arg(long, value_name = "REGLE", num_args = 0..=1, default_missing_value = "")]

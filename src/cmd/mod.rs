@@ -85,11 +85,20 @@ pub fn parse() -> Result<Cli, clap::Error> {
 pub fn command() -> clap::Command {
     use clap::CommandFactory;
     let french = |c: clap::Command| {
-        c.help_template(HELP).mut_args(|a| {
+        let mut positional = 0;
+        c.help_template(HELP).mut_args(move |a| {
             let heading = if a.is_positional() {
                 "Arguments\u{a0}"
             } else {
                 "Options\u{a0}"
+            };
+            // Positional arguments in their order on the command line, as in the usage
+            // line (clap sorts arguments of equal order by name).
+            let a = if a.is_positional() {
+                positional += 1;
+                a.display_order(positional)
+            } else {
+                a
             };
             let a = a.help_heading(heading);
             if a.get_action().takes_values() {

@@ -17,7 +17,7 @@ enum KindArg {
 #[derive(clap::Args)]
 pub struct Args {
     /// Ce qu'il faut créer : action (réalisée) ou engagement (à venir)
-    #[arg(value_enum)]
+    #[arg(value_enum, value_name = "TYPE")]
     kind: KindArg,
     /// Numéro du critère
     critere: u32,

@@ -6,11 +6,11 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct Args {
+    /// Numéro du critère à détailler
+    critere: Option<u32>,
     /// Édition : national-2026 (par défaut), aix-marseille-2026, ou le chemin d'un fichier .yaml
     #[arg(long, default_value = ldm::model::config::DEFAULT_EDITION)]
     edition: String,
-    /// Numéro du critère à détailler
-    critere: Option<u32>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {

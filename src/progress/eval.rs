@@ -38,6 +38,7 @@ impl Statut {
         match (self, n > 1) {
             (Statut::Atteint, true) => "atteints",
             (Statut::NonMesurable, true) => "non mesurables",
+            (Statut::ProcheDeLaCible, true) => "proches de la cible",
             _ => self.label(),
         }
     }

@@ -218,7 +218,6 @@ const ENGLISH: &[&str] = &[
     "Options:",
     "Arguments:",
     "Commands:",
-    "[OPTIONS]",
     "<COMMAND>",
     "Print ",
     "help information",
