@@ -145,7 +145,7 @@ rules! {
         famille: Structure,
         severity: Erreur,
         titre: "Un champ n'existe pas dans le format",
-        explication: "Chaque fichier a une liste fermée de champs (docs/format.md). Un champ inconnu est le plus souvent une faute de frappe (« cibel » pour « cible ») : il serait ignoré en silence et l'information perdue. ldm propose le champ le plus proche (« vouliez-vous dire »).",
+        explication: "Chaque fichier a une liste fermée de champs (ldm aide format les décrit tous). Un champ inconnu est le plus souvent une faute de frappe (« cibel » pour « cible ») : il serait ignoré en silence et l'information perdue. ldm propose le champ le plus proche (« vouliez-vous dire »).",
     }
     ChampManquant {
         name: "champ-manquant",

@@ -5,7 +5,7 @@ use super::Ctx;
 use crate::diagnostic::{Diagnostic, Pos, Rule};
 use crate::model::sections::STRATEGIE_RESEAU;
 use crate::referentiel::Edition;
-use crate::referentiel::coverage::{Covered, covered};
+use crate::referentiel::coverage::{Covered, covered, en_reseau};
 use crate::text::{fold, suggest};
 
 /// Runs the coverage rules; returns the requirement ids answered by some fiche.
@@ -67,9 +67,11 @@ fn unknown_requirement_help(ed: &Edition, id: &str) -> String {
 }
 
 /// `exigence-non-couverte`: every requirement of a criterion that has a folder is cited
-/// by at least one of the dossier's fiches. Reported on the criterion's critere.md.
+/// by at least one of the dossier's fiches (network-only ones in a network application
+/// only). Reported on the criterion's critere.md.
 fn uncovered_requirements(ctx: &mut Ctx, covered: &Covered) {
     let d = ctx.dossier;
+    let reseau = en_reseau(d);
     // A fiche ldm could not read may answer them: the summary asks to fix it first.
     if !d.fiches_a_corriger().is_empty() {
         return;
@@ -82,12 +84,12 @@ fn uncovered_requirements(ctx: &mut Ctx, covered: &Covered) {
             .critere
             .as_ref()
             .map_or(format!("{}/critere.md", dir.dir), |doc| doc.path.clone());
-        for x in &c.exigences {
+        for x in c.exigences_demandees(reseau) {
             if !covered.contains(&x.id) {
                 ctx.diags.push(
                     Diagnostic::new(Rule::ExigenceNonCouverte, format!("exigence {} non couverte : « {} »{}", x.id, shorten(&x.texte, 90), c.origine.map_or(String::new(), |o| format!(" ({})", o.label()))))
                         .at(&file, Pos::start())
-                        .help(format!("citez « {} » dans « exigences » de l'action ou de l'engagement qui y répond", x.id)),
+                        .help("citez son numéro dans « exigences » de l'action ou de l'engagement qui y répond"),
                 );
             }
         }

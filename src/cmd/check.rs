@@ -32,7 +32,7 @@ pub struct Args {
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
     /// « --deny warnings » : les avertissements font aussi échouer la vérification
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, value_name = "QUOI")]
     deny: Option<Deny>,
     /// Expliquer une règle (sans nom : lister toutes les règles)
     #[arg(long, value_name = "REGLE", num_args = 0..=1, default_missing_value = "")]
@@ -128,7 +128,7 @@ fn step_summary(checked: &[Checked], opts: report::Options) {
     let text = report::github::step_summary(checked, opts);
     if let Err(e) = report::github::append_step_summary(path.as_ref(), &text) {
         eprintln!(
-            "avertissement : résumé non écrit dans « {} » (GITHUB_STEP_SUMMARY) : {e}",
+            "avertissement\u{a0}: résumé non écrit dans « {} » (GITHUB_STEP_SUMMARY) : {e}",
             std::path::Path::new(&path).display()
         );
     }
@@ -170,7 +170,7 @@ fn explain(name: &str) -> anyhow::Result<ExitCode> {
         let hint = ldm::text::suggest(name, Rule::ALL.iter().map(|r| r.name()))
             .map_or(String::new(), |s| format!(" ; vouliez-vous dire « {s} » ?"));
         eprintln!(
-            "erreur : règle inconnue « {name} »{hint}\n« ldm check --explain » liste toutes les règles."
+            "erreur\u{a0}: règle inconnue « {name} »{hint}\n« ldm check --explain » liste toutes les règles."
         );
         return Ok(ExitCode::from(EXIT_FAILURE));
     }

@@ -65,7 +65,7 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
         ([], [o, n]) => (from_folder(o)?, from_folder(n)?),
         _ => {
             eprintln!(
-                "erreur : indiquez deux dossiers (« ldm diff ANCIEN NOUVEAU ») ou une ou deux révisions git (« ldm diff --git v2021 »)"
+                "erreur\u{a0}: indiquez deux dossiers (« ldm diff ANCIEN NOUVEAU ») ou une ou deux révisions git (« ldm diff --git v2021 »)"
             );
             return Ok(ExitCode::from(EXIT_FAILURE));
         }

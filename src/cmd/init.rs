@@ -90,9 +90,10 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         Ok(e) => e,
         Err(d) => {
             eprintln!(
-                "erreur : {}{}",
+                "erreur\u{a0}: {}{}",
                 d.message,
-                d.help.map_or(String::new(), |h| format!("\naide : {h}"))
+                d.help
+                    .map_or(String::new(), |h| format!("\naide\u{a0}: {h}"))
             );
             return Ok(ExitCode::from(EXIT_FAILURE));
         }
@@ -150,7 +151,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => {
-            eprintln!("erreur : {e}");
+            eprintln!("erreur\u{a0}: {e}");
             Ok(ExitCode::from(EXIT_FAILURE))
         }
     }

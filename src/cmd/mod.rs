@@ -20,7 +20,7 @@ use std::process::ExitCode;
 pub const EXIT_FAILURE: u8 = 2;
 
 /// French help layout, shared by every command (clap's own headings are English).
-const HELP: &str = "{about-with-newline}\nUsage : {usage}\n\n{all-args}{after-help}\n";
+const HELP: &str = "{about-with-newline}\nUsage\u{a0}: {usage}\n\n{all-args}{after-help}\n";
 
 #[derive(Parser)]
 #[command(
@@ -85,11 +85,20 @@ pub fn parse() -> Result<Cli, clap::Error> {
 pub fn command() -> clap::Command {
     use clap::CommandFactory;
     let french = |c: clap::Command| {
-        c.help_template(HELP).mut_args(|a| {
+        let mut positional = 0;
+        c.help_template(HELP).mut_args(move |a| {
             let heading = if a.is_positional() {
                 "Arguments\u{a0}"
             } else {
                 "Options\u{a0}"
+            };
+            // Positional arguments in their order on the command line, as in the usage
+            // line (clap sorts arguments of equal order by name).
+            let a = if a.is_positional() {
+                positional += 1;
+                a.display_order(positional)
+            } else {
+                a
             };
             let a = a.help_heading(heading);
             if a.get_action().takes_values() {
@@ -183,7 +192,7 @@ pub fn deliver(
         Some(p) if p.as_os_str() == "-" => emit_bytes(text.as_ref())?,
         Some(p) => {
             if let Err(e) = ldm::fsutil::write_output(p, text, force) {
-                eprintln!("erreur : {e}");
+                eprintln!("erreur\u{a0}: {e}");
                 return Ok(ExitCode::from(EXIT_FAILURE));
             }
             eprintln!("écrit : {}", p.display());

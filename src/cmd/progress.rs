@@ -35,7 +35,7 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
     } = Workspace::load(&a.dossier)?;
     let Some(annee) = a.annee.or_else(|| progress::default_year(&dossier)) else {
         eprintln!(
-            "erreur : année de référence inconnue (ldm.toml illisible) ; indiquez-la avec --annee, ou lancez « ldm check » pour corriger ldm.toml"
+            "erreur\u{a0}: année de référence inconnue (ldm.toml illisible) ; indiquez-la avec --annee, ou lancez « ldm check » pour corriger ldm.toml"
         );
         return Ok(ExitCode::from(EXIT_FAILURE));
     };
@@ -44,7 +44,7 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
         let (debut, fin) = (campagne.saturating_sub(10), campagne.saturating_add(5));
         if !(debut..=fin).contains(&annee) {
             eprintln!(
-                "erreur : l'année {annee} est hors de la campagne {campagne} ; choisissez --annee de {debut} (deux labels plus tôt) à {fin} (la fin du label)"
+                "erreur\u{a0}: l'année {annee} est hors de la campagne {campagne} ; choisissez --annee de {debut} (deux labels plus tôt) à {fin} (la fin du label)"
             );
             return Ok(ExitCode::from(EXIT_FAILURE));
         }
@@ -53,7 +53,7 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
         && edition.critere(n).is_none()
         && !dossier.criteres.iter().any(|c| c.numero == n)
     {
-        eprintln!("erreur : le dossier n'a pas de critère {n}");
+        eprintln!("erreur\u{a0}: le dossier n'a pas de critère {n}");
         return Ok(ExitCode::from(EXIT_FAILURE));
     }
     let p = progress::compute(&dossier, &edition, annee, a.critere);

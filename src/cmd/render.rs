@@ -100,7 +100,7 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
     let format = match choose_format(a.format, a.output.as_deref()) {
         Ok(f) => f,
         Err(message) => {
-            eprintln!("erreur : {message}");
+            eprintln!("erreur\u{a0}: {message}");
             return Ok(ExitCode::from(EXIT_FAILURE));
         }
     };
@@ -109,7 +109,7 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
     let (dossier, edition) = (&ws.dossier, &ws.edition);
     for n in &a.critere {
         if !dossier.criteres.iter().any(|c| c.numero == *n) {
-            eprintln!("erreur : le dossier n'a pas de critère {n}");
+            eprintln!("erreur\u{a0}: le dossier n'a pas de critère {n}");
             return Ok(ExitCode::from(EXIT_FAILURE));
         }
     }

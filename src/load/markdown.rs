@@ -43,10 +43,30 @@ pub fn split(text: &str) -> Split<'_> {
         }
         offset += line.len();
     }
+    let (start, lines) = guessed_body(text);
     Split {
         unterminated: true,
+        body: &text[start..],
+        body_offset: lines,
         ..no_front
     }
+}
+
+/// Where the body of a file whose front matter is never closed most likely starts: the
+/// first heading after a blank line, where the closing `---` was forgotten. The YAML's
+/// own comments (`# yaml-language-server: …`) are then not taken for sections; with no
+/// such heading the body is empty. Returns its byte offset and the lines before it.
+fn guessed_body(text: &str) -> (usize, u32) {
+    let mut offset = 0;
+    let mut blank_before = false;
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        if blank_before && line.starts_with('#') {
+            return (offset, i as u32);
+        }
+        blank_before = line.trim().is_empty();
+        offset += line.len();
+    }
+    (text.len(), text.lines().count() as u32)
 }
 
 /// The headings of the body with the raw text under each, in file line numbers.
@@ -96,6 +116,18 @@ mod tests {
         assert!(split("# pas de front matter\n").yaml.is_none());
         assert!(split("---\na: 1\n").unterminated);
         assert_eq!(split("---\n---\n").yaml, Some(""));
+    }
+
+    #[test]
+    fn an_unclosed_front_matter_keeps_its_comments_out_of_the_body() {
+        let text = "---\n# yaml-language-server: $schema=x\na: 1\n\n# Description\nUne action.\n";
+        let s = split(text);
+        assert!(s.unterminated);
+        assert_eq!(s.body, "# Description\nUne action.\n");
+        let heads = sections(s.body, s.body_offset);
+        assert_eq!(heads.len(), 1);
+        assert_eq!((heads[0].title.as_str(), heads[0].line), ("Description", 5));
+        assert_eq!(split("---\n# commentaire\na: 1\n").body, "");
     }
 
     #[test]

@@ -48,7 +48,9 @@ fn comptes(r: &Resume) -> Vec<String> {
         .chain(Statut::ALL.iter().map(|s| r.count(*s)))
         .map(|n| n.to_string())
         .collect();
-    v.push(r.progression_moyenne.map_or("—".to_string(), percent));
+    v.push(r.progression_moyenne.map_or("—".to_string(), |p| {
+        format!("{} (sur {})", percent(p), r.mesurables)
+    }));
     v
 }
 
@@ -137,6 +139,6 @@ pub fn render(
         })
         .collect();
     let env = templates::environment(files);
-    let ctx = context! { p => Value::from(Serde(p)), criteres => Value::from(Serde(&criteres)), ensemble => comptes(&p.resume) };
+    let ctx = context! { p => Value::from(Serde(p)), criteres => Value::from(Serde(&criteres)), ensemble => comptes(&p.resume), bande => super::eval::PROCHE_BANDE };
     templates::render(&env, files, "tableau-de-bord.html.j2", ctx)
 }

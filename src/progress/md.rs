@@ -13,14 +13,19 @@ pub fn cell(s: &str) -> String {
 
 fn counts(r: &Resume) -> String {
     format!(
-        "{} | {} | {} | {} | {} | {} | {}",
+        "{} | {} | {} | {} | {} | {} | {} | {}",
         r.indicateurs,
         r.atteint,
         r.en_bonne_voie,
+        r.proche_de_la_cible,
         r.en_retard,
         r.en_recul,
         r.non_mesurable,
-        r.progression_moyenne.map_or("—".to_string(), percent)
+        r.progression_moyenne.map_or("—".to_string(), |p| format!(
+            "{} (sur {})",
+            percent(p),
+            r.mesurables
+        ))
     )
 }
 
@@ -49,9 +54,9 @@ pub fn write(out: &mut String, p: &Progress) {
     let _ = writeln!(out, "## Synthèse\n");
     let _ = writeln!(
         out,
-        "| Critère | Indicateurs | Atteints | En bonne voie | En retard | En recul | Non mesurables | Progression moyenne |"
+        "| Critère | Indicateurs | Atteints | En bonne voie | Proches de la cible | En retard | En recul | Non mesurables | Progression moyenne (sur les mesurables) |"
     );
-    let _ = writeln!(out, "|---|---:|---:|---:|---:|---:|---:|---:|");
+    let _ = writeln!(out, "|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     for c in &p.criteres {
         let _ = writeln!(
             out,
@@ -64,8 +69,9 @@ pub fn write(out: &mut String, p: &Progress) {
     let _ = writeln!(out, "| **Ensemble** | {} |", counts(&p.resume));
     let _ = writeln!(
         out,
-        "\nProgression : part du chemin parcouru entre la mesure de départ et la cible. Attendu : part de la période de l'action écoulée en {}.",
-        p.annee
+        "\nProgression : part du chemin parcouru entre la mesure de départ et la cible. Attendu : part de la période de l'action écoulée en {}. La progression moyenne ne compte que les indicateurs mesurables. Statuts : {}.",
+        p.annee,
+        super::eval::PROCHE_BANDE
     );
     for c in &p.criteres {
         let _ = writeln!(out, "\n## Critère {} — {}", c.numero, cell(&c.intitule));

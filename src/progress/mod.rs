@@ -25,12 +25,15 @@ pub struct Resume {
     pub indicateurs: usize,
     pub atteint: usize,
     pub en_bonne_voie: usize,
+    pub proche_de_la_cible: usize,
     pub en_retard: usize,
     pub en_recul: usize,
     pub non_mesurable: usize,
     /// Mean of the progress of measurable indicators, each capped to 0..=1 so that one
     /// target passed twice over does not hide a late one.
     pub progression_moyenne: Option<f64>,
+    /// How many indicators the mean is taken over (the measurable ones).
+    pub mesurables: usize,
 }
 
 impl Resume {
@@ -47,6 +50,7 @@ impl Resume {
             }
         }
         r.progression_moyenne = (n > 0).then(|| sum / n as f64);
+        r.mesurables = n;
         r
     }
 
@@ -54,6 +58,7 @@ impl Resume {
         match s {
             Statut::Atteint => &mut self.atteint,
             Statut::EnBonneVoie => &mut self.en_bonne_voie,
+            Statut::ProcheDeLaCible => &mut self.proche_de_la_cible,
             Statut::EnRetard => &mut self.en_retard,
             Statut::EnRecul => &mut self.en_recul,
             Statut::NonMesurable => &mut self.non_mesurable,
@@ -64,6 +69,7 @@ impl Resume {
         match s {
             Statut::Atteint => self.atteint,
             Statut::EnBonneVoie => self.en_bonne_voie,
+            Statut::ProcheDeLaCible => self.proche_de_la_cible,
             Statut::EnRetard => self.en_retard,
             Statut::EnRecul => self.en_recul,
             Statut::NonMesurable => self.non_mesurable,

@@ -211,6 +211,7 @@ pub fn statut_class(s: Statut) -> &'static str {
     match s {
         Statut::Atteint => "atteint",
         Statut::EnBonneVoie => "en-bonne-voie",
+        Statut::ProcheDeLaCible => "proche-de-la-cible",
         Statut::EnRetard => "en-retard",
         Statut::EnRecul => "en-recul",
         Statut::NonMesurable => "non-mesurable",

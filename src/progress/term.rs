@@ -12,6 +12,7 @@ fn style(s: Statut) -> Style {
     let c = match s {
         Statut::Atteint => AnsiColor::Green,
         Statut::EnBonneVoie => AnsiColor::Cyan,
+        Statut::ProcheDeLaCible => AnsiColor::Blue,
         Statut::EnRetard => AnsiColor::Yellow,
         Statut::EnRecul => AnsiColor::Red,
         Statut::NonMesurable => AnsiColor::BrightBlack,
@@ -37,7 +38,15 @@ pub fn resume_line(r: &Resume) -> String {
         }
     }
     let mean = r.progression_moyenne.map_or(String::new(), |p| {
-        format!(" · progression moyenne {}", percent(p))
+        format!(
+            " · progression moyenne {} sur {}",
+            percent(p),
+            crate::text::count(
+                r.mesurables,
+                "indicateur mesurable",
+                "indicateurs mesurables"
+            )
+        )
     });
     format!(
         "{} : {}{mean}",
@@ -84,7 +93,8 @@ pub fn write(out: &mut String, p: &Progress, color: bool) {
         "{} ({}) · cahier des charges {}",
         p.etablissement, p.uai, p.edition
     );
-    let _ = writeln!(out, "Ensemble : {}\n", resume_line(&p.resume));
+    let _ = writeln!(out, "Ensemble : {}", resume_line(&p.resume));
+    let _ = writeln!(out, "Statuts : {}\n", super::eval::PROCHE_BANDE);
     for c in &p.criteres {
         let _ = writeln!(
             out,

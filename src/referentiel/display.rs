@@ -57,7 +57,14 @@ pub fn show(ed: &Edition, c: &Critere) -> String {
         "EXIGENCES (à citer dans « exigences: » des actions et engagements)"
     );
     for e in &c.exigences {
-        let _ = writeln!(s, "  {:<5} {}", e.id, e.texte);
+        let reseau = if e.reseau { " (réseau)" } else { "" };
+        let _ = writeln!(s, "  {:<5} {}{reseau}", e.id, e.texte);
+    }
+    if c.exigences.iter().any(|e| e.reseau) {
+        let _ = writeln!(
+            s,
+            "  (réseau) : demandée seulement dans une candidature en réseau (« reseau » de ldm.toml)"
+        );
     }
     if c.strategie_commune_reseau {
         let _ = writeln!(

@@ -42,6 +42,21 @@ pub enum Item {
 pub struct Exigence {
     pub id: String,
     pub texte: String,
+    /// Asked only of a network application (« Dans le cas de candidatures en réseau… »).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[schemars(
+        description = "L'exigence ne concerne que les candidatures en réseau : elle n'est pas demandée à un établissement seul."
+    )]
+    pub reseau: bool,
+}
+
+impl Critere {
+    /// The requirements asked of a school, in a network application or not.
+    pub fn exigences_demandees(&self, en_reseau: bool) -> impl Iterator<Item = &Exigence> {
+        self.exigences
+            .iter()
+            .filter(move |e| en_reseau || !e.reseau)
+    }
 }
 
 /// Where the text of a criterion comes from when ldm wrote part of it: every view of

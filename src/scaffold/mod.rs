@@ -95,7 +95,7 @@ pub enum ScaffoldError {
         "le critère {0} n'a pas de dossier dans criteres/ ; « ldm init --force » crée les dossiers manquants"
     )]
     NoCritere(u32),
-    #[error("écriture impossible de « {path} » : {source}")]
+    #[error("écriture impossible de « {} » : {}", .path.display(), crate::fsutil::io_french(.source))]
     Io {
         path: PathBuf,
         source: std::io::Error,

@@ -1013,7 +1013,7 @@ fn plusieurs_dossiers_le_bilan_nomme_le_dossier_en_erreur() {
     let text = &out.code(1).stdout;
     assert_eq!(
         text.trim_end().lines().last(),
-        Some("3 dossiers vérifiés, 1 avec des erreurs : identite"),
+        Some("3 dossiers vérifiés, 1 avec des erreurs\u{a0}: identite"),
         "{text}"
     );
     // The JSON report has the three dossiers, in order.
@@ -1158,7 +1158,9 @@ fn resume_multi_dossiers_tient_compte_de_deny_warnings() {
         &["check", "valide", "avertissements", "--deny", "warnings"],
     )
     .code(1)
-    .stdout_has("2 dossiers vérifiés, 1 en échec (erreurs ou avertissements) : avertissements");
+    .stdout_has(
+        "2 dossiers vérifiés, 1 en échec (erreurs ou avertissements)\u{a0}: avertissements",
+    );
 }
 
 #[test]

@@ -385,7 +385,7 @@ fn many_findings_on_one_long_line_are_reported_in_linear_time() {
     assert!(ratio < 40.0, "{t_small:?} → {t_big:?}");
     // A finding deep in the line is located, the line is not quoted.
     assert!(
-        text.contains("fichier: dossier/ldm.toml:16:"),
+        text.contains("fichier\u{a0}: dossier/ldm.toml:16:"),
         "{}",
         &text[..2000]
     );
