@@ -4,6 +4,10 @@
 use crate::common::*;
 use std::time::{Duration, Instant};
 
+/// The templates' fuel stops a hostile one in well under a second on an idle machine
+/// (measured in the closing notes); this bound only tells a hang from a loaded CI machine.
+const HANG: Duration = Duration::from_secs(10);
+
 const ACTION: &str = "criteres/2-partenariats/actions/job-dating.md";
 
 /// Runs `render` of the annex in Markdown to stdout, timed.
@@ -27,7 +31,7 @@ fn a_nested_range_template_stops_with_a_french_error() {
     out.code(2)
         .stderr_has("modèle « templates/annexe.md.j2 », ligne 2")
         .stderr_has("trop de calculs");
-    assert!(took < Duration::from_secs(1), "took {took:?}");
+    assert!(took < HANG, "took {took:?}");
 }
 
 #[test]
@@ -42,7 +46,7 @@ fn a_self_including_template_stops_with_a_french_error() {
         .stderr_has("templates/annexe.md.j2")
         .stderr_has("ligne 2")
         .stderr_has("trop d'imbrication");
-    assert!(took < Duration::from_secs(1), "took {took:?}");
+    assert!(took < HANG, "took {took:?}");
 }
 
 #[test]
@@ -56,7 +60,7 @@ fn a_self_recursive_macro_stops_with_a_french_error() {
     out.code(2)
         .stderr_has("modèle « templates/annexe.md.j2 »")
         .stderr_has("ldm l'a arrêté");
-    assert!(took < Duration::from_secs(1), "took {took:?}");
+    assert!(took < HANG, "took {took:?}");
 }
 
 #[test]
