@@ -55,7 +55,8 @@ fn read_body(xml: &str) -> Body {
     let (mut depth, mut in_text) = (0, false);
     let (mut style, mut para, mut cell) = (String::new(), String::new(), String::new());
     loop {
-        match r.read_event().unwrap() {
+        let event = r.read_event().unwrap();
+        match event.clone() {
             Event::Eof => break,
             Event::Start(e) | Event::Empty(e) if e.name().0 == "w:tbl" => {
                 depth += 1;
@@ -77,12 +78,16 @@ fn read_body(xml: &str) -> Body {
             }
             Event::Empty(e) if e.name().0 == "w:pStyle" => {
                 let v = e.try_get_attribute("w:val").unwrap().unwrap();
-                style = String::from_utf8(v.value.to_vec()).unwrap();
+                style = v.value.to_string();
             }
             Event::Start(e) if e.name().0 == "w:t" => in_text = true,
             Event::End(e) if e.name().0 == "w:t" => in_text = false,
-            Event::Text(t) if in_text => {
-                let t = t.decode().unwrap();
+            // Entities (`&apos;`) come as references between pieces of text.
+            Event::Text(_) | Event::GeneralRef(_) if in_text => {
+                let t = match e_text(&event) {
+                    Some(t) => t,
+                    None => continue,
+                };
                 para.push_str(&t);
                 if depth >= 1 {
                     cell.push_str(&t);
@@ -102,6 +107,18 @@ fn read_body(xml: &str) -> Body {
         }
     }
     body
+}
+
+/// The text of a text event or of an entity reference.
+fn e_text(e: &Event) -> Option<String> {
+    match e {
+        Event::Text(t) => Some(t.xml10_content().into_owned()),
+        Event::GeneralRef(r) => {
+            let entity = format!("&{};", &**r);
+            Some(quick_xml::escape::unescape(&entity).ok()?.into_owned())
+        }
+        _ => None,
+    }
 }
 
 #[test]
@@ -165,7 +182,7 @@ fn the_example_annex_as_docx_has_word_tables_headings_and_page_numbers() {
     assert!(part(&bytes, "word/styles.xml").contains(r#"<w:lang w:val="fr-FR""#));
     let core = part(&bytes, "docProps/core.xml");
     assert!(
-        core.contains("<dc:creator>Lycée Marie Marvingt</dc:creator>"),
+        core.contains("<dc:creator>Lycée polyvalent Marie Marvingt</dc:creator>"),
         "{core}"
     );
     assert!(core.contains("<dc:language>fr-FR</dc:language>"));

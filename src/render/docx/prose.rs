@@ -3,6 +3,7 @@
 //! text), every run in French typography.
 
 use super::blocks::{Block, MUTED, cell, run, table};
+use crate::typo;
 use comrak::nodes::{AstNode, ListType, NodeValue};
 use comrak::{Arena, Options, parse_document};
 use docx_rs::{Paragraph, ParagraphChild, Run, SpecialIndentType};
@@ -126,9 +127,51 @@ fn md_table<'a>(node: &'a AstNode<'a>, columns: usize) -> docx_rs::Table {
 }
 
 fn paragraph<'a>(node: &'a AstNode<'a>, style: Style) -> Paragraph {
-    let mut runs = Vec::new();
-    inlines(node, style, &mut runs);
-    runs.into_iter().fold(Paragraph::new(), Paragraph::add_run)
+    let mut pieces = Vec::new();
+    inlines(node, style, &mut pieces);
+    let texts = french_across(&pieces);
+    pieces
+        .iter()
+        .zip(texts)
+        .fold(Paragraph::new(), |p, (piece, text)| match piece {
+            Piece::Break => p.add_run(Run::new().add_break(docx_rs::BreakType::TextWrapping)),
+            Piece::Text(_, s) => p.add_run(styled(&text, *s)),
+        })
+}
+
+/// A piece of a paragraph: text with its formatting, or a line break.
+enum Piece {
+    Text(String, Style),
+    Break,
+}
+
+/// The pieces' texts in French typography, applied across pieces too: a bold « Note »
+/// followed by « : voir » must get its no-break space, which one run alone cannot see.
+/// `typo::french` replaces spaces one for one once each piece has had its own pass, so the
+/// joined text splits back at the same places; if it does not, each piece keeps its own.
+fn french_across(pieces: &[Piece]) -> Vec<String> {
+    let own: Vec<String> = pieces
+        .iter()
+        .map(|p| match p {
+            Piece::Text(t, s) if !s.code => typo::french(t),
+            Piece::Text(t, _) => t.clone(),
+            Piece::Break => "\n".to_string(),
+        })
+        .collect();
+    let joined: String = own.concat();
+    let fixed: Vec<char> = typo::french(&joined).chars().collect();
+    if fixed.len() != joined.chars().count() {
+        return own;
+    }
+    let mut at = 0;
+    own.iter()
+        .map(|t| {
+            let n = t.chars().count();
+            let piece: String = fixed[at..at + n].iter().collect();
+            at += n;
+            piece
+        })
+        .collect()
 }
 
 fn code(text: &str) -> Run {
@@ -139,8 +182,13 @@ fn code(text: &str) -> Run {
     )
 }
 
+/// A run of text already in French typography.
 fn styled(text: &str, s: Style) -> Run {
-    let mut r = if s.code { code(text) } else { run(text) };
+    let mut r = if s.code {
+        code(text)
+    } else {
+        Run::new().add_text(text)
+    };
     if s.bold {
         r = r.bold();
     }
@@ -153,19 +201,20 @@ fn styled(text: &str, s: Style) -> Run {
     r
 }
 
-fn inlines<'a>(node: &'a AstNode<'a>, s: Style, out: &mut Vec<Run>) {
+fn inlines<'a>(node: &'a AstNode<'a>, s: Style, out: &mut Vec<Piece>) {
     for child in node.children() {
         inline(child, s, out);
     }
 }
 
-fn inline<'a>(node: &'a AstNode<'a>, s: Style, out: &mut Vec<Run>) {
+fn inline<'a>(node: &'a AstNode<'a>, s: Style, out: &mut Vec<Piece>) {
+    let text = |t: &str| Piece::Text(t.to_string(), s);
     match &node.data().value {
-        NodeValue::Text(t) => out.push(styled(t, s)),
-        NodeValue::SoftBreak => out.push(styled(" ", s)),
-        NodeValue::LineBreak => out.push(Run::new().add_break(docx_rs::BreakType::TextWrapping)),
-        NodeValue::Code(c) => out.push(styled(&c.literal, Style { code: true, ..s })),
-        NodeValue::HtmlInline(h) => out.push(styled(h, s)),
+        NodeValue::Text(t) => out.push(text(t)),
+        NodeValue::SoftBreak => out.push(text(" ")),
+        NodeValue::LineBreak => out.push(Piece::Break),
+        NodeValue::Code(c) => out.push(Piece::Text(c.literal.clone(), Style { code: true, ..s })),
+        NodeValue::HtmlInline(h) => out.push(text(h)),
         NodeValue::Emph => inlines(node, Style { italic: true, ..s }, out),
         NodeValue::Strong => inlines(node, Style { bold: true, ..s }, out),
         NodeValue::Strikethrough => inlines(node, Style { strike: true, ..s }, out),
@@ -174,7 +223,7 @@ fn inline<'a>(node: &'a AstNode<'a>, s: Style, out: &mut Vec<Run>) {
             let shown = node.collect_text();
             let url = &l.url;
             if !(url.is_empty() || url.starts_with('#') || shown.trim() == url) {
-                out.push(styled(&format!(" ({url})"), s));
+                out.push(text(&format!(" ({url})")));
             }
         }
         _ => inlines(node, s, out),
@@ -209,6 +258,12 @@ mod tests {
                 "<table>"
             ]
         );
+    }
+
+    #[test]
+    fn typography_runs_across_bold_and_plain_text() {
+        let b = blocks("**Note** : voir « *ici* »");
+        assert_eq!(text(&b), ["Note\u{a0}: voir «\u{202f}ici\u{202f}»"]);
     }
 
     #[test]

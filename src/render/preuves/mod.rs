@@ -26,7 +26,7 @@ pub fn reference(p: &Preuve) -> String {
 
 /// The evidence annex in Markdown: the numbered index, then each item's content.
 pub fn markdown(d: &Dossier, a: &Annexe) -> String {
-    let mut out = index_md(a, false);
+    let mut out = index_md(a);
     for p in &a.preuves {
         let _ = writeln!(
             out,
@@ -58,8 +58,8 @@ fn md_text(s: &str) -> String {
     crate::markup::md_field(s)
 }
 
-/// The numbered list: number, file (a link to it in the zip form), who cites it.
-fn index_md(a: &Annexe, links: bool) -> String {
+/// The numbered list: number, file, who cites it.
+fn index_md(a: &Annexe) -> String {
     let mut out = String::from("<!-- généré par ldm : annexe des preuves -->\n");
     let _ = writeln!(
         out,
@@ -70,11 +70,7 @@ fn index_md(a: &Annexe, links: bool) -> String {
     );
     out.push_str("| N° | Preuve | Citée par |\n|---|---|---|\n");
     for p in &a.preuves {
-        let file = if links {
-            format!("[{}]({})", md_text(&p.chemin), file_name(p))
-        } else {
-            md_text(&p.chemin)
-        };
+        let file = md_text(&p.chemin);
         let cited = if p.citee_par.is_empty() {
             "—".to_string()
         } else {
@@ -103,11 +99,40 @@ fn page(a: &Annexe, body: &str) -> String {
     ))
 }
 
-/// The index alone as HTML, with each file linked under its number (the zip's index).
+/// The index alone as HTML, each file linked under its name in the zip (links to files
+/// beside it: the one thing the page requests, and only when opened from the archive).
 pub fn index_html(a: &Annexe) -> String {
+    use quick_xml::escape::escape;
+    let mut rows = String::new();
+    for p in &a.preuves {
+        let cited = if p.citee_par.is_empty() {
+            "—".to_string()
+        } else {
+            p.citee_par
+                .iter()
+                .map(|c| escape(c.as_str()).into_owned())
+                .collect::<Vec<_>>()
+                .join("<br>")
+        };
+        let _ = writeln!(
+            rows,
+            "<tr><td>{}</td><td><a href=\"{}\">{}</a></td><td>{cited}</td></tr>",
+            p.numero,
+            escape(file_name(p).as_str()),
+            escape(p.chemin.as_str())
+        );
+    }
+    let intro = escape(&format!(
+        "Dossier de labellisation « Lycée des métiers », campagne {}. Les numéros sont ceux de la liste des preuves de l'annexe.",
+        a.identite.annee
+    ))
+    .into_owned();
     page(
         a,
-        &crate::markup::to_html(&strip_marker(&index_md(a, true))),
+        &format!(
+            "<h1>Annexe des preuves — {}</h1>\n<p>{intro}</p>\n<table>\n<thead><tr><th>N°</th><th>Preuve</th><th>Citée par</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>",
+            escape(a.identite.nom.as_str())
+        ),
     )
 }
 
