@@ -40,10 +40,12 @@ pub fn lines(texts: &[String]) -> Paragraph {
 }
 
 /// What a cell holds: paragraphs and, for tables written in the prose, tables.
+// Blocks live only while a cell is built, a few at a time: their size does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
 pub enum Block {
     P(Paragraph),
-    T(Table),
+    T(Box<Table>),
 }
 
 /// A heading cell of the guide's tables.
@@ -69,7 +71,7 @@ pub fn cell(blocks: Vec<Block>) -> TableCell {
     }
     blocks.into_iter().fold(TableCell::new(), |c, b| match b {
         Block::P(p) => c.add_paragraph(p),
-        Block::T(t) => c.add_table(t).add_paragraph(Paragraph::new()),
+        Block::T(t) => c.add_table(*t).add_paragraph(Paragraph::new()),
     })
 }
 
@@ -146,7 +148,7 @@ impl Writer {
         for b in blocks {
             match b {
                 Block::P(p) => self.paragraph(p),
-                Block::T(t) => self.table(0, t),
+                Block::T(t) => self.table(0, *t),
             }
         }
     }

@@ -72,7 +72,7 @@ fn block<'a>(node: &'a AstNode<'a>, depth: i32, out: &mut Vec<Block>) {
             )));
         }
         NodeValue::ThematicBreak => out.push(Block::P(Paragraph::new().add_run(run("⁂")))),
-        NodeValue::Table(t) => out.push(Block::T(md_table(node, t.num_columns))),
+        NodeValue::Table(t) => out.push(Block::T(Box::new(md_table(node, t.num_columns)))),
         _ => out.push(Block::P(indent(paragraph(node, Style::default())))),
     }
 }

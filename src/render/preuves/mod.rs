@@ -122,7 +122,7 @@ pub fn index_html(a: &Annexe) -> String {
             escape(p.chemin.as_str())
         );
     }
-    let intro = escape(&format!(
+    let intro = escape(format!(
         "Dossier de labellisation « Lycée des métiers », campagne {}. Les numéros sont ceux de la liste des preuves de l'annexe.",
         a.identite.annee
     ))
