@@ -78,7 +78,8 @@ fn index_md(a: &Annexe) -> String {
                 .iter()
                 .map(|c| md_text(c))
                 .collect::<Vec<_>>()
-                .join("<br>")
+                // `markup` escapes raw HTML: the fiches of one cell are separated by « ; ».
+                .join(" ; ")
         };
         let _ = writeln!(out, "| {} | {file} | {cited} |", p.numero);
     }
@@ -92,7 +93,8 @@ fn page(a: &Annexe, body: &str) -> String {
         "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"generator\" content=\"ldm\">\n<title>{title}</title>\n<style>\n\
          body {{ font-family: sans-serif; max-width: 60rem; margin: 2rem auto; line-height: 1.4 }}\n\
-         table {{ border-collapse: collapse; margin: .5rem 0 1rem }}\n\
+         table {{ border-collapse: collapse; margin: .5rem 0 1rem; width: 100%; font-size: .85em }}\n\
+         td, th {{ overflow-wrap: anywhere }}\n\
          th, td {{ border: 1px solid #999; padding: .2rem .4rem; vertical-align: top }}\n\
          th {{ background: #e7ecf2 }} tr {{ break-inside: avoid }}\n\
          h2 {{ break-before: page; border-bottom: 1px solid #999 }}\n</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
