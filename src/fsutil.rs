@@ -109,6 +109,8 @@ pub const MARKERS: &[&str] = &[
     "\"generateur\": \"ldm\"",
     // PDF: the XMP metadata typst writes from the document's creator (`render::pdf`).
     "<xmp:CreatorTool>ldm</xmp:CreatorTool>",
+    // DOCX: its core properties, stored uncompressed near the start (`render::docx`).
+    "<cp:lastModifiedBy>ldm</cp:lastModifiedBy>",
 ];
 
 #[derive(Debug, thiserror::Error)]

@@ -12,6 +12,8 @@ mod cli;
 mod diff;
 #[path = "main/diff_steps.rs"]
 mod diff_steps;
+#[path = "main/docx.rs"]
+mod docx;
 #[path = "main/formats.rs"]
 mod formats;
 #[path = "main/front.rs"]
@@ -24,6 +26,8 @@ mod harden;
 #[cfg(feature = "pdf")]
 #[path = "main/pdf.rs"]
 mod pdf;
+#[path = "main/preuves.rs"]
+mod preuves;
 #[path = "main/progress.rs"]
 mod progress;
 #[path = "main/real.rs"]

@@ -360,7 +360,8 @@ pub fn build(d: &Dossier, ed: &Edition, only: &[u32]) -> Annexe {
     }
 }
 
-/// Every evidence file with the actions and engagements that cite it.
+/// Every evidence file with the actions and engagements that cite it, numbered in path
+/// order: the one numbering of the annex and the evidence annex.
 fn preuves(d: &Dossier, criteres: &[Critere]) -> Vec<Preuve> {
     let mut by_file: BTreeMap<String, Vec<String>> =
         d.preuves.keys().map(|k| (k.clone(), Vec::new())).collect();
@@ -393,7 +394,12 @@ fn preuves(d: &Dossier, criteres: &[Critere]) -> Vec<Preuve> {
     }
     by_file
         .into_iter()
-        .map(|(chemin, citee_par)| Preuve { chemin, citee_par })
+        .enumerate()
+        .map(|(i, (chemin, citee_par))| Preuve {
+            numero: i + 1,
+            chemin,
+            citee_par,
+        })
         .collect()
 }
 

@@ -152,6 +152,8 @@ pub struct Critere {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Preuve {
+    /// Its number, the same in the annex and in the evidence annex (« preuve 12 »).
+    pub numero: usize,
     pub chemin: String,
     pub citee_par: Vec<String>,
 }

@@ -221,23 +221,6 @@ fn typst_markup_in_the_dossier_is_only_text() {
     assert!((width - 595.0).abs() < 1.0, "width {width}");
 }
 
-/// Breakable spaces where French typography wants a non-breaking one, with context.
-fn breakable_spaces(text: &str) -> Vec<String> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut found = Vec::new();
-    for i in 1..chars.len().saturating_sub(1) {
-        if chars[i] != ' ' || chars[i - 1].is_whitespace() {
-            continue;
-        }
-        let before_punct = matches!(chars[i + 1], ':' | ';' | '!' | '?' | '%' | '€' | '»');
-        if before_punct || chars[i - 1] == '«' {
-            let from = i.saturating_sub(20);
-            found.push(chars[from..(i + 10).min(chars.len())].iter().collect());
-        }
-    }
-    found
-}
-
 #[test]
 fn french_typography_in_the_html_and_the_pdf() {
     let html = run(example(), &["render", ".", "-o", "-"])
@@ -301,10 +284,10 @@ fn the_output_format_follows_the_extension_and_a_contradiction_is_refused() {
         .stderr_has("« x.pdf » annonce un fichier PDF (.pdf) mais --format html écrit du HTML");
     assert!(!d.join("x.pdf").exists());
     d.ldm()
-        .args(["render", ".", "-o", "annexe.docx"])
+        .args(["render", ".", "-o", "annexe.odt"])
         .run()
         .code(2)
-        .stderr_has("ldm n'écrit pas de fichier .docx");
+        .stderr_has("ldm n'écrit pas de fichier .odt");
 }
 
 #[test]
