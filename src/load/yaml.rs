@@ -84,10 +84,24 @@ pub fn read(yaml: &str, src: &Source, line_offset: u32) -> Result<Node, Diagnost
         })
 }
 
-/// Nodes (aliases expanded) and nesting a single pass builds before deferring to
-/// serde-saphyr's budget: its own limits (250,000 nodes, depth 64).
-const MAX_NODES: usize = 250_000;
-const MAX_DEPTH: usize = 64;
+/// Nodes (aliases expanded), nesting, aliases and anchors a single pass accepts on its
+/// own: well below serde-saphyr's budget (250,000 nodes, depth 64, an alias-to-anchor
+/// ratio checked from 100 aliases, 50,000 anchors), so that it alone judges beyond.
+const MAX_NODES: usize = 100_000;
+const MAX_DEPTH: usize = 32;
+const MAX_ALIASES: usize = 50;
+const MAX_ANCHORS: usize = 1_000;
+
+/// A plain scalar serde-saphyr might read as an infinite or NaN float, which it
+/// refuses (`.inf`, `-.Inf`, `.nan`, `1e999`); a false alarm only costs its check.
+fn non_finite(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    text.len() <= 12 && (lower.contains("inf") || lower.contains("nan"))
+        || lower
+            .replace('_', "")
+            .parse::<f64>()
+            .is_ok_and(|v| !v.is_finite())
+}
 
 /// Builds the tree of `yaml`, whose first line is line `line_offset + 1` of the file.
 /// `None` when the parser fails (the syntax check reports why).
@@ -105,7 +119,9 @@ struct Builder<'a> {
     /// Nodes still allowed (aliases count their whole value), when limited.
     budget: Option<usize>,
     depth: usize,
-    /// Something only serde-saphyr can judge: a tag or a merge key.
+    aliases: usize,
+    /// Something only serde-saphyr can judge: a tag, a merge key, a float it refuses,
+    /// many aliases or anchors.
     doubt: bool,
 }
 
@@ -118,6 +134,7 @@ impl<'a> Builder<'a> {
             line_offset,
             budget,
             depth: 0,
+            aliases: 0,
             doubt: false,
         }
     }
@@ -189,7 +206,8 @@ impl<'a> Builder<'a> {
         }
         let (node, anchor) = match ev {
             Event::Scalar(text, style, anchor, tag) => {
-                self.doubt |= tag.is_some() || (style == ScalarStyle::Plain && text == "<<");
+                let plain = style == ScalarStyle::Plain;
+                self.doubt |= tag.is_some() || plain && (text == "<<" || non_finite(&text));
                 let quoted = matches!(style, ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted);
                 let kind = Kind::Scalar {
                     text: text.into_owned(),
@@ -228,6 +246,8 @@ impl<'a> Builder<'a> {
                 (self.collection(Kind::Map(entries), span, end, flow), anchor)
             }
             Event::Alias(id) => {
+                self.aliases += 1;
+                self.doubt |= self.aliases >= MAX_ALIASES;
                 let size = self.anchors.get(&id)?.size();
                 if !self.spend(size) {
                     return None;
@@ -239,6 +259,7 @@ impl<'a> Builder<'a> {
             _ => return None,
         };
         if anchor != 0 {
+            self.doubt |= self.anchors.len() >= MAX_ANCHORS;
             self.anchors.insert(anchor, node.clone());
         }
         Some(node)
@@ -321,6 +342,26 @@ mod tests {
         assert!(e[0].1.is_null());
         assert!(!e[1].1.is_null());
         assert!(e[2].1.is_null());
+    }
+
+    /// What serde-saphyr alone refuses (not the parser) still comes out as its error.
+    #[test]
+    fn what_serde_saphyr_refuses_is_still_refused() {
+        let src = Source::new("a.md", "");
+        for yaml in [
+            "a: .inf\n",
+            "a: [-.Inf]\n",
+            "a: .nan\n",
+            "a: 1e999\n",
+            "a: 1\nb: [\n",
+            "a: *nulle\n",
+        ] {
+            let d = read(yaml, &src, 1).expect_err(yaml);
+            assert_eq!(d.file.as_deref(), Some("a.md"), "{yaml}");
+        }
+        for yaml in ["a: information\nb: 1e300\n", "a: &x 1\nb: *x\n", ""] {
+            assert!(read(yaml, &src, 1).is_ok(), "{yaml}");
+        }
     }
 
     #[test]
