@@ -215,7 +215,10 @@ fn opens_fence(rest: &str) -> Option<Option<(char, usize)>> {
 
 fn closes_fence(rest: &str, c: char, len: usize) -> bool {
     let n = rest.chars().take_while(|&x| x == c).count();
-    n >= len && rest[n * c.len_utf8()..].trim_matches([' ', '\t']).is_empty()
+    n >= len
+        && rest[n * c.len_utf8()..]
+            .trim_matches([' ', '\t'])
+            .is_empty()
 }
 
 /// A setext underline, `===` (level 1) or `---` (level 2) and nothing else on the line:
@@ -331,7 +334,9 @@ mod tests {
                 let e = e.unwrap();
                 // Fixtures that are not UTF-8 (on purpose) are never sectioned.
                 let text = std::fs::read_to_string(e.path());
-                if let (Some("md"), Ok(text)) = (e.path().extension().and_then(|x| x.to_str()), text) {
+                if let (Some("md"), Ok(text)) =
+                    (e.path().extension().and_then(|x| x.to_str()), text)
+                {
                     bodies.push(split(&text.replace("\r\n", "\n")).body.to_string());
                 }
             }

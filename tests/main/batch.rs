@@ -23,7 +23,9 @@ fn check(threads: &str, format: &str) -> Output {
 
 #[test]
 fn a_batch_reads_the_same_on_one_thread_and_on_two() {
-    for format in ["human", "short", "json", "gitlab", "sarif", "junit", "resume"] {
+    for format in [
+        "human", "short", "json", "gitlab", "sarif", "junit", "resume",
+    ] {
         let (one, two) = (check("1", format), check("2", format));
         one.code(1);
         assert_eq!(one, two, "--format {format}");
