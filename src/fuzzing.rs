@@ -76,12 +76,7 @@ fn reports(ws: &Workspace) -> String {
     let mut out = String::new();
     // Every variant, so a format added later is fuzzed too.
     for &format in <Format as clap::ValueEnum>::value_variants() {
-        let checked = Checked {
-            label: "dossier".into(),
-            dossier: &ws.dossier,
-            report: crate::check::check(ws),
-            hidden: 0,
-        };
+        let checked = Checked::new("dossier".into(), &ws.dossier, crate::check::check(ws), 0);
         let opts = Options {
             format,
             color: false,

@@ -4,6 +4,8 @@
 
 mod common;
 
+#[path = "main/batch.rs"]
+mod batch;
 #[path = "main/ci.rs"]
 mod ci;
 #[path = "main/cli.rs"]

@@ -6,6 +6,7 @@ use clap::ValueEnum;
 use ldm::report::{self, Checked, Format};
 use ldm::rule::Rule;
 use ldm::workspace::Workspace;
+use rayon::prelude::*;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -44,29 +45,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         return explain(&name);
     }
     let targets = group_by_dossier(&args.dossiers, &args.critere);
-    let mut loaded = Vec::new();
-    for (dir, scope) in targets {
-        let ws = Workspace::load(&dir)?;
-        let label = dir.to_string_lossy().trim_end_matches('/').to_string();
-        loaded.push((label, ws, scope));
-    }
-    let checked: Vec<Checked> = loaded
-        .iter()
-        .map(|(label, ws, scope)| {
-            let mut report = ldm::check::check(ws);
-            let hidden = scope.apply(&mut report);
-            Checked {
-                label: if label.is_empty() {
-                    ".".into()
-                } else {
-                    label.clone()
-                },
-                dossier: &ws.dossier,
-                report,
-                hidden,
-            }
-        })
+    // Both cores, one dossier at a time on each: a dossier is dropped as soon as its
+    // small result is kept, so memory stays flat whatever the batch. The results keep
+    // the order of the arguments.
+    let results: Vec<anyhow::Result<Checked>> = targets
+        .into_par_iter()
+        .map(|(dir, scope)| check_one(&dir, &scope))
         .collect();
+    let checked = results.into_iter().collect::<anyhow::Result<Vec<_>>>()?;
     let opts = report::Options {
         format: args.format,
         color: super::color_stdout(),
@@ -80,6 +66,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let failed = checked.iter().any(|c| opts.fails(c));
     Ok(ExitCode::from(u8::from(failed)))
+}
+
+/// Loads, checks and narrows one dossier to its scope; the dossier itself is dropped on
+/// return.
+fn check_one(dir: &std::path::Path, scope: &Scope) -> anyhow::Result<Checked> {
+    let ws = Workspace::load(dir)?;
+    let mut report = ldm::check::check(&ws);
+    let hidden = scope.apply(&mut report);
+    let label = dir.to_string_lossy().trim_end_matches('/').to_string();
+    let label = if label.is_empty() { ".".into() } else { label };
+    Ok(Checked::new(label, &ws.dossier, report, hidden))
 }
 
 /// The dossiers to check, each found upward from what the user named, with the part of

@@ -311,21 +311,9 @@ impl Decode for EntityFront {
 /// Reads the YAML text of a front matter (`offset`: file lines before it). A syntax
 /// error stops this file with one finding; otherwise every field is checked.
 pub fn read<F: Decode>(yaml: &str, src: &Source, offset: u32) -> (Option<F>, Vec<Diagnostic>) {
-    // serde-saphyr's syntax errors are the ones `errors` knows how to say in French;
-    // repeated keys pass here and are reported by the decoder, each with its name.
-    let options = serde_saphyr::options! {
-        duplicate_keys: serde_saphyr::DuplicateKeyPolicy::PassThrough,
-    };
-    if let Err(e) = serde_saphyr::from_str_with_options::<serde::de::IgnoredAny>(yaml, options) {
-        return (None, vec![super::errors::yaml_error(&e, src, offset)]);
-    }
-    match super::yaml::parse(yaml, offset) {
-        Some(tree) => decode(&tree, src),
-        None => {
-            let d = Diagnostic::new(Rule::SyntaxeInvalide, "syntaxe YAML invalide")
-                .at(&src.path, Pos::new(offset + 1, 1, 1));
-            (None, vec![d])
-        }
+    match super::yaml::read(yaml, src, offset) {
+        Ok(tree) => decode(&tree, src),
+        Err(d) => (None, vec![d]),
     }
 }
 

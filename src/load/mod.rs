@@ -14,6 +14,7 @@ use crate::model::front::{CritereFront, EntityFront, EtablissementFront};
 use crate::model::{Campaign, Config, CritereDir, Doc, Dossier};
 use crate::source::Source;
 use crate::vfs::{self, Disk, FileSource, Kind, ReadError};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -101,8 +102,9 @@ struct Loader<'a> {
 }
 
 impl Loader<'_> {
-    /// Reads a text file; what cannot be read as text is a finding, not a failure.
-    fn read(&mut self, rel: &str) -> Option<String> {
+    /// Reads a text file into `sources`, once; what cannot be read as text is a
+    /// finding, not a failure.
+    fn read(&mut self, rel: &str) -> Option<()> {
         let bytes = match self.files.read(rel) {
             Ok(bytes) => bytes,
             Err(e) => {
@@ -124,10 +126,8 @@ impl Loader<'_> {
         }
         match String::from_utf8(bytes) {
             Ok(raw) => {
-                let src = Source::new(rel, &raw);
-                let text = src.text.clone();
-                self.sources.insert(rel.to_string(), src);
-                Some(text)
+                self.sources.insert(rel.to_string(), Source::new(rel, &raw));
+                Some(())
             }
             Err(_) => {
                 self.diags.push(
@@ -190,8 +190,9 @@ impl Loader<'_> {
             );
             return None;
         }
-        let text = self.read(rel)?;
-        let split = markdown::split(&text);
+        self.read(rel)?;
+        let src = &self.sources[rel];
+        let split = markdown::split(&src.text);
         let sections = markdown::sections(split.body, split.body_offset);
         let mut doc = Doc {
             path: rel.to_string(),
@@ -199,7 +200,6 @@ impl Loader<'_> {
             yaml_offset: split.yaml_offset,
             sections,
         };
-        let src = &self.sources[rel];
         match split.yaml {
             _ if split.unterminated => self.diags.push(
                 Diagnostic::new(Rule::FrontMatterAbsent, "l'en-tête YAML ouvert par « --- » n'est jamais fermé")
@@ -297,20 +297,51 @@ impl Loader<'_> {
         Ok(c)
     }
 
-    /// The `.md` files of an `actions/` or `engagements/` folder.
+    /// The `.md` files of an `actions/` or `engagements/` folder, read and parsed on
+    /// every core.
     fn fiches(&mut self, dir: &str) -> Result<Vec<Doc<EntityFront>>, LoadError> {
-        let mut docs = Vec::new();
-        for file in self.list(dir)? {
+        let files = self.list(dir)?;
+        let docs = self.par_each(files, |l, file| {
             let frel = vfs::join(dir, &file.name);
             match file.kind {
-                Kind::Outside { target } => self.outside(&frel, &target),
+                Kind::Outside { target } => l.outside(&frel, &target),
                 Kind::File { .. } if frel.ends_with(".md") => {
-                    docs.extend(self.doc::<EntityFront>(&frel, None));
+                    return l.doc::<EntityFront>(&frel, None);
                 }
-                _ => self.stray(&frel, "ce dossier ne contient que des fichiers .md ; rangez les preuves dans « preuves/ »"),
+                _ => l.stray(&frel, "ce dossier ne contient que des fichiers .md ; rangez les preuves dans « preuves/ »"),
             }
-        }
-        Ok(docs)
+            None
+        });
+        Ok(docs.into_iter().flatten().collect())
+    }
+
+    /// Runs `step` on each item in parallel, each with a loader of its own, then merges
+    /// their sources and findings in item order: the result is the sequential one.
+    fn par_each<T: Send, R: Send>(
+        &mut self,
+        items: Vec<T>,
+        step: impl Fn(&mut Loader, T) -> R + Sync,
+    ) -> Vec<R> {
+        let (files, root) = (self.files, self.root);
+        let done: Vec<(R, Loader)> = items
+            .into_par_iter()
+            .map(|item| {
+                let mut l = Loader {
+                    files,
+                    root,
+                    sources: BTreeMap::new(),
+                    diags: Vec::new(),
+                };
+                (step(&mut l, item), l)
+            })
+            .collect();
+        done.into_iter()
+            .map(|(r, l)| {
+                self.sources.extend(l.sources);
+                self.diags.extend(l.diags);
+                r
+            })
+            .collect()
     }
 
     fn stray(&mut self, rel: &str, help: &str) {

@@ -154,7 +154,7 @@ fn snippet(
     repeats: &[&Diagnostic],
 ) {
     let title = level(d).primary_title(d.message.as_str());
-    let src = d.file.as_ref().and_then(|f| c.dossier.sources.get(f));
+    let src = d.file.as_ref().and_then(|f| c.sources.get(f));
     let path = d.file.as_ref().map(|f| shown_path(&c.label, f));
     let mut group = Group::with_title(title);
     let excerpt = src
@@ -265,9 +265,9 @@ pub fn resume(out: &mut String, checked: &[Checked], opts: super::Options) {
         let r = &c.report;
         let cov: usize = r.criteres.iter().map(|s| s.exigences_couvertes).sum();
         let all: usize = r.criteres.iter().map(|s| s.exigences_total).sum();
-        let etab = c.dossier.config.as_ref().map(|k| &k.etablissement);
-        let nom = etab.map_or("?", |e| e.nom.get_ref().as_str());
-        let uai = etab.map_or("?", |e| e.uai.get_ref().as_str());
+        let etab = c.etablissement.as_ref();
+        let nom = etab.map_or("?", |e| e.0.as_str());
+        let uai = etab.map_or("?", |e| e.1.as_str());
         let _ = writeln!(
             out,
             "{} · {nom} · UAI {uai} · {}, {} · exigences couvertes {cov}/{all}",

@@ -29,7 +29,7 @@ fn cases<'a>(c: &'a Checked, opts: Options) -> Vec<Case<'a>> {
         let (rank, critere, within) = file_rank(f);
         files.insert((rank, critere, within, f));
     };
-    c.dossier.sources.keys().for_each(|f| add(f));
+    c.files.iter().for_each(|f| add(f));
     c.report.diagnostics.iter().for_each(|d| add(located(d).0));
     files
         .into_iter()

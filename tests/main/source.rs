@@ -28,12 +28,12 @@ fn memory_copy(dir: &Path) -> Memory {
 
 /// `ldm check` in `format` on a loaded dossier, as the binary writes it.
 fn report(ws: &Workspace, format: Format) -> String {
-    let checked = [Checked {
-        label: "dossier".into(),
-        dossier: &ws.dossier,
-        report: ldm::check::check(ws),
-        hidden: 0,
-    }];
+    let checked = [Checked::new(
+        "dossier".into(),
+        &ws.dossier,
+        ldm::check::check(ws),
+        0,
+    )];
     let mut out = String::new();
     let opts = Options {
         format,
