@@ -168,6 +168,7 @@ impl Loader<'_> {
                     edition: Some(c.edition().to_string()),
                     annee: Some(*c.candidature.annee.get_ref()),
                     suivi: c.suivi.as_ref().map(|s| *s.annee.get_ref()),
+                    calendrier: Campaign::lenient(&src.text).calendrier,
                 };
                 (Some(c), campaign)
             }

@@ -59,7 +59,7 @@ fn chiffres(i: &super::Indicateur) -> String {
         parts.push(format!(
             "départ {} ({})",
             with_unit(d.valeur, i.unite),
-            d.annee
+            i.calendrier.show(d.annee)
         ));
     }
     if let Some(l) = e
@@ -69,7 +69,7 @@ fn chiffres(i: &super::Indicateur) -> String {
         parts.push(format!(
             "dernière mesure {} ({})",
             with_unit(l.valeur, i.unite),
-            l.annee
+            i.calendrier.show(l.annee)
         ));
     }
     if let Some(c) = i.cible {
@@ -108,7 +108,7 @@ pub fn render(
                         "Engagement"
                     },
                     denomination: f.denomination.clone(),
-                    periode: f.periode.map(|(d, e)| format!("{d}–{e}")),
+                    periode: f.periode_ecrite(),
                     objectifs: f
                         .objectifs
                         .iter()
@@ -137,6 +137,6 @@ pub fn render(
         })
         .collect();
     let env = templates::environment(files);
-    let ctx = context! { p => Value::from(Serde(p)), criteres => Value::from(Serde(&criteres)), ensemble => comptes(&p.resume) };
+    let ctx = context! { p => Value::from(Serde(p)), annee => p.annee_ecrite(), criteres => Value::from(Serde(&criteres)), ensemble => comptes(&p.resume) };
     templates::render(&env, files, "tableau-de-bord.html.j2", ctx)
 }

@@ -1,7 +1,7 @@
 //! Builds the annex's view (`view::Annexe`) from a loaded dossier and its edition.
 
 use super::view::*;
-use crate::model::front::{Indicateur, Valeur};
+use crate::model::front::{Calendrier, Indicateur, Lien, Valeur};
 use crate::model::query::{YEARS, citations};
 use crate::model::{Doc, Dossier, Entity, Kind, sections};
 use crate::numfmt::{Unite, with_unit};
@@ -41,19 +41,30 @@ fn measure_in(i: &Indicateur, year: i64, range: std::ops::RangeInclusive<i64>) -
         .iter()
         .filter(|(y, _)| range.contains(&y.value))
         .min_by_key(|(y, _)| ((y.value - year).abs(), y.value));
+    let c = i.mesures.calendrier();
     match found {
         None => DASH.to_string(),
         Some((y, v)) if y.value == year => valeur(&v.value, i.unite()),
-        Some((y, v)) => format!("{} ({})", valeur(&v.value, i.unite()), y.value),
+        Some((y, v)) => format!("{} ({})", valeur(&v.value, i.unite()), c.show(y.value)),
     }
 }
 
-fn duree(periode: Option<(i64, i64)>) -> String {
+/// « 2021–2026 (6 ans) », each year as written (`2020-2021` for a school year).
+fn duree(periode: Option<(i64, i64)>, c: Calendrier) -> String {
     match periode {
         None => DASH.to_string(),
-        Some((d, f)) if f == d => format!("{d} (1 an)"),
-        Some((d, f)) => format!("{d}–{f} ({} ans)", f - d + 1),
+        Some((d, f)) if f == d => format!("{} (1 an)", c.show(d)),
+        Some((d, f)) => format!(
+            "{}–{} ({} ans)",
+            c.show(d),
+            c.show(f),
+            f.saturating_sub(d).saturating_add(1)
+        ),
     }
+}
+
+fn calendrier(f: &crate::model::front::EntityFront) -> Calendrier {
+    f.periode.as_ref().map_or_else(Calendrier::default, |p| p.calendrier)
 }
 
 fn action(d: &Dossier, n: usize, e: &Entity) -> Option<Action> {
@@ -69,7 +80,7 @@ fn action(d: &Dossier, n: usize, e: &Entity) -> Option<Action> {
         n,
         id: e.id(),
         denomination: f.denomination.value.clone(),
-        duree: duree(periode),
+        duree: duree(periode, calendrier(f)),
         perenne: f
             .perenne
             .as_ref()
@@ -78,9 +89,9 @@ fn action(d: &Dossier, n: usize, e: &Entity) -> Option<Action> {
         exigences: exigences(f),
         description: prose(d, e, "Description"),
         colonnes: [
-            format!("Mesure début ({debut})"),
-            format!("Mesure suivi ({suivi})"),
-            format!("Mesure fin ({fin})"),
+            format!("Mesure début ({})", calendrier(f).show(debut)),
+            format!("Mesure suivi ({})", calendrier(f).show(suivi)),
+            format!("Mesure fin ({})", calendrier(f).show(fin)),
         ],
         objectifs: f
             .objectifs
@@ -145,13 +156,16 @@ fn engagement(d: &Dossier, n: usize, e: &Entity, annee: i64) -> Option<Engagemen
         animateur: people(f.animateur.as_ref(), " ; ", |p| {
             format!("{} {}, {}", p.prenom.value, p.nom.value, p.fonction.value)
         }),
-        duree: duree(f.periode.as_ref().map(|p| (p.debut.value, p.fin.value))),
+        duree: duree(
+            f.periode.as_ref().map(|p| (p.debut.value, p.fin.value)),
+            calendrier(f),
+        ),
         exigences: exigences(f),
         suite_de: f
             .suite_de
             .as_ref()
             .map_or(String::new(), |s| s.value.clone()),
-        colonne: format!("Mesure à {annee}"),
+        colonne: format!("Mesure à {}", d.show_year(annee)),
         objectifs: f
             .objectifs
             .iter()
@@ -200,6 +214,7 @@ fn critere(
         etat_des_lieux: text("État des lieux"),
         objectif_general: text("Objectif général"),
         strategie_reseau: (reseau && asks_network).then(|| text(sections::STRATEGIE_RESEAU)),
+        contributions: contributions(d, c.numero),
         transversalite: vec![
             (
                 "Domaine d'auto-évaluation de l'établissement".to_string(),
@@ -246,7 +261,7 @@ pub fn build(d: &Dossier, ed: &Edition, only: &[u32]) -> Annexe {
         c.candidature
             .reseau
             .iter()
-            .map(|u| u.get_ref().clone())
+            .map(|u| u.get_ref().shown())
             .collect()
     });
     let identite = Identite {
@@ -262,13 +277,13 @@ pub fn build(d: &Dossier, ed: &Edition, only: &[u32]) -> Annexe {
             crate::model::config::Nature::Renouvellement => "Renouvellement".to_string(),
         }),
         annee: if annee > 0 {
-            annee.to_string()
+            d.show_year(annee)
         } else {
             DASH.to_string()
         },
         precedente: cfg
             .and_then(|c| c.candidature.precedente.as_ref())
-            .map_or(String::new(), |p| p.get_ref().to_string()),
+            .map_or(String::new(), |p| d.show_year(*p.get_ref())),
         edition: ed.id.clone(),
         edition_titre: ed.titre.clone(),
         reseau: reseau.clone(),
@@ -298,6 +313,7 @@ pub fn build(d: &Dossier, ed: &Edition, only: &[u32]) -> Annexe {
                 actions: s.actions,
                 engagements: s.engagements,
                 exigences: format!("{}/{}", s.exigences_couvertes, s.exigences_total),
+                contributions: contributions(d, s.numero),
             }
         })
         .collect();
@@ -315,6 +331,25 @@ pub fn build(d: &Dossier, ed: &Edition, only: &[u32]) -> Annexe {
         collectif: collectif(d),
         criteres,
     }
+}
+
+/// The fiches of other criteria that declare they also serve criterion `numero`.
+fn contributions(d: &Dossier, numero: u32) -> Vec<String> {
+    d.entities()
+        .filter(|(c, _, _)| c.numero != numero)
+        .filter_map(|(c, kind, e)| {
+            let f = e.front.as_ref()?;
+            let serves = f.criteres_associes.iter().any(|n| n.value == i64::from(numero));
+            serves.then(|| {
+                format!(
+                    "critère {} : {} « {} »",
+                    c.numero,
+                    kind.label(),
+                    f.denomination.value
+                )
+            })
+        })
+        .collect()
 }
 
 /// Every evidence file with the actions and engagements that cite it.
@@ -350,7 +385,16 @@ fn preuves(d: &Dossier, criteres: &[Critere]) -> Vec<Preuve> {
     }
     by_file
         .into_iter()
-        .map(|(chemin, citee_par)| Preuve { chemin, citee_par })
+        .map(|(chemin, citee_par)| {
+            // Only a well-formed http(s) address becomes a link; check reports the others.
+            let lien = Lien::of(&chemin).filter(|l| l.check().is_ok());
+            Preuve {
+                adresse: lien.map(|l| l.adresse.to_string()),
+                texte: lien.and_then(|l| l.texte.map(str::to_string)),
+                chemin: lien.map_or_else(|| chemin.clone(), |l| l.shown()),
+                citee_par,
+            }
+        })
         .collect()
 }
 
