@@ -2,8 +2,8 @@
 
 use super::Ctx;
 use crate::diagnostic::{Diagnostic, Pos, Rule};
-use crate::model::front::{EntityFront, Periode};
 use crate::model::config::Nature;
+use crate::model::front::{EntityFront, Periode};
 use crate::model::query::YEARS;
 use crate::model::{CritereDir, Entity, Kind};
 
@@ -169,7 +169,8 @@ fn before_previous_label(ctx: &mut Ctx, kind: Kind, e: &Entity, p: &Periode) {
 
 fn capitalised(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
 /// `objectif-manquant`: a fiche has at least one operational objective.

@@ -7,8 +7,8 @@ use super::yaml::{Kind, Node};
 use crate::diagnostic::{Diagnostic, Pos, Rule};
 use crate::model::annee;
 use crate::model::front::{
-    CritereFront, EntityFront, EtablissementFront, Indicateur, Mesures, Objectif, Periode,
-    Calendrier, Personne, Personnes, Sens, Sp, Transversalite, Unite, Valeur,
+    Calendrier, CritereFront, EntityFront, EtablissementFront, Indicateur, Mesures, Objectif,
+    Periode, Personne, Personnes, Sens, Sp, Transversalite, Unite, Valeur,
 };
 use crate::source::Source;
 
@@ -210,7 +210,9 @@ impl Decode for Mesures {
             let value = Sp::<Valeur>::decode(v, cx, k.scalar().unwrap_or(field));
             match (year, value) {
                 (Some(Ecrite(y, c)), _) if pairs.iter().any(|(p, _)| p.value == y.value) => {
-                    let written = k.scalar().map_or_else(|| c.show(y.value), |t| t.trim().to_string());
+                    let written = k
+                        .scalar()
+                        .map_or_else(|| c.show(y.value), |t| t.trim().to_string());
                     let message = format!("l'année {written} est écrite deux fois");
                     cx.push(duplicate(cx.src, k, &message));
                     ok = false;

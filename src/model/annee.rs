@@ -43,8 +43,7 @@ impl Calendrier {
 }
 
 /// Why a written year is refused, in French (after « ne convient pas : »).
-pub const FORME: &str =
-    "une année est attendue, « 2024 », ou une année scolaire, « 2023-2024 »";
+pub const FORME: &str = "une année est attendue, « 2024 », ou une année scolaire, « 2023-2024 »";
 
 /// Reads `2024` or a school year `2023-2024` (also `2023/2024`, `2023 - 2024`): the
 /// year it counts as and how it was written. A school year spans two consecutive years.
@@ -86,7 +85,10 @@ mod tests {
         assert_eq!(parse("999999-1000000"), None);
         assert_eq!(Calendrier::Scolaire.show(2024), "2023-2024");
         assert_eq!(Calendrier::Civil.show(2024), "2024");
-        assert_eq!(Calendrier::Scolaire.show(i64::MIN), format!("{}-{}", i64::MIN, i64::MIN));
+        assert_eq!(
+            Calendrier::Scolaire.show(i64::MIN),
+            format!("{}-{}", i64::MIN, i64::MIN)
+        );
     }
 
     #[test]

@@ -339,12 +339,18 @@ impl<'a> Lien<'a> {
             && let Some(adresse) = tail.strip_suffix(')')
         {
             let texte = Some(texte.trim()).filter(|t| !t.is_empty());
-            return Some(Lien { texte, adresse: adresse.trim() });
+            return Some(Lien {
+                texte,
+                adresse: adresse.trim(),
+            });
         }
         let scheme = raw
             .split_once(':')
             .is_some_and(|(s, _)| s.len() > 1 && s.chars().all(|c| c.is_ascii_alphabetic()));
-        (scheme || raw.starts_with("www.")).then_some(Lien { texte: None, adresse: raw })
+        (scheme || raw.starts_with("www.")).then_some(Lien {
+            texte: None,
+            adresse: raw,
+        })
     }
 
     /// The address is a well-formed http(s) URL with a host and no space; else why not.

@@ -138,7 +138,8 @@ impl Fiche {
     /// « (2021–2026) » or « (2020-2021–2025-2026) », as written; empty without period.
     pub fn periode_ecrite(&self) -> Option<String> {
         let c = self.calendrier;
-        self.periode.map(|(d, e)| format!("{}–{}", c.show(d), c.show(e)))
+        self.periode
+            .map(|(d, e)| format!("{}–{}", c.show(d), c.show(e)))
     }
 }
 
@@ -263,7 +264,10 @@ fn fiche(kind: Kind, e: &crate::model::Entity, annee: i64) -> Option<Fiche> {
         nature: kind.label(),
         denomination: f.denomination.value.clone(),
         periode,
-        calendrier: f.periode.as_ref().map_or_else(Calendrier::default, |p| p.calendrier),
+        calendrier: f
+            .periode
+            .as_ref()
+            .map_or_else(Calendrier::default, |p| p.calendrier),
         resume: Resume::of(objectifs.iter().flat_map(|o| o.indicateurs.iter())),
         objectifs,
     })

@@ -64,7 +64,9 @@ fn duree(periode: Option<(i64, i64)>, c: Calendrier) -> String {
 }
 
 fn calendrier(f: &crate::model::front::EntityFront) -> Calendrier {
-    f.periode.as_ref().map_or_else(Calendrier::default, |p| p.calendrier)
+    f.periode
+        .as_ref()
+        .map_or_else(Calendrier::default, |p| p.calendrier)
 }
 
 fn action(d: &Dossier, n: usize, e: &Entity) -> Option<Action> {
@@ -339,7 +341,10 @@ fn contributions(d: &Dossier, numero: u32) -> Vec<String> {
         .filter(|(c, _, _)| c.numero != numero)
         .filter_map(|(c, kind, e)| {
             let f = e.front.as_ref()?;
-            let serves = f.criteres_associes.iter().any(|n| n.value == i64::from(numero));
+            let serves = f
+                .criteres_associes
+                .iter()
+                .any(|n| n.value == i64::from(numero));
             serves.then(|| {
                 format!(
                     "critère {} : {} « {} »",
