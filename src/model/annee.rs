@@ -55,7 +55,8 @@ pub fn parse(text: &str) -> Option<(i64, Calendrier)> {
             .then(|| s.parse().ok())
             .flatten()
     };
-    if let Some(y) = number(t) {
+    // Any integer is a year here; `check` says when it is not a plausible one.
+    if let Ok(y) = t.parse::<i64>() {
         return Some((y, Calendrier::Civil));
     }
     let (a, b) = t.split_once(['-', '/'])?;
