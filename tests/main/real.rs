@@ -483,3 +483,44 @@ fn a_measure_written_twice_in_a_school_year_is_named_by_its_key() {
         out.stdout
     );
 }
+
+/// Criterion `n`'s counts of actions in the JSON report.
+#[cfg(unix)]
+fn actions_of_criterion(dossier: &TempDossier, n: u64) -> Value {
+    let json = dossier
+        .ldm()
+        .args(["check", ".", "--format", "json"])
+        .run()
+        .json();
+    json["dossiers"][0]["criteres"]
+        .as_array()
+        .expect("criteres is a list")
+        .iter()
+        .find(|c| c["numero"] == n)
+        .map(|c| c["actions"].clone())
+        .expect("criterion listed")
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_copy_of_a_fiche_is_counted_once_and_points_to_criteres_associes() {
+    let d = TempDossier::fixture("reel");
+    let before = actions_of_criterion(&d, 8);
+    let (_, mut want) = findings(&d);
+    let link = "criteres/8-communication/actions/job-dating.md";
+    std::os::unix::fs::symlink("../../4-partenariats/actions/job-dating.md", d.join(link)).unwrap();
+    let (code, found) = findings(&d);
+    // One warning more, no finding twice: the fiche is read once, at its own place.
+    assert_eq!(code, 0, "{found:?}");
+    want.push(("fichier-ignore".into(), link.into(), 0));
+    assert_eq!(found, want);
+    assert_eq!(actions_of_criterion(&d, 8), before);
+    let out = d.ldm().args(["check", "."]).run();
+    assert!(
+        out.stdout
+            .contains("lien vers la fiche « criteres/4-partenariats/actions/job-dating.md »")
+            && out.stdout.contains("criteres_associes"),
+        "{}",
+        out.stdout
+    );
+}
