@@ -12,6 +12,7 @@ use crate::text::{fold, suggest};
 pub fn check(ctx: &mut Ctx) -> Covered {
     let covered = covered(ctx.dossier, &ctx.edition);
     unknown_requirements(ctx);
+    foreign_requirements(ctx);
     uncovered_requirements(ctx, &covered);
     network_strategy(ctx);
     covered
@@ -36,6 +37,34 @@ fn unknown_requirements(ctx: &mut Ctx) {
             .at(&e.path, e.pos(x));
             diag.help = Some(unknown_requirement_help(&ctx.edition, id));
             ctx.push(diag);
+        }
+    }
+}
+
+/// `exigence-hors-critere`: a fiche cites requirements of its own criterion, or of a
+/// criterion it declares in « criteres_associes »; reported at the citation.
+fn foreign_requirements(ctx: &mut Ctx) {
+    for (dir, _, e) in ctx.dossier.entities() {
+        let Some(f) = &e.front else { continue };
+        let numero = dir.numero;
+        let declared = |n: u32| f.criteres_associes.iter().any(|c| c.value == i64::from(n));
+        for x in &f.exigences {
+            let id = x.value.trim();
+            let critere = ctx.edition.exigence(id).map(|(c, _)| c.numero);
+            let Some(other) = critere.filter(|&o| o != numero) else {
+                continue;
+            };
+            if declared(other) {
+                continue;
+            }
+            ctx.push(
+                Diagnostic::new(
+                    Rule::ExigenceHorsCritere,
+                    format!("l'exigence « {id} » est celle du critère {other}, que la fiche ne déclare pas servir"),
+                )
+                .at(&e.path, e.pos(x))
+                .help(format!("si la fiche sert aussi le critère {other}, ajoutez « criteres_associes: [{other}] » ; sinon citez une exigence du critère {numero}")),
+            );
         }
     }
 }

@@ -168,6 +168,7 @@ impl Loader<'_> {
                     edition: Some(c.edition().to_string()),
                     annee: Some(*c.candidature.annee.get_ref()),
                     suivi: c.suivi.as_ref().map(|s| *s.annee.get_ref()),
+                    calendrier: Campaign::lenient(&src.text).calendrier,
                 };
                 (Some(c), campaign)
             }
@@ -305,9 +306,10 @@ impl Loader<'_> {
             let frel = vfs::join(dir, &file.name);
             match file.kind {
                 Kind::Outside { target } => l.outside(&frel, &target),
-                Kind::File { .. } if frel.ends_with(".md") => {
-                    return l.doc::<EntityFront>(&frel, None);
-                }
+                Kind::File { .. } if frel.ends_with(".md") => match l.copy_of_fiche(&frel) {
+                    Some(fiche) => l.linked_copy(&frel, &fiche),
+                    None => return l.doc::<EntityFront>(&frel, None),
+                },
                 _ => l.stray(&frel, "ce dossier ne contient que des fichiers .md ; rangez les preuves dans « preuves/ »"),
             }
             None
@@ -342,6 +344,31 @@ impl Loader<'_> {
                 r
             })
             .collect()
+    }
+
+    /// The other fiche `rel` is a symbolic link to, if any: that fiche is read at its
+    /// own place, so reading the link too would count it twice.
+    fn copy_of_fiche(&self, rel: &str) -> Option<String> {
+        let target = self.files.link_target(rel).filter(|t| t != rel)?;
+        let parts: Vec<&str> = target.split('/').collect();
+        let fiche = matches!(
+            parts.as_slice(),
+            ["criteres", _, "actions" | "engagements", name] if name.ends_with(".md")
+        );
+        fiche.then_some(target)
+    }
+
+    /// A link to another fiche is not read: `criteres_associes` says a fiche serves
+    /// another criterion.
+    fn linked_copy(&mut self, rel: &str, fiche: &str) {
+        self.diags.push(
+            Diagnostic::new(
+                Rule::FichierIgnore,
+                format!("« {rel} » est un lien vers la fiche « {fiche} » : elle n'est lue qu'une fois, à sa place"),
+            )
+            .in_file(rel)
+            .help("pour qu'une fiche serve aussi ce critère, écrivez « criteres_associes: [numéro] » dans la fiche et retirez le lien"),
+        );
     }
 
     fn stray(&mut self, rel: &str, help: &str) {

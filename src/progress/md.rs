@@ -1,7 +1,7 @@
 //! The bilan annuel as Markdown (GFM tables), for the conseil d'administration.
 
 use super::{Indicateur, Progress, Resume};
-use crate::numfmt::{Unite, percent, with_unit};
+use crate::numfmt::{percent, with_unit};
 use std::fmt::Write;
 
 /// A table cell: no line break, pipes escaped.
@@ -29,9 +29,10 @@ fn counts(r: &Resume) -> String {
     )
 }
 
-fn mesure(m: Option<super::eval::Mesure>, unite: Unite) -> String {
+fn mesure(m: Option<super::eval::Mesure>, i: &super::Indicateur) -> String {
     m.map_or("—".to_string(), |m| {
-        format!("{} ({})", with_unit(m.valeur, unite), m.annee)
+        let y = i.calendrier.show(m.annee);
+        format!("{} ({y})", with_unit(m.valeur, i.unite))
     })
 }
 
@@ -43,13 +44,16 @@ pub fn write(out: &mut String, p: &Progress) {
     let _ = writeln!(
         out,
         "# Bilan annuel {} — {}\n",
-        p.annee,
+        p.annee_ecrite(),
         cell(&p.etablissement)
     );
     let _ = writeln!(
         out,
         "{} · UAI {} · cahier des charges {} · indicateurs tels que connus en {}.\n",
-        p.denomination, p.uai, p.edition, p.annee
+        p.denomination,
+        p.uai,
+        p.edition,
+        p.annee_ecrite()
     );
     let _ = writeln!(out, "## Synthèse\n");
     let _ = writeln!(
@@ -70,15 +74,15 @@ pub fn write(out: &mut String, p: &Progress) {
     let _ = writeln!(
         out,
         "\nProgression : part du chemin parcouru entre la mesure de départ et la cible. Attendu : part de la période de l'action écoulée en {}. La progression moyenne ne compte que les indicateurs mesurables. Statuts : {}.",
-        p.annee,
+        p.annee_ecrite(),
         super::eval::PROCHE_BANDE
     );
     for c in &p.criteres {
         let _ = writeln!(out, "\n## Critère {} — {}", c.numero, cell(&c.intitule));
         for f in &c.fiches {
             let periode = f
-                .periode
-                .map_or(String::new(), |(d, e)| format!(" ({d}–{e})"));
+                .periode_ecrite()
+                .map_or(String::new(), |p| format!(" ({p})"));
             let nature = if f.nature == "action" {
                 "Action"
             } else {
@@ -113,8 +117,8 @@ fn row(out: &mut String, objectif: &str, i: &Indicateur) {
         "| {} | {} | {} | {} | {} | {} | {} | {} |",
         cell(objectif),
         cell(&i.intitule),
-        mesure(e.depart, i.unite),
-        mesure(e.derniere, i.unite),
+        mesure(e.depart, i),
+        mesure(e.derniere, i),
         i.cible.map_or("—".to_string(), |c| format!(
             "{} ({})",
             with_unit(c, i.unite),

@@ -10,10 +10,10 @@ pub mod md;
 pub mod svg;
 pub mod term;
 
-// Values check reports as `valeur-demesuree` are left out of every computation.
-use crate::model::front::{Sens, Unite, Valeur};
+use crate::model::front::{Calendrier, Sens, Unite, Valeur};
 use crate::model::query::YEARS;
 use crate::model::{Dossier, Kind};
+// Values check reports as `valeur-demesuree` are left out of every computation.
 use crate::numfmt::plausible;
 use crate::referentiel::Edition;
 use eval::{Evaluation, Inputs, Mesure, Statut};
@@ -89,6 +89,9 @@ pub struct Indicateur {
     /// reference year, by year: not computable, but part of the history.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub mesures_texte: Vec<MesureTexte>,
+    /// How the school wrote the indicator's years (`scolaire`: « 2023-2024 » is 2024).
+    #[serde(skip_serializing_if = "Calendrier::is_civil")]
+    pub calendrier: Calendrier,
     #[serde(flatten)]
     pub evaluation: Evaluation,
 }
@@ -108,7 +111,10 @@ impl Indicateur {
             let each: Vec<String> = self
                 .mesures_texte
                 .iter()
-                .map(|m| format!("{}\u{a0}: «\u{a0}{}\u{a0}»", m.annee, m.texte))
+                .map(|m| {
+                    let y = self.calendrier.show(m.annee);
+                    format!("{y}\u{a0}: «\u{a0}{}\u{a0}»", m.texte)
+                })
                 .collect();
             format!("non chiffrées\u{a0}: {}", each.join("\u{a0}; "))
         })
@@ -129,8 +135,20 @@ pub struct Fiche {
     pub nature: &'static str,
     pub denomination: String,
     pub periode: Option<(i64, i64)>,
+    /// How the school wrote the period's years.
+    #[serde(skip_serializing_if = "Calendrier::is_civil")]
+    pub calendrier: Calendrier,
     pub resume: Resume,
     pub objectifs: Vec<Objectif>,
+}
+
+impl Fiche {
+    /// « (2021–2026) » or « (2020-2021–2025-2026) », as written; empty without period.
+    pub fn periode_ecrite(&self) -> Option<String> {
+        let c = self.calendrier;
+        self.periode
+            .map(|(d, e)| format!("{}–{}", c.show(d), c.show(e)))
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -145,6 +163,9 @@ pub struct Critere {
 #[derive(Debug, Clone, Serialize)]
 pub struct Progress {
     pub annee: i64,
+    /// How the campaign year is written (`scolaire`: the reference year shows as « 2025-2026 »).
+    #[serde(skip_serializing_if = "Calendrier::is_civil")]
+    pub calendrier: Calendrier,
     pub etablissement: String,
     pub uai: String,
     pub denomination: String,
@@ -154,6 +175,11 @@ pub struct Progress {
 }
 
 impl Progress {
+    /// The reference year as the school writes it.
+    pub fn annee_ecrite(&self) -> String {
+        self.calendrier.show(self.annee)
+    }
+
     pub fn indicateurs(&self) -> impl Iterator<Item = &Indicateur> {
         self.criteres
             .iter()
@@ -205,6 +231,7 @@ pub fn compute(d: &Dossier, edition: &Edition, annee: i64, only: Option<u32>) ->
         |f: fn(&crate::model::Config) -> &str| config.map_or(String::new(), |c| f(c).to_string());
     let mut p = Progress {
         annee,
+        calendrier: d.campaign.calendrier,
         etablissement: text(|c| c.etablissement.nom.get_ref()),
         uai: text(|c| c.etablissement.uai.get_ref()),
         denomination: text(|c| c.etablissement.denomination.get_ref()),
@@ -245,6 +272,10 @@ fn fiche(kind: Kind, e: &crate::model::Entity, annee: i64) -> Option<Fiche> {
         nature: kind.label(),
         denomination: f.denomination.value.clone(),
         periode,
+        calendrier: f
+            .periode
+            .as_ref()
+            .map_or_else(Calendrier::default, |p| p.calendrier),
         resume: Resume::of(objectifs.iter().flat_map(|o| o.indicateurs.iter())),
         objectifs,
     })
@@ -302,6 +333,7 @@ fn indicateur(
         cible: cible(i),
         mesures,
         mesures_texte: textes,
+        calendrier: i.mesures.calendrier(),
         evaluation,
     }
 }

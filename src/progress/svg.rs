@@ -140,9 +140,10 @@ fn axes(s: &mut String, f: &Frame, ind: &Indicateur) {
     for year in (f.x0..=f.x1).step_by(step as usize) {
         let _ = write!(
             s,
-            r#"<text class="graduation" x="{:.1}" y="{}" text-anchor="middle">{year}</text>"#,
+            r#"<text class="graduation" x="{:.1}" y="{}" text-anchor="middle">{}</text>"#,
             f.x(year),
-            H - 8.0
+            H - 8.0,
+            ind.calendrier.show(year)
         );
     }
 }
@@ -195,7 +196,7 @@ fn measures(s: &mut String, f: &Frame, ind: &Indicateur) {
             r#"<circle class="mesure {class}" cx="{:.1}" cy="{:.1}" r="3"><title>{} : {}</title></circle>"#,
             f.x(m.annee),
             f.y(m.valeur),
-            m.annee,
+            ind.calendrier.show(m.annee),
             HtmlEscape(&with_unit(m.valeur, ind.unite))
         );
     }

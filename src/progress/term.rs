@@ -82,7 +82,7 @@ pub fn write(out: &mut String, p: &Progress, color: bool) {
         paint(
             &format!(
                 "Tableau de bord des indicateurs — état connu en {}",
-                p.annee
+                p.annee_ecrite()
             ),
             bold,
             color
@@ -108,8 +108,8 @@ pub fn write(out: &mut String, p: &Progress, color: bool) {
         let _ = writeln!(out, "  {}", resume_line(&c.resume));
         for f in &c.fiches {
             let periode = f
-                .periode
-                .map_or(String::new(), |(d, e)| format!(", {d}–{e}"));
+                .periode_ecrite()
+                .map_or(String::new(), |p| format!(", {p}"));
             let _ = writeln!(out, "\n  ▸ {} ({}{periode})", f.denomination, f.nature);
             for o in &f.objectifs {
                 for i in &o.indicateurs {
@@ -145,14 +145,15 @@ fn indicator(out: &mut String, i: &Indicateur, color: bool) {
     );
     let mut facts = Vec::new();
     if let (Some(d), Some(l)) = (e.depart, e.derniere) {
+        let y = |m: super::eval::Mesure| i.calendrier.show(m.annee);
         if d.annee == l.annee {
-            facts.push(format!("{} : {}", d.annee, with_unit(d.valeur, i.unite)));
+            facts.push(format!("{} : {}", y(d), with_unit(d.valeur, i.unite)));
         } else {
             facts.push(format!(
                 "{} : {} → {} : {}",
-                d.annee,
+                y(d),
                 with_unit(d.valeur, i.unite),
-                l.annee,
+                y(l),
                 with_unit(l.valeur, i.unite)
             ));
         }

@@ -2,7 +2,7 @@
 
 use super::colonnes::Colonnes;
 use super::view::*;
-use crate::model::front::{Indicateur, Valeur};
+use crate::model::front::{Calendrier, Indicateur, Lien, Valeur};
 use crate::model::query::{YEARS, citations};
 use crate::model::{Doc, Dossier, Entity, Kind, sections};
 use crate::numfmt::{Unite, with_unit};
@@ -42,25 +42,33 @@ fn measure_in(i: &Indicateur, year: i64, range: std::ops::RangeInclusive<i64>) -
         .iter()
         .filter(|(y, _)| range.contains(&y.value))
         .min_by_key(|(y, _)| ((y.value - year).abs(), y.value));
+    let c = i.mesures.calendrier();
     match found {
         None => DASH.to_string(),
         Some((y, v)) if y.value == year => valeur(&v.value, i.unite()),
-        Some((y, v)) => format!("{} ({})", valeur(&v.value, i.unite()), y.value),
+        Some((y, v)) => format!("{} ({})", valeur(&v.value, i.unite()), c.show(y.value)),
     }
 }
 
-/// The period as the label counts it: 2021–2026 is five years (five school years).
-fn duree(periode: Option<(i64, i64)>) -> String {
+/// The period as the label counts it: 2021–2026 is five years (five school years),
+/// each year as written (`2020-2021` for a school year).
+fn duree(periode: Option<(i64, i64)>, c: Calendrier) -> String {
     match periode {
         None => DASH.to_string(),
-        Some((d, f)) if f <= d => d.to_string(),
-        Some((d, f)) if f == d + 1 => format!("{d}–{f} (1 an)"),
-        Some((d, f)) => format!("{d}–{f} ({} ans)", f - d),
+        Some((d, f)) if f <= d => c.show(d),
+        Some((d, f)) if f == d + 1 => format!("{}–{} (1 an)", c.show(d), c.show(f)),
+        Some((d, f)) => format!("{}–{} ({} ans)", c.show(d), c.show(f), f - d),
     }
+}
+
+fn calendrier(f: &crate::model::front::EntityFront) -> Calendrier {
+    f.periode
+        .as_ref()
+        .map_or_else(Calendrier::default, |p| p.calendrier)
 }
 
 /// The three column headings, as the guide words them, dated when the period is known.
-fn headings(c: Option<Colonnes>) -> [String; 3] {
+fn headings(c: Option<Colonnes>, cal: Calendrier) -> [String; 3] {
     let Some(c) = c else {
         return [
             "Mesure début (N)".to_string(),
@@ -69,12 +77,12 @@ fn headings(c: Option<Colonnes>) -> [String; 3] {
         ];
     };
     [
-        format!("Mesure début ({})", c.debut),
+        format!("Mesure début ({})", cal.show(c.debut)),
         c.suivi.map_or_else(
             || "Mesure suivi 2".to_string(),
-            |s| format!("Mesure suivi 2 ({s})"),
+            |s| format!("Mesure suivi 2 ({})", cal.show(s)),
         ),
-        format!("Mesure fin ({})", c.fin),
+        format!("Mesure fin ({})", cal.show(c.fin)),
     ]
 }
 
@@ -106,7 +114,7 @@ fn action(d: &Dossier, n: usize, e: &Entity, campagne: Option<i64>) -> Option<Ac
         n,
         id: e.id(),
         denomination: f.denomination.value.clone(),
-        duree: duree(periode),
+        duree: duree(periode, calendrier(f)),
         perenne: f
             .perenne
             .as_ref()
@@ -114,7 +122,7 @@ fn action(d: &Dossier, n: usize, e: &Entity, campagne: Option<i64>) -> Option<Ac
             .to_string(),
         exigences: exigences(f),
         description: prose(d, e, "Description"),
-        colonnes: headings(colonnes),
+        colonnes: headings(colonnes, calendrier(f)),
         objectifs: f
             .objectifs
             .iter()
@@ -168,13 +176,16 @@ fn engagement(d: &Dossier, n: usize, e: &Entity, annee: i64) -> Option<Engagemen
         animateur: people(f.animateur.as_ref(), " ; ", |p| {
             format!("{} {}, {}", p.prenom.value, p.nom.value, p.fonction.value)
         }),
-        duree: duree(f.periode.as_ref().map(|p| (p.debut.value, p.fin.value))),
+        duree: duree(
+            f.periode.as_ref().map(|p| (p.debut.value, p.fin.value)),
+            calendrier(f),
+        ),
         exigences: exigences(f),
         suite_de: f
             .suite_de
             .as_ref()
             .map_or(String::new(), |s| s.value.clone()),
-        colonne: format!("Mesure à {annee}"),
+        colonne: format!("Mesure à {}", d.show_year(annee)),
         objectifs: f
             .objectifs
             .iter()
@@ -246,6 +257,7 @@ fn critere(
         etat_des_lieux: text("État des lieux"),
         objectif_general: text("Objectif général"),
         strategie_reseau: (reseau && asks_network).then(|| text(sections::STRATEGIE_RESEAU)),
+        contributions: contributions(d, c.numero),
         transversalite: vec![
             (
                 "Domaine d'auto-évaluation de l'établissement".to_string(),
@@ -288,7 +300,7 @@ pub fn build(d: &Dossier, ed: &Edition, only: &[u32]) -> Annexe {
         c.candidature
             .reseau
             .iter()
-            .map(|u| u.get_ref().clone())
+            .map(|u| u.get_ref().shown())
             .collect()
     });
     let identite = Identite {
@@ -304,13 +316,13 @@ pub fn build(d: &Dossier, ed: &Edition, only: &[u32]) -> Annexe {
             crate::model::config::Nature::Renouvellement => "Renouvellement".to_string(),
         }),
         annee: if annee > 0 {
-            annee.to_string()
+            d.show_year(annee)
         } else {
             DASH.to_string()
         },
         precedente: cfg
             .and_then(|c| c.candidature.precedente.as_ref())
-            .map_or(String::new(), |p| p.get_ref().to_string()),
+            .map_or(String::new(), |p| d.show_year(*p.get_ref())),
         edition: ed.id.clone(),
         edition_titre: ed.titre.clone(),
         reseau: reseau.clone(),
@@ -340,6 +352,7 @@ pub fn build(d: &Dossier, ed: &Edition, only: &[u32]) -> Annexe {
                 actions: s.actions,
                 engagements: s.engagements,
                 exigences: format!("{}/{}", s.exigences_couvertes, s.exigences_total),
+                contributions: contributions(d, s.numero),
             }
         })
         .collect();
@@ -358,6 +371,28 @@ pub fn build(d: &Dossier, ed: &Edition, only: &[u32]) -> Annexe {
         collectif: collectif(d),
         criteres,
     }
+}
+
+/// The fiches of other criteria that declare they also serve criterion `numero`.
+fn contributions(d: &Dossier, numero: u32) -> Vec<String> {
+    d.entities()
+        .filter(|(c, _, _)| c.numero != numero)
+        .filter_map(|(c, kind, e)| {
+            let f = e.front.as_ref()?;
+            let serves = f
+                .criteres_associes
+                .iter()
+                .any(|n| n.value == i64::from(numero));
+            serves.then(|| {
+                format!(
+                    "critère {} : {} « {} »",
+                    c.numero,
+                    kind.label(),
+                    f.denomination.value
+                )
+            })
+        })
+        .collect()
 }
 
 /// Every evidence file with the actions and engagements that cite it, numbered in path
@@ -395,10 +430,16 @@ fn preuves(d: &Dossier, criteres: &[Critere]) -> Vec<Preuve> {
     by_file
         .into_iter()
         .enumerate()
-        .map(|(i, (chemin, citee_par))| Preuve {
-            numero: i + 1,
-            chemin,
-            citee_par,
+        .map(|(i, (chemin, citee_par))| {
+            // Only a well-formed http(s) address becomes a link; check reports the others.
+            let lien = Lien::of(&chemin).filter(|l| l.check().is_ok());
+            Preuve {
+                numero: i + 1,
+                adresse: lien.map(|l| l.adresse.to_string()),
+                texte: lien.and_then(|l| l.texte.map(str::to_string)),
+                chemin: lien.map_or_else(|| chemin.clone(), |l| l.shown()),
+                citee_par,
+            }
         })
         .collect()
 }

@@ -61,6 +61,8 @@ pub struct Synopsis {
     pub actions: usize,
     pub engagements: usize,
     pub exigences: String,
+    /// Fiches of other criteria serving this one, named (« critère 4 : action « … » »).
+    pub contributions: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -139,6 +141,8 @@ pub struct Critere {
     pub etat_des_lieux: Prose,
     pub objectif_general: Prose,
     pub strategie_reseau: Option<Prose>,
+    /// Fiches of other criteria that declare they serve this one (`criteres_associes`).
+    pub contributions: Vec<String>,
     /// The four rows of « Transversalité de la démarche qualité ».
     pub transversalite: Vec<(String, String)>,
     /// One row each: co-coordinators are listed in the order written.
@@ -154,7 +158,11 @@ pub struct Critere {
 pub struct Preuve {
     /// Its number, the same in the annex and in the evidence annex (« preuve 12 »).
     pub numero: usize,
+    /// The file's path, or for a page on line « texte (adresse) ».
     pub chemin: String,
+    /// A page on line: its address (well formed, http or https) and its text.
+    pub adresse: Option<String>,
+    pub texte: Option<String>,
     pub citee_par: Vec<String>,
 }
 

@@ -42,5 +42,5 @@ fn a_batch_reports_its_dossiers_in_the_order_named() {
         .filter(|label| BATCH.contains(label))
         .collect();
     assert_eq!(firsts, BATCH, "{out}");
-    out.stdout_has("total : 6 dossiers");
+    out.stdout_has("total\u{a0}: 6 dossiers");
 }

@@ -152,7 +152,7 @@ fn the_example_annex_as_docx_has_word_tables_headings_and_page_numbers() {
             "Objectifs",
             "Indicateurs",
             "Mesure début (2021)",
-            "Mesure suivi (2024)",
+            "Mesure suivi 2 (2024)",
             "Mesure fin (2026)",
             "Plus-value"
         ]

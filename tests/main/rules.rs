@@ -348,6 +348,12 @@ const ACTIONS: Expected = &[
         "criteres/1-offre-de-formation/actions/forum-des-metiers.md",
         2,
     ),
+    // A renewal after the 2021 label: a fiche starting in 2019 belongs to the previous one.
+    (
+        "fiche-anterieure-au-label",
+        "criteres/1-offre-de-formation/actions/forum-des-metiers.md",
+        3,
+    ),
     (
         "mesure-qualitative",
         "criteres/1-offre-de-formation/actions/mini-stages.md",
@@ -382,6 +388,12 @@ const ACTIONS: Expected = &[
         "annee-invalide",
         "criteres/1-offre-de-formation/actions/mini-stages.md",
         30,
+    ),
+    // « 2025-2026 » after « 2024 » in the same indicator
+    (
+        "annees-melangees",
+        "criteres/1-offre-de-formation/actions/mini-stages.md",
+        50,
     ),
     // N+3 missing on the first indicator, the end measure on the second
     (
@@ -430,6 +442,12 @@ const ACTIONS: Expected = &[
         "criteres/2-partenariats/engagements/bureau-des-entreprises.md",
         19,
     ),
+    // measured in 2025 only: nothing to print under « Mesure à 2026 »
+    (
+        "mesure-a-n-manquante",
+        "criteres/2-partenariats/engagements/bureau-des-entreprises.md",
+        27,
+    ),
     (
         "annee-invalide",
         "criteres/2-partenariats/engagements/salon-des-metiers.md",
@@ -455,6 +473,12 @@ const CAHIER_DES_CHARGES: Expected = &[
     ),
     (
         "exigence-inconnue",
+        "criteres/1-offre-de-formation/actions/passerelle-bac-pro-bts.md",
+        5,
+    ),
+    // « 2.1 » cited by a fiche of criterion 1 without « criteres_associes: [2] »
+    (
+        "exigence-hors-critere",
         "criteres/1-offre-de-formation/actions/passerelle-bac-pro-bts.md",
         5,
     ),
@@ -491,6 +515,12 @@ const PREUVES: Expected = &[
         "preuve-introuvable",
         "criteres/1-offre-de-formation/actions/passerelle-bac-pro-bts.md",
         20,
+    ),
+    // « htp:/… »: a link whose scheme is misspelt
+    (
+        "preuve-adresse-invalide",
+        "criteres/1-offre-de-formation/actions/passerelle-bac-pro-bts.md",
+        21,
     ),
     (
         "preuve-non-citee",

@@ -34,7 +34,16 @@ pub fn markdown(d: &Dossier, a: &Annexe) -> String {
             capitalised(&reference(p)),
             md_text(&p.chemin)
         );
-        out.push_str(&content::read(d, &p.chemin).markdown());
+        match &p.adresse {
+            // A page on line is named, never fetched: the reader follows the address.
+            Some(url) => {
+                let _ = writeln!(
+                    out,
+                    "Page en ligne : <{url}> (non jointe : ouvrez l'adresse)."
+                );
+            }
+            None => out.push_str(&content::read(d, &p.chemin).markdown()),
+        }
     }
     crate::typo::french(&out)
 }
@@ -147,6 +156,8 @@ mod tests {
         let p = Preuve {
             numero: 12,
             chemin: "preuves/4-partenariats/convention.pdf".to_string(),
+            adresse: None,
+            texte: None,
             citee_par: Vec::new(),
         };
         assert_eq!(file_name(&p), "012-convention.pdf");
