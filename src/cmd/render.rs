@@ -141,11 +141,12 @@ fn pdf(
     edition: &ldm::referentiel::Edition,
     only: &[u32],
 ) -> anyhow::Result<Vec<u8>> {
-    // No clock: the document's date is SOURCE_DATE_EPOCH's when it is set, else none.
-    let date = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|v| render::pdf::date_from_epoch(&v));
-    Ok(render::render_pdf(dossier, edition, only, date)?)
+    Ok(render::render_pdf(
+        dossier,
+        edition,
+        only,
+        super::pdf_date(),
+    )?)
 }
 
 #[cfg(not(feature = "pdf"))]
