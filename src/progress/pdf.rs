@@ -70,11 +70,8 @@ fn synthese(out: &mut String, p: &Progress) {
         cells.push(row(name, comptes(&c.resume)));
     }
     cells.push(row("th[Ensemble]".to_string(), comptes(&p.resume)));
-    table(
-        out,
-        "(1fr, auto, auto, auto, auto, auto, auto, auto)",
-        &cells,
-    );
+    // Fixed shares: with `auto`, the counts' headings squeeze the criteria to a word a line.
+    table(out, "(34%, 1fr, 1fr, 1fr, 1fr, 1fr, 1fr, 1fr)", &cells);
     let _ = writeln!(
         out,
         "#text(size: 8.5pt, fill: doux, {})",
