@@ -107,7 +107,7 @@ pub const MARKERS: &[&str] = &[
     "<meta name=\"generator\" content=\"ldm\">",
     "<!-- généré par ldm",
     "\"generateur\": \"ldm\"",
-    // PDF: the XMP metadata typst writes from the document's creator (`render::pdf`).
+    // PDF: the XMP metadata typst writes from the document's creator (`typeset`).
     "<xmp:CreatorTool>ldm</xmp:CreatorTool>",
     // DOCX: its core properties, stored uncompressed near the start (`render::docx`).
     "<cp:lastModifiedBy>ldm</cp:lastModifiedBy>",

@@ -203,6 +203,19 @@ pub fn deliver(
 
 /// True when colour may be used on stdout.
 pub fn color_stdout() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && stdout_is_terminal()
+}
+
+/// True when stdout is a terminal (where a binary document must not go).
+pub fn stdout_is_terminal() -> bool {
     use std::io::IsTerminal;
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+    std::io::stdout().is_terminal()
+}
+
+/// The date of a PDF's metadata. No clock: `SOURCE_DATE_EPOCH`'s when it is set, else none.
+#[cfg(feature = "pdf")]
+pub fn pdf_date() -> Option<ldm::typeset::Date> {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|v| ldm::typeset::date_from_epoch(&v))
 }

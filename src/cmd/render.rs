@@ -201,8 +201,12 @@ fn pdf(
     edition: &ldm::referentiel::Edition,
     only: &[u32],
 ) -> anyhow::Result<Vec<u8>> {
-    let date = source_date().and_then(|v| render::pdf::date_from_epoch(&v));
-    Ok(render::render_pdf(dossier, edition, only, date)?)
+    Ok(render::render_pdf(
+        dossier,
+        edition,
+        only,
+        super::pdf_date(),
+    )?)
 }
 
 #[cfg(not(feature = "pdf"))]

@@ -43,7 +43,7 @@ struct Crit {
     fiches: Vec<Fiche>,
 }
 
-fn comptes(r: &Resume) -> Vec<String> {
+pub(super) fn comptes(r: &Resume) -> Vec<String> {
     let mut v: Vec<String> = std::iter::once(r.indicateurs)
         .chain(Statut::ALL.iter().map(|s| r.count(*s)))
         .map(|n| n.to_string())

@@ -2,11 +2,14 @@
 //!
 //! `eval` does the arithmetic of one indicator; this module walks the dossier at a
 //! reference year and builds summaries per objective, per criterion and overall.
-//! Renderers: `term` (terminal table), `md` (bilan annuel), `html` (tableau de bord).
+//! Renderers: `term` (terminal table), `md` (bilan annuel), `html` (tableau de bord), `pdf`
+//! (the tableau de bord as A4 PDF, feature `pdf`).
 
 pub mod eval;
 pub mod html;
 pub mod md;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 pub mod svg;
 pub mod term;
 

@@ -94,6 +94,38 @@ fn fit(unite: Unite, counts: bool, lo: f64, hi: f64, top: f64) -> (f64, f64) {
 /// The chart of an indicator over `periode` (and its measures), marking the year `annee`.
 /// Returns an empty string when there is nothing to draw (no numeric measure).
 pub fn chart(ind: &Indicateur, periode: Option<(i64, i64)>, annee: i64) -> String {
+    draw(ind, periode, annee, "")
+}
+
+/// The same chart as a file of its own (the PDF embeds it as an image): the page's
+/// stylesheet is not there, so the chart carries its styles, colours spelled out.
+pub fn standalone_chart(ind: &Indicateur, periode: Option<(i64, i64)>, annee: i64) -> String {
+    draw(ind, periode, annee, &standalone_style())
+}
+
+/// The tableau de bord's chart styles (`tableau-de-bord.html.j2`) with the colours of
+/// `commun.css.j2` written out, as an SVG renderer without CSS variables needs them.
+fn standalone_style() -> String {
+    let mut css = String::from(
+        "<style>svg{font-family:'Libertinus Serif';font-size:8px}\
+         .axe{stroke:#9aa1ad;stroke-width:1}.graduation,.legende{fill:#5b6475}\
+         .annee{stroke:#c3c8d1;stroke-width:1;stroke-dasharray:2 2}\
+         .depart{stroke:#7a808c;stroke-width:1;stroke-dasharray:1 3}\
+         .cible{stroke:#1d2433;stroke-width:1.2;stroke-dasharray:6 3}\
+         .mesures{fill:none;stroke-width:2}",
+    );
+    for s in Statut::ALL {
+        let (class, colour) = (statut_class(s), statut_colour(s));
+        let _ = write!(
+            css,
+            ".mesures.{class}{{stroke:{colour}}}.mesure.{class}{{fill:{colour}}}"
+        );
+    }
+    css.push_str("</style>");
+    css
+}
+
+fn draw(ind: &Indicateur, periode: Option<(i64, i64)>, annee: i64, style: &str) -> String {
     let Some(f) = Frame::of(ind, periode, annee) else {
         return String::new();
     };
@@ -101,7 +133,7 @@ pub fn chart(ind: &Indicateur, periode: Option<(i64, i64)>, annee: i64) -> Strin
     let title = HtmlEscape(&ind.intitule);
     let _ = write!(
         s,
-        r#"<svg class="graphe" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" width="{W}" height="{H}" role="img" aria-label="{title}"><title>{title}</title>"#
+        r#"<svg class="graphe" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" width="{W}" height="{H}" role="img" aria-label="{title}"><title>{title}</title>{style}"#
     );
     axes(&mut s, &f, ind);
     references(&mut s, &f, ind, annee);
@@ -216,6 +248,17 @@ pub fn statut_class(s: Statut) -> &'static str {
         Statut::EnRetard => "en-retard",
         Statut::EnRecul => "en-recul",
         Statut::NonMesurable => "non-mesurable",
+    }
+}
+
+/// Colour of a status, as `commun.css.j2` defines it (`--atteint`, `--bonne-voie`, …).
+pub fn statut_colour(s: Statut) -> &'static str {
+    match s {
+        Statut::Atteint => "#1b7f3b",
+        Statut::EnBonneVoie => "#1668a8",
+        Statut::EnRetard => "#b26a00",
+        Statut::EnRecul => "#b3261e",
+        Statut::NonMesurable => "#7a808c",
     }
 }
 

@@ -1,27 +1,24 @@
 //! The annex as Typst source, built from the same view model as the HTML and Markdown
 //! annexes, table by table and in the same order.
 
-use super::code::{lit, text};
 use super::fiches;
 use super::prose;
 use crate::render::view::{Annexe, Critere, Gens, Identite};
+use crate::typeset::code::{caption, heading, lit, table, text};
+use crate::typeset::{Date, Setup};
 use std::fmt::Write;
 
-const PREAMBLE: &str = include_str!("preamble.typ");
 pub const TITLE: &str = "Dossier de labellisation « Lycée des métiers »";
-
-/// A calendar date for the document's metadata.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Date {
-    pub year: i32,
-    pub month: u8,
-    pub day: u8,
-}
 
 /// The whole annex as one Typst source.
 pub fn annexe(a: &Annexe, date: Option<Date>) -> String {
-    let mut out = String::from(PREAMBLE);
-    metadata(&mut out, &a.identite, date);
+    let id = &a.identite;
+    let mut out = crate::typeset::begin(&Setup {
+        title: &format!("{TITLE} — {}", id.nom),
+        author: &id.nom,
+        date,
+        header: [&id.nom, TITLE, &format!("Campagne {}", id.annee)],
+    });
     cover(&mut out, &a.identite);
     out.push_str("#outline(title: [Sommaire], depth: 1)\n");
     etablissement(&mut out, a);
@@ -32,28 +29,6 @@ pub fn annexe(a: &Annexe, date: Option<Date>) -> String {
     preuves(&mut out, a);
     collectif(&mut out, a);
     out
-}
-
-fn metadata(out: &mut String, id: &Identite, date: Option<Date>) {
-    let date = date.map_or("none".to_string(), |d| {
-        format!(
-            "datetime(year: {}, month: {}, day: {})",
-            d.year, d.month, d.day
-        )
-    });
-    let _ = writeln!(
-        out,
-        "#set document(title: {}, author: {}, date: {date})",
-        lit(&format!("{TITLE} — {}", id.nom)),
-        lit(&id.nom)
-    );
-    let _ = writeln!(
-        out,
-        "#set page(header: running-header({}, {}, {}), footer: page-footer)",
-        lit(&id.nom),
-        lit(TITLE),
-        lit(&format!("Campagne {}", id.annee))
-    );
 }
 
 fn cover(out: &mut String, id: &Identite) {
@@ -94,11 +69,6 @@ fn cover(out: &mut String, id: &Identite) {
     );
 }
 
-/// A heading: levels 1 and 2 are bookmarks, level 1 also a line of the table of contents.
-pub(super) fn heading(out: &mut String, level: u8, title: &str) {
-    let _ = writeln!(out, "#heading(level: {level}, {})", lit(title));
-}
-
 fn etablissement(out: &mut String, a: &Annexe) {
     heading(out, 1, "Présentation de l'établissement");
     for (title, p) in [
@@ -136,16 +106,6 @@ fn synopsis(out: &mut String, a: &Annexe) {
 /// A short explanatory line in small grey type.
 fn note(out: &mut String, text: &str) {
     let _ = writeln!(out, "#text(size: 8.5pt, fill: doux, {})", lit(text));
-}
-
-/// A table with its column widths and cells (already Typst code).
-pub(super) fn table(out: &mut String, columns: &str, cells: &[String]) {
-    let _ = writeln!(out, "#table(columns: {columns}, {})", cells.join(", "));
-}
-
-/// A table's title, kept on the page of the table's first rows.
-pub(super) fn caption(out: &mut String, title: &str) {
-    let _ = writeln!(out, "#caption({})", lit(title));
 }
 
 /// A one-cell table holding prose, like the guide's « État des lieux » boxes.
