@@ -255,7 +255,8 @@ pub fn statut_class(s: Statut) -> &'static str {
 pub fn statut_colour(s: Statut) -> &'static str {
     match s {
         Statut::Atteint => "#1b7f3b",
-        Statut::EnBonneVoie => "#1668a8",
+        // The tableau de bord draws « proche de la cible » in the « en bonne voie » blue.
+        Statut::EnBonneVoie | Statut::ProcheDeLaCible => "#1668a8",
         Statut::EnRetard => "#b26a00",
         Statut::EnRecul => "#b3261e",
         Statut::NonMesurable => "#7a808c",
