@@ -378,6 +378,10 @@ pub(super) fn type_hint(expected: &str) -> &'static str {
 fn french_syntax(lower: &str) -> String {
     let known = [
         (
+            "not a finite number",
+            "valeur infinie ou indéfinie (.nan, .inf) : écrivez la valeur mesurée en chiffres, ou un texte entre guillemets",
+        ),
+        (
             "unknown value",
             "référence « * » à une ancre « & » qui n'existe pas",
         ),

@@ -214,6 +214,18 @@ fn values_beyond_a_thousand_billion_are_findings_at_their_line() {
 }
 
 #[test]
+fn nan_and_infinity_are_said_in_french() {
+    for value in [".nan", ".inf", "-.inf"] {
+        let d = progression_with(ACTION, "2024: 18", &format!("2024: {value}"));
+        let out = d.ldm().args(["check", ".", "--format", "short"]).run();
+        out.code(1)
+            .stdout_has("job-dating.md:15:")
+            .stdout_has("valeur infinie ou indéfinie")
+            .stdout_lacks("finite");
+    }
+}
+
+#[test]
 fn annee_option_is_validated() {
     let d = TempDossier::fixture("progression");
     for year in [
