@@ -66,15 +66,7 @@ pub struct PdfError(String);
 /// source may read (images by their path, e.g. `graphes/3.svg`).
 pub fn compile(source: String, files: Vec<(String, Vec<u8>)>) -> Result<Vec<u8>, PdfError> {
     let world = world::MemoryWorld::new(source, files);
-    let doc: PagedDocument = typst::compile(&world).output.map_err(|errors| {
-        PdfError(
-            errors
-                .iter()
-                .map(|e| e.message.to_string())
-                .collect::<Vec<_>>()
-                .join(" ; "),
-        )
-    })?;
+    let doc: PagedDocument = typst::compile(&world).output.map_err(|e| joined(&e))?;
     let options = typst_pdf::PdfOptions {
         // The identifier and the creator are fixed: same dossier, same bytes. The creator
         // also marks the file as ldm's own, so a later run may replace it.
@@ -82,15 +74,18 @@ pub fn compile(source: String, files: Vec<(String, Vec<u8>)>) -> Result<Vec<u8>,
         creator: Smart::Custom(Some(CREATOR.to_string())),
         ..Default::default()
     };
-    typst_pdf::pdf(&doc, &options).map_err(|errors| {
-        PdfError(
-            errors
-                .iter()
-                .map(|e| e.message.to_string())
-                .collect::<Vec<_>>()
-                .join(" ; "),
-        )
-    })
+    typst_pdf::pdf(&doc, &options).map_err(|e| joined(&e))
+}
+
+/// Typst's messages of a failed compilation or export, as one error.
+fn joined(errors: &[typst::diag::SourceDiagnostic]) -> PdfError {
+    PdfError(
+        errors
+            .iter()
+            .map(|e| e.message.to_string())
+            .collect::<Vec<_>>()
+            .join(" ; "),
+    )
 }
 
 /// The PDF's `/Creator` (and XMP `CreatorTool`), which `fsutil::MARKERS` recognises.
@@ -100,18 +95,12 @@ pub const CREATOR: &str = "ldm";
 /// of reproducible builds; `None` when it is not a number.
 pub fn date_from_epoch(value: &str) -> Option<Date> {
     let secs: i64 = value.trim().parse().ok()?;
-    let days = secs.div_euclid(86_400);
-    // Days to civil date (Howard Hinnant's algorithm), valid for any day count here.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = u8::try_from(doy - (153 * mp + 2) / 5 + 1).ok()?;
-    let month = u8::try_from(if mp < 10 { mp + 3 } else { mp - 9 }).ok()?;
-    let year = i32::try_from(yoe + era * 400 + i64::from(month <= 2)).ok()?;
-    Some(Date { year, month, day })
+    let t = time::OffsetDateTime::from_unix_timestamp(secs).ok()?;
+    Some(Date {
+        year: t.year(),
+        month: u8::from(t.month()),
+        day: t.day(),
+    })
 }
 
 #[cfg(test)]

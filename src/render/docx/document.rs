@@ -35,24 +35,7 @@ fn cover(w: &mut Writer, id: &Identite) {
             .add_run(run(&id.nom)),
     );
     w.paragraph(centred(run(&id.denomination).size(28).italic()));
-    let mut rows = vec![("UAI", id.uai.clone()), ("Académie", id.academie.clone())];
-    if !id.ville.is_empty() {
-        rows.push(("Commune", id.ville.clone()));
-    }
-    let nature = if id.precedente.is_empty() {
-        id.nature.clone()
-    } else {
-        format!("{} (label obtenu en {})", id.nature, id.precedente)
-    };
-    rows.push(("Nature de la candidature", nature));
-    rows.push(("Campagne", id.annee.clone()));
-    rows.push((
-        "Cahier des charges",
-        format!("{} ({})", id.edition_titre, id.edition),
-    ));
-    if !id.reseau.is_empty() {
-        rows.push(("Candidature en réseau avec", id.reseau.join(", ")));
-    }
+    let rows = id.cover_rows();
     let rows = rows.iter().map(|(k, v)| vec![th(k), td(v)]).collect();
     w.table(0, table(&[45.0, 55.0], rows));
 }

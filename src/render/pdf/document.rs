@@ -32,24 +32,7 @@ pub fn annexe(a: &Annexe, date: Option<Date>) -> String {
 }
 
 fn cover(out: &mut String, id: &Identite) {
-    let mut rows = vec![("UAI", id.uai.clone()), ("Académie", id.academie.clone())];
-    if !id.ville.is_empty() {
-        rows.push(("Commune", id.ville.clone()));
-    }
-    let nature = if id.precedente.is_empty() {
-        id.nature.clone()
-    } else {
-        format!("{} (label obtenu en {})", id.nature, id.precedente)
-    };
-    rows.push(("Nature de la candidature", nature));
-    rows.push(("Campagne", id.annee.clone()));
-    rows.push((
-        "Cahier des charges",
-        format!("{} ({})", id.edition_titre, id.edition),
-    ));
-    if !id.reseau.is_empty() {
-        rows.push(("Candidature en réseau avec", id.reseau.join(", ")));
-    }
+    let rows = id.cover_rows();
     let cells: Vec<String> = rows
         .iter()
         .map(|(k, v)| format!("th({}), {}", lit(k), lit(v)))
