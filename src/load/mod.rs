@@ -161,20 +161,11 @@ impl Loader<'_> {
         if self.read("ldm.toml").is_none() {
             return (None, Campaign::default());
         }
-        let src = &self.sources["ldm.toml"];
-        match toml::from_str::<Config>(&src.text) {
-            Ok(c) => {
-                let campaign = Campaign {
-                    edition: Some(c.edition().to_string()),
-                    annee: Some(*c.candidature.annee.get_ref()),
-                    suivi: c.suivi.as_ref().map(|s| *s.annee.get_ref()),
-                    calendrier: Campaign::lenient(&src.text).calendrier,
-                };
-                (Some(c), campaign)
-            }
-            Err(e) => {
-                self.diags.push(errors::toml_error(&e, src));
-                (None, Campaign::lenient(&src.text))
+        match config_of(&self.sources["ldm.toml"]) {
+            (Ok(c), campaign) => (Some(c), campaign),
+            (Err(d), campaign) => {
+                self.diags.push(d);
+                (None, campaign)
             }
         }
     }
@@ -481,11 +472,24 @@ pub fn parse_markdown(rel: &str, raw: &str) -> Vec<Diagnostic> {
 /// Parses an `ldm.toml` text, without a dossier: the configuration or its finding,
 /// and the campaign years read leniently (what `config` does after reading it).
 pub fn parse_config(raw: &str) -> (Result<Config, Diagnostic>, Campaign) {
-    let src = Source::new("ldm.toml", raw);
+    config_of(&Source::new("ldm.toml", raw))
+}
+
+/// The configuration of `ldm.toml` or its finding, with the campaign's years (read
+/// leniently when the file does not parse, so the rest of the dossier is still dated).
+fn config_of(src: &Source) -> (Result<Config, Diagnostic>, Campaign) {
     match toml::from_str::<Config>(&src.text) {
-        Ok(c) => (Ok(c), Campaign::default()),
+        Ok(c) => {
+            let campaign = Campaign {
+                edition: Some(c.edition().to_string()),
+                annee: Some(*c.candidature.annee.get_ref()),
+                suivi: c.suivi.as_ref().map(|s| *s.annee.get_ref()),
+                calendrier: Campaign::lenient(&src.text).calendrier,
+            };
+            (Ok(c), campaign)
+        }
         Err(e) => (
-            Err(errors::toml_error(&e, &src)),
+            Err(errors::toml_error(&e, src)),
             Campaign::lenient(&src.text),
         ),
     }
