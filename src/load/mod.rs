@@ -484,7 +484,11 @@ fn config_of(src: &Source) -> (Result<Config, Diagnostic>, Campaign) {
                 edition: Some(c.edition().to_string()),
                 annee: Some(*c.candidature.annee.get_ref()),
                 suivi: c.suivi.as_ref().map(|s| *s.annee.get_ref()),
-                calendrier: Campaign::lenient(&src.text).calendrier,
+                // Read off the year's own text: no second parse of the file.
+                calendrier: src
+                    .text
+                    .get(c.candidature.annee.span())
+                    .map_or_else(Default::default, crate::model::config::calendrier_written),
             };
             (Ok(c), campaign)
         }

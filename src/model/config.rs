@@ -41,6 +41,12 @@ pub fn calendrier(table: &toml::Table) -> Calendrier {
     }
 }
 
+/// How a year is written, from its TOML source text (`2026` or `"2025-2026"`).
+pub fn calendrier_written(raw: &str) -> Calendrier {
+    annee::parse(raw.trim().trim_matches('"').trim_matches('\''))
+        .map_or(Calendrier::Civil, |(_, c)| c)
+}
+
 /// The campaign year, written as a number or a school year (for a lenient reading).
 pub fn year_value(v: &toml::Value) -> Option<i64> {
     v.as_integer()
