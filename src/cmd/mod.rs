@@ -195,7 +195,7 @@ pub fn deliver(
                 eprintln!("erreur\u{a0}: {e}");
                 return Ok(ExitCode::from(EXIT_FAILURE));
             }
-            eprintln!("écrit : {}", p.display());
+            eprintln!("écrit\u{a0}: {}", p.display());
         }
     }
     Ok(ExitCode::SUCCESS)

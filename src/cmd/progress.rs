@@ -85,7 +85,7 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
     let format = match choose_format(a.format, a.output.path.as_deref()) {
         Ok(f) => f,
         Err(message) => {
-            eprintln!("erreur : {message}");
+            eprintln!("erreur\u{a0}: {message}");
             return Ok(ExitCode::from(EXIT_FAILURE));
         }
     };
