@@ -136,6 +136,7 @@ fn the_zip_holds_the_index_and_each_file_under_its_number() {
 }
 
 /// The evidence annex as PDF of `dir`, with no other program reachable.
+#[cfg(feature = "pdf")]
 fn preuves_pdf(dir: &std::path::Path) -> Vec<u8> {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("preuves.pdf");
@@ -149,6 +150,7 @@ fn preuves_pdf(dir: &std::path::Path) -> Vec<u8> {
     std::fs::read(&out).unwrap()
 }
 
+#[cfg(feature = "pdf")]
 #[test]
 fn the_pdf_evidence_annex_places_pictures_and_pdf_pages_under_their_numbers() {
     use crate::pdf::{flat, pages_text};
@@ -184,6 +186,7 @@ fn the_pdf_evidence_annex_places_pictures_and_pdf_pages_under_their_numbers() {
     }
 }
 
+#[cfg(feature = "pdf")]
 #[test]
 fn a_broken_picture_is_named_in_the_pdf_evidence_annex_not_fatal() {
     let d = TempDossier::fixture("valide");
