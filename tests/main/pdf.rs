@@ -349,9 +349,23 @@ fn the_tableau_de_bord_as_pdf_has_its_criteria_tables_charts_and_page_numbers() 
     let mut headings = vec![
         format!("Tableau de bord des indicateurs — {}", p["annee"]),
         "Synthèse".to_string(),
-        "Progression moyenne".to_string(),
-        "Ensemble".to_string(),
+        "Proches de la cible".to_string(),
     ];
+    // The summary's last row: every count under its own heading, in the JSON's order.
+    let r = &p["resume"];
+    let counts: Vec<String> = [
+        "indicateurs",
+        "atteint",
+        "en_bonne_voie",
+        "proche_de_la_cible",
+        "en_retard",
+        "en_recul",
+        "non_mesurable",
+    ]
+    .iter()
+    .map(|k| r[k].to_string())
+    .collect();
+    headings.push(format!("Ensemble {}", counts.join(" ")));
     let toc = doc.get_toc().unwrap().toc;
     for c in criteres {
         let x = &c["numero"];
