@@ -17,7 +17,6 @@ use crate::vfs::{self, Disk, FileSource, Kind, ReadError};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use unicode_normalization::UnicodeNormalization;
 
 /// Why a folder could not be loaded at all (exit code 2).
 #[derive(Debug, thiserror::Error)]
@@ -85,7 +84,7 @@ pub fn rel_path(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     let parts: Vec<String> = rel
         .components()
-        .map(|c| c.as_os_str().to_string_lossy().nfc().collect())
+        .map(|c| vfs::nfc(&c.as_os_str().to_string_lossy()))
         .collect();
     parts.join("/")
 }

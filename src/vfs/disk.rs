@@ -9,7 +9,6 @@ use super::{Entry, FileSource, Kind, ReadError};
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use unicode_normalization::UnicodeNormalization;
 
 #[derive(Debug, Clone)]
 pub struct Disk {
@@ -103,7 +102,7 @@ fn kind_of(meta: &fs::Metadata) -> Kind {
 }
 
 fn nfc_name(name: &std::ffi::OsStr) -> String {
-    name.to_string_lossy().nfc().collect()
+    super::nfc(&name.to_string_lossy())
 }
 
 impl FileSource for Disk {
