@@ -1,14 +1,20 @@
 //! The file watcher: notify's debounced events on the dossier's folder, and one new
 //! check for each burst of saves.
 
-use notify_debouncer_mini::notify::{RecommendedWatcher, RecursiveMode};
-use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
-use std::path::{Path, PathBuf};
+use notify_debouncer_full::notify::event::{AccessKind, AccessMode, EventKind};
+use notify_debouncer_full::notify::{RecommendedWatcher, RecursiveMode};
+use notify_debouncer_full::{
+    DebounceEventResult, DebouncedEvent, Debouncer, RecommendedCache, new_debouncer,
+};
+use std::path::Path;
 use std::sync::mpsc;
 use std::time::Duration;
 
 /// How long a file must stay quiet before its change counts: an editor's save (truncate,
-/// write, rename) is one change, and the page still follows within 300 ms.
+/// write, rename) is one change, and the page still follows within 300 ms. (The full
+/// debouncer, not the mini one: it keeps each event's kind, and the opening and reading
+/// of files by the check itself must not count as changes, or the check would run for
+/// ever.)
 pub const DEBOUNCE: Duration = Duration::from_millis(100);
 
 /// Watches `root` (an absolute path) and calls `changed` once per burst of changes in
@@ -18,10 +24,10 @@ pub const DEBOUNCE: Duration = Duration::from_millis(100);
 pub fn watch(
     root: &Path,
     changed: impl Fn() + Send + 'static,
-) -> notify_debouncer_mini::notify::Result<Debouncer<RecommendedWatcher>> {
+) -> notify_debouncer_full::notify::Result<Debouncer<RecommendedWatcher, RecommendedCache>> {
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
-    let mut debouncer = new_debouncer(DEBOUNCE, tx)?;
-    debouncer.watcher().watch(root, RecursiveMode::Recursive)?;
+    let mut debouncer = new_debouncer(DEBOUNCE, None, tx)?;
+    debouncer.watch(root, RecursiveMode::Recursive)?;
     let root = root.to_path_buf();
     std::thread::spawn(move || {
         while let Ok(first) = rx.recv() {
@@ -39,10 +45,22 @@ pub fn watch(
 
 /// Whether a batch of events touches the dossier; an error of the watcher (events
 /// lost) counts, so the page is never left behind.
-fn concerns(root: &PathBuf, batch: &DebounceEventResult) -> bool {
+fn concerns(root: &Path, batch: &DebounceEventResult) -> bool {
     match batch {
-        Ok(events) => events.iter().any(|e| in_dossier(root, &e.path)),
+        Ok(events) => events
+            .iter()
+            .any(|e| changes(e) && e.event.paths.iter().any(|p| in_dossier(root, p))),
         Err(_) => true,
+    }
+}
+
+/// Whether an event may change a file: not a mere opening or reading (ldm's own check
+/// opens every file), but a file closed after writing is.
+fn changes(e: &DebouncedEvent) -> bool {
+    match e.event.kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) => false,
+        _ => true,
     }
 }
 
@@ -58,6 +76,18 @@ fn in_dossier(root: &Path, path: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reading_a_file_is_not_changing_it() {
+        use notify_debouncer_full::notify::Event;
+        let event = |kind| DebouncedEvent::new(Event::new(kind), std::time::Instant::now());
+        let read = AccessKind::Open(AccessMode::Any);
+        assert!(!changes(&event(EventKind::Access(read))));
+        assert!(changes(&event(EventKind::Access(AccessKind::Close(AccessMode::Write)))));
+        assert!(changes(&event(EventKind::Modify(
+            notify_debouncer_full::notify::event::ModifyKind::Any
+        ))));
+    }
 
     #[test]
     fn output_and_git_are_not_the_dossier() {

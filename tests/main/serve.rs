@@ -498,6 +498,9 @@ mod browser {
             };
             let ws = page_socket(port, url);
             let (socket, _) = tungstenite::connect(ws.as_str()).unwrap();
+            if let MaybeTlsStream::Plain(s) = socket.get_ref() {
+                s.set_read_timeout(Some(PATIENCE)).unwrap();
+            }
             Chromium {
                 child,
                 socket,
@@ -553,14 +556,17 @@ mod browser {
         let start = Instant::now();
         loop {
             if let Ok(mut s) = TcpStream::connect(("127.0.0.1", port)) {
+                // Chromium may keep the connection open: read what comes within a second.
+                s.set_read_timeout(Some(Duration::from_secs(1))).unwrap();
                 let _ = write!(
                     s,
                     "GET /json/list HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
                 );
                 let mut raw = Vec::new();
                 let _ = s.read_to_end(&mut raw);
-                let reply = Reply::parse(&raw);
-                let targets: Value = serde_json::from_str(&reply.body).unwrap_or(Value::Null);
+                let text = String::from_utf8_lossy(&raw);
+                let body = text.split_once("\r\n\r\n").map_or("", |(_, b)| b);
+                let targets: Value = serde_json::from_str(body).unwrap_or(Value::Null);
                 let found = targets.as_array().into_iter().flatten().find(|t| {
                     t["type"] == "page" && t["url"].as_str().is_some_and(|u| u.starts_with(url))
                 });
