@@ -26,7 +26,12 @@ fn main() {
     BufReader::new(child.stdout.take().unwrap())
         .read_line(&mut banner)
         .unwrap();
-    let addr = banner.split("http://").nth(1).unwrap().trim().trim_end_matches('/');
+    let addr = banner
+        .split("http://")
+        .nth(1)
+        .unwrap()
+        .trim()
+        .trim_end_matches('/');
     let mut stream = BufReader::new(listen(addr));
     let path = std::path::Path::new(dossier).join(fichier);
     let original = std::fs::read_to_string(&path).unwrap();

@@ -57,5 +57,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
 
 #[cfg(not(feature = "serve"))]
 pub fn run(_: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("cette version de ldm a été construite sans le serveur (fonctionnalité « serve »)")
+    anyhow::bail!(
+        "cette version de ldm a été construite sans le serveur (fonctionnalité « serve »)"
+    )
 }

@@ -58,7 +58,10 @@ mod tests {
         hub.publish("x");
         assert_eq!(&*a.recv().unwrap(), "x");
         assert_eq!(hub.clients.lock().unwrap().len(), 1);
-        assert_eq!(event("etat", "{}\n{}"), "event: etat\ndata: {}\ndata: {}\n\n");
+        assert_eq!(
+            event("etat", "{}\n{}"),
+            "event: etat\ndata: {}\ndata: {}\n\n"
+        );
     }
 
     #[test]

@@ -231,11 +231,17 @@ fn route(shared: &Shared, req: &Request) -> Reponse {
         );
     }
     if *req.method() != Method::Get {
-        return Reponse::texte(405, "ldm serve ne fait que lire\u{a0}: seule la méthode GET est permise");
+        return Reponse::texte(
+            405,
+            "ldm serve ne fait que lire\u{a0}: seule la méthode GET est permise",
+        );
     }
     let (path, query) = req.url().split_once('?').unwrap_or((req.url(), ""));
     let Some(parts) = segments(path) else {
-        return Reponse::texte(400, "chemin refusé\u{a0}: « .. » et les chemins hors du dossier ne sont pas servis");
+        return Reponse::texte(
+            400,
+            "chemin refusé\u{a0}: « .. » et les chemins hors du dossier ne sont pas servis",
+        );
     };
     let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
     let live = || shared.live.read().unwrap_or_else(PoisonError::into_inner);
@@ -293,8 +299,7 @@ fn segments(path: &str) -> Option<Vec<String>> {
                 .decode_utf8()
                 .ok()?
                 .into_owned();
-            let refused = matches!(s.as_str(), "" | "." | "..")
-                || s.contains(['/', '\\', '\0']);
+            let refused = matches!(s.as_str(), "" | "." | "..") || s.contains(['/', '\\', '\0']);
             (!refused).then_some(s)
         })
         .collect()
@@ -316,7 +321,9 @@ fn preuve(analyse: &Analyse, rel: &str) -> Reponse {
     let (Some(ws), true) = (&analyse.workspace, analyse.cites(&rel)) else {
         return Reponse::texte(
             404,
-            &format!("« {rel} » n'est pas une preuve citée par une fiche du dossier\u{a0}: ldm serve ne le donne pas"),
+            &format!(
+                "« {rel} » n'est pas une preuve citée par une fiche du dossier\u{a0}: ldm serve ne le donne pas"
+            ),
         );
     };
     match ws.dossier.files.read(&rel) {
@@ -349,7 +356,10 @@ fn type_of(rel: &str) -> &'static str {
 /// and a comment every `KEEPALIVE` so a closed page is noticed.
 fn stream(shared: &Shared, request: Request) {
     let Some(rx) = shared.hub.subscribe() else {
-        let busy = Reponse::texte(503, "trop de pages ouvertes sur ce dossier\u{a0}: fermez-en une");
+        let busy = Reponse::texte(
+            503,
+            "trop de pages ouvertes sur ce dossier\u{a0}: fermez-en une",
+        );
         let _ = request.respond(busy.into_response());
         return;
     };

@@ -46,7 +46,11 @@ mod tests {
     fn the_page_loads_only_its_own_files() {
         let page = super::fichier("").unwrap().texte;
         for f in super::FICHIERS {
-            assert!(!f.texte.contains("http://") && !f.texte.contains("https://"), "{}", f.nom);
+            assert!(
+                !f.texte.contains("http://") && !f.texte.contains("https://"),
+                "{}",
+                f.nom
+            );
         }
         assert!(page.contains("src=\"http.js\"") && page.contains("src=\"app.js\""));
         assert!(super::fichier("../Cargo.toml").is_none());

@@ -81,7 +81,8 @@ pub fn editeur(nom: &str) -> Result<String, String> {
     let scheme = nom.split_once("://").map(|(s, _)| s.to_ascii_lowercase());
     let valid_scheme = scheme.as_deref().is_some_and(|s| {
         s.starts_with(|c: char| c.is_ascii_alphabetic())
-            && s.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
             && !matches!(s, "javascript" | "data" | "vbscript" | "http" | "https")
     });
     if valid_scheme && nom.contains("{fichier}") {
@@ -133,7 +134,10 @@ impl Analyse {
             list.push(constat(diag, src));
         }
         let resume = Resume {
-            etablissement: d.config.as_ref().map(|k| k.etablissement.nom.get_ref().clone()),
+            etablissement: d
+                .config
+                .as_ref()
+                .map(|k| k.etablissement.nom.get_ref().clone()),
             edition: Some(report.edition.clone()),
             erreur: None,
             total: report.total,
@@ -293,7 +297,9 @@ fn json(etat: &Etat) -> String {
 /// The annex of one criterion (or the whole dossier) as an HTML page.
 pub fn annexe(ws: Option<&Workspace>, critere: Option<u32>) -> String {
     let Some(ws) = ws else {
-        return message_page("Le dossier ne peut pas être lu\u{a0}: l'annexe n'est pas disponible.");
+        return message_page(
+            "Le dossier ne peut pas être lu\u{a0}: l'annexe n'est pas disponible.",
+        );
     };
     let only: Vec<u32> = critere.into_iter().collect();
     match crate::render::render(&ws.dossier, &ws.edition, crate::render::Format::Html, &only) {
@@ -318,7 +324,9 @@ pub fn tableau_de_bord(ws: Option<&Workspace>, critere: Option<u32>) -> String {
     let p = crate::progress::compute(&ws.dossier, &ws.edition, annee, critere);
     match crate::progress::html::render(&p, Some(ws.dossier.files.as_ref())) {
         Ok(html) => html,
-        Err(e) => message_page(&format!("Le tableau de bord ne peut pas être produit\u{a0}: {e}")),
+        Err(e) => message_page(&format!(
+            "Le tableau de bord ne peut pas être produit\u{a0}: {e}"
+        )),
     }
 }
 
@@ -415,8 +423,16 @@ mod tests {
     fn editor_patterns_are_known_names_or_addresses_with_the_file() {
         assert_eq!(editeur("vscode").unwrap(), "vscode://file{fichier}:{ligne}");
         assert!(editeur("idea://open?file={fichier}&line={ligne}").is_ok());
-        for bad in ["emacs", "javascript://{fichier}", "https://x/{fichier}", "x://y"] {
-            assert!(editeur(bad).unwrap_err().contains("vscode, vscodium"), "{bad}");
+        for bad in [
+            "emacs",
+            "javascript://{fichier}",
+            "https://x/{fichier}",
+            "x://y",
+        ] {
+            assert!(
+                editeur(bad).unwrap_err().contains("vscode, vscodium"),
+                "{bad}"
+            );
         }
     }
 }

@@ -83,7 +83,9 @@ mod tests {
         let event = |kind| DebouncedEvent::new(Event::new(kind), std::time::Instant::now());
         let read = AccessKind::Open(AccessMode::Any);
         assert!(!changes(&event(EventKind::Access(read))));
-        assert!(changes(&event(EventKind::Access(AccessKind::Close(AccessMode::Write)))));
+        assert!(changes(&event(EventKind::Access(AccessKind::Close(
+            AccessMode::Write
+        )))));
         assert!(changes(&event(EventKind::Modify(
             notify_debouncer_full::notify::event::ModifyKind::Any
         ))));

@@ -129,7 +129,14 @@ impl Reply {
         let text = String::from_utf8_lossy(raw);
         let (head, body) = text.split_once("\r\n\r\n").expect("a complete answer");
         let mut lines = head.lines();
-        let status = lines.next().unwrap().split(' ').nth(1).unwrap().parse().unwrap();
+        let status = lines
+            .next()
+            .unwrap()
+            .split(' ')
+            .nth(1)
+            .unwrap()
+            .parse()
+            .unwrap();
         let headers = lines
             .filter_map(|l| l.split_once(':'))
             .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
@@ -194,13 +201,21 @@ impl Events {
 }
 
 fn findings<'a>(event: &'a Value, file: &str) -> &'a [Value] {
-    event["fichiers"][file].as_array().map_or(&[], Vec::as_slice)
+    event["fichiers"][file]
+        .as_array()
+        .map_or(&[], Vec::as_slice)
 }
 
 #[test]
 fn a_saved_error_reaches_the_page_by_the_event_stream() {
     let serve = Serve::example();
-    assert!(serve.banner.contains("est visible à l'adresse http://127.0.0.1:"), "{}", serve.banner);
+    assert!(
+        serve
+            .banner
+            .contains("est visible à l'adresse http://127.0.0.1:"),
+        "{}",
+        serve.banner
+    );
     let before = serve.json();
     assert_eq!(before["resume"]["total"]["erreurs"], 0, "{before}");
     let generation = before["generation"].as_u64().unwrap();
@@ -209,7 +224,10 @@ fn a_saved_error_reaches_the_page_by_the_event_stream() {
     let saved = Instant::now();
     serve.dossier.edit(JOB, "cible: 40", "cible: quarante");
     let event = events.until(|e| !findings(e, JOB).is_empty());
-    eprintln!("événement reçu {:?} après l'enregistrement", saved.elapsed());
+    eprintln!(
+        "événement reçu {:?} après l'enregistrement",
+        saved.elapsed()
+    );
     assert!(event["generation"].as_u64().unwrap() > generation);
     assert_eq!(event["resume"]["total"]["erreurs"], 1);
     let finding = &findings(&event, JOB)[0];
@@ -218,14 +236,26 @@ fn a_saved_error_reaches_the_page_by_the_event_stream() {
     assert_eq!(finding["ligne"], 14);
     assert_eq!(finding["extrait"]["marque"], "quarante");
     assert_eq!(finding["extrait"]["avant"], "        cible: ");
-    assert!(finding["aide"].as_str().unwrap().contains("écrivez seulement le nombre"));
+    assert!(
+        finding["aide"]
+            .as_str()
+            .unwrap()
+            .contains("écrivez seulement le nombre")
+    );
     // Only the file that changed travels; the criteria column has the new count.
     assert_eq!(event["fichiers"].as_object().unwrap().len(), 1, "{event}");
     let c4 = &event["resume"]["criteres"][3];
-    assert_eq!((c4["numero"].as_u64(), c4["erreurs"].as_u64()), (Some(4), Some(1)));
+    assert_eq!(
+        (c4["numero"].as_u64(), c4["erreurs"].as_u64()),
+        (Some(4), Some(1))
+    );
 
     // A fiche broken mid-edit: its syntax error, at its line, and nothing blank.
-    serve.dossier.edit(JOB, "periode: {debut: 2021, fin: 2026}", "periode: {debut: 2021, fin: 2026");
+    serve.dossier.edit(
+        JOB,
+        "periode: {debut: 2021, fin: 2026}",
+        "periode: {debut: 2021, fin: 2026",
+    );
     let event = events.until(|e| {
         findings(e, JOB)
             .iter()
@@ -241,7 +271,11 @@ fn a_saved_error_reaches_the_page_by_the_event_stream() {
     serve.dossier.edit(JOB, "fin: 2026\n", "fin: 2026}\n");
     serve.dossier.edit(JOB, "cible: quarante", "cible: 40");
     let event = events.until(|e| e["resume"]["total"]["erreurs"] == 0);
-    assert!(event["fichiers"].get(JOB).is_none_or(|f| f == &Value::Array(vec![])));
+    assert!(
+        event["fichiers"]
+            .get(JOB)
+            .is_none_or(|f| f == &Value::Array(vec![]))
+    );
     assert_eq!(serve.json()["resume"]["total"]["erreurs"], 0);
 }
 
@@ -252,8 +286,14 @@ fn a_burst_of_saves_is_checked_once_or_twice_and_the_last_save_wins() {
     let text = serve.dossier.read(JOB);
     // Nine saves in a row, broken and fixed in turn, the last one broken.
     for i in 1..=9 {
-        let cible = if i % 2 == 1 { "quarante".to_string() } else { (40 + i).to_string() };
-        serve.dossier.write(JOB, &text.replace("cible: 40", &format!("cible: {cible}")));
+        let cible = if i % 2 == 1 {
+            "quarante".to_string()
+        } else {
+            (40 + i).to_string()
+        };
+        serve
+            .dossier
+            .write(JOB, &text.replace("cible: 40", &format!("cible: {cible}")));
     }
     let mut last = events.next().expect("an event after the burst");
     let mut count = 1;
@@ -269,7 +309,10 @@ fn a_burst_of_saves_is_checked_once_or_twice_and_the_last_save_wins() {
     }
     assert!(count <= 3, "{count} checks for one burst of 9 saves");
     assert_eq!(last["resume"]["total"]["erreurs"], 1, "{last}");
-    assert_eq!(serve.json()["fichiers"][JOB][0]["extrait"]["marque"], "quarante");
+    assert_eq!(
+        serve.json()["fichiers"][JOB][0]["extrait"]["marque"],
+        "quarante"
+    );
 }
 
 #[test]
@@ -277,7 +320,12 @@ fn only_loopback_names_are_answered() {
     let serve = Serve::example();
     let port = serve.addr.port();
     assert_eq!(serve.get("/").status, 200);
-    assert_eq!(serve.request("GET", "/", Some(&format!("localhost:{port}"))).status, 200);
+    assert_eq!(
+        serve
+            .request("GET", "/", Some(&format!("localhost:{port}")))
+            .status,
+        200
+    );
     for host in [
         format!("evil.example:{port}"),
         format!("127.0.0.1.evil.example:{port}"),
@@ -305,16 +353,29 @@ fn nothing_outside_the_dossier_nor_uncited_is_served() {
     ] {
         let r = serve.get(path);
         assert!(r.status == 400 || r.status == 404, "{path}: {}", r.status);
-        assert!(!r.body.contains("[etablissement]") && !r.body.contains("root:"), "{path}");
+        assert!(
+            !r.body.contains("[etablissement]") && !r.body.contains("root:"),
+            "{path}"
+        );
     }
     // Cited evidence is given out, as text that never runs.
     let cited = serve.get("/preuve/preuves/4-partenariats/bilan-job-dating-2026.md");
     assert_eq!(cited.status, 200, "{}", cited.body);
-    assert_eq!(cited.header("content-type"), Some("text/plain; charset=utf-8"));
+    assert_eq!(
+        cited.header("content-type"),
+        Some("text/plain; charset=utf-8")
+    );
     assert_eq!(cited.header("x-content-type-options"), Some("nosniff"));
-    assert!(cited.header("content-security-policy").unwrap().starts_with("sandbox"));
+    assert!(
+        cited
+            .header("content-security-policy")
+            .unwrap()
+            .starts_with("sandbox")
+    );
     // A file of the dossier that no fiche cites is not, nor a fiche, nor ldm.toml.
-    serve.dossier.write("preuves/4-partenariats/non-citee.md", "secret\n");
+    serve
+        .dossier
+        .write("preuves/4-partenariats/non-citee.md", "secret\n");
     for path in [
         "/preuve/preuves/4-partenariats/non-citee.md",
         "/preuve/ldm.toml",
@@ -331,7 +392,10 @@ fn nothing_outside_the_dossier_nor_uncited_is_served() {
     // The page's own files carry its policy: its scripts only, no other site.
     let page = serve.get("/");
     let csp = page.header("content-security-policy").unwrap();
-    assert!(csp.contains("default-src 'none'") && csp.contains("script-src 'self'"), "{csp}");
+    assert!(
+        csp.contains("default-src 'none'") && csp.contains("script-src 'self'"),
+        "{csp}"
+    );
     assert!(page.body.contains("<html lang=\"fr\">"));
 }
 
@@ -352,7 +416,9 @@ fn it_listens_on_127_0_0_1_only() {
         .collect();
     assert_eq!(listening, [format!("0100007F:{port:04X}")]);
     let v6 = std::fs::read_to_string("/proc/net/tcp6").unwrap_or_default();
-    assert!(!v6.contains(&format!(":{port:04X} 00000000000000000000000000000000:0000 0A")));
+    assert!(!v6.contains(&format!(
+        ":{port:04X} 00000000000000000000000000000000:0000 0A"
+    )));
     // Another loopback address is refused too: only 127.0.0.1 answers.
     let other: SocketAddr = format!("127.0.0.2:{port}").parse().unwrap();
     assert!(TcpStream::connect_timeout(&other, Duration::from_secs(2)).is_err());
@@ -383,7 +449,15 @@ fn ctrl_c_stops_it_cleanly() {
 fn bad_command_lines_say_why() {
     let out = run(root(), &["serve", "tests/fixtures", "--port", "0"]);
     out.code(2).stderr_has("ldm.toml est introuvable");
-    let out = run(root(), &["serve", "examples/lycee-marie-marvingt", "--editeur", "emacs"]);
+    let out = run(
+        root(),
+        &[
+            "serve",
+            "examples/lycee-marie-marvingt",
+            "--editeur",
+            "emacs",
+        ],
+    );
     out.code(2).stderr_has("éditeur « emacs » inconnu");
     // A port already taken is named.
     let serve = Serve::example();
@@ -392,7 +466,8 @@ fn bad_command_lines_say_why() {
         .args(["serve", "examples/lycee-marie-marvingt", "--port", &port])
         .timeout(PATIENCE)
         .run();
-    out.code(2).stderr_has(&format!("le port {port} de 127.0.0.1 n'est pas libre"));
+    out.code(2)
+        .stderr_has(&format!("le port {port} de 127.0.0.1 n'est pas libre"));
 }
 
 #[test]
@@ -403,14 +478,26 @@ fn the_previews_are_the_annex_and_the_tableau_de_bord_of_the_criterion() {
     );
     let annexe = serve.get("/api/annexe?critere=4");
     assert_eq!(annexe.status, 200);
-    assert!(annexe.body.contains("Job dating des métiers"), "criterion 4's action");
+    assert!(
+        annexe.body.contains("Job dating des métiers"),
+        "criterion 4's action"
+    );
     assert!(!annexe.body.contains("GPDS"), "criterion 7 left out");
     let tableau = serve.get("/api/tableau-de-bord?critere=4");
     assert_eq!(tableau.status, 200);
-    assert!(tableau.body.contains("entreprises participantes"), "criterion 4's indicator");
-    assert!(!tableau.body.contains("absentéisme"), "criterion 7 left out");
+    assert!(
+        tableau.body.contains("entreprises participantes"),
+        "criterion 4's indicator"
+    );
+    assert!(
+        !tableau.body.contains("absentéisme"),
+        "criterion 7 left out"
+    );
     let etat = serve.json();
-    assert_eq!(etat["reglages"]["editeur"], "vscode://file{fichier}:{ligne}");
+    assert_eq!(
+        etat["reglages"]["editeur"],
+        "vscode://file{fichier}:{ligne}"
+    );
     let racine = etat["reglages"]["racine"].as_str().unwrap();
     assert!(std::path::Path::new(racine).is_absolute());
 }
@@ -420,7 +507,11 @@ fn ouvrir_opens_the_browser_named_by_browser() {
     let d = TempDossier::copy(&example(), "lycee");
     let seen = d.outside().join("vu.txt");
     let browser = d.outside().join("navigateur.sh");
-    std::fs::write(&browser, format!("#!/bin/sh\necho \"$1\" > '{}'\n", seen.display())).unwrap();
+    std::fs::write(
+        &browser,
+        format!("#!/bin/sh\necho \"$1\" > '{}'\n", seen.display()),
+    )
+    .unwrap();
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -518,7 +609,9 @@ mod browser {
                 "method": "Runtime.evaluate",
                 "params": {"expression": expression, "returnByValue": true},
             });
-            self.socket.send(Message::Text(call.to_string().into())).unwrap();
+            self.socket
+                .send(Message::Text(call.to_string().into()))
+                .unwrap();
             loop {
                 let Message::Text(text) = self.socket.read().unwrap() else {
                     continue;
@@ -538,7 +631,10 @@ mod browser {
                 if &v != not && !v.is_null() {
                     return v;
                 }
-                assert!(start.elapsed() < PATIENCE * 2, "« {expression} » stayed {v}");
+                assert!(
+                    start.elapsed() < PATIENCE * 2,
+                    "« {expression} » stayed {v}"
+                );
                 std::thread::sleep(Duration::from_millis(50));
             }
         }
@@ -574,7 +670,10 @@ mod browser {
                     return t["webSocketDebuggerUrl"].as_str().unwrap().to_string();
                 }
             }
-            assert!(start.elapsed() < PATIENCE * 3, "no DevTools target for {url}");
+            assert!(
+                start.elapsed() < PATIENCE * 3,
+                "no DevTools target for {url}"
+            );
             std::thread::sleep(Duration::from_millis(100));
         }
     }
@@ -592,8 +691,15 @@ mod browser {
         let before: u64 = before.as_str().unwrap().parse().unwrap();
         assert!(before > 0);
         // The page's own text: French, with the criteria column and the findings.
-        let shown = page.eval("document.body.textContent").as_str().unwrap().to_string();
-        assert!(shown.contains("Tout le dossier") && shown.contains("aide\u{a0}:"), "{shown}");
+        let shown = page
+            .eval("document.body.textContent")
+            .as_str()
+            .unwrap()
+            .to_string();
+        assert!(
+            shown.contains("Tout le dossier") && shown.contains("aide\u{a0}:"),
+            "{shown}"
+        );
         assert!(shown.contains("cible: quarante"), "the excerpt is shown");
         // A mark the page keeps only if it is not reloaded, and a scrolled position.
         page.eval("window.marque = 'même page'; window.scrollTo(0, 120); window.scrollY");
@@ -612,7 +718,10 @@ mod browser {
             "Array.from(document.querySelectorAll('.lien-fichier')).map(b => b.textContent).join('\\n')",
         );
         let files = files.as_str().unwrap();
-        assert!(files.lines().all(|f| f.starts_with("criteres/1-")), "{files}");
+        assert!(
+            files.lines().all(|f| f.starts_with("criteres/1-")),
+            "{files}"
+        );
         assert!(files.contains(file));
     }
 }
