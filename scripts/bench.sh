@@ -7,7 +7,9 @@
 #     and two threads (scripts/bench/floor.rs); peak memory for two batch sizes;
 #   - check-jsonschema (pip) on the front matter of part of the batch, against ldm
 #     checking the same dossiers;
-#   - diff of N and 2N renamed fiches a side (scripts/gen-renamed.sh): time and growth.
+#   - diff of N and 2N renamed fiches a side (scripts/gen-renamed.sh): time and growth;
+#   - serve: from a save to the update on the page's event stream, on the example and on
+#     a dossier of 4,000 fiches (scripts/gen-fiches.sh), with scripts/bench/serve_latency.rs.
 # Medians of hyperfine runs (a loop of `date` when hyperfine is missing); peak memory
 # with /usr/bin/time. Release build without the PDF engine (typst) unless BENCH_PDF=1.
 # Usage: scripts/bench.sh [DOSSIERS (1000)] [RUNS (10)]
@@ -15,12 +17,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-1000}
 runs=${2:-10}
-features=(--no-default-features)
+features=(--no-default-features --features serve)
 [ "${BENCH_PDF:-0}" = 1 ] && features=()
-cargo build --release --quiet "${features[@]}" --bin ldm --example hello --example floor
+cargo build --release --quiet "${features[@]}" --bin ldm --example hello --example floor --example serve_latency
 bin=$PWD/target/release/ldm
 hello=$PWD/target/release/examples/hello
 floor=$PWD/target/release/examples/floor
+latency=$PWD/target/release/examples/serve_latency
 example=$PWD/examples/lycee-marie-marvingt
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -126,6 +129,18 @@ d1=$(median_ms "$bin" diff "$work/r1000/ancien" "$work/r1000/nouveau")
 d2=$(median_ms "$bin" diff "$work/r2000/ancien" "$work/r2000/nouveau")
 row "diff 1000 fiches renommées" "$d1" "hello world" "$h" "< 1 s"
 row "diff 2000 fiches renommées" "$d2" "diff 1000" "$d1" "≤ 2,2×"
+
+# serve: a save → the event on the page's stream (median and slowest of the runs).
+serve_row() {
+  local what=$1 dossier=$2 file=$3 med max
+  read -r med max < <("$latency" "$bin" "$dossier" "$file" "$runs")
+  echo "| serve, enregistrement → événement ($what) | $med ms | la plus lente | $max ms | — | < 300 ms |"
+}
+cp -r "$example" "$work/serve-exemple"
+serve_row "exemple" "$work/serve-exemple" criteres/4-partenariats/actions/job-dating.md
+scripts/gen-fiches.sh 4000 "$work/serve-4000"
+serve_row "4 000 fiches" "$work/serve-4000" criteres/4-partenariats/actions/job-dating.md
+rm -rf "$work/serve-exemple" "$work/serve-4000"
 
 echo
 small=("${batch[@]:0:$(( n / 10 ))}")

@@ -30,6 +30,7 @@ const RANKS: &[(&str, u8)] = &[
     ("render", 6),
     ("scaffold", 6),
     ("fuzzing", 6),
+    ("serve", 7),
     ("cmd", 7),
 ];
 

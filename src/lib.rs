@@ -25,6 +25,7 @@ pub mod report;
 pub mod rule;
 pub mod scaffold;
 pub mod schema;
+pub mod serve;
 pub mod source;
 pub mod templates;
 pub mod text;

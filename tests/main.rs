@@ -40,6 +40,10 @@ mod render;
 mod rules;
 #[path = "main/schemas.rs"]
 mod schemas;
+// The server is a default-on feature; `--no-default-features` builds without it.
+#[cfg(feature = "serve")]
+#[path = "main/serve.rs"]
+mod serve;
 #[path = "main/source.rs"]
 mod source;
 #[path = "main/teacher.rs"]

@@ -12,6 +12,7 @@ mod referentiel;
 mod render;
 mod schema;
 mod scope;
+mod serve;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -62,6 +63,8 @@ pub enum Command {
     Diff(diff::Args),
     /// Produit l'annexe du dossier (les tableaux officiels) en HTML imprimable ou en Markdown
     Render(render::Args),
+    /// Affiche le dossier dans le navigateur et le tient à jour à chaque enregistrement
+    Serve(serve::Args),
     /// Affiche le cahier des charges : critères, exigences, exemples
     Referentiel(referentiel::Args),
     /// Affiche le schéma JSON d'un fichier du dossier (pour les éditeurs)
@@ -119,6 +122,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Progress(a) => progress::run(a),
         Command::Diff(a) => diff::run(a),
         Command::Render(a) => render::run(a),
+        Command::Serve(a) => serve::run(a),
         Command::Referentiel(a) => referentiel::run(a),
         Command::Schema(a) => schema::run(a),
         Command::Completions(a) => completions::run(a),

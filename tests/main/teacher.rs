@@ -241,6 +241,7 @@ fn every_verb_helps_in_french() {
         "progress",
         "diff",
         "render",
+        "serve",
         "referentiel",
         "schema",
         "completions",
