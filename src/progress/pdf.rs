@@ -2,7 +2,7 @@
 //! summary by criterion, then per criterion a table of its indicators and their charts.
 
 use super::eval::Statut;
-use super::html::{comptes, en_tetes};
+use super::html::comptes;
 use super::svg::{standalone_chart, statut_colour};
 use super::term::resume_line;
 use super::{Critere, Fiche, Indicateur, Progress};
@@ -54,6 +54,17 @@ fn title(out: &mut String, p: &Progress) {
             p.etablissement, p.uai, p.denomination, p.edition
         ))
     );
+}
+
+/// The headings of [`comptes`]' columns, in the same order.
+fn en_tetes() -> Vec<String> {
+    let mut v = vec!["Indicateurs".to_string()];
+    v.extend(Statut::ALL.iter().map(|s| {
+        let l = s.label_n(2);
+        l[..1].to_uppercase() + &l[1..]
+    }));
+    v.push("Progression moyenne".to_string());
+    v
 }
 
 fn synthese(out: &mut String, p: &Progress) {
