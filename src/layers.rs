@@ -16,6 +16,7 @@ const RANKS: &[(&str, u8)] = &[
     ("fsutil", 0),
     ("vfs", 0),
     ("templates", 0),
+    ("release", 0),
     ("model", 1),
     ("load", 2),
     ("referentiel", 3),

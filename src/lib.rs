@@ -19,6 +19,7 @@ pub mod model;
 pub mod numfmt;
 pub mod progress;
 pub mod referentiel;
+pub mod release;
 pub mod render;
 pub mod report;
 pub mod rule;

@@ -20,6 +20,8 @@ mod front;
 mod fuzz;
 #[path = "main/harden.rs"]
 mod harden;
+#[path = "main/install.rs"]
+mod install;
 // The PDF engine is a default-on feature; `--no-default-features` builds without it.
 #[cfg(feature = "pdf")]
 #[path = "main/pdf.rs"]
@@ -38,3 +40,5 @@ mod schemas;
 mod source;
 #[path = "main/teacher.rs"]
 mod teacher;
+#[path = "main/windows.rs"]
+mod windows;

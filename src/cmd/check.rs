@@ -47,7 +47,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut loaded = Vec::new();
     for (dir, scope) in targets {
         let ws = Workspace::load(&dir)?;
-        let label = dir.to_string_lossy().trim_end_matches('/').to_string();
+        let label = super::label::dossier_label(&dir, args.format);
         loaded.push((label, ws, scope));
     }
     let checked: Vec<Checked> = loaded
@@ -56,11 +56,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             let mut report = ldm::check::check(ws);
             let hidden = scope.apply(&mut report);
             Checked {
-                label: if label.is_empty() {
-                    ".".into()
-                } else {
-                    label.clone()
-                },
+                label: label.clone(),
                 dossier: &ws.dossier,
                 report,
                 hidden,
@@ -129,7 +125,7 @@ fn step_summary(checked: &[Checked], opts: report::Options) {
     if let Err(e) = report::github::append_step_summary(path.as_ref(), &text) {
         eprintln!(
             "avertissement : résumé non écrit dans « {} » (GITHUB_STEP_SUMMARY) : {e}",
-            std::path::Path::new(&path).display()
+            super::shown(std::path::Path::new(&path))
         );
     }
 }

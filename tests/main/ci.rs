@@ -71,7 +71,7 @@ fn gitlab_ci_parses_and_its_jobs_call_existing_commands() {
     assert!(
         install_lines
             .iter()
-            .any(|l| l.starts_with("cargo install --locked --path ")),
+            .any(|l| l.contains("cargo install --locked --path ")),
         "{install_lines:?}"
     );
     let mut calls = Vec::new();
@@ -155,7 +155,7 @@ fn init_writes_no_ci_by_default_and_never_replaces_one() {
 #[test]
 fn shell_completions_name_every_command() {
     let tmp = tempfile::tempdir().unwrap();
-    for shell in ["bash", "zsh", "fish"] {
+    for shell in ["bash", "zsh", "fish", "powershell"] {
         let out = run(tmp.path(), &["completions", shell]);
         out.success();
         for sub in [
@@ -174,6 +174,13 @@ fn shell_completions_name_every_command() {
             "--format"
         };
         out.stdout_has(option);
+    }
+    // `ldm schema <TAB>` offers the schema names.
+    for shell in ["bash", "powershell"] {
+        let out = run(tmp.path(), &["completions", shell]);
+        for name in ["etablissement", "engagement", "referentiel"] {
+            out.stdout_has(name);
+        }
     }
     run(tmp.path(), &["completions", "tcsh"])
         .code(2)
