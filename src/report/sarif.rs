@@ -1,7 +1,9 @@
 //! SARIF 2.1.0 report: the format of code-scanning tools (GitHub code scanning, IDEs).
 //!
 //! One run; `tool.driver.rules` describes every rule of the catalogue, in catalogue order,
-//! and each result points at its rule by id and index. Columns count characters
+//! and each result points at its rule by id and index; a rule's `name` is its PascalCase
+//! identifier, distinct from the id, and every result has a region (line 1 for a finding
+//! about a whole file), as GitHub code scanning wants. Columns count characters
 //! (`columnKind: unicodeCodePoints`), as everywhere in ldm.
 
 use super::{Checked, located, message_with_help, repo_path};

@@ -175,13 +175,11 @@ fn shell_completions_name_every_command() {
         };
         out.stdout_has(option);
     }
-    // `ldm schema <TAB>` offers the schema names.
-    for shell in ["bash", "powershell"] {
-        let out = run(tmp.path(), &["completions", shell]);
-        for name in ["etablissement", "engagement", "referentiel"] {
-            out.stdout_has(name);
-        }
-    }
+    // `ldm schema <TAB>` offers the schema names (bash and zsh complete positional
+    // values; clap_complete's fish and PowerShell scripts do not).
+    let names = "ldm.toml etablissement critere action engagement referentiel";
+    run(tmp.path(), &["completions", "bash"]).stdout_has(&format!("opts=\"-h --help {names}\""));
+    run(tmp.path(), &["completions", "zsh"]).stdout_has(&format!(":({names})'"));
     run(tmp.path(), &["completions", "tcsh"])
         .code(2)
         .stderr_has("tcsh");
