@@ -4,7 +4,8 @@
 # Installs what it lacks (Debian packages, rustup targets); run it as root or with sudo.
 # LDM_DIST_PROFILE picks the Cargo profile: `release` (default, what releases publish) or
 # `ci` (Cargo.toml: less optimised, much quicker to build; .ci/run uses it).
-# Each build's wall time is printed, since the two cross-builds of typst are most of CI.
+# Each build's wall and CPU times are printed, since the two cross-builds of typst are most
+# of CI (CPU time tells what a build costs whatever else runs on the machine).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,9 +31,8 @@ for t in "$linux" "$windows"; do
 done
 
 build() {
-  local start=$SECONDS
-  cargo build --locked --profile "$profile" --target "$@"
-  echo "dist.sh : $1 ($profile) construit en $((SECONDS - start)) s"
+  local TIMEFORMAT="dist.sh : $1 ($profile) construit en %0R s (processeur : %0U s utilisateur, %0S s système)"
+  time cargo build --locked --profile "$profile" --target "$@"
 }
 build "$linux"
 build "$windows" --config "target.$windows.linker=\"x86_64-w64-mingw32-gcc\""

@@ -59,6 +59,29 @@ pub enum Written {
     Kept,
 }
 
+/// An I/O error in French: the OS's own wording is English (« Permission denied (os
+/// error 13) »), and a teacher must read what went wrong.
+pub fn io_french(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let what = match e.kind() {
+        K::NotFound => "dossier ou fichier introuvable",
+        K::PermissionDenied => "permission refusée",
+        K::ReadOnlyFilesystem => "emplacement en lecture seule",
+        K::AlreadyExists => "existe déjà",
+        K::StorageFull | K::QuotaExceeded => "disque plein",
+        K::NotADirectory => "un élément du chemin n'est pas un dossier",
+        K::IsADirectory => "c'est un dossier",
+        K::DirectoryNotEmpty => "le dossier n'est pas vide",
+        K::InvalidFilename => "nom de fichier invalide",
+        K::Interrupted => "opération interrompue",
+        _ => "le système a refusé l'opération",
+    };
+    match e.raw_os_error() {
+        Some(code) => format!("{what} (code système {code})"),
+        None => what.to_string(),
+    }
+}
+
 /// Writes `content` to `path` unless it exists. The content goes to a temporary file
 /// in the same folder, then is linked into place without replacing anything, so a
 /// crash never leaves a half-written file and a file created meanwhile is kept.
@@ -84,8 +107,10 @@ pub const MARKERS: &[&str] = &[
     "<meta name=\"generator\" content=\"ldm\">",
     "<!-- généré par ldm",
     "\"generateur\": \"ldm\"",
-    // PDF: the XMP metadata typst writes from the document's creator (`render::pdf`).
+    // PDF: the XMP metadata typst writes from the document's creator (`typeset`).
     "<xmp:CreatorTool>ldm</xmp:CreatorTool>",
+    // DOCX: its core properties, stored uncompressed near the start (`render::docx`).
+    "<cp:lastModifiedBy>ldm</cp:lastModifiedBy>",
 ];
 
 #[derive(Debug, thiserror::Error)]

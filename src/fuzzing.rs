@@ -41,14 +41,15 @@ pub fn with_file(seed: &Files, rel: &str, data: &[u8]) -> Memory {
     m
 }
 
-/// Loads and checks the seed with `ldm.toml` replaced by `data`.
-pub fn config(seed: &Files, data: &[u8]) {
-    check_all_formats(with_file(seed, "ldm.toml", data));
+/// Parses `data` as an `ldm.toml` (parse only: the pipeline target checks it too).
+pub fn config(data: &[u8]) {
+    let _ = crate::load::parse_config(&String::from_utf8_lossy(data));
 }
 
-/// Loads and checks the seed with one fiche replaced by `data`.
-pub fn front_matter(seed: &Files, data: &[u8]) {
-    check_all_formats(with_file(seed, FICHE, data));
+/// Parses `data` as a Markdown file with front matter, as each kind of front matter
+/// (parse only, at parser speed: the pipeline target checks fiches too).
+pub fn front_matter(data: &[u8]) {
+    let _ = crate::load::parse_markdown(FICHE, &String::from_utf8_lossy(data));
 }
 
 /// The whole pipeline on the seed with one file replaced: the first byte of `data`
@@ -70,23 +71,12 @@ fn load(files: Memory) -> Option<Workspace> {
     Some(Workspace::new(dossier))
 }
 
-fn check_all_formats(files: Memory) {
-    if let Some(ws) = load(files) {
-        reports(&ws);
-    }
-}
-
 /// Every report format of `ldm check`.
 fn reports(ws: &Workspace) -> String {
     let mut out = String::new();
     // Every variant, so a format added later is fuzzed too.
     for &format in <Format as clap::ValueEnum>::value_variants() {
-        let checked = Checked {
-            label: "dossier".into(),
-            dossier: &ws.dossier,
-            report: crate::check::check(ws),
-            hidden: 0,
-        };
+        let checked = Checked::new("dossier".into(), &ws.dossier, crate::check::check(ws), 0);
         let opts = Options {
             format,
             color: false,

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 const RANKS: &[(&str, u8)] = &[
     ("text", 0),
     ("typo", 0),
+    ("typeset", 0),
     ("source", 0),
     ("diagnostic", 0),
     ("rule", 0),

@@ -28,6 +28,8 @@ pub mod schema;
 pub mod source;
 pub mod templates;
 pub mod text;
+#[cfg(feature = "pdf")]
+pub mod typeset;
 pub mod typo;
 pub mod vfs;
 pub mod workspace;

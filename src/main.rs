@@ -18,14 +18,14 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
         Err(e) => {
-            eprintln!("erreur : {}", cmd::clap_fr::message(&e));
+            eprintln!("erreur\u{a0}: {}", cmd::clap_fr::message(&e));
             return ExitCode::from(2);
         }
     };
     match cmd::run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("erreur : {e:#}");
+            eprintln!("erreur\u{a0}: {e:#}");
             ExitCode::from(2)
         }
     }

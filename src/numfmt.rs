@@ -25,10 +25,19 @@ impl Unite {
     }
 }
 
+/// Largest value worth computing with: far above any real measure, far below where
+/// sums and differences of two values overflow to infinity.
+pub const MAX_VALUE: f64 = 1e15;
+
+/// Whether a value can be shown, compared and drawn: finite and of a sane size.
+pub fn plausible(x: f64) -> bool {
+    x.is_finite() && x.abs() <= MAX_VALUE
+}
+
 /// A number as French readers write it: no trailing `.0`, a decimal comma.
 pub fn number(v: f64) -> String {
-    if !v.is_finite() {
-        // « NaN » or « inf » would mean nothing to a reader (check reports the value).
+    if !plausible(v) {
+        // « NaN », « inf » or 300 digits would mean nothing to a reader (check reports it).
         return "—".to_string();
     }
     if v.fract() == 0.0 && v.abs() < 1e15 {

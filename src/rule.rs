@@ -151,7 +151,7 @@ rules! {
         famille: Structure,
         severity: Erreur,
         titre: "Un champ n'existe pas dans le format",
-        explication: "Chaque fichier a une liste fermée de champs (docs/format.md). Un champ inconnu est le plus souvent une faute de frappe (« cibel » pour « cible ») : il serait ignoré en silence et l'information perdue. ldm propose le champ le plus proche (« vouliez-vous dire »).",
+        explication: "Chaque fichier a une liste fermée de champs (ldm aide format les décrit tous). Un champ inconnu est le plus souvent une faute de frappe (« cibel » pour « cible ») : il serait ignoré en silence et l'information perdue. ldm propose le champ le plus proche (« vouliez-vous dire »).",
     }
     ChampManquant {
         name: "champ-manquant",
@@ -305,7 +305,7 @@ rules! {
         famille: Equipe,
         severity: Avertissement,
         titre: "Une même personne a deux fonctions différentes",
-        explication: "Une personne (même nom et prénom) est citée avec des fonctions différentes selon les fichiers. L'annexe présenterait deux fonctions pour une même personne : harmonisez.",
+        explication: "ldm compare les fonctions écrites pour une même personne (même nom et même prénom, sans tenir compte des majuscules ni des accents) dans tous les fichiers. Deux fonctions sont compatibles quand elles sont identiques, quand l'une ajoute un rôle déclaré à l'autre (« CPE » et « CPE, référente décrochage ») ou quand elles sont datées d'années différentes (« CPE (2017) » et « Chargée de mission bureau des entreprises (2024) ») : une personne change de fonction au fil des années. Deux fonctions différentes sans date se contredisent : l'annexe présenterait deux fonctions pour une même personne ; harmonisez-les, ou datez-les.",
     }
     AnimateurManquant {
         name: "animateur-manquant",
@@ -398,6 +398,13 @@ rules! {
         titre: "Un pourcentage n'est pas entre 0 et 100",
         explication: "Une valeur d'un indicateur en pourcentage est comprise entre 0 et 100. Un taux de 140 est une erreur de saisie ou un indicateur qui est en fait un nombre.",
     }
+    ValeurDemesuree {
+        name: "valeur-demesuree",
+        famille: Actions,
+        severity: Erreur,
+        titre: "Une valeur dépasse mille milliards",
+        explication: "Une cible ou une mesure au-delà de mille milliards n'est pas une donnée d'établissement : c'est une faute de frappe (des zéros en trop, une écriture « 1e308 »). ldm ne la compte dans aucun calcul ni graphique tant qu'elle n'est pas corrigée.",
+    }
     ValeurNegative {
         name: "valeur-negative",
         famille: Actions,
@@ -419,6 +426,27 @@ rules! {
         titre: "La période finit avant de commencer",
         explication: "Dans « periode: {debut: …, fin: …} », l'année de fin est égale ou postérieure à l'année de début.",
     }
+    AnneesMelangees {
+        name: "annees-melangees",
+        famille: Actions,
+        severity: Erreur,
+        titre: "Un indicateur mélange années civiles et années scolaires",
+        explication: "Les années d'un indicateur s'écrivent toutes de la même façon : en années civiles (2024) ou en années scolaires (2023-2024). Une année scolaire compte pour l'année où elle se termine : « 2023-2024 » et « 2024 » désigneraient la même colonne du tableau, et l'historique serait illisible. Choisissez une seule écriture pour toutes les mesures de l'indicateur.",
+    }
+    MesureANManquante {
+        name: "mesure-a-n-manquante",
+        famille: Actions,
+        severity: Erreur,
+        titre: "Un indicateur d'engagement n'a pas sa mesure à N",
+        explication: "La seule colonne de mesure d'un engagement est la « Mesure à N », où N est l'année de la campagne (candidature.annee dans ldm.toml) : le point de départ chiffré de l'engagement. Une mesure d'une autre année serait imprimée sous « Mesure à N » avec une autre date. Ajoutez la mesure de l'année de la campagne (0 si le dispositif n'existe pas encore).",
+    }
+    FicheAnterieureAuLabel {
+        name: "fiche-anterieure-au-label",
+        famille: Actions,
+        severity: Avertissement,
+        titre: "Une fiche commence avant le label précédent",
+        explication: "Dans un renouvellement, les actions présentent le travail mené pendant le label en cours, obtenu l'année « precedente » de ldm.toml. Une fiche dont la période commence avant cette année relève du dossier précédent, ou sa période est mal recopiée : vérifiez l'année de début.",
+    }
     CibleIncoherente {
         name: "cible-incoherente",
         famille: Actions,
@@ -439,6 +467,13 @@ rules! {
         severity: Erreur,
         titre: "Une exigence citée n'existe pas",
         explication: "« exigences » cite les identifiants des exigences du cahier des charges auxquelles répond l'action (« 4.3 »). « ldm referentiel <critère> » liste les identifiants du critère.",
+    }
+    ExigenceHorsCritere {
+        name: "exigence-hors-critere",
+        famille: CahierDesCharges,
+        severity: Erreur,
+        titre: "Une fiche cite l'exigence d'un autre critère sans le déclarer",
+        explication: "Une fiche répond aux exigences de son critère. Une action qui sert aussi un autre critère (un concours à la fois partenariat et communication) le déclare : « criteres_associes: [8] ». Elle reste dans son dossier, apparaît dans la synthèse de l'autre critère comme contribution, et peut alors citer ses exigences. Sans cette déclaration, l'exigence citée compterait en silence pour un critère qui n'a peut-être aucune action.",
     }
     ExigenceNonCouverte {
         name: "exigence-non-couverte",
@@ -467,6 +502,13 @@ rules! {
         severity: Erreur,
         titre: "Une preuve pointe hors du dossier",
         explication: "Une preuve est un fichier du dossier : pas de chemin absolu, pas de « .. », pas de lien symbolique vers l'extérieur. Sinon elle manquerait à l'envoi du dossier et ldm lirait des fichiers qui ne lui appartiennent pas.",
+    }
+    PreuveAdresseInvalide {
+        name: "preuve-adresse-invalide",
+        famille: Preuves,
+        severity: Erreur,
+        titre: "Une preuve en ligne a une adresse mal formée",
+        explication: "Une preuve peut être une page en ligne (un article de presse, la page de l'ENT) : son adresse commence par « https:// » ou « http:// », suivie d'un nom de site, sans espace. ldm ne l'ouvre jamais, il en vérifie seulement la forme. Une adresse comme « htp:/… », avec une espace, ou d'un autre type (« file: », « javascript: ») ne mène nulle part pour l'auditeur : recopiez-la depuis la barre d'adresse du navigateur.",
     }
     PreuveNonCitee {
         name: "preuve-non-citee",

@@ -148,7 +148,11 @@ mod tests {
             serde_json::from_str(&entry("ldm.toml").unwrap().json()).unwrap();
         let uai = &v["definitions"]["Etablissement"]["properties"]["uai"];
         assert_eq!(uai["type"], "string", "{uai}");
+        // A year is a number or a school year (« 2025-2026 »), one definition for all.
         let annee = &v["definitions"]["Candidature"]["properties"]["annee"];
-        assert_eq!(annee["type"], "integer", "{annee}");
+        assert_eq!(annee["allOf"][0]["$ref"], "#/definitions/Annee", "{annee}");
+        let forms = &v["definitions"]["Annee"]["anyOf"];
+        assert_eq!(forms[0]["type"], "integer", "{forms}");
+        assert_eq!(forms[1]["type"], "string", "{forms}");
     }
 }

@@ -4,6 +4,8 @@
 
 mod common;
 
+#[path = "main/batch.rs"]
+mod batch;
 #[path = "main/ci.rs"]
 mod ci;
 #[path = "main/cli.rs"]
@@ -12,6 +14,8 @@ mod cli;
 mod diff;
 #[path = "main/diff_steps.rs"]
 mod diff_steps;
+#[path = "main/docx.rs"]
+mod docx;
 #[path = "main/formats.rs"]
 mod formats;
 #[path = "main/front.rs"]
@@ -26,6 +30,8 @@ mod install;
 #[cfg(feature = "pdf")]
 #[path = "main/pdf.rs"]
 mod pdf;
+#[path = "main/preuves.rs"]
+mod preuves;
 #[path = "main/progress.rs"]
 mod progress;
 #[path = "main/real.rs"]

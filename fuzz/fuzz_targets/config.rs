@@ -1,15 +1,8 @@
-//! The example's `ldm.toml` replaced by the input, loaded and checked in every report format.
+//! The input parsed as an `ldm.toml`: TOML, the configuration's fields, the French finding for an error.
 #![no_main]
 
-use ldm::fuzzing::{self, Files};
 use libfuzzer_sys::fuzz_target;
-use std::sync::LazyLock;
-
-static SEED: LazyLock<Files> = LazyLock::new(|| {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/lycee-marie-marvingt");
-    fuzzing::read_seed(std::path::Path::new(root)).expect("the example dossier is readable")
-});
 
 fuzz_target!(|data: &[u8]| {
-    fuzzing::config(&SEED, data);
+    ldm::fuzzing::config(data);
 });

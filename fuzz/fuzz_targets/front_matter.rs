@@ -1,15 +1,8 @@
-//! A fiche (front matter and Markdown body) of the example replaced by the input, loaded and checked in every report format.
+//! The input parsed as a Markdown file with front matter (fiche, critère, établissement): YAML tree, decoding, sections.
 #![no_main]
 
-use ldm::fuzzing::{self, Files};
 use libfuzzer_sys::fuzz_target;
-use std::sync::LazyLock;
-
-static SEED: LazyLock<Files> = LazyLock::new(|| {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/lycee-marie-marvingt");
-    fuzzing::read_seed(std::path::Path::new(root)).expect("the example dossier is readable")
-});
 
 fuzz_target!(|data: &[u8]| {
-    fuzzing::front_matter(&SEED, data);
+    ldm::fuzzing::front_matter(data);
 });

@@ -1,4 +1,4 @@
-//! One file of the example (chosen by the first byte) replaced by the rest of the input: load, check in every format, progress, render, diff.
+//! One file of the small valid fixture dossier (chosen by the first byte) replaced by the rest of the input: load, check in every format, progress, render, diff.
 #![no_main]
 
 use ldm::fuzzing::{self, Files};
@@ -6,8 +6,8 @@ use libfuzzer_sys::fuzz_target;
 use std::sync::LazyLock;
 
 static SEED: LazyLock<Files> = LazyLock::new(|| {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/lycee-marie-marvingt");
-    fuzzing::read_seed(std::path::Path::new(root)).expect("the example dossier is readable")
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/valide");
+    fuzzing::read_seed(std::path::Path::new(root)).expect("the fixture dossier is readable")
 });
 
 fuzz_target!(|data: &[u8]| {

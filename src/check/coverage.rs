@@ -5,13 +5,14 @@ use super::Ctx;
 use crate::diagnostic::{Diagnostic, Pos, Rule};
 use crate::model::sections::STRATEGIE_RESEAU;
 use crate::referentiel::Edition;
-use crate::referentiel::coverage::{Covered, covered};
+use crate::referentiel::coverage::{Covered, covered, en_reseau};
 use crate::text::{fold, suggest};
 
 /// Runs the coverage rules; returns the requirement ids answered by some fiche.
 pub fn check(ctx: &mut Ctx) -> Covered {
     let covered = covered(ctx.dossier, &ctx.edition);
     unknown_requirements(ctx);
+    foreign_requirements(ctx);
     uncovered_requirements(ctx, &covered);
     network_strategy(ctx);
     covered
@@ -36,6 +37,34 @@ fn unknown_requirements(ctx: &mut Ctx) {
             .at(&e.path, e.pos(x));
             diag.help = Some(unknown_requirement_help(&ctx.edition, id));
             ctx.push(diag);
+        }
+    }
+}
+
+/// `exigence-hors-critere`: a fiche cites requirements of its own criterion, or of a
+/// criterion it declares in « criteres_associes »; reported at the citation.
+fn foreign_requirements(ctx: &mut Ctx) {
+    for (dir, _, e) in ctx.dossier.entities() {
+        let Some(f) = &e.front else { continue };
+        let numero = dir.numero;
+        let declared = |n: u32| f.criteres_associes.iter().any(|c| c.value == i64::from(n));
+        for x in &f.exigences {
+            let id = x.value.trim();
+            let critere = ctx.edition.exigence(id).map(|(c, _)| c.numero);
+            let Some(other) = critere.filter(|&o| o != numero) else {
+                continue;
+            };
+            if declared(other) {
+                continue;
+            }
+            ctx.push(
+                Diagnostic::new(
+                    Rule::ExigenceHorsCritere,
+                    format!("l'exigence « {id} » est celle du critère {other}, que la fiche ne déclare pas servir"),
+                )
+                .at(&e.path, e.pos(x))
+                .help(format!("si la fiche sert aussi le critère {other}, ajoutez « criteres_associes: [{other}] » ; sinon citez une exigence du critère {numero}")),
+            );
         }
     }
 }
@@ -67,9 +96,11 @@ fn unknown_requirement_help(ed: &Edition, id: &str) -> String {
 }
 
 /// `exigence-non-couverte`: every requirement of a criterion that has a folder is cited
-/// by at least one of the dossier's fiches. Reported on the criterion's critere.md.
+/// by at least one of the dossier's fiches (network-only ones in a network application
+/// only). Reported on the criterion's critere.md.
 fn uncovered_requirements(ctx: &mut Ctx, covered: &Covered) {
     let d = ctx.dossier;
+    let reseau = en_reseau(d);
     // A fiche ldm could not read may answer them: the summary asks to fix it first.
     if !d.fiches_a_corriger().is_empty() {
         return;
@@ -82,12 +113,12 @@ fn uncovered_requirements(ctx: &mut Ctx, covered: &Covered) {
             .critere
             .as_ref()
             .map_or(format!("{}/critere.md", dir.dir), |doc| doc.path.clone());
-        for x in &c.exigences {
+        for x in c.exigences_demandees(reseau) {
             if !covered.contains(&x.id) {
                 ctx.diags.push(
-                    Diagnostic::new(Rule::ExigenceNonCouverte, format!("exigence {} non couverte : « {} »", x.id, shorten(&x.texte, 90)))
+                    Diagnostic::new(Rule::ExigenceNonCouverte, format!("exigence {} non couverte : « {} »{}", x.id, shorten(&x.texte, 90), c.origine.map_or(String::new(), |o| format!(" ({})", o.label()))))
                         .at(&file, Pos::start())
-                        .help(format!("citez « {} » dans « exigences » de l'action ou de l'engagement qui y répond", x.id)),
+                        .help("citez son numéro dans « exigences » de l'action ou de l'engagement qui y répond"),
                 );
             }
         }

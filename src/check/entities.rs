@@ -2,6 +2,7 @@
 
 use super::Ctx;
 use crate::diagnostic::{Diagnostic, Pos, Rule};
+use crate::model::config::Nature;
 use crate::model::front::{EntityFront, Periode};
 use crate::model::query::YEARS;
 use crate::model::{CritereDir, Entity, Kind};
@@ -23,6 +24,7 @@ pub fn check(ctx: &mut Ctx) {
         required_fields(ctx, kind, e, f);
         if let Some(p) = &f.periode {
             period(ctx, e, p);
+            before_previous_label(ctx, kind, e, p);
         }
         objectives(ctx, kind, e, f);
         objective_indicators(ctx, e, f);
@@ -134,6 +136,41 @@ fn period(ctx: &mut Ctx, e: &Entity, p: &Periode) {
             .help("inversez début et fin, ou corrigez l'année"),
         );
     }
+}
+
+/// `fiche-anterieure-au-label`: in a renewal, a fiche starts no earlier than the
+/// previous label (`precedente`): an older one belongs to the previous dossier.
+fn before_previous_label(ctx: &mut Ctx, kind: Kind, e: &Entity, p: &Periode) {
+    let config = ctx.dossier.config.as_ref();
+    let renewal = config.filter(|c| *c.candidature.nature.get_ref() == Nature::Renouvellement);
+    let Some(label) = renewal.and_then(|c| c.candidature.precedente.as_ref()) else {
+        return;
+    };
+    let label = *label.get_ref();
+    if !YEARS.contains(&label) || !YEARS.contains(&p.debut.value) || p.debut.value >= label {
+        return;
+    }
+    let shown = ctx.dossier.show_year(label);
+    ctx.push(
+        Diagnostic::new(
+            Rule::FicheAnterieureAuLabel,
+            format!(
+                "{} commence en {}, avant le label précédent ({shown})",
+                capitalised(kind.with_article()),
+                p.show(p.debut.value)
+            ),
+        )
+        .at(&e.path, e.pos(&p.debut))
+        .help(format!(
+            "un renouvellement présente le travail mené depuis le label de {shown} : vérifiez l'année de début, ou retirez la fiche du dossier"
+        )),
+    );
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
 /// `objectif-manquant`: a fiche has at least one operational objective.

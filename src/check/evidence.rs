@@ -2,6 +2,7 @@
 
 use super::Ctx;
 use crate::diagnostic::{Diagnostic, Rule};
+use crate::model::front::Lien;
 use crate::text::suggest;
 use crate::vfs::Kind;
 use std::collections::BTreeSet;
@@ -16,6 +17,13 @@ pub fn check(ctx: &mut Ctx) {
         for p in &f.preuves {
             let raw = p.value.trim();
             let pos = e.pos(p);
+            // A page on line is never fetched: only its address's form is checked.
+            if let Some(link) = Lien::of(raw) {
+                if let Err(why) = link.check() {
+                    ctx.diags.push(bad_address(&e.path, pos, link.adresse, why));
+                }
+                continue;
+            }
             let path = Path::new(raw);
             let escapes = path.is_absolute()
                 || raw.starts_with('\\')
@@ -62,6 +70,16 @@ pub fn check(ctx: &mut Ctx) {
             );
         }
     }
+}
+
+/// `preuve-adresse-invalide` at the cited address.
+fn bad_address(file: &str, pos: crate::diagnostic::Pos, adresse: &str, why: &str) -> Diagnostic {
+    Diagnostic::new(
+        Rule::PreuveAdresseInvalide,
+        format!("l'adresse « {adresse} » de la preuve est mal formée : {why}"),
+    )
+    .at(file, pos)
+    .help("recopiez l'adresse depuis la barre du navigateur : « https://… » sans espace ; ldm ne l'ouvre pas, il en vérifie la forme")
 }
 
 /// A cited file that does not exist, with the closest evidence file by name.

@@ -43,15 +43,13 @@ pub fn check(ctx: &mut Ctx) {
 /// `uai-invalide`, `uai-cle-incorrecte`: the school's UAI and those of its network are
 /// 7 digits and the right check letter. A UAI left « À compléter » is reported as such.
 fn uai_codes(ctx: &mut Ctx, config: &Config) {
-    let mut uais = vec![(&config.etablissement.uai, "l'UAI de l'établissement")];
-    uais.extend(
-        config
-            .candidature
-            .reseau
-            .iter()
-            .map(|u| (u, "l'UAI d'un établissement du réseau")),
-    );
-    for (uai, what) in uais {
+    let own = config.etablissement.uai.clone();
+    let mut uais = vec![(own, "l'UAI de l'établissement")];
+    uais.extend(config.candidature.reseau.iter().map(|u| {
+        let uai = toml::Spanned::new(u.span(), u.get_ref().uai().to_string());
+        (uai, "l'UAI d'un établissement du réseau")
+    }));
+    for (uai, what) in &uais {
         let value = uai.get_ref().trim();
         if super::text::is_placeholder(value) {
             continue; // reported once, as text left to complete

@@ -75,6 +75,10 @@ fn indicator(
         format!("l'indicateur « {name} »")
     };
     has_measures(ctx, kind, e, annee, ind, &this);
+    if kind == Kind::Engagement {
+        measure_at_n(ctx, e, ctx.dossier.annee(), ind, &this);
+    }
+    calendars(ctx, e, ind, &this);
     target(ctx, e, ind, &this);
     // A wrong `sens` also makes the target look already beaten: report the cause only.
     if ind.sens() == Sens::Hausse && should_fall(name) {
@@ -118,6 +122,60 @@ fn has_measures(
         .help(format!(
             "ajoutez « mesures: {{{}: …}} » : {what}",
             annee.unwrap_or(2026)
+        )),
+    );
+}
+
+/// `mesure-a-n-manquante`: an engagement's indicator with measures has one at the
+/// campaign year N, its « Mesure à N » (another year would be printed under it).
+fn measure_at_n(ctx: &mut Ctx, e: &Entity, n: Option<i64>, ind: &Indicateur, this: &str) {
+    let Some(n) = n.filter(|n| YEARS.contains(n)) else {
+        return;
+    };
+    let years = &ind.mesures.0;
+    if years.is_empty() || years.iter().any(|(y, _)| y.value == n) {
+        return;
+    }
+    let c = ind.mesures.calendrier();
+    let written: Vec<String> = years.iter().map(|(y, _)| c.show(y.value)).collect();
+    ctx.push(
+        Diagnostic::new(
+            Rule::MesureANManquante,
+            format!(
+                "{this} n'a pas de mesure à N ({}) : {} ne peut pas être la mesure de départ de l'engagement",
+                ctx.dossier.show_year(n),
+                written.join(", ")
+            ),
+        )
+        .at(&e.path, e.pos(&years[0].0))
+        .help(format!(
+            "écrivez la mesure de l'année de la campagne, « {}: … » (0 si le dispositif n'existe pas encore)",
+            c.show(n)
+        )),
+    );
+}
+
+/// `annees-melangees`: an indicator's years are all calendar years or all school years.
+fn calendars(ctx: &mut Ctx, e: &Entity, ind: &Indicateur, this: &str) {
+    let Some(i) = crate::model::annee::mixed(&ind.mesures.1) else {
+        return;
+    };
+    let (first, other) = (ind.mesures.1[0], ind.mesures.1[i]);
+    let year = &ind.mesures.0[i].0;
+    ctx.push(
+        Diagnostic::new(
+            Rule::AnneesMelangees,
+            format!(
+                "{this} mélange années civiles et années scolaires : « {} » ({}) après « {} »",
+                other.show(year.value),
+                other.label(),
+                first.show(ind.mesures.0[0].0.value)
+            ),
+        )
+        .at(&e.path, e.pos(year))
+        .help(format!(
+            "écrivez toutes les années de l'indicateur de la même façon, ici « {} » (une année scolaire compte pour l'année où elle se termine)",
+            first.show(year.value)
         )),
     );
 }
@@ -229,6 +287,9 @@ fn target_side(ctx: &mut Ctx, e: &Entity, ind: &Indicateur, this: &str) {
         })
         .min_by_key(|(y, _)| *y);
     let Some((year, base)) = baseline else { return };
+    if !crate::numfmt::plausible(base) || !crate::numfmt::plausible(cible.value) {
+        return; // reported by `valeur-demesuree`
+    }
     let gap = cible.value - base;
     let beaten = match ind.sens() {
         Sens::Hausse => gap < 0.0,
@@ -267,7 +328,13 @@ fn bounds(
     what: &str,
 ) {
     let shown = crate::numfmt::number(v);
-    if unite == Unite::Pourcentage && !(0.0..=100.0).contains(&v) {
+    if !crate::numfmt::plausible(v) {
+        ctx.push(
+            Diagnostic::new(Rule::ValeurDemesuree, format!("{what} dépasse mille milliards"))
+                .at(&e.path, pos)
+                .help("écrivez la valeur mesurée en chiffres, sans exposant ni zéros en trop (par exemple « 2024: 35 »)"),
+        );
+    } else if unite == Unite::Pourcentage && !(0.0..=100.0).contains(&v) {
         ctx.push(
             Diagnostic::new(Rule::PourcentageHorsBornes, format!("{what} vaut {shown} %, hors de 0–100"))
                 .at(&e.path, pos)

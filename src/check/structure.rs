@@ -91,6 +91,14 @@ fn check_sections<F>(ctx: &mut Ctx, doc: &Doc<F>, expected: &[(&str, &[&str])], 
         .map(|(t, _)| *t)
         .chain(optional.iter().copied())
         .collect();
+    let present = |t: &str| {
+        doc.sections
+            .iter()
+            .any(|s| s.level == 1 && fold(&s.title) == fold(t))
+    };
+    // Headings that misspell a required, missing title (« # Points fort »): one finding,
+    // the missing section at the misspelled heading with « vouliez-vous dire ».
+    let mut misspelled: Vec<(String, Diagnostic)> = Vec::new();
     for (i, s) in doc.sections.iter().enumerate() {
         if s.level != 1 {
             continue;
@@ -126,6 +134,16 @@ fn check_sections<F>(ctx: &mut Ctx, doc: &Doc<F>, expected: &[(&str, &[&str])], 
                 }
             }
             None if optional.iter().any(|t| fold(t) == fold(&s.title)) => {}
+            None if let Some(k) =
+                suggest(&s.title, expected.iter().map(|(t, _)| *t)).filter(|k| !present(k)) =>
+            {
+                let at = Pos::new(s.line, 1, s.title.chars().count() as u32 + 2);
+                let d = missing(&doc.path, at, k, false).help(format!(
+                    "vouliez-vous dire « # {k} » ? Le titre « # {} » n'est pas reconnu",
+                    s.title
+                ));
+                misspelled.push((fold(k), d));
+            }
             None => {
                 let mut d = Diagnostic::new(
                     Rule::SectionInconnue,
@@ -150,12 +168,17 @@ fn check_sections<F>(ctx: &mut Ctx, doc: &Doc<F>, expected: &[(&str, &[&str])], 
         }
     }
     for (title, _) in expected {
-        if !doc
-            .sections
-            .iter()
-            .any(|s| s.level == 1 && fold(&s.title) == fold(title))
-        {
+        if present(title) {
+            continue;
+        }
+        let (here, rest): (Vec<_>, Vec<_>) =
+            misspelled.into_iter().partition(|(k, _)| *k == fold(title));
+        misspelled = rest;
+        if here.is_empty() {
             ctx.push(missing(&doc.path, Pos::new(body_line, 1, 1), title, false));
+        }
+        for (_, d) in here {
+            ctx.push(d);
         }
     }
 }

@@ -4,7 +4,7 @@ use super::Ctx;
 use super::text::is_placeholder;
 use crate::diagnostic::{Diagnostic, Pos, Rule};
 use crate::model::front::CritereFront;
-use crate::model::query::{Citation, citations};
+use crate::model::query::{Citation, YEARS, citations};
 use crate::model::{Doc, Kind};
 use crate::text::fold;
 use std::collections::BTreeMap;
@@ -115,8 +115,38 @@ fn is_stand_in_name(value: &str) -> bool {
     STAND_INS.contains(&fold(value.trim()).as_str())
 }
 
+/// Two fonctions of one person that do not contradict each other: the same once
+/// folded, one that adds a declared role to the other (« CPE » and « CPE, référente
+/// décrochage »), or both dated, at different years (« CPE (2017) » and « chargée de
+/// mission bureau des entreprises (2024) »).
+fn compatible(a: &str, b: &str) -> bool {
+    let (a, b) = (fold(a.trim()), fold(b.trim()));
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let (wa, wb) = (words(&a), words(&b));
+    let within = |short: &[String], long: &[String]| {
+        !short.is_empty() && long.windows(short.len()).any(|w| w == short)
+    };
+    let years = |ws: &[String]| -> std::collections::BTreeSet<i64> {
+        ws.iter()
+            .filter_map(|w| w.parse::<i64>().ok())
+            .filter(|y| YEARS.contains(y))
+            .collect()
+    };
+    let (ya, yb) = (years(&wa), years(&wb));
+    a == b
+        || within(&wa, &wb)
+        || within(&wb, &wa)
+        || (!ya.is_empty() && !yb.is_empty() && ya.is_disjoint(&yb))
+}
+
 /// `fonction-incoherente`: one person (same folded nom and prénom) has one fonction
-/// everywhere; each later citation that differs from the first is reported.
+/// everywhere, or fonctions that do not contradict each other (`compatible`); each
+/// later citation that contradicts the first is reported.
 fn consistent_functions(ctx: &mut Ctx, cites: &[Citation]) {
     let mut first: BTreeMap<(String, String), &Citation> = BTreeMap::new();
     for c in cites {
@@ -132,7 +162,7 @@ fn consistent_functions(ctx: &mut Ctx, cites: &[Citation]) {
             None => {
                 first.insert(key, c);
             }
-            Some(f) if fold(f.personne.fonction.value.trim()) != fold(p.fonction.value.trim()) => {
+            Some(f) if !compatible(&f.personne.fonction.value, &p.fonction.value) => {
                 let pos = Pos::new(c.pos.line, c.pos.column, c.pos.len);
                 ctx.push(
                     Diagnostic::new(
@@ -147,7 +177,7 @@ fn consistent_functions(ctx: &mut Ctx, cites: &[Citation]) {
                         ),
                     )
                     .at(c.file, pos)
-                    .help("écrivez la même fonction partout pour une même personne"),
+                    .help("écrivez la même fonction partout pour une même personne ; deux fonctions à des années différentes se datent, « CPE (2017) », « chargée de mission (2024) », et un rôle s'ajoute à la fonction, « CPE, référente décrochage »"),
                 );
             }
             Some(_) => {}

@@ -6,6 +6,7 @@ use crate::load::markdown::split;
 use crate::markup::blank_comments;
 use crate::text::{Folded, fold};
 use aho_corasick::{AhoCorasick, MatchKind};
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// The marker `ldm init` writes where the team must write.
@@ -55,14 +56,43 @@ static PATTERNS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("a small static set of ASCII patterns")
 });
 
+/// The same patterns searched in raw ASCII text, ignoring ASCII case: an ASCII line
+/// folds to its lowercase, character for character, so it is searched as it is.
+static ASCII_PATTERNS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let mut all = vec![fold(PLACEHOLDER)];
+    all.extend(CONSIGNES.iter().map(|c| c.to_string()));
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .ascii_case_insensitive(true)
+        .build(all)
+        .expect("a small static set of ASCII patterns")
+});
+
+/// Every pattern found in `line`: pattern index, character column and length. Most
+/// lines match nothing: an ASCII line is searched without folding, another is folded
+/// once, and mapped back to its columns only when something matched.
+fn find(line: &str) -> Vec<(usize, usize, usize)> {
+    if line.is_ascii() {
+        return ASCII_PATTERNS
+            .find_iter(line)
+            .map(|m| (m.pattern().as_usize(), m.start(), m.len()))
+            .collect();
+    }
+    if !PATTERNS.is_match(&fold(line)) {
+        return Vec::new();
+    }
+    Folded::new(line).find_all(&PATTERNS)
+}
+
 pub fn check(ctx: &mut Ctx) {
     let mut found = Vec::new();
     for (path, src) in &ctx.dossier.sources {
         let is_md = path.ends_with(".md");
-        let text = if is_md {
-            blank_comments(&src.text)
+        // Only a file with comments is copied to blank them.
+        let text = if is_md && src.text.contains("<!--") {
+            Cow::Owned(blank_comments(&src.text))
         } else {
-            src.text.clone()
+            Cow::Borrowed(src.text.as_str())
         };
         let front_end = if is_md {
             split(&text).body_offset
@@ -88,7 +118,7 @@ pub fn check(ctx: &mut Ctx) {
                 (false, Some(s)) => format!("la section « {s} »"),
                 (false, None) => "le texte".to_string(),
             };
-            for (pattern, col, len) in Folded::new(line).find_all(&PATTERNS) {
+            for (pattern, col, len) in find(line) {
                 if pattern == 0 && !stands_alone(line, col, len) {
                     continue; // « à compléter par les entreprises »: a real sentence
                 }

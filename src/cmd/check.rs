@@ -6,6 +6,7 @@ use clap::ValueEnum;
 use ldm::report::{self, Checked, Format};
 use ldm::rule::Rule;
 use ldm::workspace::Workspace;
+use rayon::prelude::*;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -32,7 +33,7 @@ pub struct Args {
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
     /// « --deny warnings » : les avertissements font aussi échouer la vérification
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, value_name = "QUOI")]
     deny: Option<Deny>,
     /// Expliquer une règle (sans nom : lister toutes les règles)
     #[arg(long, value_name = "REGLE", num_args = 0..=1, default_missing_value = "")]
@@ -44,25 +45,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         return explain(&name);
     }
     let targets = group_by_dossier(&args.dossiers, &args.critere);
-    let mut loaded = Vec::new();
-    for (dir, scope) in targets {
-        let ws = Workspace::load(&dir)?;
-        let label = super::label::dossier_label(&dir, args.format);
-        loaded.push((label, ws, scope));
-    }
-    let checked: Vec<Checked> = loaded
-        .iter()
-        .map(|(label, ws, scope)| {
-            let mut report = ldm::check::check(ws);
-            let hidden = scope.apply(&mut report);
-            Checked {
-                label: label.clone(),
-                dossier: &ws.dossier,
-                report,
-                hidden,
-            }
-        })
+    // Both cores, one dossier at a time on each: a dossier is dropped as soon as its
+    // small result is kept, so memory stays flat whatever the batch. The results keep
+    // the order of the arguments.
+    let results: Vec<anyhow::Result<Checked>> = targets
+        .into_par_iter()
+        .map(|(dir, scope)| check_one(&dir, &scope, args.format))
         .collect();
+    let checked = results.into_iter().collect::<anyhow::Result<Vec<_>>>()?;
     let opts = report::Options {
         format: args.format,
         color: super::color_stdout(),
@@ -76,6 +66,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let failed = checked.iter().any(|c| opts.fails(c));
     Ok(ExitCode::from(u8::from(failed)))
+}
+
+/// Loads, checks and narrows one dossier to its scope; the dossier itself is dropped on
+/// return.
+fn check_one(dir: &std::path::Path, scope: &Scope, format: Format) -> anyhow::Result<Checked> {
+    let ws = Workspace::load(dir)?;
+    let mut report = ldm::check::check(&ws);
+    let hidden = scope.apply(&mut report);
+    let label = super::label::dossier_label(dir, format);
+    Ok(Checked::new(label, &ws.dossier, report, hidden))
 }
 
 /// The dossiers to check, each found upward from what the user named, with the part of
@@ -124,7 +124,7 @@ fn step_summary(checked: &[Checked], opts: report::Options) {
     let text = report::github::step_summary(checked, opts);
     if let Err(e) = report::github::append_step_summary(path.as_ref(), &text) {
         eprintln!(
-            "avertissement : résumé non écrit dans « {} » (GITHUB_STEP_SUMMARY) : {e}",
+            "avertissement\u{a0}: résumé non écrit dans « {} » (GITHUB_STEP_SUMMARY) : {e}",
             super::shown(std::path::Path::new(&path))
         );
     }
@@ -166,7 +166,7 @@ fn explain(name: &str) -> anyhow::Result<ExitCode> {
         let hint = ldm::text::suggest(name, Rule::ALL.iter().map(|r| r.name()))
             .map_or(String::new(), |s| format!(" ; vouliez-vous dire « {s} » ?"));
         eprintln!(
-            "erreur : règle inconnue « {name} »{hint}\n« ldm check --explain » liste toutes les règles."
+            "erreur\u{a0}: règle inconnue « {name} »{hint}\n« ldm check --explain » liste toutes les règles."
         );
         return Ok(ExitCode::from(EXIT_FAILURE));
     }

@@ -42,6 +42,10 @@ pub fn message(e: &clap::Error) -> String {
     let arg = ctx(e, ContextKind::InvalidArg).unwrap_or_default();
     let value = ctx(e, ContextKind::InvalidValue).unwrap_or_default();
     let mut msg = match e.kind() {
+        // `--uai` at the end of the line: clap reports an empty value.
+        ErrorKind::InvalidValue if value.is_empty() => {
+            format!("valeur manquante pour {arg}")
+        }
         ErrorKind::InvalidValue => format!("valeur « {value} » invalide pour {arg}"),
         ErrorKind::UnknownArgument => format!("argument inattendu « {arg} »"),
         ErrorKind::InvalidSubcommand => {
@@ -65,8 +69,8 @@ pub fn message(e: &clap::Error) -> String {
         ),
         _ => "arguments invalides".to_string(),
     };
-    if let Some(valid) = ctx(e, ContextKind::ValidValue) {
-        msg.push_str(&format!("\naide : valeurs possibles : {valid}"));
+    if let Some(valid) = ctx(e, ContextKind::ValidValue).filter(|v| !v.is_empty()) {
+        msg.push_str(&format!("\naide\u{a0}: valeurs possibles : {valid}"));
     }
     for k in [
         ContextKind::SuggestedArg,
@@ -74,7 +78,7 @@ pub fn message(e: &clap::Error) -> String {
         ContextKind::SuggestedSubcommand,
     ] {
         if let Some(s) = suggestions(e, k) {
-            msg.push_str(&format!("\naide : vouliez-vous dire {s} ?"));
+            msg.push_str(&format!("\naide\u{a0}: vouliez-vous dire {s} ?"));
         }
     }
     msg.push_str("\n« ldm --help » ou « ldm <commande> --help » décrit les options.");

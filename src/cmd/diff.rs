@@ -65,7 +65,7 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
         ([], [o, n]) => (from_folder(o)?, from_folder(n)?),
         _ => {
             eprintln!(
-                "erreur : indiquez deux dossiers (« ldm diff ANCIEN NOUVEAU ») ou une ou deux révisions git (« ldm diff --git v2021 »)"
+                "erreur\u{a0}: indiquez deux dossiers (« ldm diff ANCIEN NOUVEAU ») ou une ou deux révisions git (« ldm diff --git v2021 »)"
             );
             return Ok(ExitCode::from(EXIT_FAILURE));
         }
@@ -93,9 +93,18 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
                 term::Style::Plain
             },
         ),
-        Format::Md => term::write(&mut out, &d, term::Style::Markdown),
+        // The documents are in French typography, as the annex is.
+        Format::Md => {
+            term::write(&mut out, &d, term::Style::Markdown);
+            out = ldm::typo::french(&out);
+        }
         // A template error names its file and line; main reports it and exits 2.
-        Format::Html => out = diff::html::render(&d, Some(new.ws.dossier.files.as_ref()))?,
+        Format::Html => {
+            out = ldm::typo::french_html(&diff::html::render(
+                &d,
+                Some(new.ws.dossier.files.as_ref()),
+            )?)
+        }
         Format::Json => {
             out = super::json_document(&d)?;
         }

@@ -90,9 +90,10 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         Ok(e) => e,
         Err(d) => {
             eprintln!(
-                "erreur : {}{}",
+                "erreur\u{a0}: {}{}",
                 d.message,
-                d.help.map_or(String::new(), |h| format!("\naide : {h}"))
+                d.help
+                    .map_or(String::new(), |h| format!("\naide\u{a0}: {h}"))
             );
             return Ok(ExitCode::from(EXIT_FAILURE));
         }
@@ -148,7 +149,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => {
-            eprintln!("erreur : {e}");
+            eprintln!("erreur\u{a0}: {e}");
             Ok(ExitCode::from(EXIT_FAILURE))
         }
     }
@@ -174,10 +175,10 @@ fn ci_next_step(path: &str) -> String {
     let version = env!("CARGO_PKG_VERSION");
     match ldm::release::download_base() {
         Some(url) => format!(
-            "Intégration continue : {path} télécharge ldm {version} depuis {url} (variable LDM_TELECHARGEMENT) ; le dossier doit être à la racine du dépôt."
+            "Intégration continue\u{a0}: {path} télécharge ldm {version} depuis {url} (variable LDM_TELECHARGEMENT)\u{a0}; le dossier doit être à la racine du dépôt."
         ),
         None => format!(
-            "Intégration continue : indiquez dans {path} (variable LDM_TELECHARGEMENT) l'adresse des binaires de ldm {version}, de la forme <dépôt de ldm>/releases/download/v{version}, ou l'adresse du dépôt git de ldm (variable LDM_DEPOT) ; le dossier doit être à la racine du dépôt."
+            "Intégration continue\u{a0}: indiquez dans {path} (variable LDM_TELECHARGEMENT) l'adresse des binaires de ldm {version}, de la forme <dépôt de ldm>/releases/download/v{version}, ou l'adresse du dépôt git de ldm (variable LDM_DEPOT)\u{a0}; le dossier doit être à la racine du dépôt."
         ),
     }
 }

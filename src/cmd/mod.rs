@@ -21,7 +21,7 @@ use std::process::ExitCode;
 pub const EXIT_FAILURE: u8 = 2;
 
 /// French help layout, shared by every command (clap's own headings are English).
-const HELP: &str = "{about-with-newline}\nUsage : {usage}\n\n{all-args}{after-help}\n";
+const HELP: &str = "{about-with-newline}\nUsage\u{a0}: {usage}\n\n{all-args}{after-help}\n";
 
 #[derive(Parser)]
 #[command(
@@ -86,11 +86,20 @@ pub fn parse() -> Result<Cli, clap::Error> {
 pub fn command() -> clap::Command {
     use clap::CommandFactory;
     let french = |c: clap::Command| {
-        c.help_template(HELP).mut_args(|a| {
+        let mut positional = 0;
+        c.help_template(HELP).mut_args(move |a| {
             let heading = if a.is_positional() {
                 "Arguments\u{a0}"
             } else {
                 "Options\u{a0}"
+            };
+            // Positional arguments in their order on the command line, as in the usage
+            // line (clap sorts arguments of equal order by name).
+            let a = if a.is_positional() {
+                positional += 1;
+                a.display_order(positional)
+            } else {
+                a
             };
             let a = a.help_heading(heading);
             if a.get_action().takes_values() {
@@ -184,10 +193,10 @@ pub fn deliver(
         Some(p) if p.as_os_str() == "-" => emit_bytes(text.as_ref())?,
         Some(p) => {
             if let Err(e) = ldm::fsutil::write_output(p, text, force) {
-                eprintln!("erreur : {e}");
+                eprintln!("erreur\u{a0}: {e}");
                 return Ok(ExitCode::from(EXIT_FAILURE));
             }
-            eprintln!("écrit : {}", shown(p));
+            eprintln!("écrit\u{a0}: {}", shown(p));
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -206,10 +215,15 @@ pub fn shown(p: &std::path::Path) -> String {
 
 /// True when colour may be used on stdout.
 pub fn color_stdout() -> bool {
-    use std::io::IsTerminal;
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        && std::io::stdout().is_terminal()
+        && stdout_is_terminal()
         && console_takes_ansi()
+}
+
+/// True when stdout is a terminal (where a binary document must not go).
+pub fn stdout_is_terminal() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdout().is_terminal()
 }
 
 /// Windows consoles show ANSI colours only once asked to (Windows 10 and later); an
@@ -222,4 +236,12 @@ fn console_takes_ansi() -> bool {
 #[cfg(not(windows))]
 fn console_takes_ansi() -> bool {
     true
+}
+
+/// The date of a PDF's metadata. No clock: `SOURCE_DATE_EPOCH`'s when it is set, else none.
+#[cfg(feature = "pdf")]
+pub fn pdf_date() -> Option<ldm::typeset::Date> {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|v| ldm::typeset::date_from_epoch(&v))
 }

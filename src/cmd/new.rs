@@ -17,7 +17,7 @@ enum KindArg {
 #[derive(clap::Args)]
 pub struct Args {
     /// Ce qu'il faut créer : action (réalisée) ou engagement (à venir)
-    #[arg(value_enum)]
+    #[arg(value_enum, value_name = "TYPE")]
     kind: KindArg,
     /// Numéro du critère
     critere: u32,
@@ -43,7 +43,7 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
             ldm::referentiel::embedded(ldm::model::config::DEFAULT_EDITION).and_then(Result::ok)
         });
     let Some(edition) = edition else {
-        eprintln!("erreur : référentiel illisible ; lancez « ldm check » pour le détail");
+        eprintln!("erreur\u{a0}: référentiel illisible ; lancez « ldm check » pour le détail");
         return Ok(ExitCode::from(EXIT_FAILURE));
     };
     if edition.critere(a.critere).is_none()
@@ -51,7 +51,7 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
     {
         let last = edition.criteres.iter().map(|c| c.numero).max().unwrap_or(0);
         eprintln!(
-            "erreur : le critère {} n'existe pas dans l'édition {} (critères 1 à {last})\naide : « ldm referentiel » liste les critères de l'édition",
+            "erreur\u{a0}: le critère {} n'existe pas dans l'édition {} (critères 1 à {last})\naide\u{a0}: « ldm referentiel » liste les critères de l'édition",
             a.critere, edition.id
         );
         return Ok(ExitCode::from(EXIT_FAILURE));
@@ -63,7 +63,7 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => {
-            eprintln!("erreur : {e}");
+            eprintln!("erreur\u{a0}: {e}");
             Ok(ExitCode::from(EXIT_FAILURE))
         }
     }

@@ -1,12 +1,64 @@
 //! `ldm progress`: the indicators at a reference year (the bilan annuel).
 
 use super::EXIT_FAILURE;
-use ldm::progress::{self, html, md, term};
+use clap::ValueEnum;
+use ldm::progress::{self, Progress, html, md, term};
 use ldm::workspace::Workspace;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::DocFormat as Format;
+/// The formats of `ldm progress`: those of the reports, and the tableau de bord as PDF.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Term,
+    Md,
+    Html,
+    Json,
+    Pdf,
+}
+
+impl Format {
+    fn extension(self) -> &'static str {
+        match self {
+            Format::Term => "txt",
+            Format::Md => "md",
+            Format::Html => "html",
+            Format::Json => "json",
+            Format::Pdf => "pdf",
+        }
+    }
+
+    /// The format a file name announces, if any.
+    fn of_path(p: &Path) -> Option<Format> {
+        let ext = p.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "md" | "markdown" => Some(Format::Md),
+            "html" | "htm" => Some(Format::Html),
+            "json" => Some(Format::Json),
+            "pdf" => Some(Format::Pdf),
+            _ => None,
+        }
+    }
+}
+
+/// The format to write: `--format`, else the one the output's extension announces, else
+/// the terminal table. A PDF named by one and refused by the other is refused, rather than
+/// writing text into a `.pdf` or a PDF into a text file.
+fn choose_format(format: Option<Format>, output: Option<&Path>) -> Result<Format, String> {
+    let output = output.filter(|p| p.as_os_str() != "-");
+    let named = output.and_then(Format::of_path);
+    match (format, named) {
+        (Some(f), Some(n)) if f != n && (f == Format::Pdf || n == Format::Pdf) => Err(format!(
+            "« {} » annonce un fichier .{} mais --format {} n'écrit pas ce format : changez l'extension ou le format",
+            output.map_or(String::new(), super::shown),
+            n.extension(),
+            f.extension()
+        )),
+        (Some(f), _) => Ok(f),
+        (None, Some(n)) => Ok(n),
+        (None, None) => Ok(Format::Term),
+    }
+}
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -20,22 +72,36 @@ pub struct Args {
     /// Se limiter à un critère (son numéro)
     #[arg(long, value_name = "N")]
     critere: Option<u32>,
-    /// Format : term (par défaut : tableau avec barres), md (bilan annuel en Markdown),
-    /// html (tableau de bord imprimable, autonome) ou json (tous les chiffres)
-    #[arg(long, value_enum, default_value = "term")]
-    format: Format,
+    /// Format : term (tableau avec barres), md (bilan annuel en Markdown), html (tableau de
+    /// bord imprimable, autonome), json (tous les chiffres) ou pdf (tableau de bord A4,
+    /// produit par ldm seul). Par défaut : celui qu'annonce l'extension du fichier -o, sinon term
+    #[arg(long, value_enum)]
+    format: Option<Format>,
     #[command(flatten)]
     output: super::Output,
 }
 
 pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
+    let format = match choose_format(a.format, a.output.path.as_deref()) {
+        Ok(f) => f,
+        Err(message) => {
+            eprintln!("erreur\u{a0}: {message}");
+            return Ok(ExitCode::from(EXIT_FAILURE));
+        }
+    };
+    if format == Format::Pdf && a.output.path.is_none() && super::stdout_is_terminal() {
+        eprintln!(
+            "erreur : un PDF ne s'affiche pas dans le terminal ; indiquez le fichier à écrire, par exemple -o tableau-de-bord.pdf"
+        );
+        return Ok(ExitCode::from(EXIT_FAILURE));
+    }
     a.dossier = super::scope::dossier_root(&a.dossier);
     let Workspace {
         dossier, edition, ..
     } = Workspace::load(&a.dossier)?;
     let Some(annee) = a.annee.or_else(|| progress::default_year(&dossier)) else {
         eprintln!(
-            "erreur : année de référence inconnue (ldm.toml illisible) ; indiquez-la avec --annee, ou lancez « ldm check » pour corriger ldm.toml"
+            "erreur\u{a0}: année de référence inconnue (ldm.toml illisible) ; indiquez-la avec --annee, ou lancez « ldm check » pour corriger ldm.toml"
         );
         return Ok(ExitCode::from(EXIT_FAILURE));
     };
@@ -44,7 +110,7 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
         let (debut, fin) = (campagne.saturating_sub(10), campagne.saturating_add(5));
         if !(debut..=fin).contains(&annee) {
             eprintln!(
-                "erreur : l'année {annee} est hors de la campagne {campagne} ; choisissez --annee de {debut} (deux labels plus tôt) à {fin} (la fin du label)"
+                "erreur\u{a0}: l'année {annee} est hors de la campagne {campagne} ; choisissez --annee de {debut} (deux labels plus tôt) à {fin} (la fin du label)"
             );
             return Ok(ExitCode::from(EXIT_FAILURE));
         }
@@ -53,13 +119,13 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
         && edition.critere(n).is_none()
         && !dossier.criteres.iter().any(|c| c.numero == n)
     {
-        eprintln!("erreur : le dossier n'a pas de critère {n}");
+        eprintln!("erreur\u{a0}: le dossier n'a pas de critère {n}");
         return Ok(ExitCode::from(EXIT_FAILURE));
     }
     let p = progress::compute(&dossier, &edition, annee, a.critere);
     let color = a.output.path.is_none() && super::color_stdout();
     let mut out = String::new();
-    match a.format {
+    match format {
         Format::Term => term::write(&mut out, &p, color),
         Format::Md => md::write(&mut out, &p),
         // A template error names its file and line; main reports it and exits 2.
@@ -67,6 +133,17 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
         Format::Json => {
             out = super::json_document(&p)?;
         }
+        Format::Pdf => return super::deliver(pdf(&p)?, a.output.path.as_deref(), a.output.force),
     }
     super::deliver(&out, a.output.path.as_deref(), a.output.force)
+}
+
+#[cfg(feature = "pdf")]
+fn pdf(p: &Progress) -> anyhow::Result<Vec<u8>> {
+    Ok(progress::pdf::render(p, super::pdf_date())?)
+}
+
+#[cfg(not(feature = "pdf"))]
+fn pdf(_: &Progress) -> anyhow::Result<Vec<u8>> {
+    anyhow::bail!("cette version de ldm a été construite sans le PDF (fonctionnalité « pdf »)")
 }

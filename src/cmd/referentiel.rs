@@ -6,20 +6,20 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct Args {
+    /// Numéro du critère à détailler
+    critere: Option<u32>,
     /// Édition : national-2026 (par défaut), aix-marseille-2026, ou le chemin d'un fichier .yaml
     #[arg(long, default_value = ldm::model::config::DEFAULT_EDITION)]
     edition: String,
-    /// Numéro du critère à détailler
-    critere: Option<u32>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let ed = match referentiel::resolve(&args.edition, &ldm::vfs::Disk::new(".")) {
         Ok(ed) => ed,
         Err(d) => {
-            eprintln!("erreur : {}", d.message);
+            eprintln!("erreur\u{a0}: {}", d.message);
             if let Some(h) = d.help {
-                eprintln!("aide : {h}");
+                eprintln!("aide\u{a0}: {h}");
             }
             return Ok(ExitCode::from(EXIT_FAILURE));
         }
@@ -31,7 +31,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             None => {
                 let nums: Vec<String> = ed.criteres.iter().map(|c| c.numero.to_string()).collect();
                 eprintln!(
-                    "erreur : l'édition {} n'a pas de critère {n} (critères : {})",
+                    "erreur\u{a0}: l'édition {} n'a pas de critère {n} (critères : {})",
                     ed.id,
                     nums.join(", ")
                 );

@@ -12,6 +12,8 @@ enum FormatArg {
     Html,
     Md,
     Pdf,
+    Docx,
+    Zip,
 }
 
 impl FormatArg {
@@ -20,6 +22,8 @@ impl FormatArg {
             FormatArg::Html => "html",
             FormatArg::Md => "md",
             FormatArg::Pdf => "pdf",
+            FormatArg::Docx => "docx",
+            FormatArg::Zip => "zip",
         }
     }
 
@@ -28,6 +32,8 @@ impl FormatArg {
             FormatArg::Html => "HTML",
             FormatArg::Md => "Markdown",
             FormatArg::Pdf => "PDF",
+            FormatArg::Docx => "Word",
+            FormatArg::Zip => "zip",
         }
     }
 
@@ -40,7 +46,9 @@ impl FormatArg {
             "html" | "htm" => Ok(Some(FormatArg::Html)),
             "md" | "markdown" => Ok(Some(FormatArg::Md)),
             "pdf" => Ok(Some(FormatArg::Pdf)),
-            other @ ("docx" | "doc" | "odt" | "rtf") => Err(other.to_string()),
+            "docx" => Ok(Some(FormatArg::Docx)),
+            "zip" => Ok(Some(FormatArg::Zip)),
+            other @ ("doc" | "odt" | "rtf") => Err(other.to_string()),
             _ => Ok(None),
         }
     }
@@ -51,18 +59,24 @@ pub struct Args {
     /// Dossier de labellisation (par défaut : celui qui contient le dossier courant)
     #[arg(default_value = ".")]
     dossier: PathBuf,
-    /// Format : html (document imprimable, autonome), md (Markdown, tableaux GFM) ou pdf
-    /// (A4, sommaire, signets, produit par ldm seul). Par défaut : celui qu'annonce
-    /// l'extension du fichier -o, sinon html
+    /// Format : html (document imprimable, autonome), md (Markdown, tableaux GFM), pdf
+    /// (A4, sommaire, signets, produit par ldm seul) ou docx (Word : tableaux modifiables,
+    /// titres dans le volet de navigation) ; avec --preuves : html, md ou zip (les fichiers
+    /// sous leur numéro et l'index). Par défaut : celui qu'annonce l'extension du fichier
+    /// -o, sinon html
     #[arg(long, value_enum)]
     format: Option<FormatArg>,
-    /// Fichier à écrire (par défaut : annexe/annexe.html, .md ou .pdf dans le dossier, hors
+    /// Fichier à écrire (par défaut : annexe/annexe.html, .md, .pdf ou .docx dans le dossier, hors
     /// des fichiers sources) ; « - » pour l'écran
     #[arg(short = 'o', long, value_name = "FICHIER")]
     output: Option<PathBuf>,
     /// Ne rendre que ces critères (numéros)
     #[arg(long, value_name = "N", num_args = 1..)]
     critere: Vec<u32>,
+    /// Produire l'annexe des preuves (E.IV) : chaque preuve numérotée comme dans la liste
+    /// des preuves de l'annexe, les fiches qui la citent, puis son contenu
+    #[arg(long)]
+    preuves: bool,
     /// Remplacer le fichier de sortie même s'il n'a pas été produit par ldm
     #[arg(long)]
     force: bool,
@@ -74,7 +88,7 @@ fn choose_format(format: Option<FormatArg>, output: Option<&Path>) -> Result<For
     let named = match output.filter(|p| p.as_os_str() != "-") {
         Some(p) => FormatArg::of_path(p).map_err(|ext| {
             format!(
-                "« {} » : ldm n'écrit pas de fichier .{ext} ; l'annexe s'écrit en .html, .md ou .pdf",
+                "« {} » : ldm n'écrit pas de fichier .{ext} ; l'annexe s'écrit en .html, .md, .pdf ou .docx",
                 super::shown(p)
             )
         })?,
@@ -100,7 +114,7 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
     let format = match choose_format(a.format, a.output.as_deref()) {
         Ok(f) => f,
         Err(message) => {
-            eprintln!("erreur : {message}");
+            eprintln!("erreur\u{a0}: {message}");
             return Ok(ExitCode::from(EXIT_FAILURE));
         }
     };
@@ -109,24 +123,24 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
     let (dossier, edition) = (&ws.dossier, &ws.edition);
     for n in &a.critere {
         if !dossier.criteres.iter().any(|c| c.numero == *n) {
-            eprintln!("erreur : le dossier n'a pas de critère {n}");
+            eprintln!("erreur\u{a0}: le dossier n'a pas de critère {n}");
             return Ok(ExitCode::from(EXIT_FAILURE));
         }
     }
-    let bytes = match format {
-        // A template error names its file and line; main reports it and exits 2.
-        FormatArg::Html => render::render(dossier, edition, Format::Html, &a.critere)?.into_bytes(),
-        FormatArg::Md => render::render(dossier, edition, Format::Md, &a.critere)?.into_bytes(),
-        FormatArg::Pdf => pdf(dossier, edition, &a.critere)?,
+    let bytes = if a.preuves {
+        preuves(dossier, edition, &a.critere, format)?
+    } else {
+        annexe(dossier, edition, &a.critere, format)?
     };
     tell_what_is_missing(&ws);
     let path = match a.output {
         Some(typed) => typed,
         None => {
-            let path = a
-                .dossier
-                .join("annexe")
-                .join(format!("annexe.{}", format.extension()));
+            let path = a.dossier.join("annexe").join(format!(
+                "{}.{}",
+                if a.preuves { "preuves" } else { "annexe" },
+                format.extension()
+            ));
             // Only the default is checked: a path typed with -o is the user's choice.
             ldm::fsutil::check_inside(&a.dossier, &path)?;
             path
@@ -135,17 +149,64 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
     super::deliver(&bytes, Some(&path), a.force)
 }
 
+/// The annex (official tables) in `format`.
+fn annexe(
+    dossier: &ldm::model::Dossier,
+    edition: &ldm::referentiel::Edition,
+    only: &[u32],
+    format: FormatArg,
+) -> anyhow::Result<Vec<u8>> {
+    Ok(match format {
+        // A template error names its file and line; main reports it and exits 2.
+        FormatArg::Html => render::render(dossier, edition, Format::Html, only)?.into_bytes(),
+        FormatArg::Md => render::render(dossier, edition, Format::Md, only)?.into_bytes(),
+        FormatArg::Pdf => pdf(dossier, edition, only)?,
+        FormatArg::Docx => {
+            let date = source_date().and_then(|v| render::docx::date_from_epoch(&v));
+            render::render_docx(dossier, edition, only, date.as_deref())?
+        }
+        FormatArg::Zip => anyhow::bail!(
+            "l'annexe s'écrit en html, md, pdf ou docx ; le zip est la forme de l'annexe des preuves (--preuves)"
+        ),
+    })
+}
+
+/// The evidence annex in `format`, numbered as the annex's list of evidence.
+fn preuves(
+    dossier: &ldm::model::Dossier,
+    edition: &ldm::referentiel::Edition,
+    only: &[u32],
+    format: FormatArg,
+) -> anyhow::Result<Vec<u8>> {
+    let annexe = render::build::build(dossier, edition, only);
+    Ok(match format {
+        FormatArg::Md => render::preuves::markdown(dossier, &annexe).into_bytes(),
+        FormatArg::Zip => render::preuves::zip(dossier, &annexe)?,
+        FormatArg::Html => render::preuves::html(dossier, &annexe).into_bytes(),
+        FormatArg::Pdf | FormatArg::Docx => anyhow::bail!(
+            "l'annexe des preuves s'écrit en html, md ou zip, pas en {}",
+            format.extension()
+        ),
+    })
+}
+
+/// No clock: a document's date is SOURCE_DATE_EPOCH's when it is set, else none.
+fn source_date() -> Option<String> {
+    std::env::var("SOURCE_DATE_EPOCH").ok()
+}
+
 #[cfg(feature = "pdf")]
 fn pdf(
     dossier: &ldm::model::Dossier,
     edition: &ldm::referentiel::Edition,
     only: &[u32],
 ) -> anyhow::Result<Vec<u8>> {
-    // No clock: the document's date is SOURCE_DATE_EPOCH's when it is set, else none.
-    let date = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|v| render::pdf::date_from_epoch(&v));
-    Ok(render::render_pdf(dossier, edition, only, date)?)
+    Ok(render::render_pdf(
+        dossier,
+        edition,
+        only,
+        super::pdf_date(),
+    )?)
 }
 
 #[cfg(not(feature = "pdf"))]

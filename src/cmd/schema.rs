@@ -17,7 +17,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         let hint = ldm::text::suggest(&a.nom, names.iter().copied())
             .map_or(String::new(), |s| format!(" ; vouliez-vous dire « {s} » ?"));
         eprintln!(
-            "erreur : schéma inconnu « {} »{hint}\nschémas disponibles : {}",
+            "erreur\u{a0}: schéma inconnu « {} »{hint}\nschémas disponibles : {}",
             a.nom,
             names.join(", ")
         );

@@ -86,6 +86,7 @@ fn new_fiche(s: &Steps, nj: usize, n: &Fiche) -> EntityDiff {
             ancien_id: None,
             denomination: n.denomination.clone(),
             realise,
+            realise_denomination: None,
             changements: Changes::default(),
         };
     };
@@ -108,6 +109,7 @@ fn new_fiche(s: &Steps, nj: usize, n: &Fiche) -> EntityDiff {
         ancien_id: Some(o.entity.id()),
         denomination: n.denomination.clone(),
         realise,
+        realise_denomination: None,
         changements: changes,
     }
 }
@@ -121,6 +123,7 @@ fn removed(o: &Fiche) -> EntityDiff {
         ancien_id: Some(o.entity.id()),
         denomination: o.denomination.clone(),
         realise: None,
+        realise_denomination: None,
         changements: Changes::default(),
     }
 }

@@ -120,9 +120,37 @@ fn fields(f: &EntityFront) -> Vec<(&'static str, String)> {
     ]
 }
 
-/// Word-level diff of two texts, whitespace normalised.
+/// The paragraphs and list items of Markdown prose, each on one line, whitespace
+/// normalised: a paragraph wrapped over several source lines is one block.
+fn blocks(s: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut open = false;
+    for line in s.lines() {
+        let words = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        if words.is_empty() {
+            open = false;
+            continue;
+        }
+        let item = ["- ", "* ", "+ "].iter().any(|m| words.starts_with(m))
+            || words
+                .split_once(". ")
+                .is_some_and(|(n, _)| n.parse::<u32>().is_ok());
+        match out.last_mut() {
+            Some(last) if open && !item => {
+                last.push(' ');
+                last.push_str(&words);
+            }
+            _ => out.push(words),
+        }
+        open = true;
+    }
+    out
+}
+
+/// Word-level diff of two texts, whitespace normalised within each line; line ends are
+/// kept, so a bulleted list can be shown as a list.
 pub fn words(old: &str, new: &str) -> Vec<Segment> {
-    let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = |s: &str| blocks(s).join("\n");
     let (old, new) = (flat(old), flat(new));
     let diff = TextDiff::from_words(old.as_str(), new.as_str());
     // A text mostly rewritten reads better as « before » then « after » than as an
@@ -134,6 +162,12 @@ pub fn words(old: &str, new: &str) -> Vec<Segment> {
         .count();
     let total = words_in(&old) + words_in(&new);
     if total > 0 && (2 * same) as f64 / (total as f64) < 0.6 {
+        // Lines stay lines: the new text starts on a line of its own.
+        let new = if !new.is_empty() && (old.contains('\n') || new.contains('\n')) {
+            format!("\n{new}")
+        } else {
+            new
+        };
         return [(Nature::Retrait, old), (Nature::Ajout, new)]
             .into_iter()
             .filter(|(_, t)| !t.is_empty())

@@ -76,6 +76,7 @@ pub(super) fn fates(of: &[Fiche], nf: &[Fiche], pairs: &Pairs) -> Fates {
             denomination: o.denomination.clone(),
             devenir,
             suite: found.map(|(j, _)| nf[j].entity.id()),
+            suite_denomination: None,
             par: found.map(|(_, p)| p),
         };
         out.devenirs.push((o.crit, devenir));

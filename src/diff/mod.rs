@@ -21,6 +21,7 @@ use crate::referentiel::Edition;
 use entity::Changes;
 use serde::{Serialize, Serializer};
 use state::{CritereEtat, Fate, FicheEtat, Par};
+use std::collections::BTreeMap;
 
 /// One side of the comparison.
 #[derive(Debug, Clone, Serialize)]
@@ -47,6 +48,8 @@ pub struct EntityDiff {
     pub denomination: String,
     /// For a new action: the old engagement it carries out.
     pub realise: Option<String>,
+    /// The title of that engagement.
+    pub realise_denomination: Option<String>,
     pub changements: Changes,
 }
 
@@ -58,6 +61,8 @@ pub struct Devenir {
     pub devenir: Fate,
     /// The new action or engagement that follows it.
     pub suite: Option<String>,
+    /// The title of that follower.
+    pub suite_denomination: Option<String>,
     /// How the follower was found.
     pub par: Option<Par>,
 }
@@ -136,18 +141,42 @@ pub fn compare(old: &Input, new: &Input) -> Diff {
         fiches: &fiches,
         fates: &fates,
     });
-    let equipe = team::compare(od, nd);
+    let mut names = team::CritereNames::new();
+    team::critere_names(nd, new.edition, &mut names);
+    team::critere_names(od, old.edition, &mut names);
+    let equipe = team::compare(od, nd, &names);
     let side = |i: &Input| Side {
         source: i.source.clone(),
         annee: i.dossier.annee(),
         edition: i.edition.id.clone(),
     };
+    let mut criteres = criteres;
+    name_followers(&mut criteres);
     Diff {
         ancien: side(old),
         nouveau: side(new),
         resume: criteres::resume(&criteres, &equipe),
         criteres,
         equipe,
+    }
+}
+
+/// Gives each link between fiches the title of the fiche it points to: auditors read
+/// titles, not file names.
+fn name_followers(criteres: &mut [CritereDiff]) {
+    let new: BTreeMap<String, String> = (criteres.iter().flat_map(|c| &c.fiches))
+        .map(|f| (f.id.clone(), f.denomination.clone()))
+        .collect();
+    let old: BTreeMap<String, String> = (criteres.iter().flat_map(|c| &c.engagements))
+        .map(|e| (e.engagement.clone(), e.denomination.clone()))
+        .collect();
+    for c in criteres.iter_mut() {
+        for e in &mut c.engagements {
+            e.suite_denomination = e.suite.as_ref().and_then(|s| new.get(s).cloned());
+        }
+        for f in &mut c.fiches {
+            f.realise_denomination = f.realise.as_ref().and_then(|s| old.get(s).cloned());
+        }
     }
 }
 

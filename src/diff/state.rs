@@ -100,11 +100,11 @@ pub enum Par {
 impl Par {
     pub const ALL: [Par; 3] = [Par::SuiteDe, Par::Identifiant, Par::Similarite];
 
-    /// Said after the fate: « (d'après suite_de) ».
+    /// Said after the fate: « (la nouvelle fiche se déclare sa suite) ».
     pub fn label(self) -> &'static str {
         match self {
-            Par::SuiteDe => "d'après suite_de",
-            Par::Identifiant => "même fichier",
+            Par::SuiteDe => "la nouvelle fiche se déclare sa suite",
+            Par::Identifiant => "même fiche",
             Par::Similarite => "d'après la dénomination",
         }
     }

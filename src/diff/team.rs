@@ -35,6 +35,46 @@ impl TeamDiff {
 
 type Key = (String, String);
 
+/// A role in the dossier. Criterion roles are keyed by the criterion's folder slug, which
+/// survives a renumbering of the criteria; they are named by number and title when shown.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Role {
+    Chef,
+    Ddfpt,
+    Pilotage,
+    Coordination(String),
+    Equipe(String),
+    Animation(String),
+}
+
+/// The criteria of both dossiers by slug: « critère 7 « intitulé » », the new side first.
+pub type CritereNames = BTreeMap<String, String>;
+
+/// Names the criteria of `d` by slug, with the titles of its edition.
+pub fn critere_names(d: &Dossier, ed: &crate::referentiel::Edition, into: &mut CritereNames) {
+    for c in &d.criteres {
+        let title = ed
+            .critere(c.numero)
+            .map_or_else(|| slug(c).to_string(), |r| r.intitule.clone());
+        into.entry(slug(c).to_string())
+            .or_insert_with(|| format!("critère {} « {title} »", c.numero));
+    }
+}
+
+impl Role {
+    fn label(&self, names: &CritereNames) -> String {
+        let critere = |s: &String| names.get(s).cloned().unwrap_or_else(|| s.clone());
+        match self {
+            Role::Chef => "chef d'établissement".to_string(),
+            Role::Ddfpt => "DDFPT".to_string(),
+            Role::Pilotage => "comité de pilotage".to_string(),
+            Role::Coordination(s) => format!("coordination du {}", critere(s)),
+            Role::Equipe(s) => format!("équipe du {}", critere(s)),
+            Role::Animation(t) => format!("animation de l'engagement « {t} »"),
+        }
+    }
+}
+
 fn key(p: &Personne) -> Key {
     (fold(p.nom.value.trim()), fold(p.prenom.value.trim()))
 }
@@ -54,43 +94,40 @@ fn slug(c: &CritereDir) -> &str {
 
 /// Everyone of a dossier with their function and roles (roles named by criterion slug,
 /// which survives a renumbering of the criteria).
-fn people(d: &Dossier) -> BTreeMap<Key, (Gens, BTreeSet<String>)> {
-    let mut out: BTreeMap<Key, (Gens, BTreeSet<String>)> = BTreeMap::new();
-    let mut add = |p: &Personne, role: String| {
+fn people(d: &Dossier) -> BTreeMap<Key, (Gens, BTreeSet<Role>)> {
+    let mut out: BTreeMap<Key, (Gens, BTreeSet<Role>)> = BTreeMap::new();
+    let mut add = |p: &Personne, role: Role| {
         out.entry(key(p))
             .or_insert_with(|| (gens(p), BTreeSet::new()))
             .1
             .insert(role);
     };
     if let Some(f) = d.etablissement.as_ref().and_then(|e| e.front.as_ref()) {
-        f.chef_etablissement
-            .iter()
-            .for_each(|p| add(p, "chef d'établissement".into()));
-        f.ddfpt.iter().for_each(|p| add(p, "DDFPT".into()));
+        f.chef_etablissement.iter().for_each(|p| add(p, Role::Chef));
+        f.ddfpt.iter().for_each(|p| add(p, Role::Ddfpt));
         f.comite_pilotage
             .iter()
-            .for_each(|p| add(p, "comité de pilotage".into()));
+            .for_each(|p| add(p, Role::Pilotage));
     }
     for c in &d.criteres {
         if let Some(f) = c.critere.as_ref().and_then(|doc| doc.front.as_ref()) {
             f.coordonnateur
                 .iter()
                 .flat_map(|ps| ps.iter())
-                .for_each(|p| add(p, format!("coordination « {} »", slug(c))));
+                .for_each(|p| add(p, Role::Coordination(slug(c).to_string())));
             f.membres
                 .iter()
-                .for_each(|p| add(p, format!("équipe « {} »", slug(c))));
+                .for_each(|p| add(p, Role::Equipe(slug(c).to_string())));
         }
         for e in &c.engagements {
             let animateurs = e.front.as_ref().and_then(|f| f.animateur.as_ref());
             for p in animateurs.iter().flat_map(|ps| ps.iter()) {
                 add(
                     p,
-                    format!(
-                        "animation « {} »",
+                    Role::Animation(
                         e.front
                             .as_ref()
-                            .map_or(String::new(), |f| f.denomination.value.clone())
+                            .map_or(String::new(), |f| f.denomination.value.clone()),
                     ),
                 );
             }
@@ -103,8 +140,8 @@ fn name(g: &Gens) -> String {
     format!("{} {}", g.prenom, g.nom)
 }
 
-/// Changes across the whole dossier.
-pub fn compare(old: &Dossier, new: &Dossier) -> TeamDiff {
+/// Changes across the whole dossier; criterion roles named from `names`.
+pub fn compare(old: &Dossier, new: &Dossier, names: &CritereNames) -> TeamDiff {
     let (o, n) = (people(old), people(new));
     let mut t = TeamDiff::default();
     for (k, (g, roles)) in &n {
@@ -119,8 +156,12 @@ pub fn compare(old: &Dossier, new: &Dossier) -> TeamDiff {
                     });
                 }
                 if oroles != roles {
-                    let list =
-                        |r: &BTreeSet<String>| r.iter().cloned().collect::<Vec<_>>().join(", ");
+                    let list = |r: &BTreeSet<Role>| {
+                        r.iter()
+                            .map(|x| x.label(names))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    };
                     t.changements.push(Changement {
                         personne: name(g),
                         avant: list(oroles),

@@ -29,6 +29,16 @@ impl W<'_> {
             s.to_string()
         }
     }
+    /// `s` in colour `c` with an effect, its surrounding spaces left plain.
+    fn mark(&self, s: &str, effect: Ansi, c: AnsiColor) -> String {
+        let st = effect.fg_color(Some(c.into()));
+        let core = s.trim();
+        let (lead, trail) = (
+            &s[..s.len() - s.trim_start().len()],
+            &s[s.trim_end().len()..],
+        );
+        format!("{lead}{st}{core}{st:#}{trail}")
+    }
     fn paint(&self, s: &str, c: AnsiColor) -> String {
         if self.style == Style::Color {
             let st = Ansi::new().fg_color(Some(c.into()));
@@ -74,8 +84,15 @@ impl W<'_> {
                     (Nature::Egal, _) => t,
                     (Nature::Ajout, Style::Markdown) => format!("**{}**", t.trim()),
                     (Nature::Retrait, Style::Markdown) => format!("~~{}~~", t.trim()),
-                    (Nature::Ajout, _) => self.paint(&format!("{{+{t}+}}"), AnsiColor::Green),
-                    (Nature::Retrait, _) => self.paint(&format!("[-{t}-]"), AnsiColor::Red),
+                    // Colour and strike-through say it on a terminal; plain text needs marks.
+                    (Nature::Ajout, Style::Color) => {
+                        self.mark(&t, Ansi::new().underline(), AnsiColor::Green)
+                    }
+                    (Nature::Retrait, Style::Color) => {
+                        self.mark(&t, Ansi::new().strikethrough(), AnsiColor::Red)
+                    }
+                    (Nature::Ajout, _) => format!("{{+{t}+}}"),
+                    (Nature::Retrait, _) => format!("[-{t}-]"),
                 }
             })
             .collect()
@@ -130,20 +147,32 @@ pub fn write(out: &mut String, d: &Diff, style: Style) {
     w.heading(1, "Synthèse");
     let lines = [
         format!(
-            "critères : {} ajouté(s), {} retiré(s)",
-            r.criteres_ajoutes, r.criteres_retires
+            "critères : {}, {}",
+            count_as(r.criteres_ajoutes, "ajouté", "ajoutés"),
+            count_as(r.criteres_retires, "retiré", "retirés")
         ),
         format!(
-            "actions et engagements : {} ajouté(s), {} retiré(s), {} renommé(s) ou déplacé(s), {} modifié(s)",
-            r.fiches_ajoutees, r.fiches_retirees, r.fiches_renommees, r.fiches_modifiees
+            "actions et engagements : {}, {}, {}, {}",
+            count_as(r.fiches_ajoutees, "ajouté", "ajoutés"),
+            count_as(r.fiches_retirees, "retiré", "retirés"),
+            count_as(
+                r.fiches_renommees,
+                "renommé ou déplacé",
+                "renommés ou déplacés"
+            ),
+            count_as(r.fiches_modifiees, "modifié", "modifiés")
         ),
         format!(
-            "engagements du dossier précédent : {} tenu(s), {} reconduit(s), {} abandonné(s)",
-            r.engagements_tenus, r.engagements_reconduits, r.engagements_abandonnes
+            "engagements du dossier précédent : {}, {}, {}",
+            count_as(r.engagements_tenus, "tenu", "tenus"),
+            count_as(r.engagements_reconduits, "reconduit", "reconduits"),
+            count_as(r.engagements_abandonnes, "abandonné", "abandonnés")
         ),
         format!(
-            "équipe : {} arrivée(s), {} départ(s), {} changement(s)",
-            r.personnes_arrivees, r.personnes_parties, r.personnes_changees
+            "équipe : {}, {}, {}",
+            count_as(r.personnes_arrivees, "arrivée", "arrivées"),
+            count_as(r.personnes_parties, "départ", "départs"),
+            count_as(r.personnes_changees, "changement", "changements")
         ),
     ];
     for l in lines {
@@ -156,6 +185,11 @@ pub fn write(out: &mut String, d: &Diff, style: Style) {
         w.heading(1, "Équipe du dossier");
         team(&mut w, 0, &d.equipe);
     }
+}
+
+/// `n` and its word, in the plural from 2 on, as French counts (« 0 ajouté, 2 ajoutés »).
+pub fn count_as(n: usize, singular: &str, plural: &str) -> String {
+    format!("{n} {}", if n > 1 { plural } else { singular })
 }
 
 fn critere(w: &mut W, c: &CritereDiff) {
@@ -200,9 +234,9 @@ fn critere(w: &mut W, c: &CritereDiff) {
 fn devenir(w: &mut W, e: &Devenir) {
     let (mark, color) = fate_mark(e.devenir);
     let suite = e
-        .suite
+        .suite_denomination
         .as_ref()
-        .map_or(String::new(), |s| format!(" → {}", w.esc(s)));
+        .map_or(String::new(), |s| format!(" → « {} »", w.esc(s)));
     let par = e.par.map_or(String::new(), |p| format!(" ({})", p.label()));
     let label = w.paint(e.devenir.label(), color);
     let line = format!("{label} : « {} »{suite}{par}", w.esc(&e.denomination));
@@ -218,14 +252,13 @@ fn fiche(w: &mut W, f: &EntityDiff) {
         w.esc(&f.denomination),
         w.paint(word, color)
     );
-    match (f.etat, &f.ancien_id) {
-        (FicheEtat::Renommee | FicheEtat::Deplacee, Some(old)) => {
-            line.push_str(&format!(" : {} → {}", w.esc(old), w.esc(&f.id)))
-        }
-        _ => line.push_str(&format!(" ({})", w.esc(&f.id))),
+    // Auditors read titles: a moved fiche says where it was, never its file.
+    if let (FicheEtat::Deplacee, Some(n)) = (f.etat, f.ancien_id.as_deref().and_then(criterion_of))
+    {
+        line.push_str(&format!(" (critère {n} du dossier précédent)"));
     }
-    if let Some(e) = &f.realise {
-        line.push_str(&format!(", réalise l'engagement {}", w.esc(e)));
+    if let Some(e) = &f.realise_denomination {
+        line.push_str(&format!(", réalise l'engagement « {} »", w.esc(e)));
     }
     w.item(1, mark, &line);
     changes(w, &f.changements);
@@ -242,8 +275,17 @@ fn changes(w: &mut W, c: &Changes) {
         w.item(2, "·", &line);
     }
     for t in &c.textes {
-        let line = format!("{} : {}", t.section, w.words(&t.segments));
-        w.item(2, "·", &line);
+        let lines = lines(&t.segments);
+        if let [one] = lines.as_slice() {
+            let line = format!("{} : {}", t.section, w.words(one));
+            w.item(2, "·", &line);
+            continue;
+        }
+        // A list stays a list: one sub-item per line of the section.
+        w.item(2, "·", &format!("{} :", t.section));
+        for l in &lines {
+            w.item(3, "·", &w.words(l));
+        }
     }
     for i in (c.indicateurs.iter()).filter(|i| i.etat != IndicateurEtat::Identique) {
         let fmt = |m: &[(i64, String)]| {
@@ -265,6 +307,45 @@ fn changes(w: &mut W, c: &Changes) {
         );
         w.item(2, "·", &line);
     }
+}
+
+/// The criterion number an id starts with (« 2-accueil-des-publics/actions/x » → 2).
+fn criterion_of(id: &str) -> Option<u32> {
+    id.split_once('-')?.0.parse().ok()
+}
+
+/// The segments cut at line ends, a list's bullet dropped from the start of each line
+/// (the writer puts its own), blank lines left out.
+fn lines(segs: &[Segment]) -> Vec<Vec<Segment>> {
+    let mut out: Vec<Vec<Segment>> = vec![Vec::new()];
+    for s in segs {
+        for (k, part) in s.texte.split('\n').enumerate() {
+            if k > 0 {
+                out.push(Vec::new());
+            }
+            if !part.is_empty() {
+                out.last_mut().into_iter().for_each(|l| {
+                    l.push(Segment {
+                        nature: s.nature,
+                        texte: part.to_string(),
+                    })
+                });
+            }
+        }
+    }
+    out.retain(|l| l.iter().any(|s| !s.texte.trim().is_empty()));
+    if out.len() > 1 {
+        for l in &mut out {
+            if let Some(first) = l.first_mut() {
+                let t = first.texte.trim_start();
+                if let Some(rest) = t.strip_prefix("- ").or_else(|| t.strip_prefix("* ")) {
+                    first.texte = rest.to_string();
+                }
+            }
+            l.retain(|s| !s.texte.is_empty());
+        }
+    }
+    out
 }
 
 fn or_dash(s: &str) -> &str {
@@ -298,5 +379,64 @@ fn team(w: &mut W, depth: usize, t: &TeamDiff) {
             w.esc(&c.apres)
         );
         w.item(depth, "~", &line);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seg(nature: Nature, texte: &str) -> Segment {
+        Segment {
+            nature,
+            texte: texte.to_string(),
+        }
+    }
+
+    #[test]
+    fn marks_only_where_neither_colour_nor_strike_through_exists() {
+        let segs = [
+            seg(Nature::Egal, "deux "),
+            seg(Nature::Retrait, "réunions "),
+            seg(Nature::Ajout, "séances "),
+        ];
+        let shown = |style| {
+            let mut out = String::new();
+            W {
+                out: &mut out,
+                style,
+            }
+            .words(&segs)
+        };
+        assert_eq!(shown(Style::Plain), "deux [-réunions -]{+séances +}");
+        let colour = shown(Style::Color);
+        assert!(
+            !colour.contains("[-") && !colour.contains("{+"),
+            "{colour:?}"
+        );
+        assert!(colour.contains("\u{1b}[9m"), "struck through: {colour:?}");
+        assert!(colour.contains("\u{1b}[4m"), "underlined: {colour:?}");
+        assert_eq!(shown(Style::Markdown), "deux ~~réunions~~**séances**");
+    }
+
+    #[test]
+    fn counts_agree_in_number() {
+        assert_eq!(count_as(0, "ajouté", "ajoutés"), "0 ajouté");
+        assert_eq!(count_as(1, "ajouté", "ajoutés"), "1 ajouté");
+        assert_eq!(count_as(2, "ajouté", "ajoutés"), "2 ajoutés");
+    }
+
+    #[test]
+    fn a_list_stays_a_list() {
+        let segs = [
+            seg(Nature::Egal, "- un\n- "),
+            seg(Nature::Retrait, "deux"),
+            seg(Nature::Ajout, "trois"),
+        ];
+        let got: Vec<String> = lines(&segs)
+            .iter()
+            .map(|l| l.iter().map(|s| s.texte.as_str()).collect())
+            .collect();
+        assert_eq!(got, ["un", "deuxtrois"]);
     }
 }

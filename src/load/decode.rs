@@ -288,7 +288,7 @@ impl<'n> Fields<'n> {
         )
         .at(&src.path, at)
         .help(format!(
-            "ajoutez la ligne « {name}: … » (voir docs/format.md)"
+            "ajoutez la ligne « {name}: … » (la liste des champs : ldm aide format)"
         ))
     }
 }

@@ -139,7 +139,9 @@ fn missing_field(e: &ParseError) -> Diagnostic {
         format!("champ obligatoire « {name} » absent{within}"),
     )
     .at(e.path(), at)
-    .help(format!("ajoutez la ligne « {line} » (voir docs/format.md)"))
+    .help(format!(
+        "ajoutez la ligne « {line} » (la liste des champs : ldm aide format)"
+    ))
 }
 
 /// `cle-en-double`: the same key twice in one mapping.
@@ -169,8 +171,43 @@ fn wrong_type(e: &ParseError, expected: &'static str) -> Diagnostic {
     .help(type_hint(expected))
 }
 
+/// `syntaxe-invalide`: a TOML text written without quotes (`uai = 0271234V`), which
+/// TOML reads as a broken number or word; the line is shown quoted.
+fn unquoted_toml(e: &ParseError) -> Option<Diagnostic> {
+    let line = e.src.line(e.pos.line)?;
+    let (key, value) = line.split_once('=')?;
+    let (key, value) = (key.trim(), value.trim());
+    if key.is_empty() || value.is_empty() || value.contains('#') {
+        return None;
+    }
+    if value.starts_with(['"', '\'', '[', '{']) {
+        return None;
+    }
+    let quoted = format!("{key} = \"{}\"", value.replace('\\', "\\\\"));
+    let reads = |l: &str| toml::from_str::<toml::Table>(l).is_ok();
+    if reads(line.trim()) || !reads(&quoted) {
+        return None;
+    }
+    let column = line
+        .find(value)
+        .map_or(1, |b| line[..b].chars().count() + 1) as u32;
+    Some(
+        Diagnostic::new(
+            Rule::SyntaxeInvalide,
+            format!("syntaxe TOML invalide : le texte « {value} » de « {key} » n'est pas entre guillemets"),
+        )
+        .at(e.path(), Pos::new(e.pos.line, column, value.chars().count() as u32))
+        .help(format!("ajoutez des guillemets droits : « {quoted} »")),
+    )
+}
+
 /// `syntaxe-invalide`: anything else the parser could not read.
 fn syntax(e: &ParseError) -> Diagnostic {
+    if e.lang == Lang::Toml
+        && let Some(d) = unquoted_toml(e)
+    {
+        return d;
+    }
     let (name, hint) = match e.lang {
         Lang::Yaml => (
             "YAML",
@@ -334,12 +371,16 @@ pub(super) fn type_hint(expected: &str) -> &'static str {
     } else if expected.starts_with("une liste") {
         "écrivez une liste, un élément par ligne commençant par « - », ou [a, b]"
     } else {
-        "vérifiez la forme attendue pour ce champ dans docs/format.md"
+        "vérifiez la forme attendue pour ce champ : ldm aide format"
     }
 }
 
 fn french_syntax(lower: &str) -> String {
     let known = [
+        (
+            "not a finite number",
+            "valeur infinie ou indéfinie (.nan, .inf) : écrivez la valeur mesurée en chiffres, ou un texte entre guillemets",
+        ),
         (
             "unknown value",
             "référence « * » à une ancre « & » qui n'existe pas",

@@ -5,9 +5,10 @@ use super::decode::{self, CHAMPS, Cx, Decode, Fields, NOMBRE, duplicate, variant
 use super::errors::type_hint;
 use super::yaml::{Kind, Node};
 use crate::diagnostic::{Diagnostic, Pos, Rule};
+use crate::model::annee;
 use crate::model::front::{
-    CritereFront, EntityFront, EtablissementFront, Indicateur, Mesures, Objectif, Periode,
-    Personne, Personnes, Sens, Sp, Transversalite, Unite, Valeur,
+    Calendrier, CritereFront, EntityFront, EtablissementFront, Indicateur, Mesures, Objectif,
+    Periode, Personne, Personnes, Sens, Sp, Transversalite, Unite, Valeur,
 };
 use crate::source::Source;
 
@@ -111,13 +112,35 @@ impl Decode for CritereFront {
 impl Decode for Periode {
     fn decode(n: &Node, cx: &mut Cx, field: &str) -> Option<Self> {
         let f = fields(n, cx, field, &["debut", "fin"])?;
-        let debut = f.req(cx, "debut");
-        let fin = f.req(cx, "fin");
+        let debut: Option<Ecrite> = f.req(cx, "debut");
+        let fin: Option<Ecrite> = f.req(cx, "fin");
+        let (debut, fin) = (debut?, fin?);
         Some(Periode {
-            debut: debut?,
-            fin: fin?,
+            debut: debut.0,
+            fin: fin.0,
+            calendrier: fin.1,
         })
     }
+}
+
+/// A year as written: `2024`, or a school year `2023-2024` (`model::annee`).
+struct Ecrite(Sp<i64>, Calendrier);
+
+impl Decode for Ecrite {
+    fn decode(n: &Node, cx: &mut Cx, field: &str) -> Option<Self> {
+        year_as(n, cx, field, PERIODE_HINT)
+    }
+}
+
+const PERIODE_HINT: &str = "écrivez l'année sur quatre chiffres, « debut: 2023 », ou l'année scolaire, « debut: 2022-2023 » (elle compte pour l'année où elle se termine)";
+
+/// A year or a school year at `n`; `type-invalide` with `hint` otherwise.
+fn year_as(n: &Node, cx: &mut Cx, field: &str, hint: &str) -> Option<Ecrite> {
+    let y = n.scalar().filter(|_| !n.is_null()).and_then(annee::parse);
+    if y.is_none() {
+        cx.wrong_with(n, field, annee::FORME, hint);
+    }
+    y.map(|(value, c)| Ecrite(Sp { value, pos: n.pos }, c))
 }
 
 impl Decode for Unite {
@@ -170,6 +193,7 @@ impl Decode for Mesures {
             return None;
         };
         let mut pairs: Vec<(Sp<i64>, Sp<Valeur>)> = Vec::new();
+        let mut calendriers = Vec::new();
         let mut ok = true;
         let mut i = 0;
         while i < entries.len() {
@@ -185,29 +209,31 @@ impl Decode for Mesures {
             let year = year(k, cx);
             let value = Sp::<Valeur>::decode(v, cx, k.scalar().unwrap_or(field));
             match (year, value) {
-                (Some(y), _) if pairs.iter().any(|(p, _)| p.value == y.value) => {
-                    let message = format!("l'année {} est écrite deux fois", y.value);
+                (Some(Ecrite(y, c)), _) if pairs.iter().any(|(p, _)| p.value == y.value) => {
+                    let written = k
+                        .scalar()
+                        .map_or_else(|| c.show(y.value), |t| t.trim().to_string());
+                    let message = format!("l'année {written} est écrite deux fois");
                     cx.push(duplicate(cx.src, k, &message));
                     ok = false;
                 }
-                (Some(y), Some(v)) => pairs.push((y, v)),
+                (Some(Ecrite(y, c)), Some(v)) => {
+                    pairs.push((y, v));
+                    calendriers.push(c);
+                }
                 _ => ok = false,
             }
             i += 1;
         }
-        ok.then_some(Mesures(pairs))
+        ok.then_some(Mesures(pairs, calendriers))
     }
 }
 
-const MESURES_HINT: &str = "écrivez une mesure par année, « année: valeur », par exemple « mesures: {2023: 12, 2026: 25} »";
+const MESURES_HINT: &str = "écrivez une mesure par année, « année: valeur », par exemple « mesures: {2023: 12, 2026: 25} », ou par année scolaire, « mesures: {2022-2023: 12, 2025-2026: 25} »";
 
-/// A measure's year, written as a number.
-fn year(k: &Node, cx: &mut Cx) -> Option<Sp<i64>> {
-    let y = k.scalar().and_then(|t| t.trim().parse::<i64>().ok());
-    if y.is_none() {
-        cx.wrong_with(k, "mesures", "une année est attendue", MESURES_HINT);
-    }
-    y.map(|value| Sp { value, pos: k.pos })
+/// A measure's year: `2024` or a school year `2023-2024`.
+fn year(k: &Node, cx: &mut Cx) -> Option<Ecrite> {
+    year_as(k, cx, "mesures", MESURES_HINT)
 }
 
 /// `{2024: 84,6}`: in a flow mapping the comma ends the value, leaving `84` and a key
@@ -283,6 +309,7 @@ impl Decode for EntityFront {
             "animateur",
             "suite_de",
             "exigences",
+            "criteres_associes",
             "objectifs",
             "preuves",
         ];
@@ -293,6 +320,7 @@ impl Decode for EntityFront {
         let animateur = f.opt(cx, "animateur");
         let suite_de = f.opt(cx, "suite_de");
         let exigences = f.list(cx, "exigences");
+        let criteres_associes = f.list(cx, "criteres_associes");
         let objectifs = f.list(cx, "objectifs");
         let preuves = f.list(cx, "preuves");
         Some(EntityFront {
@@ -302,6 +330,7 @@ impl Decode for EntityFront {
             animateur: animateur.ok()?,
             suite_de: suite_de.ok()?,
             exigences: exigences?,
+            criteres_associes: criteres_associes?,
             objectifs: objectifs?,
             preuves: preuves?,
         })
@@ -311,21 +340,9 @@ impl Decode for EntityFront {
 /// Reads the YAML text of a front matter (`offset`: file lines before it). A syntax
 /// error stops this file with one finding; otherwise every field is checked.
 pub fn read<F: Decode>(yaml: &str, src: &Source, offset: u32) -> (Option<F>, Vec<Diagnostic>) {
-    // serde-saphyr's syntax errors are the ones `errors` knows how to say in French;
-    // repeated keys pass here and are reported by the decoder, each with its name.
-    let options = serde_saphyr::options! {
-        duplicate_keys: serde_saphyr::DuplicateKeyPolicy::PassThrough,
-    };
-    if let Err(e) = serde_saphyr::from_str_with_options::<serde::de::IgnoredAny>(yaml, options) {
-        return (None, vec![super::errors::yaml_error(&e, src, offset)]);
-    }
-    match super::yaml::parse(yaml, offset) {
-        Some(tree) => decode(&tree, src),
-        None => {
-            let d = Diagnostic::new(Rule::SyntaxeInvalide, "syntaxe YAML invalide")
-                .at(&src.path, Pos::new(offset + 1, 1, 1));
-            (None, vec![d])
-        }
+    match super::yaml::read(yaml, src, offset) {
+        Ok(tree) => decode(&tree, src),
+        Err(d) => (None, vec![d]),
     }
 }
 

@@ -14,6 +14,7 @@ use crate::model::front::{CritereFront, EntityFront, EtablissementFront};
 use crate::model::{Campaign, Config, CritereDir, Doc, Dossier};
 use crate::source::Source;
 use crate::vfs::{self, Disk, FileSource, Kind, ReadError};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -101,8 +102,9 @@ struct Loader<'a> {
 }
 
 impl Loader<'_> {
-    /// Reads a text file; what cannot be read as text is a finding, not a failure.
-    fn read(&mut self, rel: &str) -> Option<String> {
+    /// Reads a text file into `sources`, once; what cannot be read as text is a
+    /// finding, not a failure.
+    fn read(&mut self, rel: &str) -> Option<()> {
         let bytes = match self.files.read(rel) {
             Ok(bytes) => bytes,
             Err(e) => {
@@ -124,10 +126,8 @@ impl Loader<'_> {
         }
         match String::from_utf8(bytes) {
             Ok(raw) => {
-                let src = Source::new(rel, &raw);
-                let text = src.text.clone();
-                self.sources.insert(rel.to_string(), src);
-                Some(text)
+                self.sources.insert(rel.to_string(), Source::new(rel, &raw));
+                Some(())
             }
             Err(_) => {
                 self.diags.push(
@@ -161,19 +161,11 @@ impl Loader<'_> {
         if self.read("ldm.toml").is_none() {
             return (None, Campaign::default());
         }
-        let src = &self.sources["ldm.toml"];
-        match toml::from_str::<Config>(&src.text) {
-            Ok(c) => {
-                let campaign = Campaign {
-                    edition: Some(c.edition().to_string()),
-                    annee: Some(*c.candidature.annee.get_ref()),
-                    suivi: c.suivi.as_ref().map(|s| *s.annee.get_ref()),
-                };
-                (Some(c), campaign)
-            }
-            Err(e) => {
-                self.diags.push(errors::toml_error(&e, src));
-                (None, Campaign::lenient(&src.text))
+        match config_of(&self.sources["ldm.toml"]) {
+            (Ok(c), campaign) => (Some(c), campaign),
+            (Err(d), campaign) => {
+                self.diags.push(d);
+                (None, campaign)
             }
         }
     }
@@ -190,8 +182,9 @@ impl Loader<'_> {
             );
             return None;
         }
-        let text = self.read(rel)?;
-        let split = markdown::split(&text);
+        self.read(rel)?;
+        let src = &self.sources[rel];
+        let split = markdown::split(&src.text);
         let sections = markdown::sections(split.body, split.body_offset);
         let mut doc = Doc {
             path: rel.to_string(),
@@ -199,7 +192,6 @@ impl Loader<'_> {
             yaml_offset: split.yaml_offset,
             sections,
         };
-        let src = &self.sources[rel];
         match split.yaml {
             _ if split.unterminated => self.diags.push(
                 Diagnostic::new(Rule::FrontMatterAbsent, "l'en-tête YAML ouvert par « --- » n'est jamais fermé")
@@ -297,20 +289,77 @@ impl Loader<'_> {
         Ok(c)
     }
 
-    /// The `.md` files of an `actions/` or `engagements/` folder.
+    /// The `.md` files of an `actions/` or `engagements/` folder, read and parsed on
+    /// every core.
     fn fiches(&mut self, dir: &str) -> Result<Vec<Doc<EntityFront>>, LoadError> {
-        let mut docs = Vec::new();
-        for file in self.list(dir)? {
+        let files = self.list(dir)?;
+        let docs = self.par_each(files, |l, file| {
             let frel = vfs::join(dir, &file.name);
             match file.kind {
-                Kind::Outside { target } => self.outside(&frel, &target),
-                Kind::File { .. } if frel.ends_with(".md") => {
-                    docs.extend(self.doc::<EntityFront>(&frel, None));
-                }
-                _ => self.stray(&frel, "ce dossier ne contient que des fichiers .md ; rangez les preuves dans « preuves/ »"),
+                Kind::Outside { target } => l.outside(&frel, &target),
+                Kind::File { .. } if frel.ends_with(".md") => match l.copy_of_fiche(&frel) {
+                    Some(fiche) => l.linked_copy(&frel, &fiche),
+                    None => return l.doc::<EntityFront>(&frel, None),
+                },
+                _ => l.stray(&frel, "ce dossier ne contient que des fichiers .md ; rangez les preuves dans « preuves/ »"),
             }
-        }
-        Ok(docs)
+            None
+        });
+        Ok(docs.into_iter().flatten().collect())
+    }
+
+    /// Runs `step` on each item in parallel, each with a loader of its own, then merges
+    /// their sources and findings in item order: the result is the sequential one.
+    fn par_each<T: Send, R: Send>(
+        &mut self,
+        items: Vec<T>,
+        step: impl Fn(&mut Loader, T) -> R + Sync,
+    ) -> Vec<R> {
+        let (files, root) = (self.files, self.root);
+        let done: Vec<(R, Loader)> = items
+            .into_par_iter()
+            .map(|item| {
+                let mut l = Loader {
+                    files,
+                    root,
+                    sources: BTreeMap::new(),
+                    diags: Vec::new(),
+                };
+                (step(&mut l, item), l)
+            })
+            .collect();
+        done.into_iter()
+            .map(|(r, l)| {
+                self.sources.extend(l.sources);
+                self.diags.extend(l.diags);
+                r
+            })
+            .collect()
+    }
+
+    /// The other fiche `rel` is a symbolic link to, if any: that fiche is read at its
+    /// own place, so reading the link too would count it twice.
+    fn copy_of_fiche(&self, rel: &str) -> Option<String> {
+        let target = self.files.link_target(rel).filter(|t| t != rel)?;
+        let parts: Vec<&str> = target.split('/').collect();
+        let fiche = matches!(
+            parts.as_slice(),
+            ["criteres", _, "actions" | "engagements", name] if name.ends_with(".md")
+        );
+        fiche.then_some(target)
+    }
+
+    /// A link to another fiche is not read: `criteres_associes` says a fiche serves
+    /// another criterion.
+    fn linked_copy(&mut self, rel: &str, fiche: &str) {
+        self.diags.push(
+            Diagnostic::new(
+                Rule::FichierIgnore,
+                format!("« {rel} » est un lien vers la fiche « {fiche} » : elle n'est lue qu'une fois, à sa place"),
+            )
+            .in_file(rel)
+            .help("pour qu'une fiche serve aussi ce critère, écrivez « criteres_associes: [numéro] » dans la fiche et retirez le lien"),
+        );
     }
 
     fn stray(&mut self, rel: &str, help: &str) {
@@ -402,4 +451,50 @@ fn outside_finding(rel: &str, target: &str) -> Diagnostic {
     )
     .in_file(rel)
     .help("remplacez le lien symbolique par une copie du fichier (ou du dossier) dans le dossier")
+}
+
+/// Parses one Markdown file as each kind of front matter ldm knows (fiche, critère,
+/// établissement), without a dossier: what `doc` does after reading a file. The
+/// front-matter fuzz target drives this at parser speed.
+pub fn parse_markdown(rel: &str, raw: &str) -> Vec<Diagnostic> {
+    let src = Source::new(rel, raw);
+    let split = markdown::split(&src.text);
+    let _ = markdown::sections(split.body, split.body_offset);
+    let Some(yaml) = split.yaml else {
+        return Vec::new();
+    };
+    let mut diags = front::read::<EntityFront>(yaml, &src, split.yaml_offset).1;
+    diags.extend(front::read::<CritereFront>(yaml, &src, split.yaml_offset).1);
+    diags.extend(front::read::<EtablissementFront>(yaml, &src, split.yaml_offset).1);
+    diags
+}
+
+/// Parses an `ldm.toml` text, without a dossier: the configuration or its finding,
+/// and the campaign years read leniently (what `config` does after reading it).
+pub fn parse_config(raw: &str) -> (Result<Config, Diagnostic>, Campaign) {
+    config_of(&Source::new("ldm.toml", raw))
+}
+
+/// The configuration of `ldm.toml` or its finding, with the campaign's years (read
+/// leniently when the file does not parse, so the rest of the dossier is still dated).
+fn config_of(src: &Source) -> (Result<Config, Diagnostic>, Campaign) {
+    match toml::from_str::<Config>(&src.text) {
+        Ok(c) => {
+            let campaign = Campaign {
+                edition: Some(c.edition().to_string()),
+                annee: Some(*c.candidature.annee.get_ref()),
+                suivi: c.suivi.as_ref().map(|s| *s.annee.get_ref()),
+                // Read off the year's own text: no second parse of the file.
+                calendrier: src
+                    .text
+                    .get(c.candidature.annee.span())
+                    .map_or_else(Default::default, crate::model::config::calendrier_written),
+            };
+            (Ok(c), campaign)
+        }
+        Err(e) => (
+            Err(errors::toml_error(&e, src)),
+            Campaign::lenient(&src.text),
+        ),
+    }
 }

@@ -2,9 +2,56 @@
 //! Its JSON Schema (`schema/ldm.toml.schema.json`) is derived from these types, with
 //! French descriptions for editors.
 
+use super::annee::{self, Calendrier};
+use super::front::AnneeEcrite;
 use schemars::JsonSchema;
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer};
 use toml::Spanned;
+
+/// A year of `ldm.toml`: a number, or a school year as a string (`"2025-2026"`, the
+/// calendar year it ends in, see `model::annee`).
+fn year<'de, D: Deserializer<'de>>(d: D) -> Result<Spanned<i64>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Written {
+        Number(i64),
+        Text(String),
+    }
+    let written = Spanned::<Written>::deserialize(d)?;
+    let span = written.span();
+    let value = match written.into_inner() {
+        Written::Number(n) => n,
+        Written::Text(t) => annee::parse(&t).map(|(y, _)| y).ok_or_else(|| {
+            serde::de::Error::custom(format!("« {t} » ne convient pas : {}", annee::FORME))
+        })?,
+    };
+    Ok(Spanned::new(span, value))
+}
+
+fn optional_year<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Spanned<i64>>, D::Error> {
+    year(d).map(Some)
+}
+
+/// How the campaign year is written in `ldm.toml` (a string there is a school year).
+pub fn calendrier(table: &toml::Table) -> Calendrier {
+    let annee = table.get("candidature").and_then(|c| c.get("annee"));
+    match annee.and_then(|a| a.as_str()).and_then(annee::parse) {
+        Some((_, c)) => c,
+        None => Calendrier::Civil,
+    }
+}
+
+/// How a year is written, from its TOML source text (`2026` or `"2025-2026"`).
+pub fn calendrier_written(raw: &str) -> Calendrier {
+    annee::parse(raw.trim().trim_matches('"').trim_matches('\''))
+        .map_or(Calendrier::Civil, |(_, c)| c)
+}
+
+/// The campaign year, written as a number or a school year (for a lenient reading).
+pub fn year_value(v: &toml::Value) -> Option<i64> {
+    v.as_integer()
+        .or_else(|| v.as_str().and_then(annee::parse).map(|(y, _)| y))
+}
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -28,8 +75,9 @@ pub struct Config {
     description = "[suivi] : après l'obtention du label, les mesures des années suivantes s'ajoutent pour le bilan annuel."
 )]
 pub struct Suivi {
+    #[serde(deserialize_with = "year")]
     #[schemars(
-        with = "i64",
+        with = "AnneeEcrite",
         description = "Année du bilan annuel : les mesures jusqu'à cette année sont acceptées."
     )]
     pub annee: Spanned<i64>,
@@ -97,19 +145,71 @@ pub struct Etablissement {
 pub struct Candidature {
     #[schemars(with = "Nature")]
     pub nature: Spanned<Nature>,
-    #[schemars(with = "i64", description = "Année de la campagne, ex. 2026.")]
-    pub annee: Spanned<i64>,
+    #[serde(deserialize_with = "year")]
     #[schemars(
-        with = "Option<i64>",
+        with = "AnneeEcrite",
+        description = "Année de la campagne, ex. 2026, ou année scolaire, ex. « 2025-2026 »."
+    )]
+    pub annee: Spanned<i64>,
+    #[serde(default, deserialize_with = "optional_year")]
+    #[schemars(
+        with = "Option<AnneeEcrite>",
         description = "Renouvellement : année du label en cours (label de 5 ans)."
     )]
     pub precedente: Option<Spanned<i64>>,
     #[serde(default)]
     #[schemars(
-        with = "Vec<String>",
-        description = "Candidature en réseau : UAI des établissements co-candidats."
+        with = "Vec<Partenaire>",
+        description = "Candidature en réseau : les établissements co-candidats, par leur UAI ou { uai, nom, ville }."
     )]
-    pub reseau: Vec<Spanned<String>>,
+    pub reseau: Vec<Spanned<Partenaire>>,
+}
+
+/// A school of the network: its UAI alone (`"0270001E"`), or named with its town
+/// (`{ uai = "0270001E", nom = "Lycée Aristide Briand", ville = "Évreux" }`).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(untagged)]
+#[schemars(
+    description = "Un établissement co-candidat : son UAI, ou { uai, nom, ville } pour le nommer dans l'annexe."
+)]
+pub enum Partenaire {
+    Uai(String),
+    Nomme(PartenaireNomme),
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PartenaireNomme {
+    #[schemars(description = "UAI de l'établissement, ex. 0270001E.")]
+    pub uai: String,
+    #[schemars(description = "Nom de l'établissement.")]
+    pub nom: Option<String>,
+    #[schemars(description = "Commune de l'établissement.")]
+    pub ville: Option<String>,
+}
+
+impl Partenaire {
+    pub fn uai(&self) -> &str {
+        match self {
+            Partenaire::Uai(u) => u,
+            Partenaire::Nomme(p) => &p.uai,
+        }
+    }
+
+    /// « Lycée Aristide Briand (Évreux, 0270001E) », or the UAI alone.
+    pub fn shown(&self) -> String {
+        let Partenaire::Nomme(p) = self else {
+            return self.uai().to_string();
+        };
+        let nom = p.nom.as_deref().map(str::trim).filter(|n| !n.is_empty());
+        let ville = p.ville.as_deref().map(str::trim).filter(|v| !v.is_empty());
+        match (nom, ville) {
+            (Some(n), Some(v)) => format!("{n} ({v}, {})", p.uai),
+            (Some(n), None) => format!("{n} ({})", p.uai),
+            (None, Some(v)) => format!("{} ({v})", p.uai),
+            (None, None) => p.uai.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]

@@ -124,16 +124,57 @@ pub struct CritereFront {
     pub transversalite: Transversalite,
 }
 
-/// « Durée action »: first and last year.
+/// « Durée action »: first and last year (a school year counts as the year it ends,
+/// `model::annee`).
 #[derive(Debug, Clone, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(description = "Durée de l'action : première et dernière année.")]
 pub struct Periode {
-    #[schemars(with = "i64", description = "Première année, ex. 2023.")]
+    #[schemars(
+        with = "AnneeEcrite",
+        description = "Première année, ex. 2023, ou année scolaire, ex. « 2022-2023 »."
+    )]
     pub debut: Sp<i64>,
-    #[schemars(with = "i64", description = "Dernière année, ex. 2026.")]
+    #[schemars(
+        with = "AnneeEcrite",
+        description = "Dernière année, ex. 2026, ou année scolaire, ex. « 2025-2026 »."
+    )]
     pub fin: Sp<i64>,
+    /// How `fin` was written (`debut` is shown the same way).
+    #[schemars(skip)]
+    pub calendrier: Calendrier,
 }
+
+impl Periode {
+    /// A year of this period as the school writes them.
+    pub fn show(&self, y: i64) -> String {
+        self.calendrier.show(y)
+    }
+}
+
+/// A year as the schema accepts it: a number, or a school year written `2023-2024`.
+pub struct AnneeEcrite;
+
+impl JsonSchema for AnneeEcrite {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Annee".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "Une année, ex. 2024, ou une année scolaire, ex. « 2023-2024 » (comptée comme l'année où elle se termine).",
+            "anyOf": [
+                { "type": "integer" },
+                { "type": "string", "pattern": YEAR_PATTERN }
+            ],
+        })
+    }
+}
+
+/// A year or a school year, as a key of `mesures` or a quoted value.
+pub const YEAR_PATTERN: &str = "^[0-9]{4}([-/][0-9]{4})?$";
+
+pub use super::annee::Calendrier;
 
 /// Formatting values needs the unit below the model (see `numfmt`).
 pub use crate::numfmt::Unite;
@@ -160,9 +201,18 @@ pub enum Valeur {
     Texte(String),
 }
 
-/// `mesures:` — year → value, in the order written, each side with its position.
+/// `mesures:` — year → value, in the order written, each side with its position; then
+/// how each year was written (same order), a school year counting as the year it ends.
 #[derive(Debug, Clone, Default)]
-pub struct Mesures(pub Vec<(Sp<i64>, Sp<Valeur>)>);
+pub struct Mesures(pub Vec<(Sp<i64>, Sp<Valeur>)>, pub Vec<Calendrier>);
+
+impl Mesures {
+    /// How the indicator's years are written (its first year's way; mixing them is a
+    /// finding of `check`).
+    pub fn calendrier(&self) -> Calendrier {
+        self.1.first().copied().unwrap_or_default()
+    }
+}
 
 impl JsonSchema for Mesures {
     fn schema_name() -> std::borrow::Cow<'static, str> {
@@ -171,9 +221,9 @@ impl JsonSchema for Mesures {
 
     fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
-            "description": "Les mesures de l'indicateur, année : valeur, ex. {2023: 12, 2026: 25}.",
+            "description": "Les mesures de l'indicateur, année : valeur, ex. {2023: 12, 2026: 25} ; une année scolaire s'écrit « 2023-2024 ».",
             "type": "object",
-            "propertyNames": { "pattern": "^[0-9]{4}$" },
+            "propertyNames": { "pattern": YEAR_PATTERN },
             "additionalProperties": generator.subschema_for::<Valeur>(),
         })
     }
@@ -254,12 +304,78 @@ pub struct EntityFront {
         description = "Les exigences du cahier des charges auxquelles la fiche répond, ex. [\"4.1\", \"4.3\"]."
     )]
     pub exigences: Vec<Sp<String>>,
+    /// Other criteria this fiche also serves (it stays in its own folder).
+    #[serde(default)]
+    #[schemars(
+        with = "Vec<u32>",
+        description = "Les autres critères que la fiche sert aussi, ex. [8] : elle reste dans son dossier, apparaît dans la synthèse de ces critères et peut citer leurs exigences."
+    )]
+    pub criteres_associes: Vec<Sp<i64>>,
     #[serde(default)]
     pub objectifs: Vec<Objectif>,
     #[serde(default)]
     #[schemars(
         with = "Vec<String>",
-        description = "Les pièces justificatives, chemins depuis la racine du dossier, ex. [\"preuves/bilan.pdf\"]."
+        description = "Les pièces justificatives : chemins depuis la racine du dossier, ex. [\"preuves/bilan.pdf\"], ou pages en ligne, \"https://…\" ou \"[texte](https://…)\"."
     )]
     pub preuves: Vec<Sp<String>>,
+}
+
+/// Evidence on line: `https://…` alone, or `[texte](https://…)` (a Markdown link, the
+/// text shown in the annex). Anything that looks like an address attempt (a scheme,
+/// `www.`) is one, so `htp:/…` is a malformed address, not a missing file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lien<'a> {
+    pub texte: Option<&'a str>,
+    pub adresse: &'a str,
+}
+
+impl<'a> Lien<'a> {
+    /// The link written in an evidence entry, if it is one.
+    pub fn of(raw: &'a str) -> Option<Self> {
+        let raw = raw.trim();
+        if let Some(rest) = raw.strip_prefix('[')
+            && let Some((texte, tail)) = rest.split_once("](")
+            && let Some(adresse) = tail.strip_suffix(')')
+        {
+            let texte = Some(texte.trim()).filter(|t| !t.is_empty());
+            return Some(Lien {
+                texte,
+                adresse: adresse.trim(),
+            });
+        }
+        let scheme = raw
+            .split_once(':')
+            .is_some_and(|(s, _)| s.len() > 1 && s.chars().all(|c| c.is_ascii_alphabetic()));
+        (scheme || raw.starts_with("www.")).then_some(Lien {
+            texte: None,
+            adresse: raw,
+        })
+    }
+
+    /// The address is a well-formed http(s) URL with a host and no space; else why not.
+    pub fn check(&self) -> Result<(), &'static str> {
+        if self.adresse.chars().any(char::is_whitespace) {
+            return Err("elle contient une espace");
+        }
+        let Ok(url) = url::Url::parse(self.adresse) else {
+            return Err("ce n'est pas une adresse « https://… »");
+        };
+        if !matches!(url.scheme(), "http" | "https") {
+            return Err("seules les adresses « https:// » ou « http:// » sont des pages en ligne");
+        }
+        let slashes = self.adresse[url.scheme().len() + 1..].starts_with("//");
+        match url.host_str() {
+            Some(h) if slashes && h.contains('.') => Ok(()),
+            _ => Err("il manque le nom du site après « https:// »"),
+        }
+    }
+
+    /// « texte (adresse) », or the address alone.
+    pub fn shown(&self) -> String {
+        match self.texte {
+            Some(t) => format!("{t} ({})", self.adresse),
+            None => self.adresse.to_string(),
+        }
+    }
 }

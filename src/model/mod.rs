@@ -1,5 +1,6 @@
 //! The typed dossier: what the loader built from the folder, positions included.
 
+pub mod annee;
 pub mod config;
 pub mod front;
 pub mod query;
@@ -117,6 +118,8 @@ pub struct Campaign {
     pub annee: Option<i64>,
     /// `[suivi] annee`: the bilan annuel year, after the label.
     pub suivi: Option<i64>,
+    /// How the campaign year is written: shown back the same way.
+    pub calendrier: front::Calendrier,
 }
 
 impl Campaign {
@@ -127,8 +130,9 @@ impl Campaign {
             let get = |t: &str, k: &str| table.get(t).and_then(|v| v.get(k)).cloned();
             return Campaign {
                 edition: get("referentiel", "edition").and_then(|v| v.as_str().map(str::to_string)),
-                annee: get("candidature", "annee").and_then(|v| v.as_integer()),
-                suivi: get("suivi", "annee").and_then(|v| v.as_integer()),
+                annee: get("candidature", "annee").and_then(|v| config::year_value(&v)),
+                suivi: get("suivi", "annee").and_then(|v| config::year_value(&v)),
+                calendrier: config::calendrier(&table),
             };
         }
         let value = |key: &str| {
@@ -146,8 +150,9 @@ impl Campaign {
         };
         Campaign {
             edition: value("edition").filter(|e| !e.is_empty()),
-            annee: value("annee").and_then(|a| a.parse().ok()),
+            annee: value("annee").and_then(|a| crate::model::annee::parse(&a).map(|y| y.0)),
             suivi: None,
+            calendrier: front::Calendrier::Civil,
         }
     }
 }
@@ -179,6 +184,11 @@ impl Dossier {
     /// The campaign year (`[candidature] annee`).
     pub fn annee(&self) -> Option<i64> {
         self.campaign.annee
+    }
+
+    /// A year shown the way the campaign year is written (`2026` or `2025-2026`).
+    pub fn show_year(&self, y: i64) -> String {
+        self.campaign.calendrier.show(y)
     }
 
     /// The latest year the dossier speaks of: the follow-up year when there is one

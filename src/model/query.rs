@@ -11,10 +11,11 @@ pub const YEARS: std::ops::RangeInclusive<i64> = 1990..=2100;
 /// reason it is refused (clap prints it as a usage error).
 pub fn parse_year(s: &str) -> Result<i64, String> {
     let (lo, hi) = (YEARS.start(), YEARS.end());
-    match s.trim().parse::<i64>() {
-        Ok(y) if YEARS.contains(&y) => Ok(y),
+    // A school year counts as the year it ends (`model::annee`).
+    match super::annee::parse(s) {
+        Some((y, _)) if YEARS.contains(&y) => Ok(y),
         _ => Err(format!(
-            "« {s} » n'est pas une année possible : indiquez une année sur quatre chiffres, entre {lo} et {hi}"
+            "« {s} » n'est pas une année possible : indiquez une année sur quatre chiffres, entre {lo} et {hi}, ou une année scolaire, « 2025-2026 »"
         )),
     }
 }

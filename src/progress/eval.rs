@@ -9,15 +9,25 @@ use serde::Serialize;
 pub enum Statut {
     Atteint,
     EnBonneVoie,
+    ProcheDeLaCible,
     EnRetard,
     EnRecul,
     NonMesurable,
 }
 
+/// Share of the way from baseline to target from which an indicator behind schedule is
+/// « proche de la cible » rather than « en retard »: a conseil d'administration reads
+/// 94 % of a target as nearly there, not as late.
+pub const PROCHE: f64 = 0.9;
+
+/// The band of « proche de la cible », stated wherever the status is shown.
+pub const PROCHE_BANDE: &str = "« proche de la cible » : au moins 90 % du chemin entre la mesure de départ et la cible, sans l'avoir atteinte";
+
 impl Statut {
-    pub const ALL: [Statut; 5] = [
+    pub const ALL: [Statut; 6] = [
         Statut::Atteint,
         Statut::EnBonneVoie,
+        Statut::ProcheDeLaCible,
         Statut::EnRetard,
         Statut::EnRecul,
         Statut::NonMesurable,
@@ -28,6 +38,7 @@ impl Statut {
         match (self, n > 1) {
             (Statut::Atteint, true) => "atteints",
             (Statut::NonMesurable, true) => "non mesurables",
+            (Statut::ProcheDeLaCible, true) => "proches de la cible",
             _ => self.label(),
         }
     }
@@ -36,6 +47,7 @@ impl Statut {
         match self {
             Statut::Atteint => "atteint",
             Statut::EnBonneVoie => "en bonne voie",
+            Statut::ProcheDeLaCible => "proche de la cible",
             Statut::EnRetard => "en retard",
             Statut::EnRecul => "en recul",
             Statut::NonMesurable => "non mesurable",
@@ -144,6 +156,8 @@ pub fn evaluate(i: &Inputs) -> Evaluation {
         Statut::EnRecul
     } else if p >= attendu_v {
         Statut::EnBonneVoie
+    } else if p >= PROCHE {
+        Statut::ProcheDeLaCible
     } else {
         Statut::EnRetard
     };
@@ -193,7 +207,9 @@ mod tests {
         ("single measure", &[(2026, 0.0)], Some(30.0), Sens::Hausse, Some((2026, 2031)), 2026, NonMesurable, None, Some(0)),
         ("no target", &[(2021, 1.0), (2024, 2.0)], None, Sens::Hausse, Some((2021, 2026)), 2024, NonMesurable, None, Some(60)),
         ("baseline equals target", &[(2021, 40.0), (2024, 41.0)], Some(40.0), Sens::Hausse, Some((2021, 2026)), 2024, NonMesurable, None, Some(60)),
-        ("out of year order", &[(2024, 25.0), (2021, 12.0), (2026, 38.0)], Some(40.0), Sens::Hausse, Some((2021, 2026)), 2026, EnRetard, Some(93), Some(100)),
+        ("out of year order", &[(2024, 25.0), (2021, 12.0), (2026, 38.0)], Some(40.0), Sens::Hausse, Some((2021, 2026)), 2026, ProcheDeLaCible, Some(93), Some(100)),
+        ("just under the band at the end", &[(2021, 0.0), (2026, 89.0)], Some(100.0), Sens::Hausse, Some((2021, 2026)), 2026, EnRetard, Some(89), Some(100)),
+        ("in the band, ahead of schedule", &[(2021, 0.0), (2024, 95.0)], Some(100.0), Sens::Hausse, Some((2021, 2026)), 2024, EnBonneVoie, Some(95), Some(60)),
         ("percentage target", &[(2022, 62.5), (2025, 76.0)], Some(80.0), Sens::Hausse, Some((2022, 2026)), 2025, EnBonneVoie, Some(77), Some(75)),
         ("period not started", &[(2026, 3.0)], Some(10.0), Sens::Hausse, Some((2027, 2031)), 2026, NonMesurable, None, Some(0)),
         ("not started, two measures", &[(2025, 3.0), (2026, 4.0)], Some(10.0), Sens::Hausse, Some((2027, 2031)), 2026, EnBonneVoie, Some(14), Some(0)),

@@ -43,12 +43,14 @@ struct Crit {
     fiches: Vec<Fiche>,
 }
 
-fn comptes(r: &Resume) -> Vec<String> {
+pub(super) fn comptes(r: &Resume) -> Vec<String> {
     let mut v: Vec<String> = std::iter::once(r.indicateurs)
         .chain(Statut::ALL.iter().map(|s| r.count(*s)))
         .map(|n| n.to_string())
         .collect();
-    v.push(r.progression_moyenne.map_or("—".to_string(), percent));
+    v.push(r.progression_moyenne.map_or("—".to_string(), |p| {
+        format!("{} (sur {})", percent(p), r.mesurables)
+    }));
     v
 }
 
@@ -59,7 +61,7 @@ fn chiffres(i: &super::Indicateur) -> String {
         parts.push(format!(
             "départ {} ({})",
             with_unit(d.valeur, i.unite),
-            d.annee
+            i.calendrier.show(d.annee)
         ));
     }
     if let Some(l) = e
@@ -69,7 +71,7 @@ fn chiffres(i: &super::Indicateur) -> String {
         parts.push(format!(
             "dernière mesure {} ({})",
             with_unit(l.valeur, i.unite),
-            l.annee
+            i.calendrier.show(l.annee)
         ));
     }
     if let Some(c) = i.cible {
@@ -108,7 +110,7 @@ pub fn render(
                         "Engagement"
                     },
                     denomination: f.denomination.clone(),
-                    periode: f.periode.map(|(d, e)| format!("{d}–{e}")),
+                    periode: f.periode_ecrite(),
                     objectifs: f
                         .objectifs
                         .iter()
@@ -137,6 +139,6 @@ pub fn render(
         })
         .collect();
     let env = templates::environment(files);
-    let ctx = context! { p => Value::from(Serde(p)), criteres => Value::from(Serde(&criteres)), ensemble => comptes(&p.resume) };
+    let ctx = context! { p => Value::from(Serde(p)), annee => p.annee_ecrite(), criteres => Value::from(Serde(&criteres)), ensemble => comptes(&p.resume), bande => super::eval::PROCHE_BANDE };
     templates::render(&env, files, "tableau-de-bord.html.j2", ctx)
 }

@@ -1,7 +1,7 @@
 //! The bilan annuel as Markdown (GFM tables), for the conseil d'administration.
 
 use super::{Indicateur, Progress, Resume};
-use crate::numfmt::{Unite, percent, with_unit};
+use crate::numfmt::{percent, with_unit};
 use std::fmt::Write;
 
 /// A table cell: no line break, pipes escaped.
@@ -13,20 +13,26 @@ pub fn cell(s: &str) -> String {
 
 fn counts(r: &Resume) -> String {
     format!(
-        "{} | {} | {} | {} | {} | {} | {}",
+        "{} | {} | {} | {} | {} | {} | {} | {}",
         r.indicateurs,
         r.atteint,
         r.en_bonne_voie,
+        r.proche_de_la_cible,
         r.en_retard,
         r.en_recul,
         r.non_mesurable,
-        r.progression_moyenne.map_or("—".to_string(), percent)
+        r.progression_moyenne.map_or("—".to_string(), |p| format!(
+            "{} (sur {})",
+            percent(p),
+            r.mesurables
+        ))
     )
 }
 
-fn mesure(m: Option<super::eval::Mesure>, unite: Unite) -> String {
+fn mesure(m: Option<super::eval::Mesure>, i: &super::Indicateur) -> String {
     m.map_or("—".to_string(), |m| {
-        format!("{} ({})", with_unit(m.valeur, unite), m.annee)
+        let y = i.calendrier.show(m.annee);
+        format!("{} ({y})", with_unit(m.valeur, i.unite))
     })
 }
 
@@ -38,20 +44,23 @@ pub fn write(out: &mut String, p: &Progress) {
     let _ = writeln!(
         out,
         "# Bilan annuel {} — {}\n",
-        p.annee,
+        p.annee_ecrite(),
         cell(&p.etablissement)
     );
     let _ = writeln!(
         out,
         "{} · UAI {} · cahier des charges {} · indicateurs tels que connus en {}.\n",
-        p.denomination, p.uai, p.edition, p.annee
+        p.denomination,
+        p.uai,
+        p.edition,
+        p.annee_ecrite()
     );
     let _ = writeln!(out, "## Synthèse\n");
     let _ = writeln!(
         out,
-        "| Critère | Indicateurs | Atteints | En bonne voie | En retard | En recul | Non mesurables | Progression moyenne |"
+        "| Critère | Indicateurs | Atteints | En bonne voie | Proches de la cible | En retard | En recul | Non mesurables | Progression moyenne (sur les mesurables) |"
     );
-    let _ = writeln!(out, "|---|---:|---:|---:|---:|---:|---:|---:|");
+    let _ = writeln!(out, "|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     for c in &p.criteres {
         let _ = writeln!(
             out,
@@ -64,15 +73,16 @@ pub fn write(out: &mut String, p: &Progress) {
     let _ = writeln!(out, "| **Ensemble** | {} |", counts(&p.resume));
     let _ = writeln!(
         out,
-        "\nProgression : part du chemin parcouru entre la mesure de départ et la cible. Attendu : part de la période de l'action écoulée en {}.",
-        p.annee
+        "\nProgression : part du chemin parcouru entre la mesure de départ et la cible. Attendu : part de la période de l'action écoulée en {}. La progression moyenne ne compte que les indicateurs mesurables. Statuts : {}.",
+        p.annee_ecrite(),
+        super::eval::PROCHE_BANDE
     );
     for c in &p.criteres {
         let _ = writeln!(out, "\n## Critère {} — {}", c.numero, cell(&c.intitule));
         for f in &c.fiches {
             let periode = f
-                .periode
-                .map_or(String::new(), |(d, e)| format!(" ({d}–{e})"));
+                .periode_ecrite()
+                .map_or(String::new(), |p| format!(" ({p})"));
             let nature = if f.nature == "action" {
                 "Action"
             } else {
@@ -107,8 +117,8 @@ fn row(out: &mut String, objectif: &str, i: &Indicateur) {
         "| {} | {} | {} | {} | {} | {} | {} | {} |",
         cell(objectif),
         cell(&i.intitule),
-        mesure(e.depart, i.unite),
-        mesure(e.derniere, i.unite),
+        mesure(e.depart, i),
+        mesure(e.derniere, i),
         i.cible.map_or("—".to_string(), |c| format!(
             "{} ({})",
             with_unit(c, i.unite),

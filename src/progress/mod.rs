@@ -2,17 +2,22 @@
 //!
 //! `eval` does the arithmetic of one indicator; this module walks the dossier at a
 //! reference year and builds summaries per objective, per criterion and overall.
-//! Renderers: `term` (terminal table), `md` (bilan annuel), `html` (tableau de bord).
+//! Renderers: `term` (terminal table), `md` (bilan annuel), `html` (tableau de bord), `pdf`
+//! (the tableau de bord as A4 PDF, feature `pdf`).
 
 pub mod eval;
 pub mod html;
 pub mod md;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 pub mod svg;
 pub mod term;
 
-use crate::model::front::{Sens, Unite, Valeur};
+use crate::model::front::{Calendrier, Sens, Unite, Valeur};
 use crate::model::query::YEARS;
 use crate::model::{Dossier, Kind};
+// Values check reports as `valeur-demesuree` are left out of every computation.
+use crate::numfmt::plausible;
 use crate::referentiel::Edition;
 use eval::{Evaluation, Inputs, Mesure, Statut};
 use serde::Serialize;
@@ -23,12 +28,15 @@ pub struct Resume {
     pub indicateurs: usize,
     pub atteint: usize,
     pub en_bonne_voie: usize,
+    pub proche_de_la_cible: usize,
     pub en_retard: usize,
     pub en_recul: usize,
     pub non_mesurable: usize,
     /// Mean of the progress of measurable indicators, each capped to 0..=1 so that one
     /// target passed twice over does not hide a late one.
     pub progression_moyenne: Option<f64>,
+    /// How many indicators the mean is taken over (the measurable ones).
+    pub mesurables: usize,
 }
 
 impl Resume {
@@ -45,6 +53,7 @@ impl Resume {
             }
         }
         r.progression_moyenne = (n > 0).then(|| sum / n as f64);
+        r.mesurables = n;
         r
     }
 
@@ -52,6 +61,7 @@ impl Resume {
         match s {
             Statut::Atteint => &mut self.atteint,
             Statut::EnBonneVoie => &mut self.en_bonne_voie,
+            Statut::ProcheDeLaCible => &mut self.proche_de_la_cible,
             Statut::EnRetard => &mut self.en_retard,
             Statut::EnRecul => &mut self.en_recul,
             Statut::NonMesurable => &mut self.non_mesurable,
@@ -62,6 +72,7 @@ impl Resume {
         match s {
             Statut::Atteint => self.atteint,
             Statut::EnBonneVoie => self.en_bonne_voie,
+            Statut::ProcheDeLaCible => self.proche_de_la_cible,
             Statut::EnRetard => self.en_retard,
             Statut::EnRecul => self.en_recul,
             Statut::NonMesurable => self.non_mesurable,
@@ -81,6 +92,9 @@ pub struct Indicateur {
     /// reference year, by year: not computable, but part of the history.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub mesures_texte: Vec<MesureTexte>,
+    /// How the school wrote the indicator's years (`scolaire`: « 2023-2024 » is 2024).
+    #[serde(skip_serializing_if = "Calendrier::is_civil")]
+    pub calendrier: Calendrier,
     #[serde(flatten)]
     pub evaluation: Evaluation,
 }
@@ -100,7 +114,10 @@ impl Indicateur {
             let each: Vec<String> = self
                 .mesures_texte
                 .iter()
-                .map(|m| format!("{}\u{a0}: «\u{a0}{}\u{a0}»", m.annee, m.texte))
+                .map(|m| {
+                    let y = self.calendrier.show(m.annee);
+                    format!("{y}\u{a0}: «\u{a0}{}\u{a0}»", m.texte)
+                })
                 .collect();
             format!("non chiffrées\u{a0}: {}", each.join("\u{a0}; "))
         })
@@ -121,8 +138,20 @@ pub struct Fiche {
     pub nature: &'static str,
     pub denomination: String,
     pub periode: Option<(i64, i64)>,
+    /// How the school wrote the period's years.
+    #[serde(skip_serializing_if = "Calendrier::is_civil")]
+    pub calendrier: Calendrier,
     pub resume: Resume,
     pub objectifs: Vec<Objectif>,
+}
+
+impl Fiche {
+    /// « (2021–2026) » or « (2020-2021–2025-2026) », as written; empty without period.
+    pub fn periode_ecrite(&self) -> Option<String> {
+        let c = self.calendrier;
+        self.periode
+            .map(|(d, e)| format!("{}–{}", c.show(d), c.show(e)))
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -137,6 +166,9 @@ pub struct Critere {
 #[derive(Debug, Clone, Serialize)]
 pub struct Progress {
     pub annee: i64,
+    /// How the campaign year is written (`scolaire`: the reference year shows as « 2025-2026 »).
+    #[serde(skip_serializing_if = "Calendrier::is_civil")]
+    pub calendrier: Calendrier,
     pub etablissement: String,
     pub uai: String,
     pub denomination: String,
@@ -146,6 +178,11 @@ pub struct Progress {
 }
 
 impl Progress {
+    /// The reference year as the school writes it.
+    pub fn annee_ecrite(&self) -> String {
+        self.calendrier.show(self.annee)
+    }
+
     pub fn indicateurs(&self) -> impl Iterator<Item = &Indicateur> {
         self.criteres
             .iter()
@@ -197,6 +234,7 @@ pub fn compute(d: &Dossier, edition: &Edition, annee: i64, only: Option<u32>) ->
         |f: fn(&crate::model::Config) -> &str| config.map_or(String::new(), |c| f(c).to_string());
     let mut p = Progress {
         annee,
+        calendrier: d.campaign.calendrier,
         etablissement: text(|c| c.etablissement.nom.get_ref()),
         uai: text(|c| c.etablissement.uai.get_ref()),
         denomination: text(|c| c.etablissement.denomination.get_ref()),
@@ -237,19 +275,13 @@ fn fiche(kind: Kind, e: &crate::model::Entity, annee: i64) -> Option<Fiche> {
         nature: kind.label(),
         denomination: f.denomination.value.clone(),
         periode,
+        calendrier: f
+            .periode
+            .as_ref()
+            .map_or_else(Calendrier::default, |p| p.calendrier),
         resume: Resume::of(objectifs.iter().flat_map(|o| o.indicateurs.iter())),
         objectifs,
     })
-}
-
-/// Largest value worth computing with: far above any real measure, far below where
-/// differences of two values overflow to infinity.
-const MAX_VALUE: f64 = 1e15;
-
-/// Whether a value can be drawn and compared: finite and of a sane size (check reports
-/// the others as they are; here they are left out).
-fn plausible(x: f64) -> bool {
-    x.is_finite() && x.abs() <= MAX_VALUE
 }
 
 fn cible(i: &crate::model::front::Indicateur) -> Option<f64> {
@@ -304,6 +336,7 @@ fn indicateur(
         cible: cible(i),
         mesures,
         mesures_texte: textes,
+        calendrier: i.mesures.calendrier(),
         evaluation,
     }
 }

@@ -5,7 +5,7 @@
 
 use super::Indicateur;
 use super::eval::Statut;
-use crate::numfmt::with_unit;
+use crate::numfmt::{Unite, with_unit};
 use minijinja::HtmlEscape;
 use std::fmt::Write;
 
@@ -45,17 +45,14 @@ impl Frame {
         } else {
             lo.abs().max(1.0) * 0.5
         };
+        let top = hi;
         let lo = if lo >= 0.0 {
             (lo - pad).max(0.0)
         } else {
             lo - pad
         };
-        Some(Frame {
-            x0,
-            x1,
-            lo,
-            hi: hi + pad,
-        })
+        let (lo, hi) = fit(ind.unite, counts(ind), lo, hi + pad, top);
+        Some(Frame { x0, x1, lo, hi })
     }
 
     fn x(&self, year: i64) -> f64 {
@@ -68,9 +65,67 @@ impl Frame {
     }
 }
 
+/// Whether the indicator counts things: a number unit and whole measures and target.
+fn counts(ind: &Indicateur) -> bool {
+    let whole = |v: f64| v.fract() == 0.0;
+    ind.unite == Unite::Nombre
+        && ind.mesures.iter().all(|m| whole(m.valeur))
+        && ind.cible.is_none_or(whole)
+}
+
+/// The value range `lo..hi` adjusted to what is measured: whole bounds for counts (an
+/// axis of meetings never reads « 3,2 »), at most 100 % for a percentage unless a value
+/// (`top`, the largest) passes it.
+fn fit(unite: Unite, counts: bool, lo: f64, hi: f64, top: f64) -> (f64, f64) {
+    let (mut lo, mut hi) = (lo, hi);
+    if unite == Unite::Pourcentage && top <= 100.0 {
+        hi = hi.min(100.0);
+    }
+    if counts {
+        lo = lo.floor();
+        hi = hi.ceil();
+    }
+    if hi <= lo {
+        hi = lo + 1.0;
+    }
+    (lo, hi)
+}
+
 /// The chart of an indicator over `periode` (and its measures), marking the year `annee`.
 /// Returns an empty string when there is nothing to draw (no numeric measure).
 pub fn chart(ind: &Indicateur, periode: Option<(i64, i64)>, annee: i64) -> String {
+    draw(ind, periode, annee, "")
+}
+
+/// The same chart as a file of its own (the PDF embeds it as an image): the page's
+/// stylesheet is not there, so the chart carries its styles, colours spelled out.
+pub fn standalone_chart(ind: &Indicateur, periode: Option<(i64, i64)>, annee: i64) -> String {
+    draw(ind, periode, annee, &standalone_style())
+}
+
+/// The tableau de bord's chart styles (`tableau-de-bord.html.j2`) with the colours of
+/// `commun.css.j2` written out, as an SVG renderer without CSS variables needs them.
+fn standalone_style() -> String {
+    let mut css = String::from(
+        "<style>svg{font-family:'Libertinus Serif';font-size:8px}\
+         .axe{stroke:#9aa1ad;stroke-width:1}.graduation,.legende{fill:#5b6475}\
+         .annee{stroke:#c3c8d1;stroke-width:1;stroke-dasharray:2 2}\
+         .depart{stroke:#7a808c;stroke-width:1;stroke-dasharray:1 3}\
+         .cible{stroke:#1d2433;stroke-width:1.2;stroke-dasharray:6 3}\
+         .mesures{fill:none;stroke-width:2}",
+    );
+    for s in Statut::ALL {
+        let (class, colour) = (statut_class(s), statut_colour(s));
+        let _ = write!(
+            css,
+            ".mesures.{class}{{stroke:{colour}}}.mesure.{class}{{fill:{colour}}}"
+        );
+    }
+    css.push_str("</style>");
+    css
+}
+
+fn draw(ind: &Indicateur, periode: Option<(i64, i64)>, annee: i64, style: &str) -> String {
     let Some(f) = Frame::of(ind, periode, annee) else {
         return String::new();
     };
@@ -78,7 +133,7 @@ pub fn chart(ind: &Indicateur, periode: Option<(i64, i64)>, annee: i64) -> Strin
     let title = HtmlEscape(&ind.intitule);
     let _ = write!(
         s,
-        r#"<svg class="graphe" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" width="{W}" height="{H}" role="img" aria-label="{title}"><title>{title}</title>"#
+        r#"<svg class="graphe" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" width="{W}" height="{H}" role="img" aria-label="{title}"><title>{title}</title>{style}"#
     );
     axes(&mut s, &f, ind);
     references(&mut s, &f, ind, annee);
@@ -102,7 +157,8 @@ fn axes(s: &mut String, f: &Frame, ind: &Indicateur) {
         H - BOTTOM
     );
     // Round the axis labels to what the range can tell apart.
-    let digits = if f.hi - f.lo >= 10.0 { 0 } else { 1 };
+    let whole = f.lo.fract() == 0.0 && f.hi.fract() == 0.0;
+    let digits = if whole || f.hi - f.lo >= 10.0 { 0 } else { 1 };
     for v in [f.lo, f.hi] {
         let _ = write!(
             s,
@@ -116,9 +172,10 @@ fn axes(s: &mut String, f: &Frame, ind: &Indicateur) {
     for year in (f.x0..=f.x1).step_by(step as usize) {
         let _ = write!(
             s,
-            r#"<text class="graduation" x="{:.1}" y="{}" text-anchor="middle">{year}</text>"#,
+            r#"<text class="graduation" x="{:.1}" y="{}" text-anchor="middle">{}</text>"#,
             f.x(year),
-            H - 8.0
+            H - 8.0,
+            ind.calendrier.show(year)
         );
     }
 }
@@ -171,7 +228,7 @@ fn measures(s: &mut String, f: &Frame, ind: &Indicateur) {
             r#"<circle class="mesure {class}" cx="{:.1}" cy="{:.1}" r="3"><title>{} : {}</title></circle>"#,
             f.x(m.annee),
             f.y(m.valeur),
-            m.annee,
+            ind.calendrier.show(m.annee),
             HtmlEscape(&with_unit(m.valeur, ind.unite))
         );
     }
@@ -187,8 +244,47 @@ pub fn statut_class(s: Statut) -> &'static str {
     match s {
         Statut::Atteint => "atteint",
         Statut::EnBonneVoie => "en-bonne-voie",
+        Statut::ProcheDeLaCible => "proche-de-la-cible",
         Statut::EnRetard => "en-retard",
         Statut::EnRecul => "en-recul",
         Statut::NonMesurable => "non-mesurable",
+    }
+}
+
+/// Colour of a status, as `commun.css.j2` defines it (`--atteint`, `--bonne-voie`, …).
+pub fn statut_colour(s: Statut) -> &'static str {
+    match s {
+        Statut::Atteint => "#1b7f3b",
+        // The tableau de bord draws « proche de la cible » in the « en bonne voie » blue.
+        Statut::EnBonneVoie | Statut::ProcheDeLaCible => "#1668a8",
+        Statut::EnRetard => "#b26a00",
+        Statut::EnRecul => "#b3261e",
+        Statut::NonMesurable => "#7a808c",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn axes_fit_what_is_measured() {
+        // (unit, counts, lo, hi, largest value) → (lo, hi)
+        let cases = [
+            (Unite::Nombre, true, 2.64, 3.36, 3.0, (2.0, 4.0)),
+            (Unite::Nombre, true, 0.0, 14.4, 12.0, (0.0, 15.0)),
+            (Unite::Nombre, false, 0.5, 2.7, 2.5, (0.5, 2.7)),
+            (Unite::Pourcentage, false, 78.0, 104.0, 98.0, (78.0, 100.0)),
+            (Unite::Pourcentage, false, 90.0, 125.0, 112.0, (90.0, 125.0)),
+            (Unite::Euros, false, 0.0, 2600.0, 2400.0, (0.0, 2600.0)),
+            (Unite::Nombre, true, 3.0, 3.0, 3.0, (3.0, 4.0)),
+        ];
+        for (unite, counts, lo, hi, top, want) in cases {
+            assert_eq!(
+                fit(unite, counts, lo, hi, top),
+                want,
+                "{unite:?} {lo}..{hi}"
+            );
+        }
     }
 }

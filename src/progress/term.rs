@@ -12,6 +12,7 @@ fn style(s: Statut) -> Style {
     let c = match s {
         Statut::Atteint => AnsiColor::Green,
         Statut::EnBonneVoie => AnsiColor::Cyan,
+        Statut::ProcheDeLaCible => AnsiColor::Blue,
         Statut::EnRetard => AnsiColor::Yellow,
         Statut::EnRecul => AnsiColor::Red,
         Statut::NonMesurable => AnsiColor::BrightBlack,
@@ -37,7 +38,15 @@ pub fn resume_line(r: &Resume) -> String {
         }
     }
     let mean = r.progression_moyenne.map_or(String::new(), |p| {
-        format!(" · progression moyenne {}", percent(p))
+        format!(
+            " · progression moyenne {} sur {}",
+            percent(p),
+            crate::text::count(
+                r.mesurables,
+                "indicateur mesurable",
+                "indicateurs mesurables"
+            )
+        )
     });
     format!(
         "{} : {}{mean}",
@@ -73,7 +82,7 @@ pub fn write(out: &mut String, p: &Progress, color: bool) {
         paint(
             &format!(
                 "Tableau de bord des indicateurs — état connu en {}",
-                p.annee
+                p.annee_ecrite()
             ),
             bold,
             color
@@ -84,7 +93,8 @@ pub fn write(out: &mut String, p: &Progress, color: bool) {
         "{} ({}) · cahier des charges {}",
         p.etablissement, p.uai, p.edition
     );
-    let _ = writeln!(out, "Ensemble : {}\n", resume_line(&p.resume));
+    let _ = writeln!(out, "Ensemble : {}", resume_line(&p.resume));
+    let _ = writeln!(out, "Statuts : {}\n", super::eval::PROCHE_BANDE);
     for c in &p.criteres {
         let _ = writeln!(
             out,
@@ -98,8 +108,8 @@ pub fn write(out: &mut String, p: &Progress, color: bool) {
         let _ = writeln!(out, "  {}", resume_line(&c.resume));
         for f in &c.fiches {
             let periode = f
-                .periode
-                .map_or(String::new(), |(d, e)| format!(", {d}–{e}"));
+                .periode_ecrite()
+                .map_or(String::new(), |p| format!(", {p}"));
             let _ = writeln!(out, "\n  ▸ {} ({}{periode})", f.denomination, f.nature);
             for o in &f.objectifs {
                 for i in &o.indicateurs {
@@ -135,14 +145,15 @@ fn indicator(out: &mut String, i: &Indicateur, color: bool) {
     );
     let mut facts = Vec::new();
     if let (Some(d), Some(l)) = (e.depart, e.derniere) {
+        let y = |m: super::eval::Mesure| i.calendrier.show(m.annee);
         if d.annee == l.annee {
-            facts.push(format!("{} : {}", d.annee, with_unit(d.valeur, i.unite)));
+            facts.push(format!("{} : {}", y(d), with_unit(d.valeur, i.unite)));
         } else {
             facts.push(format!(
                 "{} : {} → {} : {}",
-                d.annee,
+                y(d),
                 with_unit(d.valeur, i.unite),
-                l.annee,
+                y(l),
                 with_unit(l.valeur, i.unite)
             ));
         }

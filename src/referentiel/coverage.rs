@@ -18,6 +18,14 @@ pub fn covered(d: &Dossier, ed: &Edition) -> Covered {
         .collect()
 }
 
+/// Whether `d` is a network application (`reseau` lists co-applicants in ldm.toml): the
+/// network-only requirements are asked of it alone.
+pub fn en_reseau(d: &Dossier) -> bool {
+    d.config
+        .as_ref()
+        .is_some_and(|c| !c.candidature.reseau.is_empty())
+}
+
 /// What the dossier holds for one criterion of the edition.
 #[derive(Debug, Clone)]
 pub struct CritereCoverage {
@@ -33,6 +41,7 @@ pub struct CritereCoverage {
 
 /// One line per criterion of `ed`, in the edition's order.
 pub fn per_critere(d: &Dossier, ed: &Edition, covered: &Covered) -> Vec<CritereCoverage> {
+    let reseau = en_reseau(d);
     ed.criteres
         .iter()
         .map(|c| {
@@ -44,11 +53,10 @@ pub fn per_critere(d: &Dossier, ed: &Edition, covered: &Covered) -> Vec<CritereC
                 actions: dir.map_or(0, |dir| dir.actions.len()),
                 engagements: dir.map_or(0, |dir| dir.engagements.len()),
                 exigences_couvertes: c
-                    .exigences
-                    .iter()
+                    .exigences_demandees(reseau)
                     .filter(|e| covered.contains(e.id.as_str()))
                     .count(),
-                exigences_total: c.exigences.len(),
+                exigences_total: c.exigences_demandees(reseau).count(),
             }
         })
         .collect()

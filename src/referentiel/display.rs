@@ -20,7 +20,10 @@ pub fn list(ed: &Edition) -> String {
         } else {
             ""
         };
-        let _ = writeln!(s, "{:>2}. {}", c.numero, c.intitule);
+        let mark = c
+            .origine
+            .map_or(String::new(), |o| format!(" ({})", o.label()));
+        let _ = writeln!(s, "{:>2}. {}{mark}", c.numero, c.intitule);
         let _ = writeln!(
             s,
             "    dossier : criteres/{}-{}/ · {} exigences ({}–{}){reseau}",
@@ -46,12 +49,22 @@ pub fn show(ed: &Edition, c: &Critere) -> String {
         "Critère {} — {}\n(édition {})\n",
         c.numero, c.intitule, ed.id
     );
+    if let Some(o) = c.origine {
+        let _ = writeln!(s, "({}, voir la note en fin de critère)\n", o.label());
+    }
     let _ = writeln!(
         s,
         "EXIGENCES (à citer dans « exigences: » des actions et engagements)"
     );
     for e in &c.exigences {
-        let _ = writeln!(s, "  {:<5} {}", e.id, e.texte);
+        let reseau = if e.reseau { " (réseau)" } else { "" };
+        let _ = writeln!(s, "  {:<5} {}{reseau}", e.id, e.texte);
+    }
+    if c.exigences.iter().any(|e| e.reseau) {
+        let _ = writeln!(
+            s,
+            "  (réseau) : demandée seulement dans une candidature en réseau (« reseau » de ldm.toml)"
+        );
     }
     if c.strategie_commune_reseau {
         let _ = writeln!(
@@ -80,21 +93,27 @@ pub fn show(ed: &Edition, c: &Critere) -> String {
         }
         let _ = writeln!(s, "\n{title}");
         for i in items {
-            match i {
-                Item::Texte(t) => {
-                    let _ = writeln!(s, "  - {t}");
-                }
-                Item::Detail { texte, details } => {
-                    let _ = writeln!(s, "  - {texte}");
-                    for d in details {
-                        let _ = writeln!(s, "      · {}", d.trim_start_matches(['○', ' ']));
-                    }
-                }
-            }
+            item(&mut s, i, 0);
         }
     }
     if let Some(n) = &c.note {
         let _ = writeln!(s, "\nNote : {n}");
     }
     s
+}
+
+/// One bullet of the guide and its sub-bullets, indented by level.
+fn item(s: &mut String, i: &Item, level: usize) {
+    let indent = "    ".repeat(level);
+    let bullet = ["-", "·", "▪"][level.min(2)];
+    let text = match i {
+        Item::Texte(t) => t,
+        Item::Detail { texte, .. } => texte,
+    };
+    let _ = writeln!(s, "  {indent}{bullet} {text}");
+    if let Item::Detail { details, .. } = i {
+        for d in details {
+            item(s, d, level + 1);
+        }
+    }
 }

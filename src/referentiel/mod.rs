@@ -5,6 +5,7 @@ use crate::source::Source;
 use crate::vfs::{FileSource, ReadError};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
 
 pub mod coverage;
 pub mod display;
@@ -32,7 +33,8 @@ pub const EMBEDDED: &[(&str, &str)] = &[
 )]
 pub enum Item {
     Texte(String),
-    Detail { texte: String, details: Vec<String> },
+    // Sub-bullets are items too: the guide nests three levels (criterion 3's examples).
+    Detail { texte: String, details: Vec<Item> },
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
@@ -41,6 +43,43 @@ pub enum Item {
 pub struct Exigence {
     pub id: String,
     pub texte: String,
+    /// Asked only of a network application (« Dans le cas de candidatures en réseau… »).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[schemars(
+        description = "L'exigence ne concerne que les candidatures en réseau : elle n'est pas demandée à un établissement seul."
+    )]
+    pub reseau: bool,
+}
+
+impl Critere {
+    /// The requirements asked of a school, in a network application or not.
+    pub fn exigences_demandees(&self, en_reseau: bool) -> impl Iterator<Item = &Exigence> {
+        self.exigences
+            .iter()
+            .filter(move |e| en_reseau || !e.reseau)
+    }
+}
+
+/// Where the text of a criterion comes from when ldm wrote part of it: every view of
+/// the criterion (`ldm referentiel`, the files `init` writes, `check`, the annex) says so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+#[schemars(
+    description = "Texte écrit par ldm : « reconstitue » (source coupée, passages complétés), « analogie » (rédigé par analogie, faute de texte officiel)."
+)]
+pub enum Origine {
+    Reconstitue,
+    Analogie,
+}
+
+impl Origine {
+    /// The mark shown next to the text, in parentheses.
+    pub fn label(self) -> &'static str {
+        match self {
+            Origine::Reconstitue => "texte reconstitué par ldm",
+            Origine::Analogie => "texte rédigé par ldm par analogie",
+        }
+    }
 }
 
 /// One criterion of the cahier des charges.
@@ -81,6 +120,8 @@ pub struct Critere {
     #[serde(default)]
     pub exemples_indicateurs: Vec<Item>,
     pub note: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origine: Option<Origine>,
 }
 
 /// An edition as written in its file (public for its JSON Schema, `crate::schema`).
@@ -134,11 +175,24 @@ pub fn embedded_ids() -> impl Iterator<Item = &'static str> {
     EMBEDDED.iter().map(|(id, _)| *id)
 }
 
+/// The embedded editions once parsed, in the order of [`EMBEDDED`].
+static PARSED: OnceLock<Vec<Result<Edition, String>>> = OnceLock::new();
+
 /// An embedded edition by id. The embedded files are checked by the test suite,
 /// so a parse failure here is a packaging bug reported as an error, not a panic.
+/// Each is parsed once per process (a batch of a thousand dossiers, render, progress
+/// and diff all share it), then cloned: a clone costs far less than a parse.
 pub fn embedded(id: &str) -> Option<Result<Edition, String>> {
-    let (_, text) = EMBEDDED.iter().find(|(i, _)| *i == id)?;
-    Some(parse(text, &format!("<édition intégrée {id}>")).map_err(|d| d.message))
+    let parsed = PARSED.get_or_init(|| {
+        EMBEDDED
+            .iter()
+            .map(|(id, text)| {
+                parse(text, &format!("<édition intégrée {id}>")).map_err(|d| d.message)
+            })
+            .collect()
+    });
+    let at = EMBEDDED.iter().position(|(i, _)| *i == id)?;
+    Some(parsed[at].clone())
 }
 
 /// Parses an edition file, resolving `etend` against the embedded editions.
@@ -149,7 +203,7 @@ pub fn parse(text: &str, path: &str) -> Result<Edition, Diagnostic> {
     let mut criteres = match &file.etend {
         None => Vec::new(),
         Some(base) => match EMBEDDED.iter().find(|(i, _)| i == base) {
-            Some((_, t)) if base != &file.id => parse(t, base)?.criteres,
+            Some((_, t)) if base != &file.id => base_criteres(base, t)?,
             _ => {
                 return Err(Diagnostic::new(
                     Rule::EditionInconnue,
@@ -175,6 +229,21 @@ pub fn parse(text: &str, path: &str) -> Result<Edition, Diagnostic> {
         etend: file.etend,
         criteres,
     })
+}
+
+/// The criteria of the embedded edition `base` that a file extends: from the parsed
+/// editions once they exist (a school's own file), parsed here while they are being
+/// made (an embedded edition extending another).
+fn base_criteres(base: &str, text: &str) -> Result<Vec<Critere>, Diagnostic> {
+    match PARSED.get() {
+        Some(_) => embedded(base)
+            .into_iter()
+            .flatten()
+            .next()
+            .map(|e| e.criteres)
+            .ok_or_else(|| Diagnostic::new(Rule::EditionInconnue, format!("« {base} » illisible"))),
+        None => Ok(parse(text, base)?.criteres),
+    }
 }
 
 /// Where `etend:` is written in an edition file.

@@ -1,7 +1,8 @@
 //! Builds the annex's view (`view::Annexe`) from a loaded dossier and its edition.
 
+use super::colonnes::Colonnes;
 use super::view::*;
-use crate::model::front::{Indicateur, Valeur};
+use crate::model::front::{Calendrier, Indicateur, Lien, Valeur};
 use crate::model::query::{YEARS, citations};
 use crate::model::{Doc, Dossier, Entity, Kind, sections};
 use crate::numfmt::{Unite, with_unit};
@@ -41,22 +42,66 @@ fn measure_in(i: &Indicateur, year: i64, range: std::ops::RangeInclusive<i64>) -
         .iter()
         .filter(|(y, _)| range.contains(&y.value))
         .min_by_key(|(y, _)| ((y.value - year).abs(), y.value));
+    let c = i.mesures.calendrier();
     match found {
         None => DASH.to_string(),
         Some((y, v)) if y.value == year => valeur(&v.value, i.unite()),
-        Some((y, v)) => format!("{} ({})", valeur(&v.value, i.unite()), y.value),
+        Some((y, v)) => format!("{} ({})", valeur(&v.value, i.unite()), c.show(y.value)),
     }
 }
 
-fn duree(periode: Option<(i64, i64)>) -> String {
+/// The period as the label counts it: 2021–2026 is five years (five school years),
+/// each year as written (`2020-2021` for a school year).
+fn duree(periode: Option<(i64, i64)>, c: Calendrier) -> String {
     match periode {
         None => DASH.to_string(),
-        Some((d, f)) if f == d => format!("{d} (1 an)"),
-        Some((d, f)) => format!("{d}–{f} ({} ans)", f - d + 1),
+        Some((d, f)) if f <= d => c.show(d),
+        Some((d, f)) if f == d + 1 => format!("{}–{} (1 an)", c.show(d), c.show(f)),
+        Some((d, f)) => format!("{}–{} ({} ans)", c.show(d), c.show(f), f - d),
     }
 }
 
-fn action(d: &Dossier, n: usize, e: &Entity) -> Option<Action> {
+fn calendrier(f: &crate::model::front::EntityFront) -> Calendrier {
+    f.periode
+        .as_ref()
+        .map_or_else(Calendrier::default, |p| p.calendrier)
+}
+
+/// The three column headings, as the guide words them, dated when the period is known.
+fn headings(c: Option<Colonnes>, cal: Calendrier) -> [String; 3] {
+    let Some(c) = c else {
+        return [
+            "Mesure début (N)".to_string(),
+            "Mesure suivi 2 (N+3)".to_string(),
+            "Mesure fin (N+5)".to_string(),
+        ];
+    };
+    [
+        format!("Mesure début ({})", cal.show(c.debut)),
+        c.suivi.map_or_else(
+            || "Mesure suivi 2".to_string(),
+            |s| format!("Mesure suivi 2 ({})", cal.show(s)),
+        ),
+        format!("Mesure fin ({})", cal.show(c.fin)),
+    ]
+}
+
+/// An indicator's three cells under the columns `c` (dashes when the period is unknown).
+fn measures(i: &Indicateur, c: Option<Colonnes>) -> IndicateurAction {
+    let cell = |year: Option<i64>, range: Option<std::ops::RangeInclusive<i64>>| match (year, range)
+    {
+        (Some(y), Some(r)) => measure_in(i, y, r),
+        _ => DASH.to_string(),
+    };
+    IndicateurAction {
+        intitule: i.intitule.value.clone(),
+        debut: cell(c.map(|c| c.debut), c.map(|c| c.debut_range())),
+        suivi: cell(c.and_then(|c| c.suivi), c.and_then(|c| c.suivi_range())),
+        fin: cell(c.map(|c| c.fin), c.and_then(|c| c.fin_range())),
+    }
+}
+
+fn action(d: &Dossier, n: usize, e: &Entity, campagne: Option<i64>) -> Option<Action> {
     let f = e.front.as_ref()?;
     // A période with an impossible year is reported by check and shown as none here.
     let periode = f
@@ -64,12 +109,12 @@ fn action(d: &Dossier, n: usize, e: &Entity) -> Option<Action> {
         .as_ref()
         .map(|p| (p.debut.value, p.fin.value))
         .filter(|(d, f)| YEARS.contains(d) && YEARS.contains(f));
-    let (debut, suivi, fin) = periode.map_or((0, 3, 5), |(d, f)| (d, d + 3, f.min(d + 5).max(d)));
+    let colonnes = periode.map(|(d, f)| Colonnes::of(d, f, campagne));
     Some(Action {
         n,
         id: e.id(),
         denomination: f.denomination.value.clone(),
-        duree: duree(periode),
+        duree: duree(periode, calendrier(f)),
         perenne: f
             .perenne
             .as_ref()
@@ -77,11 +122,7 @@ fn action(d: &Dossier, n: usize, e: &Entity) -> Option<Action> {
             .to_string(),
         exigences: exigences(f),
         description: prose(d, e, "Description"),
-        colonnes: [
-            format!("Mesure début ({debut})"),
-            format!("Mesure suivi ({suivi})"),
-            format!("Mesure fin ({fin})"),
-        ],
+        colonnes: headings(colonnes, calendrier(f)),
         objectifs: f
             .objectifs
             .iter()
@@ -94,17 +135,7 @@ fn action(d: &Dossier, n: usize, e: &Entity) -> Option<Action> {
                 indicateurs: o
                     .indicateurs
                     .iter()
-                    .map(|i| IndicateurAction {
-                        intitule: i.intitule.value.clone(),
-                        // The baseline may date from the year before the start.
-                        debut: measure_in(i, debut, debut.saturating_sub(1)..=debut),
-                        suivi: measure_in(i, suivi, suivi - 1..=suivi + 1),
-                        fin: if fin > suivi {
-                            measure_in(i, fin, fin..=fin + 1)
-                        } else {
-                            DASH.to_string()
-                        },
-                    })
+                    .map(|i| measures(i, colonnes))
                     .collect(),
             })
             .collect(),
@@ -145,13 +176,16 @@ fn engagement(d: &Dossier, n: usize, e: &Entity, annee: i64) -> Option<Engagemen
         animateur: people(f.animateur.as_ref(), " ; ", |p| {
             format!("{} {}, {}", p.prenom.value, p.nom.value, p.fonction.value)
         }),
-        duree: duree(f.periode.as_ref().map(|p| (p.debut.value, p.fin.value))),
+        duree: duree(
+            f.periode.as_ref().map(|p| (p.debut.value, p.fin.value)),
+            calendrier(f),
+        ),
         exigences: exigences(f),
         suite_de: f
             .suite_de
             .as_ref()
             .map_or(String::new(), |s| s.value.clone()),
-        colonne: format!("Mesure à {annee}"),
+        colonne: format!("Mesure à {}", d.show_year(annee)),
         objectifs: f
             .objectifs
             .iter()
@@ -192,6 +226,29 @@ fn critere(
     let asks_network = ed
         .critere(c.numero)
         .is_some_and(|r| r.strategie_commune_reseau);
+    let origine = ed.critere(c.numero).and_then(|r| r.origine);
+    let mut actions: Vec<Action> = c
+        .actions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| action(d, i + 1, e, (annee > 0).then_some(annee)))
+        .collect();
+    let mut engagements: Vec<Engagement> = c
+        .engagements
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| engagement(d, i + 1, e, annee))
+        .collect();
+    if let Some(o) = origine {
+        // Each cell citing them says the requirements' text is ldm's.
+        let mark = |x: &mut String| {
+            if !x.is_empty() {
+                x.push_str(&format!(" ({})", o.label()));
+            }
+        };
+        actions.iter_mut().for_each(|a| mark(&mut a.exigences));
+        engagements.iter_mut().for_each(|e| mark(&mut e.exigences));
+    }
     Critere {
         numero: c.numero,
         intitule: ed
@@ -200,6 +257,7 @@ fn critere(
         etat_des_lieux: text("État des lieux"),
         objectif_general: text("Objectif général"),
         strategie_reseau: (reseau && asks_network).then(|| text(sections::STRATEGIE_RESEAU)),
+        contributions: contributions(d, c.numero),
         transversalite: vec![
             (
                 "Domaine d'auto-évaluation de l'établissement".to_string(),
@@ -222,18 +280,14 @@ fn critere(
             .and_then(|f| f.coordonnateur.as_ref())
             .map_or_else(Vec::new, |ps| ps.iter().map(Gens::from).collect()),
         membres: front.map_or_else(Vec::new, |f| f.membres.iter().map(Gens::from).collect()),
-        actions: c
-            .actions
-            .iter()
-            .enumerate()
-            .filter_map(|(i, e)| action(d, i + 1, e))
-            .collect(),
-        engagements: c
-            .engagements
-            .iter()
-            .enumerate()
-            .filter_map(|(i, e)| engagement(d, i + 1, e, annee))
-            .collect(),
+        actions,
+        engagements,
+        origine: origine.map(|o| {
+            format!(
+                "Les exigences de ce critère sont tirées d'un {} : à vérifier sur le cahier des charges officiel.",
+                o.label()
+            )
+        }),
     }
 }
 
@@ -246,7 +300,7 @@ pub fn build(d: &Dossier, ed: &Edition, only: &[u32]) -> Annexe {
         c.candidature
             .reseau
             .iter()
-            .map(|u| u.get_ref().clone())
+            .map(|u| u.get_ref().shown())
             .collect()
     });
     let identite = Identite {
@@ -262,13 +316,13 @@ pub fn build(d: &Dossier, ed: &Edition, only: &[u32]) -> Annexe {
             crate::model::config::Nature::Renouvellement => "Renouvellement".to_string(),
         }),
         annee: if annee > 0 {
-            annee.to_string()
+            d.show_year(annee)
         } else {
             DASH.to_string()
         },
         precedente: cfg
             .and_then(|c| c.candidature.precedente.as_ref())
-            .map_or(String::new(), |p| p.get_ref().to_string()),
+            .map_or(String::new(), |p| d.show_year(*p.get_ref())),
         edition: ed.id.clone(),
         edition_titre: ed.titre.clone(),
         reseau: reseau.clone(),
@@ -298,6 +352,7 @@ pub fn build(d: &Dossier, ed: &Edition, only: &[u32]) -> Annexe {
                 actions: s.actions,
                 engagements: s.engagements,
                 exigences: format!("{}/{}", s.exigences_couvertes, s.exigences_total),
+                contributions: contributions(d, s.numero),
             }
         })
         .collect();
@@ -311,13 +366,37 @@ pub fn build(d: &Dossier, ed: &Edition, only: &[u32]) -> Annexe {
         articulation: etab_text("Articulation avec les autres démarches"),
         pilotage: etab_text("Pilotage de la démarche"),
         synopsis,
+        note_exigences: NOTE_EXIGENCES,
         preuves: preuves(d, &criteres),
         collectif: collectif(d),
         criteres,
     }
 }
 
-/// Every evidence file with the actions and engagements that cite it.
+/// The fiches of other criteria that declare they also serve criterion `numero`.
+fn contributions(d: &Dossier, numero: u32) -> Vec<String> {
+    d.entities()
+        .filter(|(c, _, _)| c.numero != numero)
+        .filter_map(|(c, kind, e)| {
+            let f = e.front.as_ref()?;
+            let serves = f
+                .criteres_associes
+                .iter()
+                .any(|n| n.value == i64::from(numero));
+            serves.then(|| {
+                format!(
+                    "critère {} : {} « {} »",
+                    c.numero,
+                    kind.label(),
+                    f.denomination.value
+                )
+            })
+        })
+        .collect()
+}
+
+/// Every evidence file with the actions and engagements that cite it, numbered in path
+/// order: the one numbering of the annex and the evidence annex.
 fn preuves(d: &Dossier, criteres: &[Critere]) -> Vec<Preuve> {
     let mut by_file: BTreeMap<String, Vec<String>> =
         d.preuves.keys().map(|k| (k.clone(), Vec::new())).collect();
@@ -350,7 +429,18 @@ fn preuves(d: &Dossier, criteres: &[Critere]) -> Vec<Preuve> {
     }
     by_file
         .into_iter()
-        .map(|(chemin, citee_par)| Preuve { chemin, citee_par })
+        .enumerate()
+        .map(|(i, (chemin, citee_par))| {
+            // Only a well-formed http(s) address becomes a link; check reports the others.
+            let lien = Lien::of(&chemin).filter(|l| l.check().is_ok());
+            Preuve {
+                numero: i + 1,
+                adresse: lien.map(|l| l.adresse.to_string()),
+                texte: lien.and_then(|l| l.texte.map(str::to_string)),
+                chemin: lien.map_or_else(|| chemin.clone(), |l| l.shown()),
+                citee_par,
+            }
+        })
         .collect()
 }
 

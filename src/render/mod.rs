@@ -1,9 +1,12 @@
 //! `ldm render`: the annex — the official tables of the guide (section E) — as a
-//! printable HTML document, as Markdown, or as PDF (feature `pdf`).
+//! printable HTML document, as Markdown, as PDF (feature `pdf`) or as a Word document.
 
 pub mod build;
+pub mod colonnes;
+pub mod docx;
 #[cfg(feature = "pdf")]
 pub mod pdf;
+pub mod preuves;
 pub mod view;
 
 use crate::markup;
@@ -70,4 +73,15 @@ pub fn render_pdf(
     date: Option<pdf::Date>,
 ) -> Result<Vec<u8>, pdf::PdfError> {
     pdf::annexe(&build::build(d, ed, only), date)
+}
+
+/// The annex of `d` as a Word document (criteria `only`, or all when empty); `date`
+/// (W3CDTF) goes into the document's properties.
+pub fn render_docx(
+    d: &Dossier,
+    ed: &Edition,
+    only: &[u32],
+    date: Option<&str>,
+) -> Result<Vec<u8>, docx::DocxError> {
+    docx::annexe(&build::build(d, ed, only), date)
 }

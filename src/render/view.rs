@@ -53,6 +53,34 @@ pub struct Identite {
     pub reseau: Vec<String>,
 }
 
+impl Identite {
+    /// The cover's identity table (label, value), shared by the PDF and Word forms.
+    pub fn cover_rows(&self) -> Vec<(&'static str, String)> {
+        let mut rows = vec![
+            ("UAI", self.uai.clone()),
+            ("Académie", self.academie.clone()),
+        ];
+        if !self.ville.is_empty() {
+            rows.push(("Commune", self.ville.clone()));
+        }
+        let nature = if self.precedente.is_empty() {
+            self.nature.clone()
+        } else {
+            format!("{} (label obtenu en {})", self.nature, self.precedente)
+        };
+        rows.push(("Nature de la candidature", nature));
+        rows.push(("Campagne", self.annee.clone()));
+        rows.push((
+            "Cahier des charges",
+            format!("{} ({})", self.edition_titre, self.edition),
+        ));
+        if !self.reseau.is_empty() {
+            rows.push(("Candidature en réseau avec", self.reseau.join(", ")));
+        }
+        rows
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Synopsis {
     pub numero: u32,
@@ -61,6 +89,8 @@ pub struct Synopsis {
     pub actions: usize,
     pub engagements: usize,
     pub exigences: String,
+    /// Fiches of other criteria serving this one, named (« critère 4 : action « … » »).
+    pub contributions: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -139,6 +169,8 @@ pub struct Critere {
     pub etat_des_lieux: Prose,
     pub objectif_general: Prose,
     pub strategie_reseau: Option<Prose>,
+    /// Fiches of other criteria that declare they serve this one (`criteres_associes`).
+    pub contributions: Vec<String>,
     /// The four rows of « Transversalité de la démarche qualité ».
     pub transversalite: Vec<(String, String)>,
     /// One row each: co-coordinators are listed in the order written.
@@ -146,11 +178,19 @@ pub struct Critere {
     pub membres: Vec<Gens>,
     pub actions: Vec<Action>,
     pub engagements: Vec<Engagement>,
+    /// Said when ldm wrote part of the criterion's text (`referentiel::Origine`).
+    pub origine: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Preuve {
+    /// Its number, the same in the annex and in the evidence annex (« preuve 12 »).
+    pub numero: usize,
+    /// The file's path, or for a page on line « texte (adresse) ».
     pub chemin: String,
+    /// A page on line: its address (well formed, http or https) and its text.
+    pub adresse: Option<String>,
+    pub texte: Option<String>,
     pub citee_par: Vec<String>,
 }
 
@@ -162,6 +202,9 @@ pub struct Membre {
     pub roles: Vec<String>,
 }
 
+/// The guide's requirements are unnumbered bullets: the numbers are ldm's.
+pub const NOTE_EXIGENCES: &str = "Les exigences sont les points du cahier des charges (section F du guide), que le guide ne numérote pas : ldm les numérote dans l'ordre où le guide les écrit, 4.2 désignant le deuxième point du critère 4.";
+
 /// The whole annex.
 #[derive(Debug, Clone, Serialize)]
 pub struct Annexe {
@@ -170,6 +213,8 @@ pub struct Annexe {
     pub articulation: Prose,
     pub pilotage: Prose,
     pub synopsis: Vec<Synopsis>,
+    /// What the requirement numbers are, said once where they first appear.
+    pub note_exigences: &'static str,
     pub criteres: Vec<Critere>,
     pub preuves: Vec<Preuve>,
     pub collectif: Vec<Membre>,

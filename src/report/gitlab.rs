@@ -94,7 +94,7 @@ fn identity(c: &Checked, d: &Diagnostic) -> Vec<u8> {
     let line = d
         .file
         .as_ref()
-        .and_then(|f| c.dossier.sources.get(f))
+        .and_then(|f| c.sources.get(f))
         .zip(pos)
         .and_then(|(src, p)| src.line(p.line))
         .map_or("", str::trim);

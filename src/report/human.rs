@@ -4,6 +4,7 @@ use super::Checked;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::text::count;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use std::collections::HashMap;
 use std::fmt::Write;
 
 pub fn write(out: &mut String, checked: &[Checked], opts: super::Options) {
@@ -14,11 +15,13 @@ pub fn write(out: &mut String, checked: &[Checked], opts: super::Options) {
         Renderer::plain()
     };
     for c in checked {
-        for d in &c.report.diagnostics {
-            if short {
+        if short {
+            for d in &c.report.diagnostics {
                 short_line(out, &c.label, d);
-            } else {
-                snippet(out, &renderer, c, d);
+            }
+        } else {
+            for (d, repeats) in grouped(&c.report.diagnostics) {
+                snippet(out, &renderer, c, d, &repeats);
             }
         }
         if !short {
@@ -44,7 +47,7 @@ pub fn write(out: &mut String, checked: &[Checked], opts: super::Options) {
             if bad.is_empty() {
                 String::new()
             } else {
-                format!(" : {}", bad.join(", "))
+                format!("{NBSP}: {}", bad.join(", "))
             }
         );
     }
@@ -59,12 +62,66 @@ fn shown_path(label: &str, file: &str) -> String {
     }
 }
 
-fn level(s: Severity) -> Level<'static> {
-    match s {
-        Severity::Erreur => Level::ERROR.with_name("erreur"),
-        Severity::Avertissement => Level::WARNING.with_name("avertissement"),
-        Severity::Info => Level::INFO.with_name("info"),
+/// The title's level, named with the rule: annotate-snippets writes « name: », so the
+/// rule and the no-break space French puts before « : » are part of the name
+/// (« erreur[type-invalide] : »).
+fn level(d: &Diagnostic) -> Level<'static> {
+    let level = match d.severity {
+        Severity::Erreur => Level::ERROR,
+        Severity::Avertissement => Level::WARNING,
+        Severity::Info => Level::INFO,
+    };
+    level.with_name(format!("{}[{}]{NBSP}", d.severity, d.rule))
+}
+
+/// The no-break space French typography puts before « : » in every terminal line.
+const NBSP: char = '\u{a0}';
+/// The narrow no-break space French puts before « ; ».
+const NNBSP: char = '\u{202f}';
+
+/// The findings of one file that repeat — same rule and help, e.g. one « À compléter »
+/// per field of a fresh fiche — as the first one and its repeats, in the order of the
+/// first ones: each repeat is still named by its line and message, under one excerpt.
+fn grouped(ds: &[Diagnostic]) -> Vec<(&Diagnostic, Vec<&Diagnostic>)> {
+    type Key<'a> = (crate::diagnostic::Rule, Option<&'a str>);
+    let mut out: Vec<(&Diagnostic, Vec<&Diagnostic>)> = Vec::new();
+    let mut seen: HashMap<Key, usize> = HashMap::new();
+    for d in ds {
+        if out.last().is_some_and(|(f, _)| f.file != d.file) {
+            seen.clear();
+        }
+        if d.file.is_none() || d.pos.is_none() {
+            out.push((d, Vec::new()));
+            continue;
+        }
+        match seen.get(&(d.rule, d.help.as_deref())) {
+            Some(&i) => out[i].1.push(d),
+            None => {
+                seen.insert((d.rule, d.help.as_deref()), out.len());
+                out.push((d, Vec::new()));
+            }
+        }
     }
+    out
+}
+
+/// The repeats of a finding: « lignes 12, 18 et 25 » when they say the same, else one
+/// line each with its message.
+fn repeats_note(first: &Diagnostic, repeats: &[&Diagnostic]) -> String {
+    let line = |d: &Diagnostic| d.pos.map_or(0, |p| p.line);
+    if repeats.iter().all(|d| d.message == first.message) {
+        let lines: Vec<String> = repeats.iter().map(|d| line(d).to_string()).collect();
+        return match lines.split_last() {
+            Some((last, [])) => format!("ligne {last}"),
+            Some((last, rest)) => format!("lignes {} et {last}", rest.join(", ")),
+            None => String::new(),
+        };
+    }
+    let each: Vec<String> = repeats
+        .iter()
+        .map(|d| format!("ligne {}{NBSP}: {}", line(d), d.message))
+        .collect();
+    each.join("\n")
 }
 
 fn short_line(out: &mut String, label: &str, d: &Diagnostic) {
@@ -73,19 +130,31 @@ fn short_line(out: &mut String, label: &str, d: &Diagnostic) {
         (Some(f), None) => format!("{}: ", shown_path(label, f)),
         _ => format!("{label}: "),
     };
-    let _ = writeln!(out, "{place}{}[{}]: {}", d.severity, d.rule, d.message);
+    let _ = writeln!(
+        out,
+        "{place}{}[{}]{NBSP}: {}",
+        d.severity, d.rule, d.message
+    );
 }
+
+const FICHIER: &str = "fichier\u{a0}";
+const MEME: &str = "même constat\u{a0}";
+const AIDE: &str = "aide\u{a0}";
 
 /// Bytes of a line quoted around a finding: a finding deep inside a very long line
 /// (a minified list, a hostile file) is located without quoting the line, so that
 /// thousands of findings on one line stay linear.
 const EXCERPT_MARGIN: usize = 2048;
 
-fn snippet(out: &mut String, renderer: &Renderer, c: &Checked, d: &Diagnostic) {
-    let title = level(d.severity)
-        .primary_title(d.message.as_str())
-        .id(d.rule.name());
-    let src = d.file.as_ref().and_then(|f| c.dossier.sources.get(f));
+fn snippet(
+    out: &mut String,
+    renderer: &Renderer,
+    c: &Checked,
+    d: &Diagnostic,
+    repeats: &[&Diagnostic],
+) {
+    let title = level(d).primary_title(d.message.as_str());
+    let src = d.file.as_ref().and_then(|f| c.sources.get(f));
     let path = d.file.as_ref().map(|f| shown_path(&c.label, f));
     let mut group = Group::with_title(title);
     let excerpt = src
@@ -102,22 +171,26 @@ fn snippet(out: &mut String, renderer: &Renderer, c: &Checked, d: &Diagnostic) {
         }
         (None, Some(pos), Some(path)) => {
             let place = format!("{path}:{}:{}", pos.line, pos.column);
-            group = group.element(Level::NOTE.with_name("fichier").message(place));
+            group = group.element(Level::NOTE.with_name(FICHIER).message(place));
         }
         (_, _, Some(path)) => {
-            group = group.element(Level::NOTE.with_name("fichier").message(path.as_str()));
+            group = group.element(Level::NOTE.with_name(FICHIER).message(path.as_str()));
         }
         _ => {}
     }
+    if !repeats.is_empty() {
+        let also = repeats_note(d, repeats);
+        group = group.element(Level::NOTE.with_name(MEME).message(also));
+    }
     if let Some(h) = &d.help {
-        group = group.element(Level::HELP.with_name("aide").message(h.as_str()));
+        group = group.element(Level::HELP.with_name(AIDE).message(h.as_str()));
     }
     let _ = writeln!(out, "{}\n", renderer.render(&[group]));
 }
 
 fn summary(out: &mut String, c: &Checked) {
     let r = &c.report;
-    let _ = writeln!(out, "Bilan de {} (édition {}) :", c.label, r.edition);
+    let _ = writeln!(out, "Bilan de {} (édition {}){NBSP}:", c.label, r.edition);
     for s in &r.criteres {
         let state = if s.dossier.is_none() {
             "dossier absent".to_string()
@@ -132,7 +205,7 @@ fn summary(out: &mut String, c: &Checked) {
         };
         let _ = writeln!(
             out,
-            "  critère {:>2} : {:<34} {} · {} · exigences couvertes {}/{}",
+            "  critère {:>2}{NBSP}: {:<34} {} · {} · exigences couvertes {}/{}",
             s.numero,
             state,
             count(s.actions, "action", "actions"),
@@ -151,7 +224,7 @@ fn summary(out: &mut String, c: &Checked) {
     };
     let _ = writeln!(
         out,
-        "  total      : {}, {}, {} · exigences couvertes {covered}/{total} · {verdict}",
+        "  total     {NBSP}: {}, {}, {} · exigences couvertes {covered}/{total} · {verdict}",
         count(t.erreurs, "erreur", "erreurs"),
         count(t.avertissements, "avertissement", "avertissements"),
         count(t.infos, "info", "infos"),
@@ -160,7 +233,7 @@ fn summary(out: &mut String, c: &Checked) {
     if c.hidden > 0 {
         let _ = writeln!(
             out,
-            "  hors champ : {} non {} (sans --critere ni chemin : tout le dossier)",
+            "  hors champ{NBSP}: {} non {} (sans --critere ni chemin{NBSP}: tout le dossier)",
             count(c.hidden, "constat", "constats"),
             if c.hidden == 1 {
                 "affiché"
@@ -178,7 +251,7 @@ fn fix_first(out: &mut String, files: &[String]) {
     }
     let _ = writeln!(
         out,
-        "  à corriger d'abord : {} (ldm n'a pas pu {} lire en entier ; les exigences couvertes et les preuves non citées seront vérifiées ensuite)",
+        "  à corriger d'abord{NBSP}: {} (ldm n'a pas pu {} lire en entier{NNBSP}; les exigences couvertes et les preuves non citées seront vérifiées ensuite)",
         files.join(", "),
         if files.len() == 1 { "le" } else { "les" }
     );
@@ -192,9 +265,9 @@ pub fn resume(out: &mut String, checked: &[Checked], opts: super::Options) {
         let r = &c.report;
         let cov: usize = r.criteres.iter().map(|s| s.exigences_couvertes).sum();
         let all: usize = r.criteres.iter().map(|s| s.exigences_total).sum();
-        let etab = c.dossier.config.as_ref().map(|k| &k.etablissement);
-        let nom = etab.map_or("?", |e| e.nom.get_ref().as_str());
-        let uai = etab.map_or("?", |e| e.uai.get_ref().as_str());
+        let etab = c.etablissement.as_ref();
+        let nom = etab.map_or("?", |e| e.0.as_str());
+        let uai = etab.map_or("?", |e| e.1.as_str());
         let _ = writeln!(
             out,
             "{} · {nom} · UAI {uai} · {}, {} · exigences couvertes {cov}/{all}",
@@ -210,7 +283,7 @@ pub fn resume(out: &mut String, checked: &[Checked], opts: super::Options) {
     }
     let _ = writeln!(
         out,
-        "total : {}, {} en échec · {}, {} · exigences couvertes {covered}/{total}",
+        "total{NBSP}: {}, {} en échec · {}, {} · exigences couvertes {covered}/{total}",
         count(checked.len(), "dossier", "dossiers"),
         failed,
         count(erreurs, "erreur", "erreurs"),

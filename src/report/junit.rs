@@ -37,7 +37,7 @@ fn suite<'a>(c: &'a Checked, opts: Options) -> Suite<'a> {
         let (rank, critere, within) = file_rank(f);
         files.insert((rank, critere, within, f));
     };
-    c.dossier.sources.keys().for_each(|f| add(f));
+    c.files.iter().for_each(|f| add(f));
     c.report.diagnostics.iter().for_each(|d| add(located(d).0));
     let mut cases = Vec::new();
     for (.., file) in files {
@@ -118,14 +118,20 @@ fn write_case(out: &mut String, c: &Checked, label: &str, case: &Case) {
 /// zone): `SOURCE_DATE_EPOCH` when set, else the Unix epoch, 1970-01-01T00:00:00. Never
 /// the clock: the same dossier gives the same report bytes (ARCHITECTURE.md).
 fn timestamp() -> String {
-    let secs = std::env::var("SOURCE_DATE_EPOCH")
+    let t = std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|s| s.trim().parse::<i64>().ok())
-        .unwrap_or(0);
-    chrono::DateTime::from_timestamp(secs, 0)
-        .unwrap_or_default()
-        .format("%Y-%m-%dT%H:%M:%S")
-        .to_string()
+        .and_then(|secs| time::OffsetDateTime::from_unix_timestamp(secs).ok())
+        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+        t.year(),
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
 }
 
 /// `path:line:column`, then the hint: the body of a failure.

@@ -11,6 +11,8 @@ pub mod sarif;
 use crate::check::CheckReport;
 use crate::diagnostic::{Diagnostic, Pos};
 use crate::model::Dossier;
+use crate::source::Source;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Output formats of `ldm check`; the variants' doc comments are the French help of
 /// `--format`'s values (shell completions show them).
@@ -35,14 +37,49 @@ pub enum Format {
     Resume,
 }
 
-/// One checked dossier, ready to report.
-pub struct Checked<'a> {
+/// One checked dossier, ready to report: only what the reports need of it, so that a
+/// batch keeps these small records and drops each dossier once checked.
+pub struct Checked {
     /// The path as the user typed it.
     pub label: String,
-    pub dossier: &'a Dossier,
+    /// Every text file read, by relative path (JUnit's test cases).
+    pub files: Vec<String>,
+    /// The text of each file a finding points into, to quote its line.
+    pub sources: BTreeMap<String, Source>,
+    /// The school's name and UAI from `ldm.toml`, when it could be read.
+    pub etablissement: Option<(String, String)>,
     pub report: CheckReport,
     /// Findings outside the scope the user asked for (`--critere`, a file), not shown.
     pub hidden: usize,
+}
+
+impl Checked {
+    /// Keeps from `dossier` what the reports of `report` quote.
+    pub fn new(label: String, dossier: &Dossier, report: CheckReport, hidden: usize) -> Checked {
+        let cited: BTreeSet<&str> = report
+            .diagnostics
+            .iter()
+            .filter_map(|d| d.file.as_deref())
+            .collect();
+        let sources = dossier
+            .sources
+            .iter()
+            .filter(|(f, _)| cited.contains(f.as_str()))
+            .map(|(f, s)| (f.clone(), s.clone()))
+            .collect();
+        let etablissement = dossier.config.as_ref().map(|k| {
+            let e = &k.etablissement;
+            (e.nom.get_ref().clone(), e.uai.get_ref().clone())
+        });
+        Checked {
+            label,
+            files: dossier.sources.keys().cloned().collect(),
+            sources,
+            etablissement,
+            report,
+            hidden,
+        }
+    }
 }
 
 /// How the report is written and what counts as a failure.

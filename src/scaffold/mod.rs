@@ -95,7 +95,7 @@ pub enum ScaffoldError {
         "le critère {0} n'a pas de dossier dans criteres/ ; « ldm init --force » crée les dossiers manquants"
     )]
     NoCritere(u32),
-    #[error("écriture impossible de « {path} » : {source}")]
+    #[error("écriture impossible de « {} » : {}", .path.display(), crate::fsutil::io_french(.source))]
     Io {
         path: PathBuf,
         source: std::io::Error,
@@ -193,7 +193,7 @@ pub fn dossier_files(
     for c in &edition.criteres {
         let dir = format!("criteres/{}-{}", c.numero, c.slug);
         let reseau = id.reseau && c.strategie_commune_reseau;
-        files.push((format!("{dir}/critere.md"), render(&env, "critere.md", context! { c => minijinja::Value::from(minijinja::value::Serde(c)), reseau => reseau })?));
+        files.push((format!("{dir}/critere.md"), render(&env, "critere.md", context! { c => minijinja::Value::from(minijinja::value::Serde(c)), origine => c.origine.map(|o| o.label()), reseau => reseau })?));
         files.push((
             format!("{dir}/actions/premiere-action.md"),
             entity(&env, Kind::Action, c, "À compléter", id.annee)?,
@@ -367,22 +367,7 @@ pub fn new_entity(
 
 /// The current year, for default campaign years (UTC, from the system clock).
 pub fn current_year() -> i64 {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64);
-    year_of_days(secs.div_euclid(86_400))
-}
-
-/// Gregorian year of a day count since 1970-01-01 (H. Hinnant's civil_from_days).
-fn year_of_days(z: i64) -> i64 {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    yoe + era * 400 + i64::from(month <= 2)
+    i64::from(time::OffsetDateTime::now_utc().year())
 }
 
 #[cfg(test)]
@@ -390,16 +375,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn years_from_day_counts() {
-        for (days, year) in [
-            (0, 1970),
-            (365, 1971),
-            (20_453, 2025),
-            (20_454, 2026),
-            (20_818, 2026),
-            (20_819, 2027),
-        ] {
-            assert_eq!(year_of_days(days), year, "{days}");
-        }
+    fn the_current_year_is_a_campaign_year() {
+        assert!((2025..=2100).contains(&current_year()));
     }
 }

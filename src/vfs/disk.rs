@@ -114,6 +114,17 @@ impl FileSource for Disk {
             Some(Kind::File { .. }) => read_bounded(&path),
         }
     }
+
+    fn link_target(&self, rel: &str) -> Option<String> {
+        let path = self.real(rel)?;
+        if !fs::symlink_metadata(&path).ok()?.file_type().is_symlink() {
+            return None;
+        }
+        let inside = path.canonicalize().ok()?;
+        let parts = inside.strip_prefix(self.canonical.as_ref()?).ok()?;
+        let names: Vec<String> = parts.iter().map(nfc_name).collect();
+        Some(names.join("/"))
+    }
 }
 
 /// Reads a regular file, at most [`MAX_READ`] bytes, without ever blocking on a FIFO.

@@ -65,6 +65,12 @@ pub trait FileSource: Send + Sync + std::fmt::Debug {
     fn list(&self, rel_dir: &str) -> std::io::Result<Vec<Entry>>;
     /// The bytes of regular file `rel`, at most [`MAX_READ`] of them.
     fn read(&self, rel: &str) -> Result<Vec<u8>, ReadError>;
+    /// Where `rel` leads when it is a symbolic link resolving inside the root, as a
+    /// path of this source: two names of one file are then read as one. `None` for
+    /// anything else, and in sources without links.
+    fn link_target(&self, _rel: &str) -> Option<String> {
+        None
+    }
 }
 
 /// `dir/name`, or `name` at the root.

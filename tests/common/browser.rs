@@ -2,10 +2,10 @@
 
 use std::path::Path;
 
-/// Debian's Chromium. Outside CI a missing browser skips the test; under CI=true it
-/// must be there (.ci/run installs it).
-pub fn chromium() -> Option<&'static str> {
-    let found = ["chromium", "chromium-browser"].into_iter().find(|c| {
+/// The first of `names` that runs (`NAME --version`). Outside CI a missing program skips
+/// the test that needs it; under CI=true it must be there (.ci/run installs `package`).
+pub fn program(names: &[&'static str], package: &str) -> Option<&'static str> {
+    let found = names.iter().copied().find(|c| {
         std::process::Command::new(c)
             .arg("--version")
             .output()
@@ -14,11 +14,17 @@ pub fn chromium() -> Option<&'static str> {
     if found.is_none() {
         assert!(
             std::env::var_os("CI").is_none(),
-            "CI must run the browser test: install chromium (.ci/run does)"
+            "CI needs {}: install {package} (.ci/run does)",
+            names[0]
         );
-        eprintln!("chromium absent : test du navigateur sauté hors CI");
+        eprintln!("{} absent : test sauté hors CI", names[0]);
     }
     found
+}
+
+/// Debian's Chromium, for the tests that print HTML.
+pub fn chromium() -> Option<&'static str> {
+    program(&["chromium", "chromium-browser"], "chromium")
 }
 
 /// Prints an HTML file to PDF with headless Chromium; returns the number of pages.

@@ -9,7 +9,24 @@ mod builder;
 mod dossier;
 mod git;
 
-pub use browser::{chromium, print_to_pdf};
+pub use browser::{chromium, print_to_pdf, program};
 pub use builder::{Ldm, Output, run};
 pub use dossier::{TempDossier, copy_dir, edit, example, fixture, root};
 pub use git::git;
+
+/// Breakable spaces where French typography wants a non-breaking one, with context.
+pub fn breakable_spaces(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut found = Vec::new();
+    for i in 1..chars.len().saturating_sub(1) {
+        if chars[i] != ' ' || chars[i - 1].is_whitespace() {
+            continue;
+        }
+        let before_punct = matches!(chars[i + 1], ':' | ';' | '!' | '?' | '%' | '€' | '»');
+        if before_punct || chars[i - 1] == '«' {
+            let from = i.saturating_sub(20);
+            found.push(chars[from..(i + 10).min(chars.len())].iter().collect());
+        }
+    }
+    found
+}

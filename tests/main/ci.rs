@@ -36,7 +36,9 @@ fn assert_calls_exist(calls: &[Vec<String>]) {
         let mut args = args.clone();
         args.push("--help".into());
         let refs: Vec<&str> = args.iter().map(String::as_str).collect();
-        run(tmp.path(), &refs).success().stdout_has("Usage : ldm ");
+        run(tmp.path(), &refs)
+            .success()
+            .stdout_has("Usage\u{a0}: ldm ");
     }
 }
 
@@ -149,7 +151,7 @@ fn init_writes_no_ci_by_default_and_never_replaces_one() {
         ours
     );
     let out = run(tmp.path(), &["init", "e", "--ci", "jenkins"]);
-    assert!(out.code(2).stderr.starts_with("erreur : "), "{out}");
+    assert!(out.code(2).stderr.starts_with("erreur\u{a0}: "), "{out}");
 }
 
 #[test]

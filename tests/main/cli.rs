@@ -51,7 +51,7 @@ fn init_then_check_lists_what_remains_criterion_by_criterion() {
     let human = run(tmp.path(), &["check", "d"]).stdout;
     for n in 1..=8 {
         assert!(
-            human.contains(&format!("  critère  {n} : ")),
+            human.contains(&format!("  critère  {n}\u{a0}: ")),
             "summary lacks criterion {n}"
         );
     }
@@ -314,7 +314,7 @@ fn help_is_french_for_every_verb() {
         args.push("--help");
         let out = run(Path::new("."), &args);
         out.success()
-            .stdout_has("Usage : ldm")
+            .stdout_has("Usage\u{a0}: ldm")
             .stdout_has("Afficher l'aide");
         for english in [
             "Possible values",

@@ -266,3 +266,34 @@ fn snapshots_of_the_example_renewal() {
         .stdout_has("<del>")
         .stdout_lacks("<script");
 }
+
+#[test]
+fn the_renewal_speaks_to_auditors() {
+    let ex = root().join("examples");
+    let args = ["diff", "lycee-marie-marvingt-2021", "lycee-marie-marvingt"];
+    for format in ["md", "html"] {
+        let out = run(&ex, &[&args[..], &["--format", format, "-o", "-"]].concat());
+        // The HTML escapes the dossier's apostrophes, not the template's.
+        let text = &out.success().stdout.replace("&#x27;", "'");
+        // Titles, not files; no YAML field names; real plurals.
+        for unwanted in ["/actions/", "/engagements/", "suite_de", "(s)", "équipe « "] {
+            assert!(
+                !text.contains(unwanted),
+                "{format}: « {unwanted} » is shown"
+            );
+        }
+        for wanted in [
+            "réalise l'engagement « Créer un comité annuel de l'offre de formation",
+            "1 ajouté",
+            "27 ajoutés",
+            "équipe du critère 7 « La mise en place et le suivi d'actions pour prévenir le décrochage scolaire",
+        ] {
+            let wanted = ldm::typo::french(wanted);
+            assert!(text.contains(&wanted), "{format}: « {wanted} » is missing");
+        }
+    }
+    // A bulleted list changed word by word is still a list: one sub-item per line.
+    run(&ex, &[&args[..], &["--format", "md"]].concat())
+        .stdout_has(&ldm::typo::french("    - Moyens engagés :\n      - "))
+        .stdout_lacks("à la charge des collèges.~~**");
+}

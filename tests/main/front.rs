@@ -89,7 +89,7 @@ fn dix_erreurs_d_un_en_tete_en_une_seule_execution() {
     // No « exigence non couverte » nor « preuve non citée »: the summary says why.
     let human = dir.ldm().args(["check", "."]).run();
     human.code(1).stdout_has(&format!(
-        "à corriger d'abord : {JOB} (ldm n'a pas pu le lire en entier"
+        "à corriger d'abord\u{a0}: {JOB} (ldm n'a pas pu le lire en entier"
     ));
 }
 

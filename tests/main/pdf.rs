@@ -221,23 +221,6 @@ fn typst_markup_in_the_dossier_is_only_text() {
     assert!((width - 595.0).abs() < 1.0, "width {width}");
 }
 
-/// Breakable spaces where French typography wants a non-breaking one, with context.
-fn breakable_spaces(text: &str) -> Vec<String> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut found = Vec::new();
-    for i in 1..chars.len().saturating_sub(1) {
-        if chars[i] != ' ' || chars[i - 1].is_whitespace() {
-            continue;
-        }
-        let before_punct = matches!(chars[i + 1], ':' | ';' | '!' | '?' | '%' | '€' | '»');
-        if before_punct || chars[i - 1] == '«' {
-            let from = i.saturating_sub(20);
-            found.push(chars[from..(i + 10).min(chars.len())].iter().collect());
-        }
-    }
-    found
-}
-
 #[test]
 fn french_typography_in_the_html_and_the_pdf() {
     let html = run(example(), &["render", ".", "-o", "-"])
@@ -301,10 +284,10 @@ fn the_output_format_follows_the_extension_and_a_contradiction_is_refused() {
         .stderr_has("« x.pdf » annonce un fichier PDF (.pdf) mais --format html écrit du HTML");
     assert!(!d.join("x.pdf").exists());
     d.ldm()
-        .args(["render", ".", "-o", "annexe.docx"])
+        .args(["render", ".", "-o", "annexe.odt"])
         .run()
         .code(2)
-        .stderr_has("ldm n'écrit pas de fichier .docx");
+        .stderr_has("ldm n'écrit pas de fichier .odt");
 }
 
 #[test]
@@ -322,4 +305,97 @@ fn render_says_how_many_errors_the_dossier_still_has() {
         .success()
         .stderr_has(&format!("encore {errors} erreur"))
         .stderr_has("« À compléter »");
+}
+
+/// The tableau de bord of `dir` as PDF (the format chosen by the `.pdf` extension), with
+/// no other program reachable.
+fn tableau_of(dir: &Path) -> Vec<u8> {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("tableau.pdf");
+    Ldm::new()
+        .current_dir(dir)
+        .env("PATH", tmp.path())
+        .args(["progress", ".", "-o"])
+        .arg(&out)
+        .run()
+        .success();
+    std::fs::read(&out).unwrap()
+}
+
+#[test]
+fn the_tableau_de_bord_as_pdf_has_its_criteria_tables_charts_and_page_numbers() {
+    let bytes = tableau_of(&example());
+    assert!(bytes.starts_with(b"%PDF-"));
+    assert_eq!(bytes, tableau_of(&example()), "same dossier, same bytes");
+    let doc = Document::load_mem(&bytes).unwrap();
+    let pages = pages_text(&doc);
+    let n = pages.len();
+    let p = run(example(), &["progress", ".", "--format", "json"])
+        .success()
+        .json();
+    let criteres = p["criteres"].as_array().unwrap();
+    assert!(
+        n > criteres.len(),
+        "{n} pages for {} criteria",
+        criteres.len()
+    );
+    for (i, text) in pages.iter().enumerate() {
+        let want = format!("page {} / {n}", i + 1);
+        assert!(flat(text).contains(&want), "page {}: no « {want} »", i + 1);
+    }
+    assert!(flat(&pages[1]).contains("Tableau de bord des indicateurs"));
+    assert!(flat(&pages[1]).contains(&format!("Année {}", p["annee"])));
+    let all = flat(&pages.join("\n"));
+    let mut headings = vec![
+        format!("Tableau de bord des indicateurs — {}", p["annee"]),
+        "Synthèse".to_string(),
+        "Progression moyenne".to_string(),
+        "Ensemble".to_string(),
+    ];
+    let toc = doc.get_toc().unwrap().toc;
+    for c in criteres {
+        let x = &c["numero"];
+        let top = format!("Critère {x} — {}", c["intitule"].as_str().unwrap());
+        assert!(
+            toc.iter().any(|t| t.level == 1 && t.title == top),
+            "no bookmark « {top} »"
+        );
+        // A long title is hyphenated on the page: its bookmark holds it whole.
+        headings.push(format!("Critère {x} — "));
+        headings.push(format!("Indicateurs du critère {x}"));
+        let ind = &c["fiches"][0]["objectifs"][0]["indicateurs"][0];
+        headings.push(ind["intitule"].as_str().unwrap().to_string());
+        if ind["statut"] != "non-mesurable" {
+            headings.push(format!("Graphiques du critère {x}"));
+        }
+    }
+    for h in &headings {
+        assert!(all.contains(&flat(h)), "« {h} » not in the PDF");
+    }
+    assert_eq!(breakable_spaces(&pages.join("\n")), Vec::<String>::new());
+    assert!(info_string(&doc, b"Title").contains("Tableau de bord"));
+}
+
+#[test]
+fn progress_pdf_follows_the_extension_and_refuses_a_contradiction() {
+    let d = TempDossier::fixture("valide");
+    d.ldm()
+        .args(["progress", ".", "--format", "pdf", "-o", "t.pdf"])
+        .run()
+        .success();
+    assert!(
+        std::fs::read(d.join("t.pdf"))
+            .unwrap()
+            .starts_with(b"%PDF-")
+    );
+    d.ldm()
+        .args(["progress", ".", "--format", "html", "-o", "x.pdf"])
+        .run()
+        .code(2)
+        .stderr_has("« x.pdf » annonce un fichier .pdf mais --format html");
+    d.ldm()
+        .args(["progress", ".", "--format", "pdf", "-o", "x.md"])
+        .run()
+        .code(2);
+    assert!(!d.join("x.pdf").exists() && !d.join("x.md").exists());
 }

@@ -184,3 +184,343 @@ fn text_measures_stay_in_every_progress_output() {
         .collect();
     assert_eq!(years, vec![2021, 2026]);
 }
+
+/// The lines of `text` that contain any of `needles`, for a snapshot of what a form
+/// became in one output (the whole document is the subject of other snapshots).
+fn lines_with(text: &str, needles: &[&str]) -> String {
+    text.lines()
+        .filter(|l| needles.iter().any(|n| l.contains(n)))
+        .map(|l| l.chars().take(300).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// What each new form becomes in the annex, the tableau de bord and the JSON.
+const FORMS: &[&str] = &[
+    "2025-2026",
+    "2020-2021",
+    "Jean Moulin",
+    "associée",
+    "Courrier de l",
+    "vingtaine",
+    "Lemarchand",
+    "Faure",
+];
+
+#[test]
+fn the_real_fixture_checks_clean_with_only_its_qualitative_measure() {
+    let (code, found) = findings(&TempDossier::fixture("reel"));
+    assert_eq!(code, 0);
+    assert_eq!(
+        found,
+        vec![(
+            "mesure-qualitative".to_string(),
+            "criteres/4-partenariats/actions/job-dating.md".to_string(),
+            27
+        )]
+    );
+}
+
+#[test]
+fn every_new_form_reaches_the_annex_in_html_and_markdown() {
+    let d = fixture("reel");
+    let md = run(&d, &["render", ".", "--format", "md", "-o", "-"]);
+    let md = &md.success().stdout;
+    // The school years as written: campaign, previous label, columns, durations.
+    assert!(md.contains("| Campagne | 2025-2026 |"), "{md}");
+    assert!(md.contains("Mesure début (2020-2021)"));
+    assert!(md.contains("Mesure à 2025-2026"));
+    // The named network on the cover and in the synopsis.
+    assert!(md.contains(
+        "| Candidature en réseau avec | Lycée Jean Moulin (Les Andelys, 0271580W), 0271581X |"
+    ));
+    assert_eq!(
+        md.matches("Lycée Jean Moulin (Les Andelys, 0271580W)")
+            .count(),
+        2
+    );
+    // The fiche serving criterion 8 counts there as an associated one.
+    assert!(
+        md.contains(
+            "| 8 — Une politique active de communication | Laura Morin | 2 (+1 associée) |"
+        )
+    );
+    // The link, plain in Markdown.
+    assert!(md.contains(
+        "Article du Courrier de l'Eure (https://www.lecourrierdeleure.fr/job-dating-2026)"
+    ));
+    insta::assert_snapshot!("reel_annexe_md", lines_with(md, FORMS));
+
+    let html = run(&d, &["render", ".", "--format", "html", "-o", "-"]);
+    let html = &html.success().stdout;
+    assert!(html.contains(
+        "(<a href=\"https:&#x2f;&#x2f;www.lecourrierdeleure.fr&#x2f;job-dating-2026\" rel=\"noopener noreferrer\">"
+    ));
+    assert!(html.contains("<th scope=\"row\">Campagne</th><td>2025-2026</td>"));
+    insta::assert_snapshot!("reel_annexe_html", lines_with(html, FORMS));
+}
+
+#[test]
+fn school_years_and_qualitative_measures_reach_the_tableau_de_bord_and_the_json() {
+    let d = fixture("reel");
+    let html = run(&d, &["progress", ".", "--format", "html", "-o", "-"]);
+    let html = &html.success().stdout;
+    // The SVG axis is labelled in school years, the text measure kept.
+    assert!(
+        html.contains("text-anchor=\"middle\">2020-2021</text>"),
+        "{html}"
+    );
+    assert!(html.contains("2025-2026\u{a0}: «\u{a0}une vingtaine\u{a0}»"));
+    insta::assert_snapshot!(
+        "reel_tableau_de_bord",
+        lines_with(html, &["2025-2026", "vingtaine"])
+    );
+
+    let json = run(&d, &["progress", ".", "--format", "json", "-o", "-"]).json();
+    assert_eq!(json["annee"], 2026);
+    assert_eq!(json["calendrier"], "scolaire");
+    let fiche = json["criteres"][3]["fiches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "4-partenariats/actions/job-dating")
+        .expect("the job dating is listed")
+        .clone();
+    assert_eq!(fiche["calendrier"], "scolaire");
+    let contrats = &fiche["objectifs"][0]["indicateurs"][1];
+    insta::assert_snapshot!(
+        "reel_progress_json_indicateur",
+        serde_json::to_string_pretty(contrats).unwrap()
+    );
+}
+
+#[test]
+fn a_school_year_at_the_wrong_place_is_named_and_mixing_calendars_is_a_finding() {
+    let d = TempDossier::fixture("reel");
+    let job = "criteres/4-partenariats/actions/job-dating.md";
+    d.edit(job, "          2023-2024: 27\n", "          2024: 27\n");
+    let (code, found) = findings(&d);
+    assert_eq!(code, 1);
+    let line = d
+        .read(job)
+        .lines()
+        .position(|l| l == "          2024: 27")
+        .unwrap() as u64
+        + 1;
+    assert!(
+        found.contains(&("annees-melangees".into(), job.into(), line)),
+        "{found:?}"
+    );
+    // The message says which years, as written.
+    let out = d.ldm().args(["check", "."]).run();
+    assert!(
+        out.stdout
+            .contains("mélange années civiles et années scolaires"),
+        "{}",
+        out.stdout
+    );
+    // A « school year » spanning two years is refused with the forms allowed.
+    d.edit(job, "          2024: 27\n", "          2022-2024: 27\n");
+    let out = d.ldm().args(["check", "."]).run();
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stdout.contains("une année scolaire, « 2023-2024 »"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn a_renamed_partner_and_a_plain_uai_list_both_read() {
+    // The example's `reseau = []` stays a plain list; the fixture mixes both forms
+    // (checked clean above); a wrong UAI in a named partner is found at its entry.
+    let d = TempDossier::fixture("reel");
+    d.edit("ldm.toml", "uai = \"0271580W\"", "uai = \"0271580A\"");
+    let (code, found) = findings(&d);
+    assert_eq!(code, 1);
+    assert!(
+        found.contains(&("uai-cle-incorrecte".into(), "ldm.toml".into(), 18)),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_person_with_dated_functions_or_an_added_role_is_not_contradictory() {
+    let d = TempDossier::copy(&example(), "lycee");
+    let f = "criteres/4-partenariats/critere.md";
+    d.edit(
+        f,
+        "  - {nom: \"Faure\", prenom: \"Nicolas\", fonction: \"Professeur de logistique\"}",
+        "  - {nom: \"Faure\", prenom: \"Nicolas\", fonction: \"Professeur de logistique, référent entreprises\"}",
+    );
+    let (_, found) = findings(&d);
+    assert!(
+        !found.iter().any(|(r, _, _)| r == "fonction-incoherente"),
+        "{found:?}"
+    );
+    // CPE in 2017, helping the bureau des entreprises in 2024: dated, not contradictory.
+    d.edit(
+        f,
+        "{nom: \"Faure\", prenom: \"Nicolas\", fonction: \"Professeur de logistique, référent entreprises\"}",
+        "{nom: \"Vasseur\", prenom: \"Inès\", fonction: \"CPE (2017)\"}",
+    );
+    d.edit(
+        "criteres/4-partenariats/engagements/tableau-de-bord-bureau-des-entreprises.md",
+        "{nom: \"Faure\", prenom: \"Nicolas\", fonction: \"Professeur de logistique\"}",
+        "{nom: \"Vasseur\", prenom: \"Inès\", fonction: \"Appui au bureau des entreprises (2024)\"}",
+    );
+    let (_, found) = findings(&d);
+    assert!(
+        !found.iter().any(|(r, _, _)| r == "fonction-incoherente"),
+        "{found:?}"
+    );
+    // Two undated functions still contradict each other.
+    d.edit(f, "fonction: \"CPE (2017)\"", "fonction: \"CPE\"");
+    let (_, found) = findings(&d);
+    assert!(
+        found.iter().any(|(r, _, _)| r == "fonction-incoherente"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn an_engagement_without_its_measure_at_n_is_found_at_its_measures() {
+    let d = TempDossier::copy(&example(), "lycee");
+    let f = "criteres/4-partenariats/engagements/tableau-de-bord-bureau-des-entreprises.md";
+    d.edit(f, "mesures: {2026: 148}", "mesures: {2025: 148}");
+    let (code, found) = findings(&d);
+    assert_eq!(code, 1);
+    let line = d
+        .read(f)
+        .lines()
+        .position(|l| l.contains("{2025: 148}"))
+        .unwrap() as u64
+        + 1;
+    assert!(
+        found.contains(&("mesure-a-n-manquante".into(), f.into(), line)),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_fiche_starting_before_the_previous_label_is_found_at_its_start() {
+    let d = TempDossier::copy(&example(), "lycee");
+    let f = "criteres/4-partenariats/actions/job-dating.md";
+    d.edit(
+        f,
+        "periode: {debut: 2021, fin: 2026}",
+        "periode: {debut: 2012, fin: 2026}",
+    );
+    let (_, found) = findings(&d);
+    assert!(
+        found.contains(&("fiche-anterieure-au-label".into(), f.into(), 3)),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_requirement_of_another_criterion_needs_criteres_associes() {
+    let d = TempDossier::copy(&example(), "lycee");
+    let f = "criteres/4-partenariats/actions/job-dating.md";
+    d.edit(
+        f,
+        "exigences: [\"4.1\", \"4.3\"]",
+        "exigences: [\"4.1\", \"4.3\", \"2.1\"]",
+    );
+    let (code, found) = findings(&d);
+    assert_eq!(code, 1);
+    assert!(
+        found.contains(&("exigence-hors-critere".into(), f.into(), 6)),
+        "{found:?}"
+    );
+    d.edit(f, "\"2.1\"]", "\"2.1\"]\ncriteres_associes: [2]");
+    let (_, found) = findings(&d);
+    assert!(
+        !found.iter().any(|(r, _, _)| r == "exigence-hors-critere"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn evidence_links_are_checked_for_form_never_fetched() {
+    let d = TempDossier::copy(&example(), "lycee");
+    let f = "criteres/4-partenariats/actions/job-dating.md";
+    d.edit(
+        f,
+        "  - preuves/4-partenariats/bilan-job-dating-2026.md\n---",
+        "  - preuves/4-partenariats/bilan-job-dating-2026.md\n  - https://www.paris-normandie.fr/job-dating\n  - htp:/paris-normandie.fr\n  - \"[Page de l'ENT](https://ent.example.fr/une page)\"\n  - \"javascript:alert(1)\"\n---",
+    );
+    let (code, found) = findings(&d);
+    assert_eq!(code, 1);
+    let bad: Vec<u64> = found
+        .iter()
+        .filter(|(r, _, _)| r == "preuve-adresse-invalide")
+        .map(|(_, _, l)| *l)
+        .collect();
+    let first = d.read(f).lines().position(|l| l.contains("htp:/")).unwrap() as u64 + 1;
+    assert_eq!(bad, vec![first, first + 1, first + 2], "{found:?}");
+    assert!(
+        !found.iter().any(|(r, _, _)| r == "preuve-introuvable"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_measure_written_twice_in_a_school_year_is_named_by_its_key() {
+    let d = TempDossier::fixture("reel");
+    let job = "criteres/4-partenariats/actions/job-dating.md";
+    d.edit(
+        job,
+        "          2023-2024: 27\n",
+        "          2023-2024: 27\n          2023-2024: 28\n",
+    );
+    let out = d.ldm().args(["check", "."]).run();
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stdout
+            .contains("l'année 2023-2024 est écrite deux fois"),
+        "{}",
+        out.stdout
+    );
+}
+
+/// Criterion `n`'s counts of actions in the JSON report.
+#[cfg(unix)]
+fn actions_of_criterion(dossier: &TempDossier, n: u64) -> Value {
+    let json = dossier
+        .ldm()
+        .args(["check", ".", "--format", "json"])
+        .run()
+        .json();
+    json["dossiers"][0]["criteres"]
+        .as_array()
+        .expect("criteres is a list")
+        .iter()
+        .find(|c| c["numero"] == n)
+        .map(|c| c["actions"].clone())
+        .expect("criterion listed")
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_copy_of_a_fiche_is_counted_once_and_points_to_criteres_associes() {
+    let d = TempDossier::fixture("reel");
+    let before = actions_of_criterion(&d, 8);
+    let (_, mut want) = findings(&d);
+    let link = "criteres/8-communication/actions/job-dating.md";
+    std::os::unix::fs::symlink("../../4-partenariats/actions/job-dating.md", d.join(link)).unwrap();
+    let (code, found) = findings(&d);
+    // One warning more, no finding twice: the fiche is read once, at its own place.
+    assert_eq!(code, 0, "{found:?}");
+    want.push(("fichier-ignore".into(), link.into(), 0));
+    assert_eq!(found, want);
+    assert_eq!(actions_of_criterion(&d, 8), before);
+    let out = d.ldm().args(["check", "."]).run();
+    assert!(
+        out.stdout
+            .contains("lien vers la fiche « criteres/4-partenariats/actions/job-dating.md »")
+            && out.stdout.contains("criteres_associes"),
+        "{}",
+        out.stdout
+    );
+}

@@ -46,7 +46,7 @@ fn the_annex_follows_the_guide() {
     }
     // The measure columns carry their years; a dash where no measure exists yet.
     assert!(html.contains(
-        "<th>Mesure début (2021)</th><th>Mesure suivi (2024)</th><th>Mesure fin (2026)</th>"
+        "<th>Mesure début (2021)</th><th>Mesure suivi 2 (2024)</th><th>Mesure fin (2026)</th>"
     ));
     assert!(html.contains("<th>Mesure à 2026</th>"));
     // Every evidence file is listed with who cites it.
@@ -216,4 +216,166 @@ fn the_annex_prints_to_pdf_with_more_pages_than_criteria() {
     run(example(), &["render", ".", "-o", html.to_str().unwrap()]).success();
     let pages = print_to_pdf(browser, &html, &pdf);
     assert!(pages > 8, "{pages} pages for 8 criteria");
+}
+
+/// The texts of the cells `sel` inside the element `scope` of an HTML page.
+fn cells(html: &str, scope: &str, sel: &str) -> Vec<String> {
+    let doc = Html::parse_document(html);
+    let scope = Selector::parse(scope).unwrap();
+    let sel = Selector::parse(sel).unwrap();
+    let texts = |e: scraper::ElementRef| e.text().collect::<String>().replace('\u{a0}', " ");
+    doc.select(&scope)
+        .flat_map(|s| s.select(&sel).map(texts).collect::<Vec<_>>())
+        .collect()
+}
+
+/// (période, measures, campaign, duration, column headings, cells).
+type Case<'a> = (
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a str,
+    [&'a str; 3],
+    [&'a str; 3],
+);
+
+#[test]
+fn measure_columns_follow_the_written_rule() {
+    const JOB: &str = "criteres/2-partenariats/actions/job-dating.md";
+    // (période, measures by year, campaign) → (duration, column headings, cells):
+    // no column dated after the action's end or the campaign, a short action's end
+    // measure kept, a measure of another year shown with its year.
+    let cases: [Case; 5] = [
+        (
+            "2016, fin: 2017",
+            "2016: 10\n          2017: 12",
+            "2021",
+            "2016–2017 (1 an)",
+            ["Mesure début (2016)", "Mesure suivi 2", "Mesure fin (2017)"],
+            ["10", "—", "12"],
+        ),
+        (
+            "2021, fin: 2023",
+            "2021: 10\n          2023: 14",
+            "2026",
+            "2021–2023 (2 ans)",
+            [
+                "Mesure début (2021)",
+                "Mesure suivi 2 (2022)",
+                "Mesure fin (2023)",
+            ],
+            ["10", "—", "14"],
+        ),
+        (
+            "2021, fin: 2026",
+            "2020: 8\n          2024: 12\n          2027: 20",
+            "2026",
+            "2021–2026 (5 ans)",
+            [
+                "Mesure début (2021)",
+                "Mesure suivi 2 (2024)",
+                "Mesure fin (2026)",
+            ],
+            ["8 (2020)", "12", "—"],
+        ),
+        (
+            "2022, fin: 2030",
+            "2022: 1\n          2025: 3\n          2026: 4",
+            "2026",
+            "2022–2030 (8 ans)",
+            [
+                "Mesure début (2022)",
+                "Mesure suivi 2 (2025)",
+                "Mesure fin (2026)",
+            ],
+            ["1", "3", "4"],
+        ),
+        (
+            "2023, fin: 2026",
+            "2023: 5\n          2026: 9",
+            "2026",
+            "2023–2026 (3 ans)",
+            [
+                "Mesure début (2023)",
+                "Mesure suivi 2 (2024)",
+                "Mesure fin (2026)",
+            ],
+            ["5", "—", "9"],
+        ),
+    ];
+    for (periode, mesures, campagne, duree, headings, want) in cases {
+        let d = TempDossier::fixture("valide");
+        d.edit(JOB, "2024, fin: 2026", periode);
+        d.edit(JOB, "2024: 18\n          2026: 31", mesures);
+        d.edit("ldm.toml", "annee = 2026", &format!("annee = {campagne}"));
+        let html = render(d.path(), "html");
+        let fiche = "[id=\"2-partenariats/actions/job-dating\"]";
+        let identity = cells(&html, fiche, "table:first-of-type td");
+        assert_eq!(identity[1], duree, "{periode}");
+        let th = cells(&html, fiche, "thead th");
+        assert_eq!(th[2..5], headings, "{periode}");
+        let td = cells(&html, fiche, "thead + tbody td");
+        assert_eq!(td[2..5], want, "{periode}");
+    }
+}
+
+#[test]
+fn the_members_row_is_always_there() {
+    let d = TempDossier::fixture("valide");
+    d.edit(
+        "criteres/2-partenariats/critere.md",
+        "membres:\n  - {nom: \"Roux\", prenom: \"Hélène\", fonction: \"Professeure de génie mécanique\"}\n",
+        "membres: []\n",
+    );
+    let html = render(d.path(), "html");
+    let rows = cells(&html, "#critere-2", "tbody th[scope=row]");
+    assert!(
+        rows.contains(&"Membres équipe critère 2".to_string()),
+        "{rows:?}"
+    );
+    let md = render(d.path(), "md");
+    assert!(md.contains("| Membres équipe critère 2 | — | — | — |"));
+}
+
+#[test]
+fn requirement_numbers_are_explained_and_text_ldm_wrote_is_marked() {
+    let html = render(&example(), "html");
+    let note = "que le guide ne numérote pas";
+    let first_note = html.find(note).expect("the numbers are explained");
+    let first_number = html.find("Exigences du cahier des charges").unwrap();
+    assert!(first_note < first_number, "explained after their first use");
+    // Criterion 8's requirements were cut off in the guide's copy: ldm completed them.
+    let mark = ldm::typo::french("(texte reconstitué par ldm)");
+    let crit8 = &html[html.find("id=\"critere-8\"").unwrap()..];
+    assert!(
+        crit8.contains(&mark),
+        "criterion 8's fiches say their text is ldm's"
+    );
+    assert!(!html[..html.find("id=\"critere-8\"").unwrap()].contains(&mark));
+    run(example(), &["referentiel", "8"]).stdout_has("(texte reconstitué par ldm");
+    run(example(), &["referentiel"])
+        .stdout_has("Une politique active de communication (texte reconstitué par ldm)");
+}
+
+#[test]
+fn markdown_keeps_the_guides_table_shapes_and_capitals() {
+    let md = render(&example(), "md");
+    for heading in [
+        "### ÉTAT DES LIEUX DU CRITÈRE 4",
+        "### TRANSVERSALITÉ DE LA DÉMARCHE QUALITÉ",
+        "### CRITÈRE 4 : ACTION 1",
+        "**OBJECTIFS INDICATEURS ÉVALUATION**",
+        "**MISE EN ŒUVRE (moyens engagés, calendrier, lieux, modalités d'organisation)**",
+        "### CRITÈRE 4 : ENGAGEMENT 1",
+        "**PLANIFICATION - OBJECTIFS - INDICATEURS - ÉVALUATION**",
+    ] {
+        assert!(
+            md.contains(&ldm::typo::french(heading)),
+            "missing {heading}"
+        );
+    }
+    // Durée action and Action pérenne on one row; the description inside the table.
+    assert!(md.contains("| Durée action | 2021–2026 (5 ans) | Action pérenne | OUI |"));
+    assert!(md.contains("\n| Description | "));
+    assert!(!md.contains("**Description**"));
 }

@@ -348,6 +348,12 @@ const ACTIONS: Expected = &[
         "criteres/1-offre-de-formation/actions/forum-des-metiers.md",
         2,
     ),
+    // A renewal after the 2021 label: a fiche starting in 2019 belongs to the previous one.
+    (
+        "fiche-anterieure-au-label",
+        "criteres/1-offre-de-formation/actions/forum-des-metiers.md",
+        3,
+    ),
     (
         "mesure-qualitative",
         "criteres/1-offre-de-formation/actions/mini-stages.md",
@@ -374,9 +380,20 @@ const ACTIONS: Expected = &[
         29,
     ),
     (
+        "valeur-demesuree",
+        "criteres/1-offre-de-formation/actions/mini-stages.md",
+        41,
+    ),
+    (
         "annee-invalide",
         "criteres/1-offre-de-formation/actions/mini-stages.md",
         30,
+    ),
+    // « 2025-2026 » after « 2024 » in the same indicator
+    (
+        "annees-melangees",
+        "criteres/1-offre-de-formation/actions/mini-stages.md",
+        50,
     ),
     // N+3 missing on the first indicator, the end measure on the second
     (
@@ -425,6 +442,12 @@ const ACTIONS: Expected = &[
         "criteres/2-partenariats/engagements/bureau-des-entreprises.md",
         19,
     ),
+    // measured in 2025 only: nothing to print under « Mesure à 2026 »
+    (
+        "mesure-a-n-manquante",
+        "criteres/2-partenariats/engagements/bureau-des-entreprises.md",
+        27,
+    ),
     (
         "annee-invalide",
         "criteres/2-partenariats/engagements/salon-des-metiers.md",
@@ -450,6 +473,12 @@ const CAHIER_DES_CHARGES: Expected = &[
     ),
     (
         "exigence-inconnue",
+        "criteres/1-offre-de-formation/actions/passerelle-bac-pro-bts.md",
+        5,
+    ),
+    // « 2.1 » cited by a fiche of criterion 1 without « criteres_associes: [2] »
+    (
+        "exigence-hors-critere",
         "criteres/1-offre-de-formation/actions/passerelle-bac-pro-bts.md",
         5,
     ),
@@ -486,6 +515,12 @@ const PREUVES: Expected = &[
         "preuve-introuvable",
         "criteres/1-offre-de-formation/actions/passerelle-bac-pro-bts.md",
         20,
+    ),
+    // « htp:/… »: a link whose scheme is misspelt
+    (
+        "preuve-adresse-invalide",
+        "criteres/1-offre-de-formation/actions/passerelle-bac-pro-bts.md",
+        21,
     ),
     (
         "preuve-non-citee",
@@ -1008,7 +1043,7 @@ fn plusieurs_dossiers_le_bilan_nomme_le_dossier_en_erreur() {
     let text = &out.code(1).stdout;
     assert_eq!(
         text.trim_end().lines().last(),
-        Some("3 dossiers vérifiés, 1 avec des erreurs : identite"),
+        Some("3 dossiers vérifiés, 1 avec des erreurs\u{a0}: identite"),
         "{text}"
     );
     // The JSON report has the three dossiers, in order.
@@ -1153,7 +1188,9 @@ fn resume_multi_dossiers_tient_compte_de_deny_warnings() {
         &["check", "valide", "avertissements", "--deny", "warnings"],
     )
     .code(1)
-    .stdout_has("2 dossiers vérifiés, 1 en échec (erreurs ou avertissements) : avertissements");
+    .stdout_has(
+        "2 dossiers vérifiés, 1 en échec (erreurs ou avertissements)\u{a0}: avertissements",
+    );
 }
 
 #[test]

@@ -28,12 +28,12 @@ fn memory_copy(dir: &Path) -> Memory {
 
 /// `ldm check` in `format` on a loaded dossier, as the binary writes it.
 fn report(ws: &Workspace, format: Format) -> String {
-    let checked = [Checked {
-        label: "dossier".into(),
-        dossier: &ws.dossier,
-        report: ldm::check::check(ws),
-        hidden: 0,
-    }];
+    let checked = [Checked::new(
+        "dossier".into(),
+        &ws.dossier,
+        ldm::check::check(ws),
+        0,
+    )];
     let mut out = String::new();
     let opts = Options {
         format,
@@ -155,7 +155,7 @@ fn diff_of_git_revisions_writes_nothing_and_equals_the_folders_diff() {
         .replace("v2021 (git)", "lycee-marie-marvingt-2021")
         .replace("v2026 (git)", "lycee-marie-marvingt");
     assert_eq!(md, folders);
-    assert!(md.contains("27 ajouté(s)"), "{md}");
+    assert!(md.contains("27 ajoutés"), "{md}");
 }
 
 #[test]
@@ -385,7 +385,7 @@ fn many_findings_on_one_long_line_are_reported_in_linear_time() {
     assert!(ratio < 40.0, "{t_small:?} → {t_big:?}");
     // A finding deep in the line is located, the line is not quoted.
     assert!(
-        text.contains("fichier: dossier/ldm.toml:16:"),
+        text.contains("fichier\u{a0}: dossier/ldm.toml:16:"),
         "{}",
         &text[..2000]
     );

@@ -33,9 +33,9 @@ fn check_of_one_criterion_from_inside_its_folder() {
     // Paths open from where the teacher is: the dossier is two folders up.
     out.stdout_has("../../criteres/5-")
         .stdout_lacks("criteres/4-")
-        .stdout_lacks("critère  4 :")
-        .stdout_has("critère  5 :")
-        .stdout_has("hors champ : ");
+        .stdout_lacks("critère  4\u{a0}:")
+        .stdout_has("critère  5\u{a0}:")
+        .stdout_has("hors champ\u{a0}: ");
     let whole = run(&d, &["check"]).stdout;
     assert!(whole.lines().count() > lines, "the scope hides nothing");
 }
@@ -66,8 +66,8 @@ fn a_scope_without_finding_passes() {
     let d = TempDossier::copy(&example(), "ex");
     run(d.path(), &["check", "--critere", "3"])
         .success()
-        .stdout_has("critère  3 :")
-        .stdout_lacks("critère  4 :");
+        .stdout_has("critère  3\u{a0}:")
+        .stdout_lacks("critère  4\u{a0}:");
 }
 
 #[test]
@@ -109,7 +109,7 @@ fn resume_is_one_line_per_dossier_and_a_total() {
     );
     assert!(lines[0].contains("UAI "), "{out}");
     assert!(lines[0].contains("exigences couvertes "), "{out}");
-    assert!(lines[2].starts_with("total : 2 dossiers"), "{out}");
+    assert!(lines[2].starts_with("total\u{a0}: 2 dossiers"), "{out}");
     insta::assert_snapshot!("resume_two_examples", out.stdout);
 }
 
@@ -189,7 +189,7 @@ fn bare_ldm_prints_the_help_and_help_verb_works() {
     let check = run(root(), &["help", "check"]);
     check
         .success()
-        .stdout_has("Usage : ldm check")
+        .stdout_has("Usage\u{a0}: ldm check")
         .stdout_has("--critere");
     let args = check.stdout.find("Arguments\u{a0}:").unwrap();
     let opts = check.stdout.find("Options\u{a0}:").unwrap();
@@ -210,4 +210,260 @@ fn placeholders_are_french() {
         .success()
         .stdout_has("<INTERPRETEUR>")
         .stdout_lacks("SHELL");
+}
+
+/// Words clap writes in English when a text or heading is not given in French.
+const ENGLISH: &[&str] = &[
+    "Usage:",
+    "Options:",
+    "Arguments:",
+    "Commands:",
+    "<COMMAND>",
+    "Print ",
+    "help information",
+    "possible values",
+    "default:",
+    "[aliases",
+    "[env:",
+    "Subcommands",
+    " the ",
+    " of ",
+];
+
+#[test]
+fn every_verb_helps_in_french() {
+    let bare = run(root(), &[]);
+    let mut shown = format!("$ ldm\n{}\n", bare.code(2).stderr);
+    let verbs = [
+        "init",
+        "new",
+        "check",
+        "progress",
+        "diff",
+        "render",
+        "referentiel",
+        "schema",
+        "completions",
+        "aide",
+    ];
+    for verb in verbs {
+        let out = run(root(), &[verb, "--help"]);
+        let out = out.success();
+        shown.push_str(&format!("$ ldm {verb} --help\n{}\n", out.stdout));
+    }
+    for line in shown.lines() {
+        for word in ENGLISH {
+            assert!(!line.contains(word), "English « {word} » left in: {line}");
+        }
+        // French typography: a no-break space before every « : » of a heading.
+        for heading in ["Usage :", "Options :", "Arguments :", "Commandes :"] {
+            assert!(!line.contains(heading), "ordinary space in: {line}");
+        }
+    }
+    insta::assert_snapshot!("help_of_every_verb", shown);
+}
+
+const JOB: &str = "criteres/2-partenariats/actions/job-dating.md";
+
+/// The findings of `ldm check --format short` on a fixture, one line each.
+fn short(d: &TempDossier) -> (i32, Vec<String>) {
+    let out = d.ldm().args(["check", ".", "--format", "short"]).run();
+    (out.code, out.stdout.lines().map(str::to_string).collect())
+}
+
+#[test]
+fn a_toml_text_without_quotes_asks_for_quotes() {
+    let d = TempDossier::fixture("valide");
+    d.edit("ldm.toml", "uai = \"0131234W\"", "uai = 0131234W");
+    let (code, lines) = short(&d);
+    assert_eq!(code, 1);
+    assert_eq!(lines.len(), 1, "{lines:#?}");
+    assert!(
+        lines[0].starts_with("ldm.toml:5:7: erreur[syntaxe-invalide]\u{a0}: "),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[0].contains("le texte « 0131234W » de « uai » n'est pas entre guillemets"),
+        "{}",
+        lines[0]
+    );
+    let human = d.ldm().args(["check", "."]).run().stdout;
+    assert!(
+        human.contains("= aide\u{a0}: ajoutez des guillemets droits : « uai = \"0131234W\" »"),
+        "{human}"
+    );
+}
+
+#[test]
+fn a_misspelled_section_title_gets_a_suggestion() {
+    let d = TempDossier::fixture("valide");
+    d.edit(JOB, "# Points forts", "# Points fort");
+    let (code, lines) = short(&d);
+    assert_eq!(code, 1);
+    assert_eq!(
+        lines,
+        [format!(
+            "{JOB}:44:1: erreur[section-manquante]\u{a0}: section « Points forts » absente"
+        )]
+    );
+    d.ldm()
+        .args(["check", "."])
+        .run()
+        .stdout_has("= aide\u{a0}: vouliez-vous dire « # Points forts » ? Le titre « # Points fort » n'est pas reconnu");
+}
+
+#[test]
+fn an_unclosed_front_matter_is_one_finding() {
+    let d = TempDossier::fixture("valide");
+    let text = d
+        .read(JOB)
+        .replacen("---\n\n# Description", "\n# Description", 1);
+    let text = text.replacen(
+        "---\n",
+        "---\n# yaml-language-server: $schema=../../../.ldm/schema/action.schema.json\n",
+        1,
+    );
+    d.write(JOB, &text);
+    let (code, lines) = short(&d);
+    assert_eq!(code, 1);
+    let here: Vec<&String> = lines.iter().filter(|l| l.starts_with(JOB)).collect();
+    assert_eq!(here.len(), 1, "{lines:#?}");
+    assert!(
+        here[0].contains("l'en-tête YAML ouvert par « --- » n'est jamais fermé"),
+        "{}",
+        here[0]
+    );
+    assert!(
+        lines.iter().all(|l| !l.contains("inattendue")),
+        "{lines:#?}"
+    );
+}
+
+#[test]
+fn a_missing_option_value_and_an_unwritable_folder_are_told_in_french() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = run(tmp.path(), &["init", "d", "--uai"]);
+    out.code(2)
+        .stderr_has("erreur\u{a0}: valeur manquante pour --uai <UAI>");
+    let out = run(tmp.path(), &["init", "/proc/ldm-essai"]);
+    out.code(2).stderr_has("erreur\u{a0}: ");
+    for english in ["os error", "Permission denied", "No such file", "Read-only"] {
+        assert!(!out.stderr.contains(english), "{out}");
+    }
+}
+
+/// Every indicator of a `progress --format json` report.
+fn indicators(v: &serde_json::Value) -> Vec<serde_json::Value> {
+    let mut out = Vec::new();
+    for c in v["criteres"].as_array().unwrap() {
+        for f in c["fiches"].as_array().unwrap() {
+            for o in f["objectifs"].as_array().unwrap() {
+                out.extend(o["indicateurs"].as_array().unwrap().iter().cloned());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn progress_states_the_near_band_and_averages_over_the_measurable() {
+    let v = run(example(), &["progress", ".", "--format", "json"])
+        .success()
+        .json();
+    let inds = indicators(&v);
+    let near: Vec<f64> = inds
+        .iter()
+        .filter(|i| i["statut"] == "proche-de-la-cible")
+        .map(|i| i["progression"].as_f64().unwrap())
+        .collect();
+    assert!(
+        !near.is_empty(),
+        "the example has an indicator at 94 % of its target"
+    );
+    assert!(near.iter().all(|p| (0.9..1.0).contains(p)), "{near:?}");
+    for i in &inds {
+        let p = i["progression"].as_f64();
+        if i["statut"] == "en-retard" {
+            assert!(p.unwrap() < 0.9, "{i}");
+        }
+    }
+    let measurable = inds.iter().filter(|i| !i["progression"].is_null()).count();
+    assert_eq!(v["resume"]["mesurables"], measurable);
+    let term = run(example(), &["progress", "."]).success().stdout.clone();
+    assert!(
+        term.contains(&format!("sur {measurable} indicateurs mesurables")),
+        "{term}"
+    );
+    assert!(
+        term.contains("« proche de la cible » : au moins 90 % du chemin"),
+        "{term}"
+    );
+    let md = run(example(), &["progress", ".", "--format", "md"]).stdout;
+    assert!(md.contains("| Proches de la cible |"), "{md}");
+    assert!(
+        md.contains("« proche de la cible » : au moins 90 %"),
+        "{md}"
+    );
+}
+
+#[test]
+fn a_fresh_dossier_says_how_few_indicators_its_average_counts() {
+    let (_tmp, d) = fresh();
+    let v = run(&d, &["progress", "--format", "json"]).success().json();
+    let n = v["resume"]["mesurables"].as_u64().unwrap();
+    let all = v["resume"]["indicateurs"].as_u64().unwrap();
+    assert!(n < all, "{v}");
+    let term = run(&d, &["progress"]).success().stdout.clone();
+    let unit = if n > 1 {
+        "indicateurs mesurables"
+    } else {
+        "indicateur mesurable"
+    };
+    if n > 0 {
+        assert!(term.contains(&format!("sur {n} {unit}")), "{term}");
+    } else {
+        assert!(!term.contains("progression moyenne"), "{term}");
+    }
+}
+
+/// (criterion 4's requirements asked, whether 4.7 is reported uncovered) of a dossier.
+fn network_requirement(d: &std::path::Path) -> (u64, bool) {
+    let v = run(d, &["check", "--format", "json"]).json();
+    let dossier = &v["dossiers"][0];
+    let four = dossier["criteres"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["numero"] == 4)
+        .unwrap();
+    let uncovered = dossier["diagnostics"].as_array().unwrap().iter().any(|x| {
+        x["rule"] == "exigence-non-couverte" && x["message"].as_str().unwrap().contains("4.7")
+    });
+    (four["exigences_total"].as_u64().unwrap(), uncovered)
+}
+
+#[test]
+fn network_requirements_are_asked_of_networks_only() {
+    run(root(), &["referentiel", "4"])
+        .success()
+        .stdout_has("4.7   Dans le cas de candidatures en réseau, les établissements co-candidats mettent en place une stratégie partenariale commune. (réseau)")
+        .stdout_lacks("4.6   L'établissement est adhérent à un Campus des métiers et des qualifications lorsqu'il existe pour sa ou ses filière(s). (réseau)");
+    for (n, id) in [(5, "5.7"), (6, "6.3"), (8, "8.6")] {
+        let out = run(root(), &["referentiel", &n.to_string()]);
+        let line = out
+            .stdout
+            .lines()
+            .find(|l| l.trim_start().starts_with(id))
+            .unwrap();
+        assert!(line.ends_with("(réseau)"), "{line}");
+    }
+    let (_tmp, d) = fresh();
+    assert_eq!(network_requirement(&d), (6, false));
+    edit(
+        &d.join("ldm.toml"),
+        "reseau = []",
+        "reseau = [\"0270001E\"]",
+    );
+    assert_eq!(network_requirement(&d), (7, true));
 }

@@ -1,27 +1,24 @@
 //! The annex as Typst source, built from the same view model as the HTML and Markdown
 //! annexes, table by table and in the same order.
 
-use super::code::{lit, text};
 use super::fiches;
 use super::prose;
 use crate::render::view::{Annexe, Critere, Gens, Identite};
+use crate::typeset::code::{caption, heading, lit, table, text};
+use crate::typeset::{Date, Setup};
 use std::fmt::Write;
 
-const PREAMBLE: &str = include_str!("preamble.typ");
 pub const TITLE: &str = "Dossier de labellisation « Lycée des métiers »";
-
-/// A calendar date for the document's metadata.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Date {
-    pub year: i32,
-    pub month: u8,
-    pub day: u8,
-}
 
 /// The whole annex as one Typst source.
 pub fn annexe(a: &Annexe, date: Option<Date>) -> String {
-    let mut out = String::from(PREAMBLE);
-    metadata(&mut out, &a.identite, date);
+    let id = &a.identite;
+    let mut out = crate::typeset::begin(&Setup {
+        title: &format!("{TITLE} — {}", id.nom),
+        author: &id.nom,
+        date,
+        header: [&id.nom, TITLE, &format!("Campagne {}", id.annee)],
+    });
     cover(&mut out, &a.identite);
     out.push_str("#outline(title: [Sommaire], depth: 1)\n");
     etablissement(&mut out, a);
@@ -34,47 +31,8 @@ pub fn annexe(a: &Annexe, date: Option<Date>) -> String {
     out
 }
 
-fn metadata(out: &mut String, id: &Identite, date: Option<Date>) {
-    let date = date.map_or("none".to_string(), |d| {
-        format!(
-            "datetime(year: {}, month: {}, day: {})",
-            d.year, d.month, d.day
-        )
-    });
-    let _ = writeln!(
-        out,
-        "#set document(title: {}, author: {}, date: {date})",
-        lit(&format!("{TITLE} — {}", id.nom)),
-        lit(&id.nom)
-    );
-    let _ = writeln!(
-        out,
-        "#set page(header: running-header({}, {}, {}), footer: page-footer)",
-        lit(&id.nom),
-        lit(TITLE),
-        lit(&format!("Campagne {}", id.annee))
-    );
-}
-
 fn cover(out: &mut String, id: &Identite) {
-    let mut rows = vec![("UAI", id.uai.clone()), ("Académie", id.academie.clone())];
-    if !id.ville.is_empty() {
-        rows.push(("Commune", id.ville.clone()));
-    }
-    let nature = if id.precedente.is_empty() {
-        id.nature.clone()
-    } else {
-        format!("{} (label obtenu en {})", id.nature, id.precedente)
-    };
-    rows.push(("Nature de la candidature", nature));
-    rows.push(("Campagne", id.annee.clone()));
-    rows.push((
-        "Cahier des charges",
-        format!("{} ({})", id.edition_titre, id.edition),
-    ));
-    if !id.reseau.is_empty() {
-        rows.push(("Candidature en réseau avec", id.reseau.join(", ")));
-    }
+    let rows = id.cover_rows();
     let cells: Vec<String> = rows
         .iter()
         .map(|(k, v)| format!("th({}), {}", lit(k), lit(v)))
@@ -92,11 +50,6 @@ fn cover(out: &mut String, id: &Identite) {
         lit(&id.denomination),
         cells.join(", ")
     );
-}
-
-/// A heading: levels 1 and 2 are bookmarks, level 1 also a line of the table of contents.
-pub(super) fn heading(out: &mut String, level: u8, title: &str) {
-    let _ = writeln!(out, "#heading(level: {level}, {})", lit(title));
 }
 
 fn etablissement(out: &mut String, a: &Annexe) {
@@ -130,16 +83,12 @@ fn synopsis(out: &mut String, a: &Annexe) {
         ));
     }
     table(out, "(1fr, 0.7fr, auto, auto, auto)", &cells);
+    note(out, a.note_exigences);
 }
 
-/// A table with its column widths and cells (already Typst code).
-pub(super) fn table(out: &mut String, columns: &str, cells: &[String]) {
-    let _ = writeln!(out, "#table(columns: {columns}, {})", cells.join(", "));
-}
-
-/// A table's title, kept on the page of the table's first rows.
-pub(super) fn caption(out: &mut String, title: &str) {
-    let _ = writeln!(out, "#caption({})", lit(title));
+/// A short explanatory line in small grey type.
+fn note(out: &mut String, text: &str) {
+    let _ = writeln!(out, "#text(size: 8.5pt, fill: doux, {})", lit(text));
 }
 
 /// A one-cell table holding prose, like the guide's « État des lieux » boxes.
@@ -154,6 +103,9 @@ fn critere(out: &mut String, c: &Critere) {
     let x = c.numero;
     out.push_str("#pagebreak(weak: true)\n");
     heading(out, 1, &format!("Critère {x} — {}", c.intitule));
+    if let Some(o) = &c.origine {
+        note(out, o);
+    }
     prose_box(
         out,
         &format!("État des lieux du critère {x}"),
@@ -207,15 +159,14 @@ fn equipe(out: &mut String, c: &Critere) {
             cells.extend(c.coordonnateurs.iter().map(gens));
         }
     }
-    for (i, m) in c.membres.iter().enumerate() {
-        if i == 0 {
-            cells.push(format!(
-                "th(rowspan: {}, {})",
-                c.membres.len(),
-                lit(&format!("Membres équipe critère {x}"))
-            ));
+    // The members' row is always there, as in the guide, a dash when nobody is named.
+    let label = lit(&format!("Membres équipe critère {x}"));
+    match c.membres.len() {
+        0 => cells.push(format!("th({label}), \"—\", \"—\", \"—\"")),
+        n => {
+            cells.push(format!("th(rowspan: {n}, {label})"));
+            cells.extend(c.membres.iter().map(gens));
         }
-        cells.push(gens(m));
     }
     table(out, "(28%, 1fr, 1fr, 1.4fr)", &cells);
 }

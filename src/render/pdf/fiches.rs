@@ -1,10 +1,9 @@
 //! The fiches of a criterion as Typst tables: an action's four tables and an
 //! engagement's three, as the guide draws them (section E).
 
-use super::code::lit;
-use super::document::{caption, heading, table};
 use super::prose;
 use crate::render::view::{Action, Engagement, MiseEnOeuvre};
+use crate::typeset::code::{caption, heading, lit, table};
 
 const MISE_EN_OEUVRE: &str =
     "Mise en œuvre (moyens engagés, calendrier, lieux, modalités d'organisation)";

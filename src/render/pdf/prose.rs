@@ -2,7 +2,7 @@
 //! (links as « texte (adresse) », images as their alternative text, raw HTML as text),
 //! with every piece of text a string literal (`code::text`).
 
-use super::code::{lit, text};
+use crate::typeset::code::{lit, text};
 use comrak::nodes::{AstNode, ListType, NodeValue};
 use comrak::{Arena, Options, parse_document};
 

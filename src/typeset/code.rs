@@ -31,6 +31,21 @@ pub fn text(text: &str) -> String {
     format!("#{};", lit(text))
 }
 
+/// A heading: levels 1 and 2 are bookmarks, level 1 also a line of the table of contents.
+pub fn heading(out: &mut String, level: u8, title: &str) {
+    let _ = writeln!(out, "#heading(level: {level}, {})", lit(title));
+}
+
+/// A table with its column widths and cells (already Typst code).
+pub fn table(out: &mut String, columns: &str, cells: &[String]) {
+    let _ = writeln!(out, "#table(columns: {columns}, {})", cells.join(", "));
+}
+
+/// A table's title, kept on the page of the table's first rows.
+pub fn caption(out: &mut String, title: &str) {
+    let _ = writeln!(out, "#caption({})", lit(title));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

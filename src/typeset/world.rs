@@ -1,5 +1,6 @@
-//! The smallest typst `World`: one generated source file in memory, the open-licence fonts
-//! embedded in the binary, no file system, no package download, no clock.
+//! The smallest typst `World`: one generated source file and the files it embeds (charts),
+//! all in memory, the open-licence fonts embedded in the binary, no file system, no package
+//! download, no clock.
 
 use std::sync::LazyLock;
 use typst::diag::{FileError, FileResult};
@@ -24,17 +25,29 @@ static FONTS: LazyLock<(LazyHash<FontBook>, Vec<Font>)> = LazyLock::new(|| {
 
 static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
 
-/// A world made of one source text.
+/// A world made of one source text and the files it may read.
 pub struct MemoryWorld {
     main: Source,
+    files: Vec<(FileId, Bytes)>,
+}
+
+/// The id of a project file; `None` for a path typst would not accept.
+fn file_id(path: &str) -> Option<FileId> {
+    let path = VirtualPath::new(path).ok()?;
+    Some(RootedPath::new(VirtualRoot::Project, path).intern())
 }
 
 impl MemoryWorld {
-    pub fn new(text: String) -> Self {
-        let path = VirtualPath::new("annexe.typ").expect("a valid static path");
-        let id = RootedPath::new(VirtualRoot::Project, path).intern();
+    /// `files` are (path, bytes), the paths relative to the source (ldm names them).
+    pub fn new(text: String, files: Vec<(String, Vec<u8>)>) -> Self {
+        let id = file_id("document.typ").expect("a valid static path");
+        let files = files
+            .into_iter()
+            .filter_map(|(path, bytes)| Some((file_id(&path)?, Bytes::new(bytes))))
+            .collect();
         MemoryWorld {
             main: Source::new(id, text),
+            files,
         }
     }
 }
@@ -60,9 +73,13 @@ impl World for MemoryWorld {
         }
     }
 
-    /// Nothing but the generated source exists: a document never reads a file.
-    fn file(&self, _id: FileId) -> FileResult<Bytes> {
-        Err(FileError::AccessDenied)
+    /// Only the files ldm generated with the source exist: a document never reads the disk.
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        self.files
+            .iter()
+            .find(|(f, _)| *f == id)
+            .map(|(_, b)| b.clone())
+            .ok_or(FileError::AccessDenied)
     }
 
     fn font(&self, index: usize) -> Option<Font> {

@@ -1,0 +1,195 @@
+//! The building blocks of the Word annex: runs in French typography, headings with their
+//! bookmarks, captions kept with their table, and tables whose rows never split.
+
+use crate::typo;
+use docx_rs::{
+    AlignmentType, BreakType, Docx, Paragraph, Run, Shading, ShdType, Table, TableCell,
+    TableCellMargins, TableLayoutType, TableRow, VMergeType, WidthType,
+};
+
+/// The width of the text on an A4 page with 2 cm margins, in twentieths of a point.
+pub const TEXT_WIDTH: usize = 11_906 - 2 * MARGIN as usize;
+pub const MARGIN: i32 = 1_134;
+const HEADER_FILL: &str = "E7ECF2";
+pub const MUTED: &str = "555555";
+
+/// A run of the dossier's text, in French typography (every run goes through here).
+pub fn run(text: &str) -> Run {
+    Run::new().add_text(typo::french(text))
+}
+
+pub fn para(text: &str) -> Paragraph {
+    Paragraph::new().add_run(run(text))
+}
+
+/// Several lines in one paragraph (who cites an evidence item, for instance).
+pub fn lines(texts: &[String]) -> Paragraph {
+    texts
+        .iter()
+        .enumerate()
+        .fold(Paragraph::new(), |p, (i, t)| {
+            let r = if i == 0 {
+                run(t)
+            } else {
+                Run::new()
+                    .add_break(BreakType::TextWrapping)
+                    .add_text(typo::french(t))
+            };
+            p.add_run(r)
+        })
+}
+
+/// What a cell holds: paragraphs and, for tables written in the prose, tables.
+// Blocks live only while a cell is built, a few at a time: their size does not matter.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone)]
+pub enum Block {
+    P(Paragraph),
+    T(Box<Table>),
+}
+
+/// A heading cell of the guide's tables.
+pub fn th(text: &str) -> TableCell {
+    TableCell::new()
+        .shading(Shading::new().shd_type(ShdType::Clear).fill(HEADER_FILL))
+        .add_paragraph(Paragraph::new().add_run(run(text).bold()))
+}
+
+pub fn td(text: &str) -> TableCell {
+    TableCell::new().add_paragraph(para(text))
+}
+
+/// A number cell, right-aligned like the HTML's and PDF's.
+pub fn num(text: &str) -> TableCell {
+    TableCell::new().add_paragraph(para(text).align(AlignmentType::Right))
+}
+
+/// A cell of blocks; Word wants at least one paragraph in every cell.
+pub fn cell(blocks: Vec<Block>) -> TableCell {
+    if blocks.is_empty() {
+        return TableCell::new().add_paragraph(Paragraph::new());
+    }
+    blocks.into_iter().fold(TableCell::new(), |c, b| match b {
+        Block::P(p) => c.add_paragraph(p),
+        Block::T(t) => c.add_table(*t).add_paragraph(Paragraph::new()),
+    })
+}
+
+/// The first cell of a vertical span (the guide's merged « Objectifs » cells).
+pub fn first_of_span(c: TableCell) -> TableCell {
+    c.vertical_merge(VMergeType::Restart)
+}
+
+/// The cell a vertical span covers in a following row.
+pub fn spanned() -> TableCell {
+    TableCell::new()
+        .vertical_merge(VMergeType::Continue)
+        .add_paragraph(Paragraph::new())
+}
+
+/// Column widths in twips from relative weights, filling the text width.
+pub fn grid(weights: &[f32]) -> Vec<usize> {
+    let total: f32 = weights.iter().sum();
+    weights
+        .iter()
+        .map(|w| (w / total * TEXT_WIDTH as f32).round() as usize)
+        .collect()
+}
+
+/// A table of the annex: fixed column widths, rows never split across pages.
+pub fn table(weights: &[f32], rows: Vec<Vec<TableCell>>) -> Table {
+    let widths = grid(weights);
+    let rows = rows
+        .into_iter()
+        .map(|cells| TableRow::new(cells).cant_split())
+        .collect();
+    Table::new(rows)
+        .set_grid(widths)
+        .width(TEXT_WIDTH, WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
+        .margins(TableCellMargins::new().margin(30, 85, 30, 85))
+}
+
+/// The same table with rows allowed to break across pages: prose cells, which may be
+/// longer than a page.
+pub fn breakable(mut t: Table) -> Table {
+    for row in &mut t.rows {
+        let docx_rs::TableChild::TableRow(r) = row;
+        r.property.cant_split = None;
+    }
+    t
+}
+
+/// The document being written, with what docx-rs cannot say itself: how many header rows
+/// each top-level table has (repeated on each page by `package`), and the contents' lines.
+pub struct Writer {
+    pub docx: Docx,
+    pub header_rows: Vec<usize>,
+    /// The level-1 headings and their bookmarks, for the contents.
+    pub contents: Vec<(String, String)>,
+    bookmarks: usize,
+}
+
+impl Writer {
+    pub fn new(docx: Docx) -> Self {
+        Writer {
+            docx,
+            header_rows: Vec::new(),
+            contents: Vec::new(),
+            bookmarks: 0,
+        }
+    }
+
+    pub fn paragraph(&mut self, p: Paragraph) {
+        self.push(|d| d.add_paragraph(p));
+    }
+
+    pub fn blocks(&mut self, blocks: Vec<Block>) {
+        for b in blocks {
+            match b {
+                Block::P(p) => self.paragraph(p),
+                Block::T(t) => self.table(0, *t),
+            }
+        }
+    }
+
+    /// A table whose first `header_rows` rows repeat at the top of each page.
+    pub fn table(&mut self, header_rows: usize, t: Table) {
+        self.header_rows.push(header_rows);
+        self.push(|d| d.add_table(t));
+        // Two tables with nothing between them would merge into one in Word.
+        self.paragraph(Paragraph::new().style("Espace"));
+    }
+
+    /// A heading in Word's style « Titre n » (Heading n), so the navigation pane lists it;
+    /// level 1 is also a line of the contents, which points at its bookmark.
+    pub fn heading(&mut self, level: usize, text: &str, new_page: bool) {
+        self.bookmarks += 1;
+        let key = format!("_Toc{:08}", self.bookmarks);
+        let p = Paragraph::new()
+            .style(&format!("Heading{level}"))
+            .page_break_before(new_page)
+            .add_bookmark_start(self.bookmarks, &key)
+            .add_run(run(text))
+            .add_bookmark_end(self.bookmarks);
+        if level == 1 {
+            self.contents.push((text.to_string(), key));
+        }
+        self.paragraph(p);
+    }
+
+    /// A table's title, kept on the page of the table's first row.
+    pub fn caption(&mut self, text: &str) {
+        self.paragraph(
+            Paragraph::new()
+                .style("Legende")
+                .keep_next(true)
+                .add_run(run(text)),
+        );
+    }
+
+    fn push(&mut self, f: impl FnOnce(Docx) -> Docx) {
+        let d = std::mem::take(&mut self.docx);
+        self.docx = f(d);
+    }
+}

@@ -1,0 +1,185 @@
+//! The annex as a Word document (DOCX), built with docx-rs from the same view model as
+//! the HTML and PDF annexes: real Word tables (header rows repeated on each page, rows kept
+//! whole), Word's heading styles (the navigation pane lists criteria, actions and
+//! engagements), page numbers, French language, identical bytes on every run.
+
+mod blocks;
+mod document;
+mod fiches;
+mod package;
+mod prose;
+
+pub use package::MARKER;
+
+use crate::render::view::Annexe;
+use blocks::{MARGIN, Writer, run};
+use docx_rs::{
+    AlignmentType, DocumentChild, Docx, FieldCharType, Footer, InstrPAGEREF, InstrText,
+    LineSpacing, NumPages, PageMargin, PageNum, Paragraph, Run, RunFonts, Style, StyleType, Tab,
+    TabLeaderType, TabValueType,
+};
+
+/// docx-rs or quick-xml failed on the document ldm generated: a bug of ldm.
+#[derive(Debug, thiserror::Error)]
+#[error("production du DOCX impossible : {0}")]
+pub struct DocxError(String);
+
+/// The annex as DOCX bytes; `date` (W3CDTF) goes into the core properties, none without it.
+pub fn annexe(a: &Annexe, date: Option<&str>) -> Result<Vec<u8>, DocxError> {
+    let mut w = Writer::new(page(styles(Docx::new())).footer(footer()));
+    let contents_at = document::annexe(&mut w, a);
+    let toc = contents(&w.contents).into_iter().rev();
+    for p in toc {
+        w.docx
+            .document
+            .children
+            .insert(contents_at, DocumentChild::Paragraph(Box::new(p)));
+    }
+    let title = format!("{} — {}", document::TITLE, a.identite.nom);
+    let meta = package::Meta {
+        title: &crate::typo::french(&title),
+        author: &a.identite.nom,
+        date,
+    };
+    package::pack(w.docx, &w.header_rows, &meta)
+}
+
+/// The date of a `SOURCE_DATE_EPOCH` value as W3CDTF (UTC); `None` when it is not a
+/// number of seconds.
+pub fn date_from_epoch(value: &str) -> Option<String> {
+    let secs: i64 = value.trim().parse().ok()?;
+    let t = time::OffsetDateTime::from_unix_timestamp(secs).ok()?;
+    Some(format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+        t.year(),
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    ))
+}
+
+/// The contents: one line per level-1 heading, its page a PAGEREF field to the heading's
+/// bookmark, which Word and LibreOffice compute (marked dirty, Word updates it on opening).
+/// Plain paragraphs rather than docx-rs' TOC field, whose first line LibreOffice shows as
+/// field code.
+fn contents(items: &[(String, String)]) -> Vec<Paragraph> {
+    let mut out = vec![
+        Paragraph::new()
+            .style("TOCHeading")
+            .add_run(run("Sommaire")),
+    ];
+    for (title, key) in items {
+        let page = Run::new()
+            .add_field_char(FieldCharType::Begin, true)
+            .add_instr_text(InstrText::PAGEREF(InstrPAGEREF::new(key).hyperlink()))
+            .add_field_char(FieldCharType::Separate, false)
+            .add_text("")
+            .add_field_char(FieldCharType::End, false);
+        out.push(
+            Paragraph::new()
+                .style("Sommaire1")
+                .add_tab(
+                    Tab::new()
+                        .val(TabValueType::Right)
+                        .leader(TabLeaderType::Dot)
+                        .pos(blocks::TEXT_WIDTH),
+                )
+                .add_run(run(title))
+                .add_run(Run::new().add_tab())
+                .add_run(page),
+        );
+    }
+    out
+}
+
+fn page(d: Docx) -> Docx {
+    d.page_size(11_906, 16_838).page_margin(
+        PageMargin::new()
+            .top(MARGIN)
+            .bottom(MARGIN)
+            .left(MARGIN)
+            .right(MARGIN)
+            .header(567)
+            .footer(567),
+    )
+}
+
+/// « page n / N », with Word's PAGE and NUMPAGES fields.
+fn footer() -> Footer {
+    Footer::new().add_paragraph(
+        Paragraph::new()
+            .align(AlignmentType::Center)
+            .add_run(run("page "))
+            .add_page_num(PageNum::new())
+            .add_run(run(" / "))
+            .add_num_pages(NumPages::new()),
+    )
+}
+
+/// Word's built-in styles by their ids (Heading1 is « Titre 1 » in a French Word), plus
+/// the annex's captions and the small spacer between tables.
+fn styles(d: Docx) -> Docx {
+    let heading = |level: usize, size: usize| {
+        Style::new(format!("Heading{level}"), StyleType::Paragraph)
+            .name(format!("heading {level}"))
+            .based_on("Normal")
+            .next("Normal")
+            .q_format(true)
+            .outline_lvl(level - 1)
+            .bold()
+            .size(size)
+            .color("1F3864")
+            .line_spacing(LineSpacing::new().before(240).after(120))
+    };
+    d.default_fonts(
+        RunFonts::new()
+            .ascii("Liberation Sans")
+            .hi_ansi("Liberation Sans")
+            .cs("Liberation Sans"),
+    )
+    .default_size(20)
+    .add_style(
+        Style::new("Normal", StyleType::Paragraph)
+            .name("Normal")
+            .q_format(true),
+    )
+    .add_style(heading(1, 32))
+    .add_style(heading(2, 26))
+    .add_style(heading(3, 22))
+    .add_style(
+        Style::new("Title", StyleType::Paragraph)
+            .name("Title")
+            .based_on("Normal")
+            .bold()
+            .size(44)
+            .line_spacing(LineSpacing::new().before(240).after(240)),
+    )
+    .add_style(
+        Style::new("TOCHeading", StyleType::Paragraph)
+            .name("TOC Heading")
+            .based_on("Heading1")
+            .next("Normal"),
+    )
+    .add_style(
+        Style::new("Sommaire1", StyleType::Paragraph)
+            .name("toc 1")
+            .based_on("Normal")
+            .line_spacing(LineSpacing::new().before(60).after(60)),
+    )
+    .add_style(
+        Style::new("Legende", StyleType::Paragraph)
+            .name("caption")
+            .based_on("Normal")
+            .bold()
+            .size(20)
+            .line_spacing(LineSpacing::new().before(200).after(60)),
+    )
+    .add_style(
+        Style::new("Espace", StyleType::Paragraph)
+            .name("Espace entre tableaux")
+            .based_on("Normal")
+            .size(8),
+    )
+}

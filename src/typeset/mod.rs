@@ -1,0 +1,118 @@
+//! The typst engine shared by ldm's PDF documents (the annex, the tableau de bord): the
+//! in-memory world with the embedded fonts, the common page style (running header,
+//! « page n / N » footer), safe string literals, and compilation to deterministic PDF.
+
+pub mod code;
+mod world;
+
+use std::fmt::Write;
+use typst::foundations::Smart;
+use typst_layout::PagedDocument;
+
+/// Page, type and table styles every document starts with.
+pub const PREAMBLE: &str = include_str!("preamble.typ");
+
+/// A calendar date for the document's metadata.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Date {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+/// What the document says about itself: its metadata, and the three parts of the running
+/// header (left, centre, right) shown from page 2 on.
+pub struct Setup<'a> {
+    pub title: &'a str,
+    pub author: &'a str,
+    pub date: Option<Date>,
+    pub header: [&'a str; 3],
+}
+
+/// The preamble followed by the document's metadata, header and footer.
+pub fn begin(s: &Setup) -> String {
+    use code::lit;
+    let mut out = String::from(PREAMBLE);
+    let date = s.date.map_or("none".to_string(), |d| {
+        format!(
+            "datetime(year: {}, month: {}, day: {})",
+            d.year, d.month, d.day
+        )
+    });
+    let _ = writeln!(
+        out,
+        "#set document(title: {}, author: {}, date: {date})",
+        lit(s.title),
+        lit(s.author)
+    );
+    let [left, centre, right] = s.header;
+    let _ = writeln!(
+        out,
+        "#set page(header: running-header({}, {}, {}), footer: page-footer)",
+        lit(left),
+        lit(centre),
+        lit(right)
+    );
+    out
+}
+
+/// The PDF engine failed on the document ldm generated: a bug of ldm, reported with
+/// typst's own messages.
+#[derive(Debug, thiserror::Error)]
+#[error("production du PDF impossible : {0}")]
+pub struct PdfError(String);
+
+/// Compiles a generated Typst source into PDF bytes; `files` are the only files the
+/// source may read (images by their path, e.g. `graphes/3.svg`).
+pub fn compile(source: String, files: Vec<(String, Vec<u8>)>) -> Result<Vec<u8>, PdfError> {
+    let world = world::MemoryWorld::new(source, files);
+    let doc: PagedDocument = typst::compile(&world).output.map_err(|e| joined(&e))?;
+    let options = typst_pdf::PdfOptions {
+        // The identifier and the creator are fixed: same dossier, same bytes. The creator
+        // also marks the file as ldm's own, so a later run may replace it.
+        ident: Smart::Custom("ldm".to_string()),
+        creator: Smart::Custom(Some(CREATOR.to_string())),
+        ..Default::default()
+    };
+    typst_pdf::pdf(&doc, &options).map_err(|e| joined(&e))
+}
+
+/// Typst's messages of a failed compilation or export, as one error.
+fn joined(errors: &[typst::diag::SourceDiagnostic]) -> PdfError {
+    PdfError(
+        errors
+            .iter()
+            .map(|e| e.message.to_string())
+            .collect::<Vec<_>>()
+            .join(" ; "),
+    )
+}
+
+/// The PDF's `/Creator` (and XMP `CreatorTool`), which `fsutil::MARKERS` recognises.
+pub const CREATOR: &str = "ldm";
+
+/// The date of a `SOURCE_DATE_EPOCH` value (seconds since 1970-01-01 UTC), the convention
+/// of reproducible builds; `None` when it is not a number.
+pub fn date_from_epoch(value: &str) -> Option<Date> {
+    let secs: i64 = value.trim().parse().ok()?;
+    let t = time::OffsetDateTime::from_unix_timestamp(secs).ok()?;
+    Some(Date {
+        year: t.year(),
+        month: u8::from(t.month()),
+        day: t.day(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn source_date_epoch_gives_the_utc_date() {
+        let d = |year, month, day| Some(Date { year, month, day });
+        assert_eq!(date_from_epoch("0"), d(1970, 1, 1));
+        assert_eq!(date_from_epoch("1772323200"), d(2026, 3, 1));
+        assert_eq!(date_from_epoch("951782400"), d(2000, 2, 29));
+        assert_eq!(date_from_epoch("demain"), None);
+    }
+}
