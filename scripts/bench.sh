@@ -68,8 +68,10 @@ h=$(median_ms "$hello")
 row "check (exemple)" "$(median_ms "$bin" check "$example")" "hello world" "$h" "≤ 2×"
 row "render html (exemple)" "$(median_ms "$bin" render "$example" -o -)" "hello world" "$h" "≤ 3×"
 row "render md (exemple)" "$(median_ms "$bin" render "$example" --format md -o -)" "hello world" "$h" "≤ 3×"
+row "render docx (exemple)" "$(median_ms "$bin" render "$example" --format docx -o "$work/annexe.docx")" "hello world" "$h" "—"
 if [ "${BENCH_PDF:-0}" = 1 ]; then
-  row "render pdf (exemple)" "$(median_ms "$bin" render "$example" --format pdf -o -)" "hello world" "$h" "≤ 3×"
+  row "render pdf (exemple)" "$(median_ms "$bin" render "$example" --format pdf -o "$work/annexe.pdf")" "hello world" "$h" "—"
+  row "progress pdf (exemple)" "$(median_ms "$bin" progress "$example" --format pdf -o "$work/bord.pdf")" "hello world" "$h" "—"
 fi
 row "progress html (exemple)" "$(median_ms "$bin" progress "$example" --format html -o -)" "hello world" "$h" "≤ 3×"
 row "progress term (exemple)" "$(median_ms "$bin" progress "$example")" "hello world" "$h" "≤ 3×"

@@ -61,8 +61,8 @@ pub struct Args {
     dossier: PathBuf,
     /// Format : html (document imprimable, autonome), md (Markdown, tableaux GFM), pdf
     /// (A4, sommaire, signets, produit par ldm seul) ou docx (Word : tableaux modifiables,
-    /// titres dans le volet de navigation) ; avec --preuves : html, md ou zip (les fichiers
-    /// sous leur numéro et l'index). Par défaut : celui qu'annonce l'extension du fichier
+    /// titres dans le volet de navigation) ; avec --preuves : html, md, pdf (images et pages
+    /// des PDF reproduites) ou zip (les fichiers sous leur numéro et l'index). Par défaut : celui qu'annonce l'extension du fichier
     /// -o, sinon html
     #[arg(long, value_enum)]
     format: Option<FormatArg>,
@@ -183,8 +183,9 @@ fn preuves(
         FormatArg::Md => render::preuves::markdown(dossier, &annexe).into_bytes(),
         FormatArg::Zip => render::preuves::zip(dossier, &annexe)?,
         FormatArg::Html => render::preuves::html(dossier, &annexe).into_bytes(),
-        FormatArg::Pdf | FormatArg::Docx => anyhow::bail!(
-            "l'annexe des preuves s'écrit en html, md ou zip, pas en {}",
+        FormatArg::Pdf => preuves_pdf(dossier, &annexe)?,
+        FormatArg::Docx => anyhow::bail!(
+            "l'annexe des preuves s'écrit en html, md, pdf ou zip, pas en {}",
             format.extension()
         ),
     })
@@ -207,6 +208,19 @@ fn pdf(
         only,
         super::pdf_date(),
     )?)
+}
+
+#[cfg(feature = "pdf")]
+fn preuves_pdf(
+    dossier: &ldm::model::Dossier,
+    annexe: &ldm::render::view::Annexe,
+) -> anyhow::Result<Vec<u8>> {
+    Ok(render::preuves::pdf(dossier, annexe, super::pdf_date())?)
+}
+
+#[cfg(not(feature = "pdf"))]
+fn preuves_pdf(_: &ldm::model::Dossier, _: &ldm::render::view::Annexe) -> anyhow::Result<Vec<u8>> {
+    anyhow::bail!("cette version de ldm a été construite sans le PDF (fonctionnalité « pdf »)")
 }
 
 #[cfg(not(feature = "pdf"))]

@@ -420,10 +420,10 @@ impl Loader<'_> {
 fn read_finding(rel: &str, e: ReadError) -> Diagnostic {
     let (message, help) = match e {
         ReadError::Outside { target } => return outside_finding(rel, &target),
-        ReadError::TooLarge { size } => (
+        ReadError::TooLarge { size, max } => (
             format!(
                 "« {rel} » est trop gros pour être lu ({size} octets ; au plus {} Mio)",
-                vfs::MAX_READ / 1024 / 1024
+                max / 1024 / 1024
             ),
             "une fiche ne contient que du texte : rangez les documents dans « preuves/ »",
         ),

@@ -3,6 +3,7 @@
 //! « page n / N » footer), safe string literals, and compilation to deterministic PDF.
 
 pub mod code;
+pub mod embed;
 mod world;
 
 use std::fmt::Write;
@@ -65,6 +66,15 @@ pub struct PdfError(String);
 /// Compiles a generated Typst source into PDF bytes; `files` are the only files the
 /// source may read (images by their path, e.g. `graphes/3.svg`).
 pub fn compile(source: String, files: Vec<(String, Vec<u8>)>) -> Result<Vec<u8>, PdfError> {
+    compile_as(source, files, false)
+}
+
+/// As [`compile`], as a PDF 2.0 file when `v2` (needed to embed a PDF 2.0 evidence file).
+pub fn compile_as(
+    source: String,
+    files: Vec<(String, Vec<u8>)>,
+    v2: bool,
+) -> Result<Vec<u8>, PdfError> {
     let world = world::MemoryWorld::new(source, files);
     let doc: PagedDocument = typst::compile(&world).output.map_err(|e| joined(&e))?;
     let options = typst_pdf::PdfOptions {
@@ -72,6 +82,12 @@ pub fn compile(source: String, files: Vec<(String, Vec<u8>)>) -> Result<Vec<u8>,
         // also marks the file as ldm's own, so a later run may replace it.
         ident: Smart::Custom("ldm".to_string()),
         creator: Smart::Custom(Some(CREATOR.to_string())),
+        standards: if v2 {
+            typst_pdf::PdfStandards::new(&[typst_pdf::PdfStandard::V_2_0])
+                .map_err(|e| PdfError(e.message().to_string()))?
+        } else {
+            typst_pdf::PdfStandards::default()
+        },
         ..Default::default()
     };
     typst_pdf::pdf(&doc, &options).map_err(|e| joined(&e))

@@ -3,9 +3,9 @@
 //! A symbolic link is followed only when it resolves inside the root; one that leads
 //! out is reported as [`Kind::Outside`] and never opened. Only regular files are read,
 //! opened without blocking (a FIFO swapped in at the last moment cannot hang a read)
-//! and read up to [`MAX_READ`] bytes.
+//! and read up to a bound ([`MAX_READ`](super::MAX_READ) unless the caller says).
 
-use super::{Entry, FileSource, Kind, MAX_READ, ReadError};
+use super::{Entry, FileSource, Kind, ReadError};
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -104,14 +104,14 @@ impl FileSource for Disk {
         Ok(out)
     }
 
-    fn read(&self, rel: &str) -> Result<Vec<u8>, ReadError> {
+    fn read_up_to(&self, rel: &str, max: u64) -> Result<Vec<u8>, ReadError> {
         let path = self.real(rel).ok_or(ReadError::NotFound)?;
         match self.classify(&path) {
             None => Err(ReadError::NotFound),
             Some(Kind::Outside { target }) => Err(ReadError::Outside { target }),
             Some(Kind::Dir | Kind::Special) => Err(ReadError::NotRegular),
-            Some(Kind::File { size }) if size > MAX_READ => Err(ReadError::TooLarge { size }),
-            Some(Kind::File { .. }) => read_bounded(&path),
+            Some(Kind::File { size }) if size > max => Err(ReadError::TooLarge { size, max }),
+            Some(Kind::File { .. }) => read_bounded(&path, max),
         }
     }
 
@@ -127,17 +127,20 @@ impl FileSource for Disk {
     }
 }
 
-/// Reads a regular file, at most [`MAX_READ`] bytes, without ever blocking on a FIFO.
-pub fn read_bounded(path: &Path) -> Result<Vec<u8>, ReadError> {
+/// Reads a regular file, at most `max` bytes, without ever blocking on a FIFO.
+pub fn read_bounded(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
     let file = open_nonblocking(path)?;
     let meta = file.metadata()?;
     if !meta.is_file() {
         return Err(ReadError::NotRegular);
     }
-    let mut bytes = Vec::with_capacity(meta.len().min(MAX_READ) as usize);
-    file.take(MAX_READ + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_READ {
-        return Err(ReadError::TooLarge { size: meta.len() });
+    let mut bytes = Vec::with_capacity(meta.len().min(max) as usize);
+    file.take(max + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max {
+        return Err(ReadError::TooLarge {
+            size: meta.len(),
+            max,
+        });
     }
     Ok(bytes)
 }
@@ -158,6 +161,7 @@ pub fn open_nonblocking(path: &Path) -> std::io::Result<fs::File> {
 #[cfg(all(test, unix))]
 mod tests {
     use super::*;
+    use crate::vfs::MAX_READ;
     use std::os::unix::fs::symlink;
 
     #[test]
@@ -193,7 +197,10 @@ mod tests {
         let disk = Disk::new(dir.path());
         assert_eq!(disk.kind("tube.md"), Some(Kind::Special));
         assert!(matches!(disk.read("tube.md"), Err(ReadError::NotRegular)));
-        assert!(matches!(read_bounded(&fifo), Err(ReadError::NotRegular)));
+        assert!(matches!(
+            read_bounded(&fifo, MAX_READ),
+            Err(ReadError::NotRegular)
+        ));
     }
 
     #[test]
@@ -203,7 +210,7 @@ mod tests {
         f.set_len(MAX_READ + 1).unwrap();
         let disk = Disk::new(dir.path());
         assert!(
-            matches!(disk.read("gros.md"), Err(ReadError::TooLarge { size }) if size == MAX_READ + 1)
+            matches!(disk.read("gros.md"), Err(ReadError::TooLarge { size, .. }) if size == MAX_READ + 1)
         );
     }
 }

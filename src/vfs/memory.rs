@@ -1,7 +1,7 @@
 //! An in-memory tree of files: for tests, fuzzing, an editor's unsaved buffers, and
 //! the files of a git revision. Folders are implied by the files under them.
 
-use super::{Entry, FileSource, Kind, MAX_READ, ReadError};
+use super::{Entry, FileSource, Kind, ReadError};
 use std::collections::BTreeMap;
 
 #[derive(Clone, Default)]
@@ -108,16 +108,16 @@ impl FileSource for Memory {
             .collect())
     }
 
-    fn read(&self, rel: &str) -> Result<Vec<u8>, ReadError> {
+    fn read_up_to(&self, rel: &str, max: u64) -> Result<Vec<u8>, ReadError> {
         let rel = super::normalize(rel).ok_or(ReadError::NotFound)?;
         if let Some(b) = self.files.get(&rel) {
             return match b.len() as u64 {
-                size if size > MAX_READ => Err(ReadError::TooLarge { size }),
+                size if size > max => Err(ReadError::TooLarge { size, max }),
                 _ => Ok(b.clone()),
             };
         }
         if let Some(size) = self.sized.get(&rel) {
-            return Err(ReadError::TooLarge { size: *size });
+            return Err(ReadError::TooLarge { size: *size, max });
         }
         Err(if self.is_dir(&rel) {
             ReadError::NotRegular
@@ -170,7 +170,7 @@ mod tests {
     #[test]
     fn oversized_files_are_listed_but_never_read() {
         let mut m = Memory::new();
-        m.insert_oversized("preuves/film.mp4", MAX_READ * 10);
+        m.insert_oversized("preuves/film.mp4", crate::vfs::MAX_READ * 10);
         assert_eq!(m.kind("preuves"), Some(Kind::Dir));
         assert!(matches!(
             m.read("preuves/film.mp4"),

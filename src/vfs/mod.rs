@@ -18,6 +18,10 @@ use unicode_normalization::UnicodeNormalization;
 /// bigger one is refused before any allocation.
 pub const MAX_READ: u64 = 4 * 1024 * 1024;
 
+/// The largest evidence file ldm reads to join it to the evidence annex: scans of
+/// signed conventions weigh several megabytes.
+pub const MAX_EVIDENCE: u64 = 64 * 1024 * 1024;
+
 /// What a path is, as far as a reader may know without opening it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
@@ -51,8 +55,8 @@ pub enum ReadError {
     Outside { target: String },
     #[error("ce n'est pas un fichier ordinaire (dossier, tube nommé ou périphérique)")]
     NotRegular,
-    #[error("le fichier fait {size} octets, plus que la limite de {} Mio", MAX_READ / 1024 / 1024)]
-    TooLarge { size: u64 },
+    #[error("le fichier fait {size} octets, plus que la limite de {} Mio", max / 1024 / 1024)]
+    TooLarge { size: u64, max: u64 },
     #[error("{0}")]
     Io(#[from] std::io::Error),
 }
@@ -64,7 +68,12 @@ pub trait FileSource: Send + Sync + std::fmt::Debug {
     /// The entries of folder `rel_dir`, sorted by name (hidden names included).
     fn list(&self, rel_dir: &str) -> std::io::Result<Vec<Entry>>;
     /// The bytes of regular file `rel`, at most [`MAX_READ`] of them.
-    fn read(&self, rel: &str) -> Result<Vec<u8>, ReadError>;
+    fn read(&self, rel: &str) -> Result<Vec<u8>, ReadError> {
+        self.read_up_to(rel, MAX_READ)
+    }
+    /// The bytes of regular file `rel`, at most `max` of them: a bigger file is refused
+    /// before any allocation.
+    fn read_up_to(&self, rel: &str, max: u64) -> Result<Vec<u8>, ReadError>;
     /// Where `rel` leads when it is a symbolic link resolving inside the root, as a
     /// path of this source: two names of one file are then read as one. `None` for
     /// anything else, and in sources without links.

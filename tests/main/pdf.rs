@@ -23,14 +23,14 @@ fn pdf_of(dir: &Path) -> Vec<u8> {
 }
 
 /// The text of each page, spaces of any kind made plain so that phrases can be searched.
-fn pages_text(doc: &Document) -> Vec<String> {
+pub(crate) fn pages_text(doc: &Document) -> Vec<String> {
     doc.get_pages()
         .keys()
         .map(|&n| doc.extract_text(&[n]).unwrap())
         .collect()
 }
 
-fn flat(s: &str) -> String {
+pub(crate) fn flat(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

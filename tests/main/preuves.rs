@@ -19,22 +19,27 @@ fn annex_numbers() -> Vec<(String, String)> {
         .success()
         .stdout
         .clone();
+    let list = &md[md.find("## Liste des preuves").unwrap()..];
+    let list = &list[..list.find("\n## ").unwrap()];
+    let numbered = numbered_rows(list);
     let d = ldm::load::load(&example()).unwrap();
-    // The annex lists the evidence in path order; the numbers are their ranks.
-    let listed: Vec<&String> = d
-        .preuves
-        .keys()
-        .filter(|p| md.contains(p.as_str()))
-        .collect();
     assert_eq!(
-        listed.len(),
+        numbered.len(),
         d.preuves.len(),
-        "the annex lists every evidence file"
+        "the annex lists every evidence file under a number"
     );
-    listed
-        .iter()
-        .enumerate()
-        .map(|(i, p)| ((i + 1).to_string(), p.to_string()))
+    numbered
+}
+
+/// The (number, file) pairs of a Markdown table whose first column is a number.
+fn numbered_rows(md: &str) -> Vec<(String, String)> {
+    md.lines()
+        .filter_map(|l| {
+            let cells: Vec<&str> = l.split(" | ").collect();
+            let n = cells.first()?.trim_start_matches("| ");
+            n.parse::<usize>().ok()?;
+            Some((n.to_string(), cells.get(1)?.to_string()))
+        })
         .collect()
 }
 
@@ -42,16 +47,7 @@ fn annex_numbers() -> Vec<(String, String)> {
 fn the_evidence_annex_numbers_every_item_as_the_annex_does() {
     let md = preuves("md").success().stdout.clone();
     // The index comes before the first item's heading.
-    let index: Vec<(String, String)> = md
-        .lines()
-        .take_while(|l| !l.starts_with("## "))
-        .filter_map(|l| {
-            let cells: Vec<&str> = l.split(" | ").collect();
-            let n = cells.first()?.trim_start_matches("| ");
-            n.parse::<usize>().ok()?;
-            Some((n.to_string(), cells.get(1)?.to_string()))
-        })
-        .collect();
+    let index = numbered_rows(&md[..md.find("\n## ").unwrap()]);
     assert_eq!(index, annex_numbers());
     // Then each item: its heading, its Markdown as written, its CSV as a table.
     assert!(
@@ -139,11 +135,89 @@ fn the_zip_holds_the_index_and_each_file_under_its_number() {
     assert!(index.contains("href=\"001-"), "{index}");
 }
 
+/// The evidence annex as PDF of `dir`, with no other program reachable.
+#[cfg(feature = "pdf")]
+fn preuves_pdf(dir: &std::path::Path) -> Vec<u8> {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("preuves.pdf");
+    Ldm::new()
+        .current_dir(dir)
+        .env("PATH", tmp.path())
+        .args(["render", ".", "--preuves", "-o"])
+        .arg(&out)
+        .run()
+        .success();
+    std::fs::read(&out).unwrap()
+}
+
+#[cfg(feature = "pdf")]
+#[test]
+fn the_pdf_evidence_annex_places_pictures_and_pdf_pages_under_their_numbers() {
+    use crate::pdf::{flat, pages_text};
+    let bytes = preuves_pdf(&example());
+    assert_eq!(bytes, preuves_pdf(&example()), "same dossier, same bytes");
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    let pages = pages_text(&doc);
+    let all = flat(&pages.join("\n"));
+    let toc = doc.get_toc().unwrap().toc;
+    for (n, path) in annex_numbers() {
+        let title = ldm::typo::french(&format!("Preuve {n} — {path}"));
+        assert!(
+            toc.iter().any(|t| t.title == title),
+            "no bookmark « {title} »"
+        );
+    }
+    // The newsletter's two pages are reproduced, each under its caption, their text kept.
+    assert!(all.contains("Document PDF de 2 pages."), "{all}");
+    for caption in ["page 1 / 2", "page 2 / 2"] {
+        assert!(all.contains(caption), "no « {caption} »");
+    }
+    // The poster is placed as a picture.
+    let pictures = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .filter(|s| s.dict.get(b"Subtype").and_then(|v| v.as_name()).ok() == Some(b"Image"))
+        .count();
+    assert!(pictures >= 1, "no image in the evidence annex");
+    let n = pages.len();
+    for (i, text) in pages.iter().enumerate() {
+        assert!(flat(text).contains(&format!("page {} / {n}", i + 1)));
+    }
+}
+
+#[cfg(feature = "pdf")]
+#[test]
+fn a_broken_picture_is_named_in_the_pdf_evidence_annex_not_fatal() {
+    let d = TempDossier::fixture("valide");
+    // A PNG signature with nothing after it, a PDF header with no body.
+    std::fs::write(
+        d.join("preuves/2-partenariats/photo.png"),
+        b"\x89PNG\r\n\x1a\n",
+    )
+    .unwrap();
+    d.write("preuves/2-partenariats/scan.pdf", "%PDF-1.7 rien de plus")
+        .edit(
+            "criteres/2-partenariats/engagements/bureau-des-entreprises.md",
+            "preuves: []",
+            "preuves: [preuves/2-partenariats/photo.png, preuves/2-partenariats/scan.pdf]",
+        );
+    let bytes = preuves_pdf(d.path());
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    let all = crate::pdf::flat(&crate::pdf::pages_text(&doc).join("\n"));
+    for why in [
+        "Lecture impossible : l'image est abîmée",
+        "Lecture impossible : le PDF est abîmé ou protégé",
+    ] {
+        assert!(all.contains(why), "no « {why} » in {all}");
+    }
+}
+
 #[test]
 fn the_evidence_annex_refuses_the_annex_only_formats() {
     preuves("docx")
         .code(2)
-        .stderr_has("s'écrit en html, md ou zip");
+        .stderr_has("s'écrit en html, md, pdf ou zip");
     run(example(), &["render", ".", "--format", "zip", "-o", "-"])
         .code(2)
         .stderr_has("--preuves");

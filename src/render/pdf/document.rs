@@ -174,7 +174,7 @@ fn equipe(out: &mut String, c: &Critere) {
 fn preuves(out: &mut String, a: &Annexe) {
     out.push_str("#pagebreak(weak: true)\n");
     heading(out, 1, "Liste des preuves");
-    let mut cells = vec!["table.header(th[Fichier], th[Cité par])".to_string()];
+    let mut cells = vec!["table.header(th[N°], th[Fichier], th[Cité par])".to_string()];
     for p in &a.preuves {
         let cited = if p.citee_par.is_empty() {
             lit("—")
@@ -182,9 +182,13 @@ fn preuves(out: &mut String, a: &Annexe) {
             let lines: Vec<String> = p.citee_par.iter().map(|w| text(w)).collect();
             format!("[{}]", lines.join("#linebreak();"))
         };
-        cells.push(format!("{}, {cited}", lit(&p.chemin)));
+        cells.push(format!(
+            "num({}), {}, {cited}",
+            lit(&p.numero.to_string()),
+            lit(&p.chemin)
+        ));
     }
-    table(out, "(40%, 60%)", &cells);
+    table(out, "(auto, 38%, 1fr)", &cells);
 }
 
 fn collectif(out: &mut String, a: &Annexe) {

@@ -4,7 +4,7 @@
 
 mod document;
 mod fiches;
-mod prose;
+pub(crate) mod prose;
 
 pub use crate::typeset::{CREATOR, Date, PdfError, date_from_epoch};
 

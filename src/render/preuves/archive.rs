@@ -21,13 +21,13 @@ pub fn zip(d: &Dossier, a: &Annexe) -> anyhow::Result<Vec<u8>> {
     )?;
     z.write_all(index_html(a).as_bytes())?;
     for p in &a.preuves {
-        // Only regular files inside the dossier are read, bounded (vfs::MAX_READ).
+        // Only regular files inside the dossier are read, bounded (vfs::MAX_EVIDENCE).
         let Some(crate::vfs::Kind::File { .. }) = d.preuves.get(&p.chemin) else {
             continue;
         };
         let bytes = d
             .files
-            .read(&p.chemin)
+            .read_up_to(&p.chemin, crate::vfs::MAX_EVIDENCE)
             .map_err(|e| anyhow::anyhow!("lecture impossible de « {} » : {e}", p.chemin))?;
         z.start_file(
             file_name(p),

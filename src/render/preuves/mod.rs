@@ -1,13 +1,18 @@
 //! The evidence annex (guide, section E.IV): every evidence item under the number the
 //! annex's « Liste des preuves » gives it, with the fiches that cite it, then the evidence
-//! itself (Markdown shown, CSV as tables); as Markdown, as HTML, or as a zip holding the
-//! files under their numbers (`012-nom.csv`) with the index. Every read goes through the
+//! itself (Markdown shown, CSV as tables, in the PDF form pictures and PDF pages placed);
+//! as Markdown, as HTML, as PDF, or as a zip holding the files under their numbers
+//! (`012-nom.csv`) with the index. Every read goes through the
 //! dossier's file source (bounded, contained).
 
 mod archive;
 mod content;
+#[cfg(feature = "pdf")]
+mod pdf;
 
 pub use archive::zip;
+#[cfg(feature = "pdf")]
+pub use pdf::pdf;
 
 use crate::model::Dossier;
 use crate::render::view::{Annexe, Preuve};

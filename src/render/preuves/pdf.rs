@@ -1,0 +1,256 @@
+//! The evidence annex as PDF: the numbered list with each item's page, then every item —
+//! Markdown as prose, CSV as a table, pictures placed, PDF evidence page by page — typeset
+//! by the shared engine. Files are read through the dossier's file source only.
+
+use super::content::{self, Content};
+use super::{capitalised, reference};
+use crate::model::Dossier;
+use crate::render::pdf::prose;
+use crate::render::view::{Annexe, Preuve};
+use crate::typeset::code::{heading, lit, table, text};
+use crate::typeset::embed::{self, Embed};
+use crate::typeset::{Date, PdfError, Setup};
+use crate::vfs::{Kind, MAX_EVIDENCE};
+use std::fmt::Write;
+
+/// Pages of one PDF evidence reproduced; the rest is read in the evidence archive.
+const MAX_PAGES: usize = 60;
+/// Bytes of pictures and PDFs placed in one document; beyond, files are only named, so a
+/// dossier of many scans cannot exhaust memory.
+const MAX_PLACED: u64 = 256 * 1024 * 1024;
+
+const TITLE: &str = "Annexe des preuves";
+
+/// Pictures keep their size up to the text width; PDF pages are scaled to fit the page.
+const HELPERS: &str = r#"#let placed(path, page: 1, max-height: 200mm) = layout(size => {
+  let s = measure(image(path, page: page))
+  let k = calc.min(1, size.width / s.width, max-height / s.height)
+  align(center, box(stroke: 0.4pt + filet, image(path, page: page, width: s.width * k)))
+})
+"#;
+
+/// The evidence annex as PDF bytes. When the engine refuses a placed file that passed
+/// the probe, the document is made again with every file named instead of placed.
+pub fn pdf(d: &Dossier, a: &Annexe, date: Option<Date>) -> Result<Vec<u8>, PdfError> {
+    let doc = Doc::build(d, a, date, true);
+    let placed = !doc.files.is_empty();
+    match crate::typeset::compile_as(doc.source, doc.files, doc.v2) {
+        Err(_) if placed => {
+            let doc = Doc::build(d, a, date, false);
+            crate::typeset::compile_as(doc.source, doc.files, doc.v2)
+        }
+        result => result,
+    }
+}
+
+/// The generated source and the files it places.
+struct Doc {
+    source: String,
+    files: Vec<(String, Vec<u8>)>,
+    /// Bytes still allowed to be placed.
+    budget: u64,
+    /// A PDF 2.0 evidence is placed: the document is written as PDF 2.0 too.
+    v2: bool,
+    place: bool,
+}
+
+impl Doc {
+    fn build(d: &Dossier, a: &Annexe, date: Option<Date>, place: bool) -> Doc {
+        let id = &a.identite;
+        let mut source = crate::typeset::begin(&Setup {
+            title: &format!("{TITLE} — {}", id.nom),
+            author: &id.nom,
+            date,
+            header: [&id.nom, TITLE, &format!("Campagne {}", id.annee)],
+        });
+        source.push_str(HELPERS);
+        let mut doc = Doc {
+            source,
+            files: Vec::new(),
+            budget: MAX_PLACED,
+            v2: false,
+            place,
+        };
+        doc.index(a);
+        for p in &a.preuves {
+            doc.item(d, p);
+        }
+        doc
+    }
+
+    /// Title, introduction and the numbered list, each line linked to its item's page.
+    fn index(&mut self, a: &Annexe) {
+        let out = &mut self.source;
+        heading(out, 1, &format!("{TITLE} — {}", a.identite.nom));
+        let _ = writeln!(
+            out,
+            "{}\n",
+            text(&format!(
+                "Dossier de labellisation « Lycée des métiers », campagne {}. Les numéros sont ceux \
+                 de la liste des preuves de l'annexe ; chaque preuve suit, à la page indiquée.",
+                a.identite.annee
+            ))
+        );
+        let mut cells =
+            vec!["table.header(th[N°], th[Preuve], th[Citée par], th[Page])".to_string()];
+        for p in &a.preuves {
+            let cited = if p.citee_par.is_empty() {
+                lit("—")
+            } else {
+                let lines: Vec<String> = p.citee_par.iter().map(|w| text(w)).collect();
+                format!("[{}]", lines.join("#linebreak();"))
+            };
+            let label = label(p);
+            cells.push(format!(
+                "num({}), link(label({label}), {}), {cited}, num(context counter(page).at(label({label})).first())",
+                lit(&p.numero.to_string()),
+                lit(&p.chemin),
+            ));
+        }
+        table(out, "(auto, 1fr, 1fr, auto)", &cells);
+    }
+
+    /// One item: its heading (a bookmark), then what it holds.
+    fn item(&mut self, d: &Dossier, p: &Preuve) {
+        let _ = writeln!(
+            self.source,
+            "#pagebreak(weak: true)\n#heading(level: 1, {}) #label({})",
+            lit(&format!("{} — {}", capitalised(&reference(p)), p.chemin)),
+            label(p)
+        );
+        if let Some(url) = &p.adresse {
+            // A page on line is named, never fetched: the reader follows the address.
+            let _ = writeln!(
+                self.source,
+                "{}\n",
+                text(&format!(
+                    "Page en ligne : {url} (non jointe : ouvrez l'adresse)."
+                ))
+            );
+            return;
+        }
+        if is_placeable(&p.chemin) && self.place {
+            if let Some(why) = self.placed(d, p) {
+                self.note(&format!("Lecture impossible : {why}."));
+            }
+            return;
+        }
+        self.content(content::read(d, &p.chemin));
+    }
+
+    /// Places a picture or a PDF's pages; `Some(why)` when it cannot.
+    fn placed(&mut self, d: &Dossier, p: &Preuve) -> Option<String> {
+        let size = match d.preuves.get(&p.chemin) {
+            Some(Kind::File { size }) => *size,
+            _ => return Some("absent du dossier ou hors du dossier".to_string()),
+        };
+        if size > self.budget.min(MAX_EVIDENCE) {
+            self.content(Content::Other(size));
+            return None;
+        }
+        let bytes = match d.files.read_up_to(&p.chemin, MAX_EVIDENCE) {
+            Ok(b) => b,
+            Err(e) => return Some(e.to_string()),
+        };
+        let kind = match embed::probe(&bytes) {
+            Ok(k) => k,
+            Err(why) => return Some(why.to_string()),
+        };
+        self.budget -= size;
+        let path = format!("preuve-{}", p.numero);
+        match kind {
+            Embed::Picture => {
+                let _ = writeln!(self.source, "#placed({})", lit(&path));
+            }
+            Embed::Pages { count, v2 } => self.pages(&path, count, v2),
+        }
+        self.files.push((path, bytes));
+        None
+    }
+
+    fn pages(&mut self, path: &str, count: usize, v2: bool) {
+        self.v2 |= v2;
+        let shown = count.min(MAX_PAGES);
+        let mut intro = format!("Document PDF de {count} page{}", plural(count));
+        if shown < count {
+            let _ = write!(
+                intro,
+                " ; les {shown} premières sont reproduites, la suite est dans l'archive des preuves"
+            );
+        }
+        self.note(&format!("{intro}."));
+        for n in 1..=shown {
+            let _ = writeln!(
+                self.source,
+                "#block(breakable: false, {{ align(center, text(size: 8pt, fill: doux, {})); placed({}, page: {n}, max-height: 215mm) }})",
+                lit(&format!("page {n} / {count}")),
+                lit(path)
+            );
+        }
+    }
+
+    fn content(&mut self, c: Content) {
+        match c {
+            Content::Markdown(md) => {
+                let md = crate::markup::without_comments(&md);
+                let _ = writeln!(self.source, "#{}", prose::content(&md));
+            }
+            Content::Csv(rows) => csv_table(&mut self.source, &rows),
+            other => {
+                // The same sentences as the HTML and Markdown forms, without their emphasis.
+                let md = other.markdown();
+                self.note(md.trim().trim_matches('*'));
+            }
+        }
+    }
+
+    fn note(&mut self, s: &str) {
+        let _ = writeln!(
+            self.source,
+            "#text(style: \"italic\", fill: doux, {})\n",
+            lit(s)
+        );
+    }
+}
+
+/// A CSV file as a table, its first line as heading.
+fn csv_table(out: &mut String, rows: &[Vec<String>]) {
+    let Some((head, body)) = rows.split_first() else {
+        return;
+    };
+    let width = rows.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    let cell = |r: &Vec<String>, i: usize, f: &str| {
+        format!("{f}({})", lit(r.get(i).map_or("", String::as_str)))
+    };
+    let mut cells = vec![format!(
+        "table.header({})",
+        (0..width)
+            .map(|i| cell(head, i, "th"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )];
+    for r in body {
+        cells.extend((0..width).map(|i| lit(r.get(i).map_or("", String::as_str))));
+    }
+    table(out, &format!("{width}"), &cells);
+}
+
+/// The label of an item's heading, a Typst string literal.
+fn label(p: &Preuve) -> String {
+    lit(&format!("preuve-{}", p.numero))
+}
+
+fn is_placeable(chemin: &str) -> bool {
+    let ext = chemin
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    matches!(
+        ext.as_str(),
+        "png" | "jpg" | "jpeg" | "gif" | "webp" | "svg" | "pdf"
+    )
+}
+
+fn plural(n: usize) -> &'static str {
+    if n > 1 { "s" } else { "" }
+}
