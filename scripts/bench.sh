@@ -46,8 +46,8 @@ median_ms() {
 
 # Peak resident memory in MiB.
 peak_mib() {
-  { /usr/bin/time -f '%M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1 |
-    awk '{printf "%.1f", $1 / 1024}'
+  /usr/bin/time -f '%M' -o "$work/mem" "$@" >/dev/null 2>&1 || true
+  tail -n 1 "$work/mem" | awk '{printf "%.1f", $1 / 1024}'
 }
 
 # A table row: what, its time, the floor's name and time, the goal on the ratio.

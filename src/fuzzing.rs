@@ -17,10 +17,12 @@ pub type Files = Vec<(String, Vec<u8>)>;
 /// The fiche the front-matter target replaces (any fiche of the seed will do).
 pub const FICHE: &str = "criteres/1-offre-de-formation/critere.md";
 
-/// Reads every file of the dossier at `root` (the example, in practice) into memory.
+/// Reads every file of the dossier at `root` (the example, in practice) into memory,
+/// sorted by relative path byte by byte: the order `LC_ALL=C sort` gives, so a script
+/// can tell which first byte of a pipeline input picks which file.
 pub fn read_seed(root: &Path) -> std::io::Result<Files> {
     let mut files = Vec::new();
-    for e in walkdir::WalkDir::new(root).sort_by_file_name() {
+    for e in walkdir::WalkDir::new(root) {
         let e = e.map_err(std::io::Error::other)?;
         if e.file_type().is_file() {
             let rel = e.path().strip_prefix(root).map_err(std::io::Error::other)?;
@@ -28,6 +30,7 @@ pub fn read_seed(root: &Path) -> std::io::Result<Files> {
             files.push((rel, std::fs::read(e.path())?));
         }
     }
+    files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     Ok(files)
 }
 
@@ -71,18 +74,24 @@ fn load(files: Memory) -> Option<Workspace> {
     Some(Workspace::new(dossier))
 }
 
-/// Every report format of `ldm check`.
+/// `ldm check` once, written in every report format (as `ldm check` does, the
+/// findings are computed once and only the writing depends on the format).
 fn reports(ws: &Workspace) -> String {
+    let checked = [Checked::new(
+        "dossier".into(),
+        &ws.dossier,
+        crate::check::check(ws),
+        0,
+    )];
     let mut out = String::new();
     // Every variant, so a format added later is fuzzed too.
     for &format in <Format as clap::ValueEnum>::value_variants() {
-        let checked = Checked::new("dossier".into(), &ws.dossier, crate::check::check(ws), 0);
         let opts = Options {
             format,
             color: false,
             deny_warnings: false,
         };
-        report::write(&mut out, &[checked], opts);
+        report::write(&mut out, &checked, opts);
     }
     out
 }
@@ -184,8 +193,10 @@ pub fn mutate(rng: &mut Rng, data: &mut Vec<u8>) {
     }
 }
 
-/// Runs `iterations` mutated dossiers through the pipeline, each with one file of
-/// the seed mutated a few times, from a fixed `seed`: the same run every time.
+/// Runs the three targets on `iterations` mutations, from a fixed `seed` (the same run
+/// every time): one text file of the seed mutated a few times goes to the parse target
+/// of its kind (`front_matter` for Markdown, `config` for `ldm.toml`), then as its file
+/// of the dossier through the whole pipeline.
 pub fn run_mutations(seed_files: &Files, seed: u64, iterations: usize) {
     let mut rng = Rng::new(seed);
     let texts: Vec<usize> = (0..seed_files.len())
@@ -202,6 +213,11 @@ pub fn run_mutations(seed_files: &Files, seed: u64, iterations: usize) {
         let mut data = bytes.clone();
         for _ in 0..=rng.below(8) {
             mutate(&mut rng, &mut data);
+        }
+        if rel.ends_with(".md") {
+            front_matter(&data);
+        } else if rel.ends_with(".toml") {
+            config(&data);
         }
         pipeline_on(with_file(seed_files, rel, &data));
     }

@@ -17,6 +17,7 @@ pub mod load;
 pub mod markup;
 pub mod model;
 pub mod numfmt;
+pub mod par;
 pub mod progress;
 pub mod referentiel;
 pub mod release;

@@ -4,9 +4,12 @@
 //! HTML templates (`*.html.j2`) are auto-escaped; values that are already HTML (SVG
 //! charts, rendered Markdown) are marked safe by the code that builds them.
 
+use crate::markup;
 use crate::vfs::{FileSource, Kind};
 use minijinja::{Environment, UndefinedBehavior};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 /// Templates shipped in the binary: (name, text).
 pub const EMBEDDED: &[(&str, &str)] = &[
@@ -80,16 +83,35 @@ fn overrides(files: Option<&dyn FileSource>) -> BTreeMap<String, Result<String, 
         .collect()
 }
 
+/// The embedded templates alone, set up once per process and shared by every dossier
+/// without overrides (nearly all): each template is compiled at its first use only,
+/// not again for every page of a batch, a server or a fuzzing run.
+static EMBEDDED_ONLY: LazyLock<Environment<'static>> =
+    LazyLock::new(|| configured(BTreeMap::new()));
+
 /// An environment that looks templates up in the dossier's `templates/` first, then
-/// in the binary.
-pub fn environment(files: Option<&dyn FileSource>) -> Environment<'static> {
+/// in the binary: the shared one when the dossier overrides none.
+pub fn environment(files: Option<&dyn FileSource>) -> Cow<'static, Environment<'static>> {
+    let overrides = overrides(files);
+    if overrides.is_empty() {
+        Cow::Borrowed(&*EMBEDDED_ONLY)
+    } else {
+        Cow::Owned(configured(overrides))
+    }
+}
+
+/// An environment with ldm's limits and filters, serving `overrides` before the
+/// embedded templates.
+fn configured(overrides: BTreeMap<String, Result<String, String>>) -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     // A dossier's override is untrusted code: a nested `range` or a template that
     // includes itself must stop quickly, not loop or exhaust the stack.
     env.set_fuel(Some(FUEL));
     env.set_recursion_limit(RECURSION_LIMIT);
-    let overrides = overrides(files);
+    // The annexes' table cells: a field escaped onto one line, prose kept as Markdown.
+    env.add_filter("cell", |s: String| markup::md_field(&s));
+    env.add_filter("prose_cell", |s: String| markup::md_cell(&s));
     env.set_loader(move |name| {
         if let Some(text) = overrides.get(name) {
             return text.clone().map(Some).map_err(|e| {
@@ -201,4 +223,31 @@ fn french_detail(detail: &str) -> Option<String> {
         .iter()
         .find(|(en, _)| detail.starts_with(en))
         .map(|(_, fr)| (*fr).to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vfs::Memory;
+
+    fn styles(files: Option<&dyn FileSource>) -> String {
+        let env = environment(files);
+        render(&env, files, "commun.css.j2", minijinja::Value::UNDEFINED).unwrap()
+    }
+
+    fn overriding(text: &str) -> Memory {
+        let mut m = Memory::new();
+        m.insert("templates/commun.css.j2", text);
+        m
+    }
+
+    #[test]
+    fn the_shared_environment_never_serves_a_dossiers_override_to_another() {
+        let embedded = styles(None);
+        assert!(embedded.contains("@page"));
+        assert_eq!(styles(Some(&overriding("/* a */"))), "/* a */");
+        assert_eq!(styles(None), embedded);
+        assert_eq!(styles(Some(&Memory::new())), embedded);
+        assert_eq!(styles(Some(&overriding("/* b */"))), "/* b */");
+    }
 }

@@ -7,7 +7,6 @@ use crate::text::suggest;
 use crate::vfs::Kind;
 use std::collections::BTreeSet;
 use std::path::{Component, Path};
-use unicode_normalization::UnicodeNormalization;
 
 pub fn check(ctx: &mut Ctx) {
     let d = ctx.dossier;
@@ -37,7 +36,7 @@ pub fn check(ctx: &mut Ctx) {
                 );
                 continue;
             }
-            let nfc: String = raw.trim_start_matches("./").nfc().collect();
+            let nfc = crate::vfs::nfc(raw.trim_start_matches("./"));
             // The listed file, else the path as written (a file outside preuves/).
             let kind = d.preuves.get(&nfc).cloned().or_else(|| d.files.kind(&nfc));
             match kind {

@@ -6,7 +6,6 @@ use clap::ValueEnum;
 use ldm::report::{self, Checked, Format};
 use ldm::rule::Rule;
 use ldm::workspace::Workspace;
-use rayon::prelude::*;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -48,10 +47,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     // Both cores, one dossier at a time on each: a dossier is dropped as soon as its
     // small result is kept, so memory stays flat whatever the batch. The results keep
     // the order of the arguments.
-    let results: Vec<anyhow::Result<Checked>> = targets
-        .into_par_iter()
-        .map(|(dir, scope)| check_one(&dir, &scope, args.format))
-        .collect();
+    let format = args.format;
+    let results: Vec<anyhow::Result<Checked>> =
+        ldm::par::map(targets, 2, |(dir, scope)| check_one(&dir, &scope, format));
     let checked = results.into_iter().collect::<anyhow::Result<Vec<_>>>()?;
     let opts = report::Options {
         format: args.format,

@@ -14,11 +14,9 @@ use crate::model::front::{CritereFront, EntityFront, EtablissementFront};
 use crate::model::{Campaign, Config, CritereDir, Doc, Dossier};
 use crate::source::Source;
 use crate::vfs::{self, Disk, FileSource, Kind, ReadError};
-use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use unicode_normalization::UnicodeNormalization;
 
 /// Why a folder could not be loaded at all (exit code 2).
 #[derive(Debug, thiserror::Error)]
@@ -86,13 +84,17 @@ pub fn rel_path(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     let parts: Vec<String> = rel
         .components()
-        .map(|c| c.as_os_str().to_string_lossy().nfc().collect())
+        .map(|c| vfs::nfc(&c.as_os_str().to_string_lossy()))
         .collect();
     parts.join("/")
 }
 
 /// How deep `preuves/` is walked: a link to a folder above would otherwise loop.
 const MAX_DEPTH: usize = 16;
+
+/// Folders of fewer fiches are read on one core: a school's folder holds a handful, a
+/// generated 4,000-fiche dossier hundreds.
+const PARALLEL_FROM: usize = 16;
 
 struct Loader<'a> {
     files: &'a dyn FileSource,
@@ -308,7 +310,7 @@ impl Loader<'_> {
         Ok(docs.into_iter().flatten().collect())
     }
 
-    /// Runs `step` on each item in parallel, each with a loader of its own, then merges
+    /// Runs `step` on each item in parallel (from [`PARALLEL_FROM`] items), each with a loader of its own, then merges
     /// their sources and findings in item order: the result is the sequential one.
     fn par_each<T: Send, R: Send>(
         &mut self,
@@ -316,18 +318,15 @@ impl Loader<'_> {
         step: impl Fn(&mut Loader, T) -> R + Sync,
     ) -> Vec<R> {
         let (files, root) = (self.files, self.root);
-        let done: Vec<(R, Loader)> = items
-            .into_par_iter()
-            .map(|item| {
-                let mut l = Loader {
-                    files,
-                    root,
-                    sources: BTreeMap::new(),
-                    diags: Vec::new(),
-                };
-                (step(&mut l, item), l)
-            })
-            .collect();
+        let done: Vec<(R, Loader)> = crate::par::map(items, PARALLEL_FROM, |item| {
+            let mut l = Loader {
+                files,
+                root,
+                sources: BTreeMap::new(),
+                diags: Vec::new(),
+            };
+            (step(&mut l, item), l)
+        });
         done.into_iter()
             .map(|(r, l)| {
                 self.sources.extend(l.sources);

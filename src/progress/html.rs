@@ -43,6 +43,17 @@ struct Crit {
     fiches: Vec<Fiche>,
 }
 
+/// The headings of [`comptes`]' columns, in the same order.
+pub(super) fn en_tetes() -> Vec<String> {
+    let mut v = vec!["Indicateurs".to_string()];
+    v.extend(Statut::ALL.iter().map(|s| {
+        let l = s.label_n(2);
+        l[..1].to_uppercase() + &l[1..]
+    }));
+    v.push("Progression moyenne".to_string());
+    v
+}
+
 pub(super) fn comptes(r: &Resume) -> Vec<String> {
     let mut v: Vec<String> = std::iter::once(r.indicateurs)
         .chain(Statut::ALL.iter().map(|s| r.count(*s)))

@@ -2,7 +2,7 @@
 //! summary by criterion, then per criterion a table of its indicators and their charts.
 
 use super::eval::Statut;
-use super::html::comptes;
+use super::html::{comptes, en_tetes};
 use super::svg::{standalone_chart, statut_colour};
 use super::term::resume_line;
 use super::{Critere, Fiche, Indicateur, Progress};
@@ -58,9 +58,12 @@ fn title(out: &mut String, p: &Progress) {
 
 fn synthese(out: &mut String, p: &Progress) {
     heading(out, 1, "Synthèse");
-    let mut cells = vec![
-        "table.header(th[Critère], th[Indicateurs], th[Atteints], th[En bonne voie], th[En retard], th[En recul], th[Non mesurables], th[Progression moyenne])".to_string(),
-    ];
+    let heads: Vec<String> = std::iter::once("Critère".to_string())
+        .chain(en_tetes())
+        // Narrow count columns: their headings are set small and hyphenated, never overlapping.
+        .map(|h| format!("th(text(size: 7.5pt, hyphenate: true, {}))", lit(&h)))
+        .collect();
+    let mut cells = vec![format!("table.header({})", heads.join(", "))];
     let row = |first: String, counts: Vec<String>| {
         let nums: Vec<String> = counts.iter().map(|n| format!("num({})", lit(n))).collect();
         format!("{first}, {}", nums.join(", "))
@@ -71,7 +74,8 @@ fn synthese(out: &mut String, p: &Progress) {
     }
     cells.push(row("th[Ensemble]".to_string(), comptes(&p.resume)));
     // Fixed shares: with `auto`, the counts' headings squeeze the criteria to a word a line.
-    table(out, "(34%, 1fr, 1fr, 1fr, 1fr, 1fr, 1fr, 1fr)", &cells);
+    let columns = format!("(28%, {})", vec!["1fr"; en_tetes().len()].join(", "));
+    table(out, &columns, &cells);
     let _ = writeln!(
         out,
         "#text(size: 8.5pt, fill: doux, {})",
@@ -187,4 +191,13 @@ fn charts(out: &mut String, files: &mut Files, c: &Critere, annee: i64) {
         "#grid(columns: (1fr, 1fr), column-gutter: 10pt, row-gutter: 10pt, {})",
         cells.join(", ")
     );
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_summary_has_a_heading_for_every_count() {
+        let counts = super::comptes(&super::super::Resume::default());
+        assert_eq!(super::en_tetes().len(), counts.len());
+    }
 }

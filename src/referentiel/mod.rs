@@ -14,7 +14,7 @@ mod select;
 pub use select::select_edition;
 
 /// The editions shipped inside the binary: (id, YAML text).
-pub const EMBEDDED: &[(&str, &str)] = &[
+pub const EMBEDDED: [(&str, &str); 2] = [
     (
         "national-2026",
         include_str!("../../schema/referentiels/national-2026.yaml"),
@@ -175,24 +175,21 @@ pub fn embedded_ids() -> impl Iterator<Item = &'static str> {
     EMBEDDED.iter().map(|(id, _)| *id)
 }
 
-/// The embedded editions once parsed, in the order of [`EMBEDDED`].
-static PARSED: OnceLock<Vec<Result<Edition, String>>> = OnceLock::new();
+/// Each embedded edition once parsed, in the order of [`EMBEDDED`], on first use only:
+/// a dossier on the national edition never parses an académie's.
+static PARSED: [OnceLock<Result<Edition, String>>; EMBEDDED.len()] =
+    [const { OnceLock::new() }; EMBEDDED.len()];
 
 /// An embedded edition by id. The embedded files are checked by the test suite,
 /// so a parse failure here is a packaging bug reported as an error, not a panic.
 /// Each is parsed once per process (a batch of a thousand dossiers, render, progress
 /// and diff all share it), then cloned: a clone costs far less than a parse.
 pub fn embedded(id: &str) -> Option<Result<Edition, String>> {
-    let parsed = PARSED.get_or_init(|| {
-        EMBEDDED
-            .iter()
-            .map(|(id, text)| {
-                parse(text, &format!("<édition intégrée {id}>")).map_err(|d| d.message)
-            })
-            .collect()
-    });
     let at = EMBEDDED.iter().position(|(i, _)| *i == id)?;
-    Some(parsed[at].clone())
+    let (id, text) = EMBEDDED[at];
+    let parsed = PARSED[at]
+        .get_or_init(|| parse(text, &format!("<édition intégrée {id}>")).map_err(|d| d.message));
+    Some(parsed.clone())
 }
 
 /// Parses an edition file, resolving `etend` against the embedded editions.
@@ -203,7 +200,7 @@ pub fn parse(text: &str, path: &str) -> Result<Edition, Diagnostic> {
     let mut criteres = match &file.etend {
         None => Vec::new(),
         Some(base) => match EMBEDDED.iter().find(|(i, _)| i == base) {
-            Some((_, t)) if base != &file.id => base_criteres(base, t)?,
+            Some(_) if base != &file.id => base_criteres(base)?,
             _ => {
                 return Err(Diagnostic::new(
                     Rule::EditionInconnue,
@@ -231,18 +228,14 @@ pub fn parse(text: &str, path: &str) -> Result<Edition, Diagnostic> {
     })
 }
 
-/// The criteria of the embedded edition `base` that a file extends: from the parsed
-/// editions once they exist (a school's own file), parsed here while they are being
-/// made (an embedded edition extending another).
-fn base_criteres(base: &str, text: &str) -> Result<Vec<Critere>, Diagnostic> {
-    match PARSED.get() {
-        Some(_) => embedded(base)
-            .into_iter()
-            .flatten()
-            .next()
-            .map(|e| e.criteres)
-            .ok_or_else(|| Diagnostic::new(Rule::EditionInconnue, format!("« {base} » illisible"))),
-        None => Ok(parse(text, base)?.criteres),
+/// The criteria of the embedded edition `base` that a file extends.
+fn base_criteres(base: &str) -> Result<Vec<Critere>, Diagnostic> {
+    match embedded(base) {
+        Some(Ok(e)) => Ok(e.criteres),
+        _ => Err(Diagnostic::new(
+            Rule::EditionInconnue,
+            format!("« {base} » illisible"),
+        )),
     }
 }
 

@@ -9,7 +9,6 @@ pub mod pdf;
 pub mod preuves;
 pub mod view;
 
-use crate::markup;
 use crate::model::Dossier;
 use crate::referentiel::Edition;
 use crate::templates::{self, TemplateError};
@@ -48,9 +47,7 @@ pub fn render(
     only: &[u32],
 ) -> Result<String, TemplateError> {
     let annexe = build::build(d, ed, only);
-    let mut env = templates::environment(Some(d.files.as_ref()));
-    env.add_filter("cell", |s: String| markup::md_field(&s));
-    env.add_filter("prose_cell", |s: String| markup::md_cell(&s));
+    let env = templates::environment(Some(d.files.as_ref()));
     let text = templates::render(
         &env,
         Some(d.files.as_ref()),

@@ -9,7 +9,6 @@ use super::{Entry, FileSource, Kind, ReadError};
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use unicode_normalization::UnicodeNormalization;
 
 #[derive(Debug, Clone)]
 pub struct Disk {
@@ -29,24 +28,46 @@ impl Disk {
         &self.root
     }
 
-    /// The on-disk path of `rel`. A name written decomposed (NFD, as macOS writes
-    /// accents) is found by its NFC spelling.
-    fn real(&self, rel: &str) -> Option<PathBuf> {
+    /// The on-disk path of `rel`, and whether a name on the way below the root is a
+    /// symbolic link. A name written decomposed (NFD, as macOS writes accents) is found
+    /// by its NFC spelling.
+    fn real(&self, rel: &str) -> Option<(PathBuf, bool)> {
         let rel = super::normalize(rel)?;
         let mut cur = self.root.clone();
+        let mut linked = false;
         for part in rel.split('/').filter(|p| !p.is_empty()) {
             let direct = cur.join(part);
-            cur = if fs::symlink_metadata(&direct).is_ok() {
-                direct
-            } else {
-                fs::read_dir(&cur)
+            cur = match fs::symlink_metadata(&direct) {
+                Ok(meta) => {
+                    linked |= meta.file_type().is_symlink();
+                    direct
+                }
+                Err(_) => match fs::read_dir(&cur)
                     .ok()?
                     .filter_map(Result::ok)
                     .find(|e| nfc_name(&e.file_name()) == part)
-                    .map_or(direct, |e| e.path())
+                {
+                    Some(e) => {
+                        linked |= e.file_type().map_or(true, |t| t.is_symlink());
+                        e.path()
+                    }
+                    None => direct,
+                },
             };
         }
-        Some(cur)
+        Some((cur, linked))
+    }
+
+    /// What `rel` is, with the path it was found at.
+    fn found(&self, rel: &str) -> Option<(PathBuf, Kind)> {
+        let (path, linked) = self.real(rel)?;
+        let kind = if linked {
+            self.classify(&path)?
+        } else {
+            // No link below the root: the path cannot lead out, no need to resolve it.
+            kind_of(&fs::symlink_metadata(&path).ok()?)
+        };
+        Some((path, kind))
     }
 
     /// What `path` is, following links only while they stay inside the root.
@@ -65,35 +86,44 @@ impl Disk {
                 target: resolved.display().to_string(),
             });
         }
-        let meta = fs::metadata(path).ok()?;
-        Some(if meta.is_file() {
-            Kind::File { size: meta.len() }
-        } else if meta.is_dir() {
-            Kind::Dir
-        } else {
-            Kind::Special
-        })
+        Some(kind_of(&fs::metadata(path).ok()?))
+    }
+}
+
+/// The kind of what `meta` (of the file itself, or of where a link leads) describes.
+fn kind_of(meta: &fs::Metadata) -> Kind {
+    if meta.is_file() {
+        Kind::File { size: meta.len() }
+    } else if meta.is_dir() {
+        Kind::Dir
+    } else {
+        Kind::Special
     }
 }
 
 fn nfc_name(name: &std::ffi::OsStr) -> String {
-    name.to_string_lossy().nfc().collect()
+    super::nfc(&name.to_string_lossy())
 }
 
 impl FileSource for Disk {
     fn kind(&self, rel: &str) -> Option<Kind> {
-        self.classify(&self.real(rel)?)
+        self.found(rel).map(|(_, kind)| kind)
     }
 
     fn list(&self, rel_dir: &str) -> std::io::Result<Vec<Entry>> {
-        let dir = self.real(rel_dir).ok_or(std::io::ErrorKind::NotFound)?;
-        if !matches!(self.classify(&dir), Some(Kind::Dir)) {
+        let (dir, kind) = self.found(rel_dir).ok_or(std::io::ErrorKind::NotFound)?;
+        if kind != Kind::Dir {
             return Err(std::io::ErrorKind::NotADirectory.into());
         }
         let mut out = Vec::new();
         for e in fs::read_dir(&dir)? {
             let e = e?;
-            if let Some(kind) = self.classify(&e.path()) {
+            // The folder is inside: an entry that is not a link is too.
+            let kind = match e.file_type()?.is_symlink() {
+                false => e.metadata().ok().map(|m| kind_of(&m)),
+                true => self.classify(&e.path()),
+            };
+            if let Some(kind) = kind {
                 out.push(Entry {
                     name: nfc_name(&e.file_name()),
                     kind,
@@ -105,18 +135,17 @@ impl FileSource for Disk {
     }
 
     fn read_up_to(&self, rel: &str, max: u64) -> Result<Vec<u8>, ReadError> {
-        let path = self.real(rel).ok_or(ReadError::NotFound)?;
-        match self.classify(&path) {
-            None => Err(ReadError::NotFound),
-            Some(Kind::Outside { target }) => Err(ReadError::Outside { target }),
-            Some(Kind::Dir | Kind::Special) => Err(ReadError::NotRegular),
-            Some(Kind::File { size }) if size > max => Err(ReadError::TooLarge { size, max }),
-            Some(Kind::File { .. }) => read_bounded(&path, max),
+        let (path, kind) = self.found(rel).ok_or(ReadError::NotFound)?;
+        match kind {
+            Kind::Outside { target } => Err(ReadError::Outside { target }),
+            Kind::Dir | Kind::Special => Err(ReadError::NotRegular),
+            Kind::File { size } if size > max => Err(ReadError::TooLarge { size, max }),
+            Kind::File { .. } => read_bounded(&path, max),
         }
     }
 
     fn link_target(&self, rel: &str) -> Option<String> {
-        let path = self.real(rel)?;
+        let (path, _) = self.real(rel)?;
         if !fs::symlink_metadata(&path).ok()?.file_type().is_symlink() {
             return None;
         }

@@ -91,6 +91,15 @@ pub fn join(dir: &str, name: &str) -> String {
     }
 }
 
+/// `name` in Unicode NFC; an ASCII name (most of a dossier's) is NFC already.
+pub fn nfc(name: &str) -> String {
+    if name.is_ascii() {
+        name.to_string()
+    } else {
+        name.nfc().collect()
+    }
+}
+
 /// A relative path in the sources' form: `/`-separated, NFC, without `.` or empty parts.
 /// `None` when it would leave the root (`..`) or is absolute.
 pub fn normalize(rel: &str) -> Option<String> {
@@ -102,7 +111,7 @@ pub fn normalize(rel: &str) -> Option<String> {
         match part {
             "" | "." => {}
             ".." => return None,
-            p => parts.push(p.nfc().collect::<String>()),
+            p => parts.push(nfc(p)),
         }
     }
     Some(parts.join("/"))

@@ -1,5 +1,6 @@
 //! The stable mutation runner: the example dossier, one file mutated a few times per
-//! round from a fixed seed, through the whole pipeline in memory (load, check in every
+//! round from a fixed seed, through the three fuzz targets (its parse as a front
+//! matter or an `ldm.toml`, then the whole pipeline in memory: load, check in every
 //! format, progress, render, diff). Any panic fails the test. A short run is part of
 //! `cargo test`; `LDM_FUZZ_ITERATIONS=100000 cargo test --test main fuzz` runs longer
 //! (the cargo-fuzz targets of `fuzz/` need nightly, this does not).

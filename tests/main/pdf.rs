@@ -70,10 +70,10 @@ fn the_example_annex_as_pdf_has_the_guide_pages_numbers_and_bookmarks() {
     for c in &d.criteres {
         let x = c.numero;
         headings.extend([
-            format!("État des lieux du critère {x}"),
-            format!("Objectif général du critère {x}"),
-            format!("Transversalité de la démarche qualité : critère {x}"),
-            format!("Équipe critère {x}"),
+            format!("ÉTAT DES LIEUX DU CRITÈRE {x}"),
+            format!("OBJECTIF GÉNÉRAL DU CRITÈRE {x}"),
+            format!("TRANSVERSALITÉ DE LA DÉMARCHE QUALITÉ : CRITÈRE {x}"),
+            format!("ÉQUIPE CRITÈRE {x}"),
         ]);
         for i in 1..=c.actions.len() {
             headings.push(format!("Critère {x} : action {i}"));
@@ -83,9 +83,9 @@ fn the_example_annex_as_pdf_has_the_guide_pages_numbers_and_bookmarks() {
         }
     }
     headings.extend([
-        "Objectifs indicateurs évaluation".to_string(),
-        "Mise en œuvre (moyens engagés, calendrier, lieux, modalités d'organisation)".to_string(),
-        "Planification - objectifs - indicateurs - évaluation".to_string(),
+        "OBJECTIFS INDICATEURS ÉVALUATION".to_string(),
+        "MISE EN ŒUVRE (moyens engagés, calendrier, lieux, modalités d'organisation)".to_string(),
+        "PLANIFICATION - OBJECTIFS - INDICATEURS - ÉVALUATION".to_string(),
         "Mesure début (2021)".to_string(),
         "Mesure à 2026".to_string(),
     ]);
@@ -349,9 +349,23 @@ fn the_tableau_de_bord_as_pdf_has_its_criteria_tables_charts_and_page_numbers() 
     let mut headings = vec![
         format!("Tableau de bord des indicateurs — {}", p["annee"]),
         "Synthèse".to_string(),
-        "Progression moyenne".to_string(),
-        "Ensemble".to_string(),
+        "Proches de la cible".to_string(),
     ];
+    // The summary's last row: every count under its own heading, in the JSON's order.
+    let r = &p["resume"];
+    let counts: Vec<String> = [
+        "indicateurs",
+        "atteint",
+        "en_bonne_voie",
+        "proche_de_la_cible",
+        "en_retard",
+        "en_recul",
+        "non_mesurable",
+    ]
+    .iter()
+    .map(|k| r[k].to_string())
+    .collect();
+    headings.push(format!("Ensemble {}", counts.join(" ")));
     let toc = doc.get_toc().unwrap().toc;
     for c in criteres {
         let x = &c["numero"];

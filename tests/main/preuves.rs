@@ -184,6 +184,7 @@ fn the_pdf_evidence_annex_places_pictures_and_pdf_pages_under_their_numbers() {
     for (i, text) in pages.iter().enumerate() {
         assert!(flat(text).contains(&format!("page {} / {n}", i + 1)));
     }
+    assert_eq!(breakable_spaces(&pages.join("\n")), Vec::<String>::new());
 }
 
 #[cfg(feature = "pdf")]

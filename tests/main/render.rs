@@ -28,15 +28,15 @@ fn snapshots_of_the_example_annex() {
 fn the_annex_follows_the_guide() {
     let html = render(&example(), "html");
     for heading in [
-        "État des lieux du critère 4",
-        "Objectif général du critère 4",
-        "Transversalité de la démarche qualité : critère 4",
-        "Équipe critère 4",
+        "ÉTAT DES LIEUX DU CRITÈRE 4",
+        "OBJECTIF GÉNÉRAL DU CRITÈRE 4",
+        "TRANSVERSALITÉ DE LA DÉMARCHE QUALITÉ : CRITÈRE 4",
+        "ÉQUIPE CRITÈRE 4",
         "Critère 4 : action 1",
-        "Objectifs indicateurs évaluation",
-        "Mise en œuvre (moyens engagés, calendrier, lieux, modalités d'organisation)",
+        "OBJECTIFS INDICATEURS ÉVALUATION",
+        "MISE EN ŒUVRE (moyens engagés, calendrier, lieux, modalités d'organisation)",
         "Critère 4 : engagement 1",
-        "Planification - objectifs - indicateurs - évaluation",
+        "PLANIFICATION - OBJECTIFS - INDICATEURS - ÉVALUATION",
         "Liste des preuves",
         "Le collectif de travail",
     ] {
@@ -151,7 +151,7 @@ fn an_override_template_changes_the_output_and_a_broken_one_is_located() {
         "<!-- généré par ldm -->\n# Annexe du Lycée professionnel Louis Blériot\n- 1\n- 2\n"
     );
     // The HTML still uses the embedded template.
-    assert!(render(d.path(), "html").contains("Équipe critère 2"));
+    assert!(render(d.path(), "html").contains("ÉQUIPE CRITÈRE 2"));
 
     d.write(
         "templates/annexe.md.j2",

@@ -93,23 +93,23 @@ fn critere(w: &mut Writer, c: &Critere) {
     w.heading(1, &format!("Critère {x} — {}", c.intitule), true);
     prose_box(
         w,
-        &format!("État des lieux du critère {x}"),
+        &format!("ÉTAT DES LIEUX DU CRITÈRE {x}"),
         &c.etat_des_lieux.md,
     );
     prose_box(
         w,
-        &format!("Objectif général du critère {x}"),
+        &format!("OBJECTIF GÉNÉRAL DU CRITÈRE {x}"),
         &c.objectif_general.md,
     );
     if let Some(s) = &c.strategie_reseau {
         prose_box(
             w,
-            &format!("Stratégie commune du réseau : critère {x}"),
+            &format!("STRATÉGIE COMMUNE DU RÉSEAU : CRITÈRE {x}"),
             &s.md,
         );
     }
     w.caption(&format!(
-        "Transversalité de la démarche qualité : critère {x}"
+        "TRANSVERSALITÉ DE LA DÉMARCHE QUALITÉ : CRITÈRE {x}"
     ));
     let rows = c
         .transversalite
@@ -149,7 +149,7 @@ fn group(rows: &mut Vec<Vec<TableCell>>, label: &str, people: &[Gens]) {
 
 fn equipe(w: &mut Writer, c: &Critere) {
     let x = c.numero;
-    w.caption(&format!("Équipe critère {x}"));
+    w.caption(&format!("ÉQUIPE CRITÈRE {x}"));
     let mut rows = vec![["", "Nom", "Prénom", "Fonction"].map(th).to_vec()];
     group(
         &mut rows,

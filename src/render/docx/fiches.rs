@@ -7,7 +7,7 @@ use crate::render::view::{Action, Engagement, MiseEnOeuvre};
 use docx_rs::TableCell;
 
 const MISE_EN_OEUVRE: &str =
-    "Mise en œuvre (moyens engagés, calendrier, lieux, modalités d'organisation)";
+    "MISE EN ŒUVRE (moyens engagés, calendrier, lieux, modalités d'organisation)";
 
 /// The heading of a fiche: the guide's words, then the fiche's name.
 fn title(x: u32, kind: &str, n: usize, denomination: &str) -> String {
@@ -41,7 +41,7 @@ pub fn action(w: &mut Writer, x: u32, a: &Action) {
         ]);
     }
     w.table(0, breakable(table(&[24.0, 29.0, 18.0, 29.0], id)));
-    w.caption("Objectifs indicateurs évaluation");
+    w.caption("OBJECTIFS INDICATEURS ÉVALUATION");
     let [c0, c1, c2] = &a.colonnes;
     let mut rows = vec![vec![
         th("Objectifs"),
@@ -123,7 +123,7 @@ pub fn engagement(w: &mut Writer, x: u32, e: &Engagement) {
         ]);
     }
     w.table(0, breakable(table(&[24.0, 76.0], id)));
-    w.caption("Planification - objectifs - indicateurs - évaluation");
+    w.caption("PLANIFICATION - OBJECTIFS - INDICATEURS - ÉVALUATION");
     let mut rows = vec![vec![
         th("Animateur engagement"),
         th("Durée de l'action"),

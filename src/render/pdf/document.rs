@@ -108,24 +108,24 @@ fn critere(out: &mut String, c: &Critere) {
     }
     prose_box(
         out,
-        &format!("État des lieux du critère {x}"),
+        &format!("ÉTAT DES LIEUX DU CRITÈRE {x}"),
         &c.etat_des_lieux.md,
     );
     prose_box(
         out,
-        &format!("Objectif général du critère {x}"),
+        &format!("OBJECTIF GÉNÉRAL DU CRITÈRE {x}"),
         &c.objectif_general.md,
     );
     if let Some(s) = &c.strategie_reseau {
         prose_box(
             out,
-            &format!("Stratégie commune du réseau : critère {x}"),
+            &format!("STRATÉGIE COMMUNE DU RÉSEAU : CRITÈRE {x}"),
             &s.md,
         );
     }
     caption(
         out,
-        &format!("Transversalité de la démarche qualité : critère {x}"),
+        &format!("TRANSVERSALITÉ DE LA DÉMARCHE QUALITÉ : CRITÈRE {x}"),
     );
     let rows: Vec<String> = c
         .transversalite
@@ -148,7 +148,7 @@ fn gens(g: &Gens) -> String {
 
 fn equipe(out: &mut String, c: &Critere) {
     let x = c.numero;
-    caption(out, &format!("Équipe critère {x}"));
+    caption(out, &format!("ÉQUIPE CRITÈRE {x}"));
     let mut cells = vec!["table.header(th[], th[Nom], th[Prénom], th[Fonction])".to_string()];
     // Co-coordinators share one heading cell, as the annex's HTML does.
     let label = lit(&format!("Coordonnateur critère {x}"));

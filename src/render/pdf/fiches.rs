@@ -6,7 +6,7 @@ use crate::render::view::{Action, Engagement, MiseEnOeuvre};
 use crate::typeset::code::{caption, heading, lit, table};
 
 const MISE_EN_OEUVRE: &str =
-    "Mise en œuvre (moyens engagés, calendrier, lieux, modalités d'organisation)";
+    "MISE EN ŒUVRE (moyens engagés, calendrier, lieux, modalités d'organisation)";
 
 /// The title of a fiche's bookmark: the guide's heading, then the fiche's name.
 fn title(x: u32, kind: &str, n: usize, denomination: &str) -> String {
@@ -37,7 +37,7 @@ pub fn action(out: &mut String, x: u32, a: &Action) {
         ));
     }
     table(out, "(24%, 1fr, 18%, 1fr)", &id);
-    caption(out, "Objectifs indicateurs évaluation");
+    caption(out, "OBJECTIFS INDICATEURS ÉVALUATION");
     let [c0, c1, c2] = &a.colonnes;
     let mut cells = vec![format!(
         "table.header(th[Objectifs], th[Indicateurs], th({}), th({}), th({}), th[Plus-value])",
@@ -114,7 +114,7 @@ pub fn engagement(out: &mut String, x: u32, e: &Engagement) {
         ));
     }
     table(out, "(24%, 1fr)", &id);
-    caption(out, "Planification - objectifs - indicateurs - évaluation");
+    caption(out, "PLANIFICATION - OBJECTIFS - INDICATEURS - ÉVALUATION");
     let rows: usize = e.objectifs.iter().map(|o| o.indicateurs.len().max(1)).sum();
     let mut cells = vec![format!(
         "table.header(th[Animateur engagement], th[Durée de l'action], th[Objectifs], th[Indicateurs], th({}))",
