@@ -18,6 +18,7 @@ const RANKS: &[(&str, u8)] = &[
     ("par", 0),
     ("vfs", 0),
     ("templates", 0),
+    ("release", 0),
     ("model", 1),
     ("load", 2),
     ("referentiel", 3),

@@ -20,6 +20,7 @@ pub mod numfmt;
 pub mod par;
 pub mod progress;
 pub mod referentiel;
+pub mod release;
 pub mod render;
 pub mod report;
 pub mod rule;

@@ -84,6 +84,12 @@ macro_rules! rules {
                 match self { $(Rule::$variant => $name,)* }
             }
 
+            /// The rule's identifier in PascalCase (`MesureNonChiffree`): the readable
+            /// `name` SARIF viewers show beside the id.
+            pub const fn pascal_name(self) -> &'static str {
+                match self { $(Rule::$variant => stringify!($variant),)* }
+            }
+
             /// Default severity of the rule's findings.
             pub const fn severity(self) -> Severity {
                 match self { $(Rule::$variant => Severity::$severity,)* }

@@ -24,6 +24,8 @@ mod front;
 mod fuzz;
 #[path = "main/harden.rs"]
 mod harden;
+#[path = "main/install.rs"]
+mod install;
 // The PDF engine is a default-on feature; `--no-default-features` builds without it.
 #[cfg(feature = "pdf")]
 #[path = "main/pdf.rs"]
@@ -48,3 +50,5 @@ mod serve;
 mod source;
 #[path = "main/teacher.rs"]
 mod teacher;
+#[path = "main/windows.rs"]
+mod windows;

@@ -47,8 +47,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     // Both cores, one dossier at a time on each: a dossier is dropped as soon as its
     // small result is kept, so memory stays flat whatever the batch. The results keep
     // the order of the arguments.
+    let format = args.format;
     let results: Vec<anyhow::Result<Checked>> =
-        ldm::par::map(targets, 2, |(dir, scope)| check_one(&dir, &scope));
+        ldm::par::map(targets, 2, |(dir, scope)| check_one(&dir, &scope, format));
     let checked = results.into_iter().collect::<anyhow::Result<Vec<_>>>()?;
     let opts = report::Options {
         format: args.format,
@@ -67,12 +68,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
 /// Loads, checks and narrows one dossier to its scope; the dossier itself is dropped on
 /// return.
-fn check_one(dir: &std::path::Path, scope: &Scope) -> anyhow::Result<Checked> {
+fn check_one(dir: &std::path::Path, scope: &Scope, format: Format) -> anyhow::Result<Checked> {
     let ws = Workspace::load(dir)?;
     let mut report = ldm::check::check(&ws);
     let hidden = scope.apply(&mut report);
-    let label = dir.to_string_lossy().trim_end_matches('/').to_string();
-    let label = if label.is_empty() { ".".into() } else { label };
+    let label = super::label::dossier_label(dir, format);
     Ok(Checked::new(label, &ws.dossier, report, hidden))
 }
 
@@ -123,7 +123,7 @@ fn step_summary(checked: &[Checked], opts: report::Options) {
     if let Err(e) = report::github::append_step_summary(path.as_ref(), &text) {
         eprintln!(
             "avertissement\u{a0}: résumé non écrit dans « {} » (GITHUB_STEP_SUMMARY) : {e}",
-            std::path::Path::new(&path).display()
+            super::shown(std::path::Path::new(&path))
         );
     }
 }

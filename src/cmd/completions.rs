@@ -1,5 +1,6 @@
 //! `ldm completions INTERPRETEUR`: the completion script of a shell, generated from the CLI.
 
+use clap::builder::{PossibleValue, TypedValueParser};
 use clap::{CommandFactory, ValueEnum};
 use clap_complete::Shell;
 use std::process::ExitCode;
@@ -9,11 +10,12 @@ enum ShellArg {
     Bash,
     Zsh,
     Fish,
+    Powershell,
 }
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Interpréteur de commandes : bash, zsh ou fish
+    /// Interpréteur de commandes : bash, zsh, fish ou powershell
     #[arg(value_enum, value_name = "INTERPRETEUR")]
     shell: ShellArg,
 }
@@ -23,10 +25,38 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         ShellArg::Bash => Shell::Bash,
         ShellArg::Zsh => Shell::Zsh,
         ShellArg::Fish => Shell::Fish,
+        ShellArg::Powershell => Shell::PowerShell,
     };
     let mut cmd = super::Cli::command();
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut cmd, "ldm", &mut script);
     super::emit(&String::from_utf8_lossy(&script))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The name of a JSON Schema (`ldm schema NOM`): any text is accepted, so that `ldm
+/// schema` itself answers an unknown name in French with a suggestion, but the known
+/// names are offered to the completion scripts (`ldm schema <TAB>`).
+#[derive(Clone)]
+pub struct SchemaName;
+
+impl TypedValueParser for SchemaName {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        _cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        Ok(value.to_string_lossy().into_owned())
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(
+            ldm::schema::SCHEMAS
+                .iter()
+                .map(|e| PossibleValue::new(e.name)),
+        ))
+    }
 }

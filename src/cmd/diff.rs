@@ -38,7 +38,7 @@ struct Loaded {
 fn from_folder(p: &Path) -> anyhow::Result<Loaded> {
     let p = &super::scope::dossier_root(p);
     Ok(Loaded {
-        source: p.display().to_string(),
+        source: super::shown(p),
         ws: Workspace::load(p)?,
     })
 }

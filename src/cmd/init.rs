@@ -129,7 +129,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
                 .collect();
             println!(
                 "Dossier « {} », édition {} ({} critères) : {}{}",
-                a.dossier.display(),
+                super::shown(&a.dossier),
                 edition.id,
                 edition.criteres.len(),
                 created_line(created.len()),
@@ -141,12 +141,10 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
             );
             println!(
                 "Étape suivante : remplacer les « À compléter », puis « ldm check {} ».",
-                a.dossier.display()
+                super::shown(&a.dossier)
             );
             if let Some((path, _)) = id.ci.file() {
-                println!(
-                    "Intégration continue : indiquez dans {path} (variable LDM_DEPOT) l'adresse du dépôt git de ldm ; le dossier doit être à la racine du dépôt."
-                );
+                println!("{}", ci_next_step(path));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -169,4 +167,18 @@ fn created_line(n: usize) -> String {
 fn value_name(v: impl ValueEnum) -> String {
     v.to_possible_value()
         .map_or_else(String::new, |p| p.get_name().to_string())
+}
+
+/// What the school still has to do for its CI file: nothing when this build knows where
+/// its release is published, else give the download address (or ldm's git repository).
+fn ci_next_step(path: &str) -> String {
+    let version = env!("CARGO_PKG_VERSION");
+    match ldm::release::download_base() {
+        Some(url) => format!(
+            "Intégration continue\u{a0}: {path} télécharge ldm {version} depuis {url} (variable LDM_TELECHARGEMENT)\u{a0}; le dossier doit être à la racine du dépôt."
+        ),
+        None => format!(
+            "Intégration continue\u{a0}: indiquez dans {path} (variable LDM_TELECHARGEMENT) l'adresse des binaires de ldm {version}, de la forme <dépôt de ldm>/releases/download/v{version}, ou l'adresse du dépôt git de ldm (variable LDM_DEPOT)\u{a0}; le dossier doit être à la racine du dépôt."
+        ),
+    }
 }

@@ -6,6 +6,7 @@ pub mod clap_fr;
 mod completions;
 mod diff;
 mod init;
+mod label;
 mod new;
 mod progress;
 mod referentiel;
@@ -69,7 +70,7 @@ pub enum Command {
     Referentiel(referentiel::Args),
     /// Affiche le schéma JSON d'un fichier du dossier (pour les éditeurs)
     Schema(schema::Args),
-    /// Affiche le script de complétion des commandes pour bash, zsh ou fish
+    /// Affiche le script de complétion des commandes pour bash, zsh, fish ou PowerShell
     Completions(completions::Args),
     /// Affiche l'aide d'une commande (« ldm aide check », ou « ldm help check »), ou la référence du format des fichiers (« ldm aide format »)
     #[command(name = "aide", alias = "help")]
@@ -199,21 +200,46 @@ pub fn deliver(
                 eprintln!("erreur\u{a0}: {e}");
                 return Ok(ExitCode::from(EXIT_FAILURE));
             }
-            eprintln!("écrit\u{a0}: {}", p.display());
+            eprintln!("écrit\u{a0}: {}", shown(p));
         }
     }
     Ok(ExitCode::SUCCESS)
 }
 
+/// A path as messages show it: `/`-separated whatever the OS, like diagnostics (on
+/// Windows `\\` is a separator; elsewhere it may be part of a name, so it stays).
+pub fn shown(p: &std::path::Path) -> String {
+    let s = p.display().to_string();
+    if cfg!(windows) {
+        s.replace('\\', "/")
+    } else {
+        s
+    }
+}
+
 /// True when colour may be used on stdout.
 pub fn color_stdout() -> bool {
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && stdout_is_terminal()
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        && stdout_is_terminal()
+        && console_takes_ansi()
 }
 
 /// True when stdout is a terminal (where a binary document must not go).
 pub fn stdout_is_terminal() -> bool {
     use std::io::IsTerminal;
     std::io::stdout().is_terminal()
+}
+
+/// Windows consoles show ANSI colours only once asked to (Windows 10 and later); an
+/// older console would print the escape codes, so it gets none.
+#[cfg(windows)]
+fn console_takes_ansi() -> bool {
+    anstyle_query::windows::enable_ansi_colors().unwrap_or(false)
+}
+
+#[cfg(not(windows))]
+fn console_takes_ansi() -> bool {
+    true
 }
 
 /// The date of a PDF's metadata. No clock: `SOURCE_DATE_EPOCH`'s when it is set, else none.

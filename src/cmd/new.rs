@@ -59,7 +59,7 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
     let annee = dossier.annee().unwrap_or_else(ldm::scaffold::current_year);
     match ldm::scaffold::new_entity(&dossier, kind, a.critere, &a.titre, &edition, annee) {
         Ok(rel) => {
-            println!("créé : {}", a.dossier.join(&rel).display());
+            println!("créé : {}", super::shown(&a.dossier.join(&rel)));
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => {

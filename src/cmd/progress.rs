@@ -50,7 +50,7 @@ fn choose_format(format: Option<Format>, output: Option<&Path>) -> Result<Format
     match (format, named) {
         (Some(f), Some(n)) if f != n && (f == Format::Pdf || n == Format::Pdf) => Err(format!(
             "« {} » annonce un fichier .{} mais --format {} n'écrit pas ce format : changez l'extension ou le format",
-            output.map_or(String::new(), |p| p.display().to_string()),
+            output.map_or(String::new(), super::shown),
             n.extension(),
             f.extension()
         )),

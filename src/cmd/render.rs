@@ -89,7 +89,7 @@ fn choose_format(format: Option<FormatArg>, output: Option<&Path>) -> Result<For
         Some(p) => FormatArg::of_path(p).map_err(|ext| {
             format!(
                 "« {} » : ldm n'écrit pas de fichier .{ext} ; l'annexe s'écrit en .html, .md, .pdf ou .docx",
-                p.display()
+                super::shown(p)
             )
         })?,
         None => None,
@@ -97,7 +97,7 @@ fn choose_format(format: Option<FormatArg>, output: Option<&Path>) -> Result<For
     match (format, named) {
         (Some(f), Some(n)) if f != n => Err(format!(
             "« {} » annonce un fichier {} (.{}) mais --format {} écrit du {} : changez l'extension en .{} ou le format en {}",
-            output.map_or(String::new(), |p| p.display().to_string()),
+            output.map_or(String::new(), super::shown),
             n.name(),
             n.extension(),
             f.extension(),

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 #[derive(clap::Args)]
 pub struct Args {
     /// Schéma à afficher : ldm.toml, etablissement, critere, action, engagement ou referentiel
-    #[arg(value_name = "NOM")]
+    #[arg(value_name = "NOM", value_parser = super::completions::SchemaName)]
     nom: String,
 }
 

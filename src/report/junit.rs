@@ -1,5 +1,8 @@
-//! JUnit XML report: one test suite per dossier, one test case per file, a failure per
-//! error (per warning too with `--deny warnings`); other findings as `<system-out>` lines.
+//! JUnit XML report, valid against the strict Ant schema (windyroad's `JUnit.xsd`,
+//! tests/vendor/junit): one test suite per dossier; one test case per error (per warning
+//! too with `--deny warnings`), since viewers that keep one failure per case (junit2html,
+//! xunitparser) would lose the others; one passing case per file without any; the other
+//! findings in the suite's `<system-out>`.
 //!
 //! Test report viewers (GitLab's « Tests » tab, Jenkins) then list each dossier's files
 //! and what keeps them from passing.
@@ -10,10 +13,15 @@ use quick_xml::escape::{escape, partial_escape};
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
-/// One file of a dossier and its findings.
-struct Case<'a> {
-    file: &'a str,
-    failures: Vec<&'a Diagnostic>,
+/// One test case: a failing finding, or a file that has none.
+enum Case<'a> {
+    Failure(&'a Diagnostic),
+    Passed(&'a str),
+}
+
+/// The cases and the other findings of one dossier.
+struct Suite<'a> {
+    cases: Vec<Case<'a>>,
     others: Vec<&'a Diagnostic>,
 }
 
@@ -21,9 +29,9 @@ fn fails(d: &Diagnostic, opts: Options) -> bool {
     d.severity == Severity::Erreur || opts.deny_warnings && d.severity == Severity::Avertissement
 }
 
-/// The test cases of a dossier: every text file read, plus any other file a finding
-/// names, in the dossier's own order.
-fn cases<'a>(c: &'a Checked, opts: Options) -> Vec<Case<'a>> {
+/// The suite of a dossier: every text file read, plus any other file a finding names,
+/// in the dossier's own order, each as its failures or as one passing case.
+fn suite<'a>(c: &'a Checked, opts: Options) -> Suite<'a> {
     let mut files: BTreeSet<(u8, Option<u32>, u8, &str)> = BTreeSet::new();
     let mut add = |f: &'a str| {
         let (rank, critere, within) = file_rank(f);
@@ -31,74 +39,99 @@ fn cases<'a>(c: &'a Checked, opts: Options) -> Vec<Case<'a>> {
     };
     c.files.iter().for_each(|f| add(f));
     c.report.diagnostics.iter().for_each(|d| add(located(d).0));
-    files
-        .into_iter()
-        .map(|(.., file)| {
-            let (failures, others) = c
-                .report
+    let mut cases = Vec::new();
+    for (.., file) in files {
+        let before = cases.len();
+        cases.extend(
+            c.report
                 .diagnostics
                 .iter()
-                .filter(|d| located(d).0 == file)
-                .partition(|d| fails(d, opts));
-            Case {
-                file,
-                failures,
-                others,
-            }
-        })
-        .collect()
+                .filter(|d| located(d).0 == file && fails(d, opts))
+                .map(Case::Failure),
+        );
+        if cases.len() == before {
+            cases.push(Case::Passed(file));
+        }
+    }
+    let others = c
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| !fails(d, opts))
+        .collect();
+    Suite { cases, others }
 }
 
 pub fn write(out: &mut String, checked: &[Checked], opts: Options) {
-    let suites: Vec<(&Checked, Vec<Case>)> = checked.iter().map(|c| (c, cases(c, opts))).collect();
-    let tests: usize = suites.iter().map(|(_, cs)| cs.len()).sum();
-    let failures = |cs: &[Case]| cs.iter().filter(|c| !c.failures.is_empty()).count();
-    let failed: usize = suites.iter().map(|(_, cs)| failures(cs)).sum();
-    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let _ = writeln!(
-        out,
-        "<testsuites name=\"ldm check\" tests=\"{tests}\" failures=\"{failed}\" errors=\"0\">"
-    );
-    for (c, cs) in &suites {
+    let timestamp = timestamp();
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n");
+    for (id, c) in checked.iter().enumerate() {
+        let s = suite(c, opts);
         let label = attr(&c.label);
+        let failures = s
+            .cases
+            .iter()
+            .filter(|k| matches!(k, Case::Failure(_)))
+            .count();
         let _ = writeln!(
             out,
-            "  <testsuite name=\"{label}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\">",
-            cs.len(),
-            failures(cs)
+            "  <testsuite name=\"{label}\" package=\"{label}\" id=\"{id}\" timestamp=\"{timestamp}\" \
+             hostname=\"localhost\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\" time=\"0\">",
+            s.cases.len(),
         );
-        for case in cs {
-            let head = format!(
-                "    <testcase classname=\"{label}\" name=\"{}\"",
-                attr(case.file)
-            );
-            if case.failures.is_empty() && case.others.is_empty() {
-                let _ = writeln!(out, "{head}/>");
-                continue;
-            }
-            let _ = writeln!(out, "{head}>");
-            for d in &case.failures {
-                let _ = writeln!(
-                    out,
-                    "      <failure type=\"{}\" message=\"{}\">{}</failure>",
-                    attr(d.rule.name()),
-                    attr(&format!("{}: {}", d.rule, d.message)),
-                    text(&details(c, d))
-                );
-            }
-            if !case.others.is_empty() {
-                let lines: Vec<String> = case.others.iter().map(|d| line(c, d)).collect();
-                let _ = writeln!(
-                    out,
-                    "      <system-out>{}</system-out>",
-                    text(&lines.join("\n"))
-                );
-            }
-            out.push_str("    </testcase>\n");
+        out.push_str("    <properties/>\n");
+        for case in &s.cases {
+            write_case(out, c, &label, case);
         }
-        out.push_str("  </testsuite>\n");
+        let lines: Vec<String> = s.others.iter().map(|d| line(c, d)).collect();
+        let _ = writeln!(
+            out,
+            "    <system-out>{}</system-out>\n    <system-err/>\n  </testsuite>",
+            text(&lines.join("\n"))
+        );
     }
     out.push_str("</testsuites>\n");
+}
+
+/// A case is named after its file, and a failing one after its place and rule too.
+fn write_case(out: &mut String, c: &Checked, label: &str, case: &Case) {
+    let head = format!("    <testcase classname=\"{label}\"");
+    match case {
+        Case::Passed(file) => {
+            let name = attr(&repo_path(&c.label, file));
+            let _ = writeln!(out, "{head} name=\"{name}\" time=\"0\"/>");
+        }
+        Case::Failure(d) => {
+            let name = attr(&format!("{} {}", place(c, d), d.rule));
+            let _ = writeln!(
+                out,
+                "{head} name=\"{name}\" time=\"0\">\n      <failure type=\"{}\" message=\"{}\">{}</failure>\n    </testcase>",
+                attr(d.rule.name()),
+                attr(&format!("{}: {}", d.rule, d.message)),
+                text(&details(c, d))
+            );
+        }
+    }
+}
+
+/// The suites' `timestamp` (the schema requires one), in UTC and the schema's form (no
+/// zone): `SOURCE_DATE_EPOCH` when set, else the Unix epoch, 1970-01-01T00:00:00. Never
+/// the clock: the same dossier gives the same report bytes (ARCHITECTURE.md).
+fn timestamp() -> String {
+    let t = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|secs| time::OffsetDateTime::from_unix_timestamp(secs).ok())
+        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+        t.year(),
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
 }
 
 /// `path:line:column`, then the hint: the body of a failure.

@@ -1,7 +1,9 @@
 //! SARIF 2.1.0 report: the format of code-scanning tools (GitHub code scanning, IDEs).
 //!
 //! One run; `tool.driver.rules` describes every rule of the catalogue, in catalogue order,
-//! and each result points at its rule by id and index. Columns count characters
+//! and each result points at its rule by id and index; a rule's `name` is its PascalCase
+//! identifier, distinct from the id, and every result has a region (line 1 for a finding
+//! about a whole file), as GitHub code scanning wants. Columns count characters
 //! (`columnKind: unicodeCodePoints`), as everywhere in ldm.
 
 use super::{Checked, located, message_with_help, repo_path};
@@ -26,7 +28,7 @@ pub fn write(out: &mut String, checked: &[Checked]) {
         .map(|r| {
             json!({
                 "id": r.name(),
-                "name": r.name(),
+                "name": r.pascal_name(),
                 "shortDescription": { "text": r.titre() },
                 "fullDescription": { "text": r.explication() },
                 "help": { "text": format!("{}\n\nldm check --explain {}", r.explication(), r.name()) },
@@ -43,13 +45,16 @@ pub fn write(out: &mut String, checked: &[Checked]) {
             let mut physical = json!({
                 "artifactLocation": { "uri": uri(&repo_path(&c.label, file)) },
             });
-            if let Some(p) = pos {
-                physical["region"] = json!({
+            // Code scanning drops a result without a region: a finding about a whole
+            // file points at its first line.
+            physical["region"] = match pos {
+                Some(p) => json!({
                     "startLine": p.line,
                     "startColumn": p.column,
                     "endColumn": p.column + p.len,
-                });
-            }
+                }),
+                None => json!({ "startLine": 1 }),
+            };
             let mut result = json!({
                 "ruleId": d.rule,
                 "level": level(d.severity),
@@ -61,15 +66,20 @@ pub fn write(out: &mut String, checked: &[Checked]) {
             results.push(result);
         }
     }
+    let mut driver = json!({
+        "name": "ldm",
+        "version": env!("CARGO_PKG_VERSION"),
+        "rules": rules,
+    });
+    // The tool's page, when this build knows where ldm is published (src/release.rs).
+    if let Some(repo) = crate::release::repository() {
+        driver["informationUri"] = json!(repo);
+    }
     let doc = json!({
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
-            "tool": { "driver": {
-                "name": "ldm",
-                "version": env!("CARGO_PKG_VERSION"),
-                "rules": rules,
-            }},
+            "tool": { "driver": driver },
             "columnKind": "unicodeCodePoints",
             "results": results,
         }],
@@ -106,6 +116,17 @@ mod tests {
         );
         assert_eq!(uri("preuves/été.pdf"), "preuves/%C3%A9t%C3%A9.pdf");
         assert_eq!(uri("a:b%c"), "a%3Ab%25c");
+    }
+
+    #[test]
+    fn rule_names_are_pascal_case_and_differ_from_ids() {
+        assert_eq!(Rule::SectionInconnue.pascal_name(), "SectionInconnue");
+        for r in Rule::ALL {
+            let name = r.pascal_name();
+            assert_ne!(name, r.name());
+            assert!(name.starts_with(|c: char| c.is_ascii_uppercase()), "{name}");
+            assert!(name.chars().all(|c| c.is_ascii_alphanumeric()), "{name}");
+        }
     }
 
     #[test]

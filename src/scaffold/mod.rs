@@ -182,7 +182,13 @@ pub fn dossier_files(
         ));
     }
     if let Some((path, template)) = id.ci.file() {
-        files.push((path.to_string(), render(&env, template, context! {})?));
+        // The version the CI files pin, and where its binaries are published when this
+        // build knows it (else the school writes the address: README, « Intégration continue »).
+        let ctx = context! {
+            version => env!("CARGO_PKG_VERSION"),
+            telechargement => crate::release::download_base().unwrap_or_default(),
+        };
+        files.push((path.to_string(), render(&env, template, ctx)?));
     }
     for c in &edition.criteres {
         let dir = format!("criteres/{}-{}", c.numero, c.slug);

@@ -16,9 +16,11 @@ fn fixtures() -> PathBuf {
     root().join("tests/fixtures")
 }
 
-/// Runs `ldm check ARGS --format FORMAT` in `dir`: (exit code, stdout).
+/// Runs `ldm check ARGS --format FORMAT` in `dir`: (exit code, stdout). The JUnit
+/// timestamp is fixed by `SOURCE_DATE_EPOCH` (2026-01-01), whatever the caller's.
 fn check(dir: &Path, args: &[&str], format: &str) -> (i32, String) {
     let out = Ldm::new()
+        .env("SOURCE_DATE_EPOCH", "1767225600")
         .current_dir(dir)
         .arg("check")
         .args(args)
@@ -265,18 +267,18 @@ fn xml_counts(xml: &str) -> std::collections::BTreeMap<String, usize> {
 }
 
 #[test]
-fn junit_has_a_case_per_file_and_a_failure_per_error() {
+fn junit_has_a_case_per_error_and_per_sound_file() {
     let (_, out) = check(&fixture("tout-en-un"), &["."], "junit");
     let counts = xml_counts(&out);
     assert_eq!(counts["testsuite"], 1);
-    assert_eq!(counts["testcase"], 11);
+    assert_eq!(counts["testcase"], 15, "9 errors and 6 sound files");
     assert_eq!(counts["failure"], 9);
     // Warnings are output lines, unless --deny warnings makes them failures.
     let dir = fixture("avertissements");
     let (code, out) = check(&dir, &["."], "junit");
     assert_eq!(code, 0);
     assert!(!xml_counts(&out).contains_key("failure"));
-    assert!(out.contains("<system-out>avertissement[section-inconnue] etablissement.md:25:1 : section « Remerciements » inattendue</system-out>"), "{out}");
+    assert!(out.contains("<system-out>avertissement[section-inconnue] etablissement.md:25:1 : section « Remerciements » inattendue\n"), "{out}");
     let (code, out) = check(&dir, &[".", "--deny", "warnings"], "junit");
     assert_eq!(code, 1);
     assert_eq!(xml_counts(&out)["failure"], 2);
@@ -328,7 +330,7 @@ fn several_dossiers_exit_1_and_each_format_names_the_broken_one() {
             _ => {
                 assert_eq!(xml_counts(&out)["testsuite"], 3);
                 assert!(
-                    out.contains("<testsuite name=\"tout-en-un\" tests=\"11\" failures=\"5\""),
+                    out.contains(" tests=\"15\" failures=\"9\" errors=\"0\""),
                     "{out}"
                 );
                 for sound in ["valide", "avertissements"] {
