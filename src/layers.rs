@@ -15,6 +15,7 @@ const RANKS: &[(&str, u8)] = &[
     ("numfmt", 0),
     ("markup", 0),
     ("fsutil", 0),
+    ("epoch", 0),
     ("par", 0),
     ("vfs", 0),
     ("templates", 0),

@@ -9,6 +9,7 @@
 pub mod check;
 pub mod diagnostic;
 pub mod diff;
+pub mod epoch;
 pub mod fsutil;
 pub mod fuzzing;
 #[cfg(test)]

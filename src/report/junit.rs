@@ -118,20 +118,7 @@ fn write_case(out: &mut String, c: &Checked, label: &str, case: &Case) {
 /// zone): `SOURCE_DATE_EPOCH` when set, else the Unix epoch, 1970-01-01T00:00:00. Never
 /// the clock: the same dossier gives the same report bytes (ARCHITECTURE.md).
 fn timestamp() -> String {
-    let t = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .and_then(|secs| time::OffsetDateTime::from_unix_timestamp(secs).ok())
-        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
-        t.year(),
-        u8::from(t.month()),
-        t.day(),
-        t.hour(),
-        t.minute(),
-        t.second()
-    )
+    crate::epoch::iso(crate::epoch::from_env().unwrap_or(time::OffsetDateTime::UNIX_EPOCH))
 }
 
 /// `path:line:column`, then the hint: the body of a failure.

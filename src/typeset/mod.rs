@@ -110,8 +110,7 @@ pub const CREATOR: &str = "ldm";
 /// The date of a `SOURCE_DATE_EPOCH` value (seconds since 1970-01-01 UTC), the convention
 /// of reproducible builds; `None` when it is not a number.
 pub fn date_from_epoch(value: &str) -> Option<Date> {
-    let secs: i64 = value.trim().parse().ok()?;
-    let t = time::OffsetDateTime::from_unix_timestamp(secs).ok()?;
+    let t = crate::epoch::parse(value)?;
     Some(Date {
         year: t.year(),
         month: u8::from(t.month()),

@@ -27,20 +27,24 @@ pub fn chromium() -> Option<&'static str> {
     program(&["chromium", "chromium-browser"], "chromium")
 }
 
+/// The flags every headless Chromium of the tests starts with: no sandbox (containers),
+/// nothing fetched on its own, no first-run page.
+pub const HEADLESS: &[&str] = &[
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+];
+
 /// Prints an HTML file to PDF with headless Chromium; returns the number of pages.
 pub fn print_to_pdf(browser: &str, html: &Path, pdf: &Path) -> usize {
     let profile = tempfile::tempdir().unwrap();
     let status = std::process::Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--no-pdf-header-footer",
-        ])
+        .args(HEADLESS)
+        .arg("--no-pdf-header-footer")
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .arg(format!("--print-to-pdf={}", pdf.display()))
         .arg(format!("file://{}", html.display()))

@@ -10,6 +10,8 @@ mod dossier;
 mod git;
 
 pub use browser::{chromium, print_to_pdf, program};
+#[cfg(feature = "serve")]
+pub use browser::HEADLESS;
 pub use builder::{Ldm, Output, run};
 pub use dossier::{TempDossier, copy_dir, edit, example, fixture, root};
 pub use git::git;

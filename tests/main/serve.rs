@@ -556,14 +556,8 @@ mod browser {
         fn open(program: &str, url: &str) -> Chromium {
             let profile = tempfile::tempdir().unwrap();
             let child = std::process::Command::new(program)
+                .args(crate::common::HEADLESS)
                 .args([
-                    "--headless",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                    "--no-first-run",
                     "--remote-debugging-address=127.0.0.1",
                     "--remote-debugging-port=0",
                     "--window-size=1200,800",

@@ -47,17 +47,7 @@ pub fn annexe(a: &Annexe, date: Option<&str>) -> Result<Vec<u8>, DocxError> {
 /// The date of a `SOURCE_DATE_EPOCH` value as W3CDTF (UTC); `None` when it is not a
 /// number of seconds.
 pub fn date_from_epoch(value: &str) -> Option<String> {
-    let secs: i64 = value.trim().parse().ok()?;
-    let t = time::OffsetDateTime::from_unix_timestamp(secs).ok()?;
-    Some(format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-        t.year(),
-        u8::from(t.month()),
-        t.day(),
-        t.hour(),
-        t.minute(),
-        t.second()
-    ))
+    crate::epoch::parse(value).map(|t| crate::epoch::iso(t) + "Z")
 }
 
 /// The contents: one line per level-1 heading, its page a PAGEREF field to the heading's
