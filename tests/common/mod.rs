@@ -9,9 +9,9 @@ mod builder;
 mod dossier;
 mod git;
 
-pub use browser::{chromium, print_to_pdf, program};
 #[cfg(feature = "serve")]
 pub use browser::HEADLESS;
+pub use browser::{chromium, print_to_pdf, program};
 pub use builder::{Ldm, Output, run};
 pub use dossier::{TempDossier, copy_dir, edit, example, fixture, root};
 pub use git::git;
