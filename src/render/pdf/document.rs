@@ -3,7 +3,7 @@
 
 use super::fiches;
 use super::prose;
-use crate::render::view::{Annexe, Critere, Gens, Identite};
+use crate::render::view::{Annexe, Critere, Gens, Identite, Preuve};
 use crate::typeset::code::{caption, heading, lit, table, text};
 use crate::typeset::{Date, Setup};
 use std::fmt::Write;
@@ -176,12 +176,7 @@ fn preuves(out: &mut String, a: &Annexe) {
     heading(out, 1, "Liste des preuves");
     let mut cells = vec!["table.header(th[N°], th[Fichier], th[Cité par])".to_string()];
     for p in &a.preuves {
-        let cited = if p.citee_par.is_empty() {
-            lit("—")
-        } else {
-            let lines: Vec<String> = p.citee_par.iter().map(|w| text(w)).collect();
-            format!("[{}]", lines.join("#linebreak();"))
-        };
+        let cited = cited_by(p);
         cells.push(format!(
             "num({}), {}, {cited}",
             lit(&p.numero.to_string()),
@@ -189,6 +184,16 @@ fn preuves(out: &mut String, a: &Annexe) {
         ));
     }
     table(out, "(auto, 38%, 1fr)", &cells);
+}
+
+/// The cell of the fiches citing evidence `p`, one a line (« — » when none does).
+pub fn cited_by(p: &Preuve) -> String {
+    if p.citee_par.is_empty() {
+        lit("—")
+    } else {
+        let lines: Vec<String> = p.citee_par.iter().map(|w| text(w)).collect();
+        format!("[{}]", lines.join("#linebreak();"))
+    }
 }
 
 fn collectif(out: &mut String, a: &Annexe) {

@@ -8,6 +8,8 @@ pub(crate) mod prose;
 
 pub use crate::typeset::{CREATOR, Date, PdfError, date_from_epoch};
 
+pub(crate) use document::cited_by;
+
 use crate::render::view::Annexe;
 
 /// The annex as PDF bytes; `date` is the document's date in its metadata (none without one).

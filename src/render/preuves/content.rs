@@ -15,10 +15,7 @@ pub enum Content {
 
 /// Reads evidence `chemin` (relative to the dossier) through the dossier's file source.
 pub fn read(d: &Dossier, chemin: &str) -> Content {
-    let ext = chemin
-        .rsplit_once('.')
-        .map(|(_, e)| e.to_ascii_lowercase())
-        .unwrap_or_default();
+    let ext = extension(chemin);
     match d.preuves.get(chemin) {
         Some(Kind::File { size }) if !matches!(ext.as_str(), "md" | "markdown" | "csv" | "txt") => {
             return Content::Other(*size);
@@ -42,6 +39,14 @@ pub fn read(d: &Dossier, chemin: &str) -> Content {
     } else {
         Content::Markdown(text)
     }
+}
+
+/// The extension of `chemin`, in lower case (`""` without one).
+pub fn extension(chemin: &str) -> String {
+    chemin
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default()
 }
 
 /// The rows of a CSV file, comma- or semicolon-separated (French spreadsheets write `;`).

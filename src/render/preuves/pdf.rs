@@ -94,12 +94,7 @@ impl Doc {
         let mut cells =
             vec!["table.header(th[N°], th[Preuve], th[Citée par], th[Page])".to_string()];
         for p in &a.preuves {
-            let cited = if p.citee_par.is_empty() {
-                lit("—")
-            } else {
-                let lines: Vec<String> = p.citee_par.iter().map(|w| text(w)).collect();
-                format!("[{}]", lines.join("#linebreak();"))
-            };
+            let cited = crate::render::pdf::cited_by(p);
             let label = label(p);
             cells.push(format!(
                 "num({}), link(label({label}), {}), {cited}, num(context counter(page).at(label({label})).first())",
@@ -241,12 +236,8 @@ fn label(p: &Preuve) -> String {
 }
 
 fn is_placeable(chemin: &str) -> bool {
-    let ext = chemin
-        .rsplit_once('.')
-        .map(|(_, e)| e.to_ascii_lowercase())
-        .unwrap_or_default();
     matches!(
-        ext.as_str(),
+        content::extension(chemin).as_str(),
         "png" | "jpg" | "jpeg" | "gif" | "webp" | "svg" | "pdf"
     )
 }
