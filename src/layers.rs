@@ -28,6 +28,7 @@ const RANKS: &[(&str, u8)] = &[
     ("check", 5),
     ("progress", 5),
     ("diff", 5),
+    ("audit", 5),
     ("report", 6),
     ("render", 6),
     ("scaffold", 6),

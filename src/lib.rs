@@ -6,6 +6,7 @@
 //! from; `scaffold` writes new dossiers and files. Modules only use lower layers
 //! (ARCHITECTURE.md, enforced by `layers`).
 
+pub mod audit;
 pub mod check;
 pub mod diagnostic;
 pub mod diff;

@@ -35,6 +35,8 @@ pub enum Famille {
     CahierDesCharges,
     Preuves,
     Identite,
+    /// The rules of `ldm audit check`, over the auditors' files.
+    Audit,
 }
 
 impl Famille {
@@ -47,6 +49,7 @@ impl Famille {
             Famille::CahierDesCharges => "cahier des charges",
             Famille::Preuves => "preuves",
             Famille::Identite => "identité",
+            Famille::Audit => "audit",
         }
     }
 }
@@ -544,6 +547,55 @@ rules! {
         severity: Erreur,
         titre: "Un renouvellement sans année du label précédent",
         explication: "Pour un renouvellement, indiquez dans ldm.toml « precedente = <année du label en cours> ».",
+    }
+    AuditExigenceNonJugee {
+        name: "audit-exigence-non-jugee",
+        famille: Audit,
+        severity: Erreur,
+        titre: "Une exigence du critère n'est pas encore jugée",
+        explication: "Dans audit/criteres/, chaque exigence de l'édition reçoit une conformité (autre que « non évalué ») et une efficacité, prises dans les échelles de l'édition (ldm referentiel). Une exigence absente du fichier, ou un fichier de critère absent, compte aussi : le rapport ne peut conclure sur une exigence que l'auditeur n'a pas examinée.",
+    }
+    AuditEcartManquant {
+        name: "audit-ecart-manquant",
+        famille: Audit,
+        severity: Erreur,
+        titre: "Une non-conformité n'a pas d'écart",
+        explication: "Une exigence jugée « non conforme » ou « partiellement conforme » (les valeurs de l'échelle marquées « ecart ») est décrite par un écart, dans la liste « ecarts » du même fichier, qui la cite dans « exigence » : c'est la fiche d'écart que l'établissement recevra, avec la correction attendue et son échéance.",
+    }
+    AuditExigenceInconnue {
+        name: "audit-exigence-inconnue",
+        famille: Audit,
+        severity: Erreur,
+        titre: "Un jugement ou un écart cite une exigence qui n'existe pas",
+        explication: "L'identifiant d'une exigence, dans « exigences » ou dans l'« exigence » d'un écart, est celui d'une exigence du critère dans l'édition du dossier, par exemple « 4.2 » dans audit/criteres/4-partenariats.md. « ldm referentiel <numéro> » liste les exigences d'un critère.",
+    }
+    AuditPreuveInconnue {
+        name: "audit-preuve-inconnue",
+        famille: Audit,
+        severity: Erreur,
+        titre: "Un audit cite une preuve que le dossier n'a pas",
+        explication: "Les preuves consultées se citent par leur numéro dans la liste des preuves de l'annexe (ldm render) : un numéro plus grand que le nombre de preuves du dossier, ou nul, ne désigne rien. Renumérotez d'après l'annexe produite pour l'audit.",
+    }
+    AuditAvisIncoherent {
+        name: "audit-avis-incoherent",
+        famille: Audit,
+        severity: Erreur,
+        titre: "L'avis proposé ne s'accorde pas avec les écarts",
+        explication: "Un écart majeur empêche de proposer le label : l'avis est alors « ajournement » ou « défavorable ». Un écart mineur laisse un avis favorable possible, mais avec réserves : « favorable avec réserves ». Un avis « favorable » sans réserve suppose donc un audit sans écart.",
+    }
+    AuditAvisManquant {
+        name: "audit-avis-manquant",
+        famille: Audit,
+        severity: Erreur,
+        titre: "L'avis de l'audit n'est pas rendu",
+        explication: "La section [avis] de audit/audit.toml porte la proposition (« favorable », « favorable avec réserves », « ajournement » ou « défavorable ») et sa motivation, que le rapport d'audit reprend et que le groupe académique compare d'un établissement à l'autre.",
+    }
+    AuditEcartIncomplet {
+        name: "audit-ecart-incomplet",
+        famille: Audit,
+        severity: Erreur,
+        titre: "Un écart n'a pas de correction attendue ou d'échéance",
+        explication: "Chaque écart dit ce que l'établissement doit corriger (« correction ») et pour quand (« echeance », une date « 2027-06-30 ») : sans eux, l'établissement ne sait pas comment lever la réserve et l'académie ne peut pas vérifier qu'elle l'est.",
     }
 }
 

@@ -4,6 +4,8 @@
 
 mod common;
 
+#[path = "main/audit.rs"]
+mod audit;
 #[path = "main/batch.rs"]
 mod batch;
 #[path = "main/ci.rs"]

@@ -1,6 +1,7 @@
 //! Command-line interface: one file per verb. Help texts are French.
 
 mod aide;
+mod audit;
 mod check;
 pub mod clap_fr;
 mod completions;
@@ -68,6 +69,8 @@ pub enum Command {
     Serve(serve::Args),
     /// Affiche le cahier des charges : critères, exigences, exemples
     Referentiel(referentiel::Args),
+    /// L'audit : la grille des auditeurs, les écarts, le rapport d'audit, l'avis
+    Audit(audit::Args),
     /// Affiche le schéma JSON d'un fichier du dossier (pour les éditeurs)
     Schema(schema::Args),
     /// Affiche le script de complétion des commandes pour bash, zsh, fish ou PowerShell
@@ -125,6 +128,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Render(a) => render::run(a),
         Command::Serve(a) => serve::run(a),
         Command::Referentiel(a) => referentiel::run(a),
+        Command::Audit(a) => audit::run(a),
         Command::Schema(a) => schema::run(a),
         Command::Completions(a) => completions::run(a),
         Command::Aide(a) => aide::run(a),

@@ -3,11 +3,11 @@
 //! Loading never stops at the first broken file: a file that cannot be read or
 //! parsed becomes a diagnostic and the others are still loaded.
 
-mod decode;
+pub mod decode;
 pub mod errors;
-mod front;
+pub mod front;
 pub mod markdown;
-mod yaml;
+pub mod yaml;
 
 use crate::diagnostic::{Diagnostic, Pos, Rule};
 use crate::model::front::{CritereFront, EntityFront, EtablissementFront};
@@ -76,6 +76,35 @@ pub fn load_from(files: Arc<dyn FileSource>, root: &Path) -> Result<Dossier, Loa
         preuves,
         diagnostics: l.diags,
     })
+}
+
+/// What reading one more file of a dossier's folder gives: the document (`None` when
+/// it could not be read), the texts read, the findings.
+pub type Read<T> = (Option<T>, BTreeMap<String, Source>, Vec<Diagnostic>);
+
+/// Reads the Markdown file `rel` with front matter `F` through `files` as the dossier's
+/// own fiches are read (bounded, text only, every mistake located): the audit's files.
+pub fn read_doc<F: decode::Decode>(files: &dyn FileSource, root: &Path, rel: &str) -> Read<Doc<F>> {
+    let mut l = Loader {
+        files,
+        root,
+        sources: BTreeMap::new(),
+        diags: Vec::new(),
+    };
+    let doc = l.doc::<F>(rel, None);
+    (doc, l.sources, l.diags)
+}
+
+/// Reads the text file `rel` through `files`, normalised; what is not text is a finding.
+pub fn read_text(files: &dyn FileSource, root: &Path, rel: &str) -> Read<Source> {
+    let mut l = Loader {
+        files,
+        root,
+        sources: BTreeMap::new(),
+        diags: Vec::new(),
+    };
+    let src = l.read(rel).and_then(|()| l.sources.get(rel).cloned());
+    (src, l.sources, l.diags)
 }
 
 /// A relative path as shown to users and compared: `/`-separated, Unicode NFC

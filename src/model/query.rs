@@ -88,3 +88,27 @@ pub fn citations(d: &Dossier) -> Vec<Citation<'_>> {
     }
     out
 }
+
+/// An evidence path as the annex keys it: trimmed, in Unicode NFC.
+pub fn evidence_key(written: &str) -> String {
+    unicode_normalization::UnicodeNormalization::nfc(written.trim()).collect()
+}
+
+/// The annex's evidence list in its order: every file of `preuves/` and every path cited
+/// by the fiches of the criteria `keep` accepts (the first folder of each number), by
+/// path. Evidence n° k is the k-th (1-based): the annex, the evidence annex and the
+/// audit's citations all number from this one list.
+pub fn evidence_list(d: &Dossier, keep: impl Fn(u32) -> bool) -> Vec<String> {
+    let mut keys: std::collections::BTreeSet<String> = d.preuves.keys().cloned().collect();
+    let mut seen = std::collections::BTreeSet::new();
+    for c in d.criteres.iter().filter(|c| keep(c.numero)) {
+        if !seen.insert(c.numero) {
+            continue;
+        }
+        for (_, e) in c.entities() {
+            let Some(f) = &e.front else { continue };
+            keys.extend(f.preuves.iter().map(|p| evidence_key(&p.value)));
+        }
+    }
+    keys.into_iter().collect()
+}

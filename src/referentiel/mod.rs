@@ -140,6 +140,53 @@ pub struct EditionFile {
     etend: Option<String>,
     #[schemars(description = "Les critères de l'édition.")]
     criteres: Vec<Critere>,
+    #[schemars(
+        description = "Les échelles de l'audit (conformité, efficacité, écarts) ; sans elles, celles de l'édition étendue."
+    )]
+    audit: Option<Echelles>,
+}
+
+/// The scales an auditor judges with: ldm's proposal in national-2026, which an
+/// académie may replace in its edition (the guide names the two questions, not scales).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(
+    description = "Les échelles de l'audit : conformité et efficacité de chaque exigence, niveaux des écarts."
+)]
+pub struct Echelles {
+    #[schemars(description = "Valeurs de la conformité d'une exigence, de la meilleure à la moins bonne.")]
+    pub conformite: Vec<Niveau>,
+    #[schemars(description = "Niveaux de l'efficacité de la démarche, du plus élevé au plus bas.")]
+    pub efficacite: Vec<Niveau>,
+    #[schemars(description = "Niveaux des écarts, du moins grave au plus grave.")]
+    pub ecarts: Vec<Niveau>,
+}
+
+/// One value of a scale, with what the rules of `ldm audit check` make of it.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(description = "Une valeur d'une échelle de l'audit et sa définition.")]
+pub struct Niveau {
+    #[schemars(description = "La valeur telle que l'auditeur l'écrit, ex. « partiellement conforme ».")]
+    pub valeur: String,
+    #[schemars(description = "Sa définition, reprise dans le rapport d'audit.")]
+    pub definition: String,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[schemars(description = "Conformité : cette valeur veut dire que l'exigence n'est pas encore jugée.")]
+    pub non_evalue: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[schemars(description = "Conformité : cette valeur demande un écart qui la décrit.")]
+    pub ecart: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[schemars(description = "Écart : ce niveau est incompatible avec un avis favorable, même avec réserves.")]
+    pub majeur: bool,
+}
+
+impl Echelles {
+    /// The scales of national-2026, for an edition file that sets none and extends none.
+    pub fn national() -> Option<Echelles> {
+        embedded("national-2026")?.ok()?.audit
+    }
 }
 
 /// A resolved edition: its own criteria plus those it extends, by number.
@@ -150,6 +197,9 @@ pub struct Edition {
     pub source: Option<String>,
     pub etend: Option<String>,
     pub criteres: Vec<Critere>,
+    /// The audit's scales, inherited through `etend`.
+    #[serde(skip)]
+    pub audit: Option<Echelles>,
 }
 
 impl Edition {
@@ -197,10 +247,10 @@ pub fn parse(text: &str, path: &str) -> Result<Edition, Diagnostic> {
     let src = Source::new(path, text);
     let file: EditionFile = serde_saphyr::from_str(&src.text)
         .map_err(|e| crate::load::errors::yaml_error(&e, &src, 0))?;
-    let mut criteres = match &file.etend {
-        None => Vec::new(),
+    let (mut criteres, base_audit) = match &file.etend {
+        None => (Vec::new(), None),
         Some(base) => match EMBEDDED.iter().find(|(i, _)| i == base) {
-            Some(_) if base != &file.id => base_criteres(base)?,
+            Some(_) if base != &file.id => base_edition(base)?,
             _ => {
                 return Err(Diagnostic::new(
                     Rule::EditionInconnue,
@@ -225,13 +275,14 @@ pub fn parse(text: &str, path: &str) -> Result<Edition, Diagnostic> {
         source: file.source,
         etend: file.etend,
         criteres,
+        audit: file.audit.or(base_audit),
     })
 }
 
-/// The criteria of the embedded edition `base` that a file extends.
-fn base_criteres(base: &str) -> Result<Vec<Critere>, Diagnostic> {
+/// The criteria and audit scales of the embedded edition `base` that a file extends.
+fn base_edition(base: &str) -> Result<(Vec<Critere>, Option<Echelles>), Diagnostic> {
     match embedded(base) {
-        Some(Ok(e)) => Ok(e.criteres),
+        Some(Ok(e)) => Ok((e.criteres, e.audit)),
         _ => Err(Diagnostic::new(
             Rule::EditionInconnue,
             format!("« {base} » illisible"),

@@ -3,7 +3,7 @@
 use super::colonnes::Colonnes;
 use super::view::*;
 use crate::model::front::{Calendrier, Indicateur, Lien, Valeur};
-use crate::model::query::{YEARS, citations};
+use crate::model::query::{YEARS, citations, evidence_key, evidence_list};
 use crate::model::{Doc, Dossier, Entity, Kind, sections};
 use crate::numfmt::{Unite, with_unit};
 use crate::referentiel::{Edition, coverage};
@@ -398,8 +398,9 @@ fn contributions(d: &Dossier, numero: u32) -> Vec<String> {
 /// Every evidence file with the actions and engagements that cite it, numbered in path
 /// order: the one numbering of the annex and the evidence annex.
 fn preuves(d: &Dossier, criteres: &[Critere]) -> Vec<Preuve> {
+    let numbered = evidence_list(d, |n| criteres.iter().any(|c| c.numero == n));
     let mut by_file: BTreeMap<String, Vec<String>> =
-        d.preuves.keys().map(|k| (k.clone(), Vec::new())).collect();
+        numbered.into_iter().map(|k| (k, Vec::new())).collect();
     for c in criteres {
         let dir = d.criteres.iter().find(|x| x.numero == c.numero);
         for (kind, e) in dir.into_iter().flat_map(|x| x.entities()) {
@@ -421,9 +422,10 @@ fn preuves(d: &Dossier, criteres: &[Critere]) -> Vec<Preuve> {
                 f.denomination.value
             );
             for p in &f.preuves {
-                let key: String =
-                    unicode_normalization::UnicodeNormalization::nfc(p.value.trim()).collect();
-                by_file.entry(key).or_default().push(who.clone());
+                by_file
+                    .entry(evidence_key(&p.value))
+                    .or_default()
+                    .push(who.clone());
             }
         }
     }

@@ -222,9 +222,15 @@ fn summary(out: &mut String, c: &Checked) {
     } else {
         "à reprendre avant le dépôt"
     };
+    // A report without criteria (`ldm audit check`) has no coverage and no dépôt.
+    let tail = if r.criteres.is_empty() {
+        String::new()
+    } else {
+        format!(" · exigences couvertes {covered}/{total} · {verdict}")
+    };
     let _ = writeln!(
         out,
-        "  total     {NBSP}: {}, {}, {} · exigences couvertes {covered}/{total} · {verdict}",
+        "  total     {NBSP}: {}, {}, {}{tail}",
         count(t.erreurs, "erreur", "erreurs"),
         count(t.avertissements, "avertissement", "avertissements"),
         count(t.infos, "info", "infos"),

@@ -25,7 +25,7 @@ fn docx_of(dir: &Path, envs: &[(&str, &str)]) -> Vec<u8> {
     std::fs::read(&out).unwrap()
 }
 
-fn part(docx: &[u8], name: &str) -> String {
+pub(crate) fn part(docx: &[u8], name: &str) -> String {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
     let mut text = String::new();
     zip.by_name(name)
@@ -36,20 +36,20 @@ fn part(docx: &[u8], name: &str) -> String {
 }
 
 #[derive(Debug, Default)]
-struct Row {
-    header: bool,
-    cells: Vec<String>,
+pub(crate) struct Row {
+    pub(crate) header: bool,
+    pub(crate) cells: Vec<String>,
 }
 
 /// What a reader of the document sees: headings by level, top-level tables, all the text.
 #[derive(Debug, Default)]
-struct Body {
-    headings: Vec<(String, String)>,
-    tables: Vec<Vec<Row>>,
-    text: String,
+pub(crate) struct Body {
+    pub(crate) headings: Vec<(String, String)>,
+    pub(crate) tables: Vec<Vec<Row>>,
+    pub(crate) text: String,
 }
 
-fn read_body(xml: &str) -> Body {
+pub(crate) fn read_body(xml: &str) -> Body {
     let mut r = Reader::from_str(xml);
     let mut body = Body::default();
     let (mut depth, mut in_text) = (0, false);

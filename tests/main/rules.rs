@@ -610,6 +610,8 @@ const FAMILLES: &[(&str, &[&str])] = &[
     ("CAHIER DES CHARGES", &["cahier-des-charges"]),
     ("PREUVES", &["preuves"]),
     ("IDENTITÉ", &["identite", "identite-sans-precedente"]),
+    // Run by `ldm audit check` (tests/main/audit.rs).
+    ("AUDIT", &["audit-regles"]),
 ];
 
 fn check_fixture(name: &str) -> Vec<Finding> {
@@ -888,6 +890,10 @@ fn chaque_regle_du_catalogue_est_declenchee() {
     for (name, _, _) in FIXTURES {
         let (_, f) = findings(&fixture(name));
         fired.insert(name, f.into_iter().map(|d| d.rule).collect());
+    }
+    for (name, _) in crate::audit::FIXTURES {
+        let (_, f) = crate::audit::audit_findings(&fixture(name));
+        fired.insert(name, f.into_iter().map(|d| d.0).collect());
     }
     let all: BTreeSet<&String> = fired.values().flatten().collect();
     let catalogue = catalogue();

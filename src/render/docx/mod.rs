@@ -8,6 +8,7 @@ mod document;
 mod fiches;
 mod package;
 mod prose;
+pub mod rapport;
 
 pub use package::MARKER;
 

@@ -1,0 +1,152 @@
+//! The skeleton `ldm audit init` writes: `audit.toml` with the dossier's identity,
+//! `plan.md`, and one file per criterion pre-filled with its requirements (each with its
+//! text as a comment, to judge). Texts only; the command writes them, never over a file.
+
+use super::{DIR, critere_file};
+use crate::referentiel::{Critere, Echelles, Niveau};
+use crate::workspace::Workspace;
+use std::fmt::Write;
+
+/// The files of a new audit: (path relative to the dossier, text).
+pub fn skeleton(ws: &Workspace, echelles: &Echelles) -> Vec<(String, String)> {
+    let mut files = vec![
+        (format!("{DIR}/audit.toml"), fiche(ws)),
+        (format!("{DIR}/plan.md"), PLAN.to_string()),
+    ];
+    let en_reseau = ws
+        .dossier
+        .config
+        .as_ref()
+        .is_some_and(|c| !c.candidature.reseau.is_empty());
+    for c in &ws.edition.criteres {
+        files.push((
+            critere_file(c.numero, &c.slug),
+            critere(c, en_reseau, echelles),
+        ));
+    }
+    files
+}
+
+/// A TOML or YAML string: JSON's quoting is valid in both.
+fn q(s: &str) -> String {
+    serde_json::Value::from(s).to_string()
+}
+
+fn fiche(ws: &Workspace) -> String {
+    let etab = ws.dossier.config.as_ref().map(|c| &c.etablissement);
+    let nom = etab.map_or(String::new(), |e| e.nom.get_ref().clone());
+    let uai = etab.map_or(String::new(), |e| e.uai.get_ref().clone());
+    format!(
+        r#"# Audit du label « Lycée des métiers » (écrit par « ldm audit init »).
+# « ldm audit check » vérifie l'audit, « ldm audit render » produit le rapport.
+
+[etablissement]
+nom = {nom}
+uai = {uai}
+edition = {edition}
+
+[visite]
+date = ""  # le jour de la visite, « 2026-03-12 »
+lieu = ""
+
+# Un bloc [[auditeurs]] par auditeur ; role : « inspecteur » ou « professionnel ».
+[[auditeurs]]
+nom = ""
+prenom = ""
+role = "inspecteur"
+fonction = ""
+
+[[auditeurs]]
+nom = ""
+prenom = ""
+role = "professionnel"
+fonction = ""
+
+[avis]
+# « favorable », « favorable avec réserves », « ajournement » ou « défavorable »
+proposition = ""
+motivation = """
+"""
+"#,
+        nom = q(&nom),
+        uai = q(&uai),
+        edition = q(&ws.edition.id),
+    )
+}
+
+const PLAN: &str = "# Plan d'audit
+
+<!-- Une ligne par créneau : l'horaire, les personnes rencontrées (direction, équipes des critères, apprenants, partenaires), les critères examinés. -->
+
+| Horaire | Personnes rencontrées | Critères |
+|---|---|---|
+| | | |
+";
+
+/// The values of a scale as a comment: « a », « b ».
+fn listed(scale: &[Niveau], keep: impl Fn(&Niveau) -> bool) -> String {
+    scale
+        .iter()
+        .filter(|n| keep(n))
+        .map(|n| format!("« {} »", n.valeur))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn critere(c: &Critere, en_reseau: bool, s: &Echelles) -> String {
+    let mut out = String::new();
+    let non_evalue = s
+        .conformite
+        .iter()
+        .find(|n| n.non_evalue)
+        .map_or("", |n| n.valeur.as_str());
+    let _ = writeln!(out, "---");
+    let _ = writeln!(out, "# Critère {} — {}", c.numero, c.intitule);
+    let _ = writeln!(
+        out,
+        "# conformite : {} ; efficacite : {}",
+        listed(&s.conformite, |n| !n.non_evalue),
+        listed(&s.efficacite, |_| true)
+    );
+    let _ = writeln!(
+        out,
+        "# preuves : les numéros de la liste des preuves de l'annexe (ldm render)"
+    );
+    let _ = writeln!(out, "critere: {}", c.numero);
+    let _ = writeln!(out, "exigences:");
+    for e in c.exigences_demandees(en_reseau) {
+        let _ = writeln!(out, "  # {} — {}", e.id, e.texte.replace('\n', " "));
+        let _ = writeln!(out, "  - id: {}", q(&e.id));
+        let _ = writeln!(out, "    conformite: {}", q(non_evalue));
+        let _ = writeln!(out, "    efficacite:");
+        let _ = writeln!(out, "    constats:");
+        let _ = writeln!(out, "    preuves: []");
+    }
+    let _ = writeln!(
+        out,
+        "# Un écart par exigence non conforme ou partiellement conforme :"
+    );
+    let _ = writeln!(
+        out,
+        "#   - niveau: {}   ({})",
+        s.ecarts.first().map_or("", |n| n.valeur.as_str()),
+        listed(&s.ecarts, |_| true)
+    );
+    let first = c.exigences.first().map_or("", |e| e.id.as_str());
+    let _ = writeln!(out, "#     exigence: {}", q(first));
+    let _ = writeln!(out, "#     constat: ce que l'auditeur a vu");
+    let _ = writeln!(out, "#     correction: ce que l'établissement doit corriger");
+    let _ = writeln!(out, "#     echeance: 2027-06-30");
+    let _ = writeln!(out, "#     preuves: []");
+    let _ = writeln!(out, "ecarts: []");
+    let _ = writeln!(out, "points_forts: []");
+    let _ = writeln!(out, "---");
+    let _ = writeln!(out);
+    let _ = writeln!(out, "# Conclusion");
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "<!-- La conclusion de l'auditeur sur le critère : conformité et efficacité de la démarche. -->"
+    );
+    out
+}

@@ -1,0 +1,262 @@
+//! The rapport d'audit: the audit as display data (identity, auditors, plan, synthesis
+//! criterion × conformité × efficacité, strengths, écarts, avis), rendered by the
+//! `audit.html.j2` and `audit.md.j2` templates in French typography.
+
+use super::check::same;
+use super::{Audit, Ecart};
+use crate::markup;
+use crate::referentiel::{Echelles, Niveau};
+use crate::templates::{self, TemplateError};
+use crate::text::count;
+use crate::workspace::Workspace;
+use minijinja::context;
+use minijinja::value::{Serde, Value};
+use serde::Serialize;
+
+const DASH: &str = "—";
+
+/// Output formats of the rapport rendered by templates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Html,
+    Md,
+}
+
+/// Text in both forms: safe HTML and Markdown.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Texte {
+    pub html: String,
+    pub md: String,
+}
+
+impl Texte {
+    fn new(md: &str) -> Texte {
+        Texte {
+            html: markup::to_html(md),
+            md: markup::without_comments(md).trim().to_string(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Rapport {
+    pub nom: String,
+    pub uai: String,
+    pub edition: String,
+    pub edition_titre: String,
+    pub date: String,
+    pub lieu: String,
+    pub auditeurs: Vec<super::fiche::Auditeur>,
+    pub plan: Texte,
+    pub synthese: Vec<Synthese>,
+    pub points_forts: Vec<PointFort>,
+    pub ecarts: Vec<EcartVue>,
+    pub majeurs: usize,
+    pub mineurs: usize,
+    /// « 1 écart majeur, 2 écarts mineurs. »
+    pub bilan: String,
+    pub avis: String,
+    pub motivation: Texte,
+    pub criteres: Vec<CritereVue>,
+    pub echelles: Echelles,
+}
+
+/// One row of the synthesis: the criterion's least good conformité and efficacité.
+#[derive(Debug, Clone, Serialize)]
+pub struct Synthese {
+    pub numero: u32,
+    pub intitule: String,
+    pub conformite: String,
+    pub efficacite: String,
+    pub ecarts: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PointFort {
+    pub numero: u32,
+    pub texte: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EcartVue {
+    pub n: usize,
+    pub niveau: String,
+    pub majeur: bool,
+    pub critere: u32,
+    pub exigence: String,
+    pub constat: String,
+    pub correction: String,
+    pub echeance: String,
+    pub preuves: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CritereVue {
+    pub numero: u32,
+    pub intitule: String,
+    pub exigences: Vec<ExigenceVue>,
+    pub conclusion: Texte,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ExigenceVue {
+    pub id: String,
+    pub texte: String,
+    pub conformite: String,
+    pub efficacite: String,
+    pub constats: String,
+    pub preuves: String,
+}
+
+/// The value of `scale` written `v`, as the scale spells it; `—` when absent.
+fn shown(v: Option<&str>, scale: &[Niveau]) -> String {
+    match v {
+        None => DASH.to_string(),
+        Some(t) => scale
+            .iter()
+            .find(|n| same(&n.valeur, t))
+            .map_or_else(|| t.trim().to_string(), |n| n.valeur.clone()),
+    }
+}
+
+/// The least good judged value of `written` on `scale` (listed best first).
+fn worst<'a>(written: impl Iterator<Item = &'a str>, scale: &[Niveau]) -> String {
+    written
+        .filter_map(|t| scale.iter().position(|n| same(&n.valeur, t) && !n.non_evalue))
+        .max()
+        .map_or_else(|| DASH.to_string(), |i| scale[i].valeur.clone())
+}
+
+fn numbers(p: &[crate::model::front::Sp<i64>]) -> String {
+    p.iter()
+        .map(|n| format!("n° {}", n.value))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Builds the rapport of `audit` over the workspace's edition.
+pub fn build(ws: &Workspace, audit: &Audit, s: &Echelles) -> Rapport {
+    let fiche = audit.fiche.as_ref();
+    let text = |f: fn(&super::Fiche) -> &str| fiche.map_or(String::new(), |x| f(x).trim().to_string());
+    let mut synthese = Vec::new();
+    let mut points_forts = Vec::new();
+    let mut ecarts = Vec::new();
+    let mut criteres = Vec::new();
+    for c in &ws.edition.criteres {
+        let doc = audit.criteres.get(&c.numero);
+        let front = doc.and_then(|d| d.front.as_ref());
+        let judged = front.map_or(&[][..], |f| &f.exigences[..]);
+        let of_c: &[Ecart] = front.map_or(&[][..], |f| &f.ecarts[..]);
+        synthese.push(Synthese {
+            numero: c.numero,
+            intitule: c.intitule.clone(),
+            conformite: worst(
+                judged.iter().filter_map(|j| j.conformite.as_ref().map(|v| v.value.as_str())),
+                &s.conformite,
+            ),
+            efficacite: worst(
+                judged.iter().filter_map(|j| j.efficacite.as_ref().map(|v| v.value.as_str())),
+                &s.efficacite,
+            ),
+            ecarts: of_c.len(),
+        });
+        for p in front.map_or(&[][..], |f| &f.points_forts[..]) {
+            points_forts.push(PointFort {
+                numero: c.numero,
+                texte: p.trim().to_string(),
+            });
+        }
+        for e in of_c {
+            let niveau = s.ecarts.iter().find(|n| same(&n.valeur, &e.niveau.value));
+            ecarts.push(EcartVue {
+                n: ecarts.len() + 1,
+                niveau: shown(Some(e.niveau.value.as_str()), &s.ecarts),
+                majeur: niveau.is_some_and(|n| n.majeur),
+                critere: c.numero,
+                exigence: e.exigence.value.trim().to_string(),
+                constat: e.constat.as_deref().unwrap_or("").trim().to_string(),
+                correction: e.correction.as_deref().unwrap_or("").trim().to_string(),
+                echeance: e.echeance.as_ref().map_or(String::new(), |d| d.value.trim().to_string()),
+                preuves: numbers(&e.preuves),
+            });
+        }
+        let exigences = c
+            .exigences
+            .iter()
+            .filter_map(|e| {
+                let j = judged.iter().find(|j| j.id.value.trim() == e.id)?;
+                Some(ExigenceVue {
+                    id: e.id.clone(),
+                    texte: e.texte.clone(),
+                    conformite: shown(j.conformite.as_ref().map(|v| v.value.as_str()), &s.conformite),
+                    efficacite: shown(j.efficacite.as_ref().map(|v| v.value.as_str()), &s.efficacite),
+                    constats: j.constats.as_deref().unwrap_or("").trim().to_string(),
+                    preuves: numbers(&j.preuves),
+                })
+            })
+            .collect();
+        let conclusion = doc
+            .and_then(|d| d.section("conclusion"))
+            .map_or_else(Texte::default, |s| Texte::new(&s.body));
+        criteres.push(CritereVue {
+            numero: c.numero,
+            intitule: c.intitule.clone(),
+            exigences,
+            conclusion,
+        });
+    }
+    let majeurs = ecarts.iter().filter(|e| e.majeur).count();
+    let mineurs = ecarts.len() - majeurs;
+    let bilan = format!(
+        "{}, {}.",
+        count(majeurs, "écart majeur", "écarts majeurs"),
+        count(mineurs, "écart mineur", "écarts mineurs")
+    );
+    Rapport {
+        nom: text(|f| f.etablissement.nom.as_str()),
+        uai: text(|f| f.etablissement.uai.as_str()),
+        edition: ws.edition.id.clone(),
+        edition_titre: ws.edition.titre.clone(),
+        date: text(|f| f.visite.date.as_str()),
+        lieu: text(|f| f.visite.lieu.as_str()),
+        auditeurs: fiche.map_or(Vec::new(), |f| f.auditeurs.clone()),
+        plan: Texte::new(audit.plan.as_deref().unwrap_or("")),
+        synthese,
+        points_forts,
+        mineurs,
+        majeurs,
+        bilan,
+        ecarts,
+        avis: fiche
+            .and_then(super::Fiche::avis)
+            .map_or_else(|| "non rendu".to_string(), |a| a.label().to_string()),
+        motivation: Texte::new(text(|f| f.avis.motivation.as_str()).as_str()),
+        criteres,
+        echelles: s.clone(),
+    }
+}
+
+/// A finding with the evidence it rests on: « … (preuves n° 7, n° 9) ».
+pub fn with_evidence(text: &str, preuves: &str) -> String {
+    if preuves.is_empty() {
+        text.to_string()
+    } else {
+        format!("{text} (preuves {preuves})")
+    }
+}
+
+/// Renders the rapport with the dossier's template overrides, in French typography.
+pub fn render(ws: &Workspace, audit: &Audit, s: &Echelles, format: Format) -> Result<String, TemplateError> {
+    let rapport = build(ws, audit, s);
+    let files = ws.dossier.files.as_ref();
+    let env = templates::environment(Some(files));
+    let name = match format {
+        Format::Html => "audit.html.j2",
+        Format::Md => "audit.md.j2",
+    };
+    let text = templates::render(&env, Some(files), name, context! { r => Value::from(Serde(&rapport)) })?;
+    Ok(match format {
+        Format::Html => crate::typo::french_html(&text),
+        Format::Md => crate::typo::french(&text),
+    })
+}

@@ -1,0 +1,237 @@
+//! `ldm audit`: the auditors' files — write the skeleton, check it, render the rapport,
+//! sum up several audits.
+
+use super::EXIT_FAILURE;
+use super::scope::dossier_root;
+use anyhow::Context;
+use ldm::audit::{self, Audit, rapport, resume};
+use ldm::diagnostic::Counts;
+use ldm::fsutil::Written;
+use ldm::check::CheckReport;
+use ldm::report::{self, Checked, Format};
+use ldm::workspace::Workspace;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    verb: Verb,
+}
+
+#[derive(clap::Subcommand)]
+enum Verb {
+    /// Écrit les fichiers de l'audit dans audit/ (sans jamais écraser un fichier existant)
+    Init {
+        /// Dossier de labellisation audité (par défaut : celui qui contient le dossier courant)
+        #[arg(default_value = ".")]
+        dossier: PathBuf,
+    },
+    /// Vérifie l'audit : exigences jugées, écarts complets, avis cohérent
+    Check {
+        /// Dossier de labellisation audité (par défaut : celui qui contient le dossier courant)
+        #[arg(default_value = ".")]
+        dossier: PathBuf,
+        /// Format de sortie, comme « ldm check » : human (par défaut), short, json, gitlab,
+        /// github, sarif, junit ou resume
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+    },
+    /// Produit le rapport d'audit en HTML imprimable ou en Markdown
+    Render {
+        /// Dossier de labellisation audité (par défaut : celui qui contient le dossier courant)
+        #[arg(default_value = ".")]
+        dossier: PathBuf,
+        /// Format : html (document imprimable, autonome, par défaut), md (Markdown), pdf
+        /// (A4, signets, produit par ldm seul) ou docx (Word)
+        #[arg(long, value_enum, default_value = "html")]
+        format: RapportFormat,
+        #[command(flatten)]
+        output: super::Output,
+    },
+    /// Une ligne par établissement audité : UAI, nom, date, avis, écarts majeurs et mineurs
+    Resume {
+        /// Dossiers audités
+        #[arg(value_name = "DOSSIER", required = true)]
+        dossiers: Vec<PathBuf>,
+        /// Format : term (colonnes, par défaut), csv (tableur) ou json
+        #[arg(long, value_enum, default_value = "term")]
+        format: ResumeFormat,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum RapportFormat {
+    Html,
+    Md,
+    Pdf,
+    Docx,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ResumeFormat {
+    Term,
+    Csv,
+    Json,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    match args.verb {
+        Verb::Init { dossier } => init(&dossier),
+        Verb::Check { dossier, format } => check(&dossier, format),
+        Verb::Render {
+            dossier,
+            format,
+            output,
+        } => {
+            let (ws, audit) = open(&dossier)?;
+            let bytes = document(&ws, &audit, format)?;
+            let binary = matches!(format, RapportFormat::Pdf | RapportFormat::Docx);
+            let to_screen = output.path.as_deref().is_none_or(|p| p.as_os_str() == "-");
+            if binary && to_screen && super::stdout_is_terminal() {
+                anyhow::bail!("un document PDF ou Word ne s'affiche pas à l'écran : écrivez-le dans un fichier avec « -o rapport.pdf »");
+            }
+            super::deliver(bytes, output.path.as_deref(), output.force)
+        }
+        Verb::Resume { dossiers, format } => resume_all(&dossiers, format),
+    }
+}
+
+/// The rapport d'audit in `format`.
+fn document(ws: &Workspace, audit: &Audit, format: RapportFormat) -> anyhow::Result<Vec<u8>> {
+    let echelles = audit::echelles(ws);
+    let text = |f| {
+        rapport::render(ws, audit, &echelles, f)
+            .map(String::into_bytes)
+            .map_err(|e| anyhow::anyhow!("{e}"))
+    };
+    Ok(match format {
+        RapportFormat::Html => text(rapport::Format::Html)?,
+        RapportFormat::Md => text(rapport::Format::Md)?,
+        RapportFormat::Pdf => pdf(&rapport::build(ws, audit, &echelles))?,
+        RapportFormat::Docx => {
+            let date = std::env::var("SOURCE_DATE_EPOCH")
+                .ok()
+                .and_then(|v| ldm::render::docx::date_from_epoch(&v));
+            let r = rapport::build(ws, audit, &echelles);
+            ldm::render::docx::rapport::rapport(&r, date.as_deref())?
+        }
+    })
+}
+
+#[cfg(feature = "pdf")]
+fn pdf(r: &rapport::Rapport) -> anyhow::Result<Vec<u8>> {
+    Ok(ldm::render::pdf::rapport::rapport(r, super::pdf_date())?)
+}
+
+#[cfg(not(feature = "pdf"))]
+fn pdf(_: &rapport::Rapport) -> anyhow::Result<Vec<u8>> {
+    anyhow::bail!("cette version de ldm a été construite sans le PDF (fonctionnalité « pdf »)")
+}
+
+/// The dossier found upward from `path` and its audit; `Err` when there is none.
+fn open(path: &Path) -> anyhow::Result<(Workspace, Audit)> {
+    let root = dossier_root(path);
+    let ws = Workspace::load(&root)?;
+    let audit = audit::load(&ws).with_context(|| {
+        format!(
+            "« {} » n'a pas de dossier audit/ : « ldm audit init » l'écrit",
+            super::shown(&root)
+        )
+    })?;
+    Ok((ws, audit))
+}
+
+fn init(path: &Path) -> anyhow::Result<ExitCode> {
+    let root = dossier_root(path);
+    let ws = Workspace::load(&root)?;
+    let mut kept = 0;
+    for (rel, text) in audit::init::skeleton(&ws, &audit::echelles(&ws)) {
+        let at = root.join(&rel);
+        ldm::fsutil::check_inside(&root, &at).map_err(|e| anyhow::anyhow!("{e}"))?;
+        match ldm::fsutil::write_new(&at, &text) {
+            Ok(Written::Created) => eprintln!("écrit\u{a0}: {rel}"),
+            Ok(Written::Kept) => {
+                eprintln!("gardé\u{a0}: {rel} (il existe déjà)");
+                kept += 1;
+            }
+            Err(e) => {
+                let why = ldm::fsutil::io_french(&e);
+                anyhow::bail!("écriture impossible de « {rel} » : {why}");
+            }
+        }
+    }
+    if kept > 0 {
+        eprintln!("{kept} fichier(s) existant(s) gardé(s) tels quels.");
+    }
+    eprintln!("« ldm audit check » liste ce qui reste à juger.");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn check(path: &Path, format: Format) -> anyhow::Result<ExitCode> {
+    let (ws, audit) = open(path)?;
+    let diagnostics = audit::check::check(&ws, &audit, &audit::echelles(&ws));
+    let cited: std::collections::BTreeSet<&str> =
+        diagnostics.iter().filter_map(|d| d.file.as_deref()).collect();
+    let sources = audit
+        .sources
+        .iter()
+        .filter(|(f, _)| cited.contains(f.as_str()))
+        .map(|(f, s)| (f.clone(), s.clone()))
+        .collect();
+    let report = CheckReport {
+        edition: ws.edition.id.clone(),
+        total: Counts::of(&diagnostics),
+        diagnostics,
+        criteres: Vec::new(),
+        a_corriger: Vec::new(),
+    };
+    let checked = Checked {
+        label: super::label::dossier_label(path, format),
+        files: audit.sources.keys().cloned().collect(),
+        sources,
+        etablissement: ws.dossier.config.as_ref().map(|c| {
+            let e = &c.etablissement;
+            (e.nom.get_ref().clone(), e.uai.get_ref().clone())
+        }),
+        report,
+        hidden: 0,
+    };
+    let opts = report::Options {
+        format,
+        color: super::color_stdout(),
+        deny_warnings: false,
+    };
+    let mut out = String::new();
+    report::write(&mut out, std::slice::from_ref(&checked), opts);
+    super::emit(&out)?;
+    Ok(ExitCode::from(u8::from(opts.fails(&checked))))
+}
+
+fn resume_all(paths: &[PathBuf], format: ResumeFormat) -> anyhow::Result<ExitCode> {
+    let mut lignes = Vec::new();
+    for p in paths {
+        let (ws, audit) = match open(p) {
+            Ok(x) => x,
+            Err(e) => {
+                eprintln!("erreur\u{a0}: {e:#}");
+                return Ok(ExitCode::from(EXIT_FAILURE));
+            }
+        };
+        let label = super::shown(p);
+        lignes.push(resume::ligne(&label, &ws, &audit, &audit::echelles(&ws)));
+    }
+    let text = match format {
+        ResumeFormat::Term => resume::term(&lignes),
+        ResumeFormat::Csv => resume::csv(&lignes),
+        ResumeFormat::Json => {
+            #[derive(serde::Serialize)]
+            struct Resume<'a> {
+                audits: &'a [resume::Ligne],
+            }
+            super::json_document(&Resume { audits: &lignes })?
+        }
+    };
+    super::emit(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
