@@ -1,7 +1,7 @@
 //! `ldm audit check`: the rules of the audit family (`rule.rs`), over the audit's files,
 //! the dossier's edition and its evidence list.
 
-use super::{Audit, CritereFront, Ecart, Jugement, critere_file};
+use super::{Audit, CritereFront, Ecart, Jugement, critere_file, quoted};
 use crate::diagnostic::{self, Diagnostic, Rule};
 use crate::model::Doc;
 use crate::model::front::Sp;
@@ -69,10 +69,16 @@ fn critere(
             out.push(
                 Diagnostic::new(
                     Rule::AuditExigenceNonJugee,
-                    format!("l'exigence {} n'est pas jugée : elle manque dans « exigences »", e.id),
+                    format!(
+                        "l'exigence {} n'est pas jugée : elle manque dans « exigences »",
+                        e.id
+                    ),
                 )
                 .at(file, front.critere.pos)
-                .help(format!("ajoutez « - id: \"{}\" » avec sa conformité et son efficacité", e.id)),
+                .help(format!(
+                    "ajoutez « - id: \"{}\" » avec sa conformité et son efficacité",
+                    e.id
+                )),
             );
         }
     }
@@ -94,13 +100,21 @@ fn critere(
 /// judged requirement.
 fn jugement(out: &mut Vec<Diagnostic>, file: &str, j: &Jugement, ecarts: &[Ecart], s: &Echelles) {
     let id = j.id.value.trim();
-    let conformite = j.conformite.as_ref().and_then(|v| level(out, file, v, "conformite", &s.conformite));
+    let conformite = j
+        .conformite
+        .as_ref()
+        .and_then(|v| level(out, file, v, "conformite", &s.conformite));
     if let Some(v) = &j.efficacite {
         level(out, file, v, "efficacite", &s.efficacite);
     }
     let judged = conformite.is_some_and(|n| !n.non_evalue);
     let mut missing = Vec::new();
-    if !judged && !j.conformite.as_ref().is_some_and(|v| unknown(v, &s.conformite)) {
+    if !judged
+        && !j
+            .conformite
+            .as_ref()
+            .is_some_and(|v| unknown(v, &s.conformite))
+    {
         missing.push("sa conformité");
     }
     if j.efficacite.is_none() {
@@ -116,8 +130,8 @@ fn jugement(out: &mut Vec<Diagnostic>, file: &str, j: &Jugement, ecarts: &[Ecart
             .at(file, at)
             .help(format!(
                 "conformité : {} ; efficacité : {}",
-                values(&s.conformite, |n| !n.non_evalue),
-                values(&s.efficacite, |_| true)
+                quoted(&s.conformite, |n| !n.non_evalue),
+                quoted(&s.efficacite, |_| true)
             )),
         );
     }
@@ -154,7 +168,10 @@ fn ecart(out: &mut Vec<Diagnostic>, file: &str, e: &Ecart, c: &Critere, s: &Eche
         Some(d) if !is_date(&d.value) => out.push(
             Diagnostic::new(
                 Rule::TypeInvalide,
-                format!("« {} » ne convient pas pour « echeance » : une date est attendue", d.value.trim()),
+                format!(
+                    "« {} » ne convient pas pour « echeance » : une date est attendue",
+                    d.value.trim()
+                ),
             )
             .at(file, d.pos)
             .help("écrivez la date sous la forme année-mois-jour, « echeance: 2027-06-30 »"),
@@ -189,7 +206,11 @@ fn unknown_requirement(file: &str, id: &Sp<String>, c: &Critere) -> Diagnostic {
         ),
     )
     .at(file, id.pos)
-    .help(format!("exigences du critère {} : {}", c.numero, ids.join(", ")))
+    .help(format!(
+        "exigences du critère {} : {}",
+        c.numero,
+        ids.join(", ")
+    ))
 }
 
 /// `audit-preuve-inconnue` for each number outside the annex's list of `total`.
@@ -223,8 +244,11 @@ fn level<'s>(
     if found.is_none() {
         let names = scale.iter().map(|n| n.valeur.as_str());
         let help = match crate::text::suggest(&v.value, names) {
-            Some(s) => format!("vouliez-vous dire « {s} » ? Valeurs possibles : {}", values(scale, |_| true)),
-            None => format!("valeurs possibles : {}", values(scale, |_| true)),
+            Some(s) => format!(
+                "vouliez-vous dire « {s} » ? Valeurs possibles : {}",
+                quoted(scale, |_| true)
+            ),
+            None => format!("valeurs possibles : {}", quoted(scale, |_| true)),
         };
         out.push(
             Diagnostic::new(
@@ -245,16 +269,6 @@ fn unknown(v: &Sp<String>, scale: &[Niveau]) -> bool {
 /// A scale value as written: case and surrounding spaces aside.
 pub fn same(valeur: &str, written: &str) -> bool {
     valeur.to_lowercase() == written.trim().to_lowercase()
-}
-
-/// The values of a scale, quoted, for help texts.
-fn values(scale: &[Niveau], keep: impl Fn(&Niveau) -> bool) -> String {
-    scale
-        .iter()
-        .filter(|n| keep(n))
-        .map(|n| format!("« {} »", n.valeur))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// `AAAA-MM-JJ`, a plausible day.
@@ -286,7 +300,9 @@ fn avis(out: &mut Vec<Diagnostic>, audit: &Audit, s: &Echelles) {
         out.push(
             Diagnostic::new(Rule::AuditAvisManquant, "l'avis proposé n'est pas rendu")
                 .at(&file, at)
-                .help(format!("écrivez « proposition = \"…\" » : {choices}, et sa motivation")),
+                .help(format!(
+                    "écrivez « proposition = \"…\" » : {choices}, et sa motivation"
+                )),
         );
         return;
     }
@@ -318,7 +334,11 @@ fn avis(out: &mut Vec<Diagnostic>, audit: &Audit, s: &Echelles) {
             Some((e.exigence.value.trim(), n))
         })
         .collect();
-    let majeurs: Vec<&str> = levels.iter().filter(|(_, n)| n.majeur).map(|l| l.0).collect();
+    let majeurs: Vec<&str> = levels
+        .iter()
+        .filter(|(_, n)| n.majeur)
+        .map(|l| l.0)
+        .collect();
     let why = match avis {
         Avis::Favorable | Avis::FavorableAvecReserves if !majeurs.is_empty() => Some(format!(
             "avis « {} » malgré {} (exigence {}) : un écart majeur empêche de proposer le label",

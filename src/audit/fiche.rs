@@ -100,7 +100,10 @@ mod tests {
     fn avis_are_read_as_written_in_any_case() {
         for (text, want) in [
             ("favorable", Some(Avis::Favorable)),
-            (" Favorable avec réserves ", Some(Avis::FavorableAvecReserves)),
+            (
+                " Favorable avec réserves ",
+                Some(Avis::FavorableAvecReserves),
+            ),
             ("AJOURNEMENT", Some(Avis::Ajournement)),
             ("défavorable", Some(Avis::Defavorable)),
             ("defavorable", None),

@@ -2,8 +2,8 @@
 //! `plan.md`, and one file per criterion pre-filled with its requirements (each with its
 //! text as a comment, to judge). Texts only; the command writes them, never over a file.
 
-use super::{DIR, critere_file};
-use crate::referentiel::{Critere, Echelles, Niveau};
+use super::{DIR, critere_file, quoted};
+use crate::referentiel::{Critere, Echelles};
 use crate::workspace::Workspace;
 use std::fmt::Write;
 
@@ -83,16 +83,6 @@ const PLAN: &str = "# Plan d'audit
 | | | |
 ";
 
-/// The values of a scale as a comment: « a », « b ».
-fn listed(scale: &[Niveau], keep: impl Fn(&Niveau) -> bool) -> String {
-    scale
-        .iter()
-        .filter(|n| keep(n))
-        .map(|n| format!("« {} »", n.valeur))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 fn critere(c: &Critere, en_reseau: bool, s: &Echelles) -> String {
     let mut out = String::new();
     let non_evalue = s
@@ -105,8 +95,8 @@ fn critere(c: &Critere, en_reseau: bool, s: &Echelles) -> String {
     let _ = writeln!(
         out,
         "# conformite : {} ; efficacite : {}",
-        listed(&s.conformite, |n| !n.non_evalue),
-        listed(&s.efficacite, |_| true)
+        quoted(&s.conformite, |n| !n.non_evalue),
+        quoted(&s.efficacite, |_| true)
     );
     let _ = writeln!(
         out,
@@ -130,12 +120,15 @@ fn critere(c: &Critere, en_reseau: bool, s: &Echelles) -> String {
         out,
         "#   - niveau: {}   ({})",
         s.ecarts.first().map_or("", |n| n.valeur.as_str()),
-        listed(&s.ecarts, |_| true)
+        quoted(&s.ecarts, |_| true)
     );
     let first = c.exigences.first().map_or("", |e| e.id.as_str());
     let _ = writeln!(out, "#     exigence: {}", q(first));
     let _ = writeln!(out, "#     constat: ce que l'auditeur a vu");
-    let _ = writeln!(out, "#     correction: ce que l'établissement doit corriger");
+    let _ = writeln!(
+        out,
+        "#     correction: ce que l'établissement doit corriger"
+    );
     let _ = writeln!(out, "#     echeance: 2027-06-30");
     let _ = writeln!(out, "#     preuves: []");
     let _ = writeln!(out, "ecarts: []");

@@ -17,7 +17,7 @@ pub mod resume;
 use crate::diagnostic::{Diagnostic, Pos};
 use crate::model::Doc;
 use crate::model::front::Sp;
-use crate::referentiel::Echelles;
+use crate::referentiel::{Echelles, Niveau};
 use crate::source::Source;
 use crate::workspace::Workspace;
 use std::collections::BTreeMap;
@@ -92,4 +92,14 @@ pub fn echelles(ws: &Workspace) -> Echelles {
 /// The file of criterion `numero` (`audit/criteres/4-partenariats.md`).
 pub fn critere_file(numero: u32, slug: &str) -> String {
     format!("{DIR}/criteres/{numero}-{slug}.md")
+}
+
+/// The values of a scale that `keep` accepts, quoted: « conforme », « non conforme ».
+pub fn quoted(scale: &[Niveau], keep: impl Fn(&Niveau) -> bool) -> String {
+    scale
+        .iter()
+        .filter(|n| keep(n))
+        .map(|n| format!("« {} »", n.valeur))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -61,6 +61,22 @@ pub struct Rapport {
     pub echelles: Echelles,
 }
 
+impl Rapport {
+    /// The identity rows the PDF and Word rapports open with: (label, value).
+    pub fn identite(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("Établissement", self.nom.clone()),
+            ("UAI", self.uai.clone()),
+            (
+                "Cahier des charges",
+                format!("{} ({})", self.edition_titre, self.edition),
+            ),
+            ("Date de la visite", self.date.clone()),
+            ("Lieu", self.lieu.clone()),
+        ]
+    }
+}
+
 /// One row of the synthesis: the criterion's least good conformité and efficacité.
 #[derive(Debug, Clone, Serialize)]
 pub struct Synthese {
@@ -122,7 +138,11 @@ fn shown(v: Option<&str>, scale: &[Niveau]) -> String {
 /// The least good judged value of `written` on `scale` (listed best first).
 fn worst<'a>(written: impl Iterator<Item = &'a str>, scale: &[Niveau]) -> String {
     written
-        .filter_map(|t| scale.iter().position(|n| same(&n.valeur, t) && !n.non_evalue))
+        .filter_map(|t| {
+            scale
+                .iter()
+                .position(|n| same(&n.valeur, t) && !n.non_evalue)
+        })
         .max()
         .map_or_else(|| DASH.to_string(), |i| scale[i].valeur.clone())
 }
@@ -137,7 +157,8 @@ fn numbers(p: &[crate::model::front::Sp<i64>]) -> String {
 /// Builds the rapport of `audit` over the workspace's edition.
 pub fn build(ws: &Workspace, audit: &Audit, s: &Echelles) -> Rapport {
     let fiche = audit.fiche.as_ref();
-    let text = |f: fn(&super::Fiche) -> &str| fiche.map_or(String::new(), |x| f(x).trim().to_string());
+    let text =
+        |f: fn(&super::Fiche) -> &str| fiche.map_or(String::new(), |x| f(x).trim().to_string());
     let mut synthese = Vec::new();
     let mut points_forts = Vec::new();
     let mut ecarts = Vec::new();
@@ -151,11 +172,15 @@ pub fn build(ws: &Workspace, audit: &Audit, s: &Echelles) -> Rapport {
             numero: c.numero,
             intitule: c.intitule.clone(),
             conformite: worst(
-                judged.iter().filter_map(|j| j.conformite.as_ref().map(|v| v.value.as_str())),
+                judged
+                    .iter()
+                    .filter_map(|j| j.conformite.as_ref().map(|v| v.value.as_str())),
                 &s.conformite,
             ),
             efficacite: worst(
-                judged.iter().filter_map(|j| j.efficacite.as_ref().map(|v| v.value.as_str())),
+                judged
+                    .iter()
+                    .filter_map(|j| j.efficacite.as_ref().map(|v| v.value.as_str())),
                 &s.efficacite,
             ),
             ecarts: of_c.len(),
@@ -176,7 +201,10 @@ pub fn build(ws: &Workspace, audit: &Audit, s: &Echelles) -> Rapport {
                 exigence: e.exigence.value.trim().to_string(),
                 constat: e.constat.as_deref().unwrap_or("").trim().to_string(),
                 correction: e.correction.as_deref().unwrap_or("").trim().to_string(),
-                echeance: e.echeance.as_ref().map_or(String::new(), |d| d.value.trim().to_string()),
+                echeance: e
+                    .echeance
+                    .as_ref()
+                    .map_or(String::new(), |d| d.value.trim().to_string()),
                 preuves: numbers(&e.preuves),
             });
         }
@@ -188,8 +216,14 @@ pub fn build(ws: &Workspace, audit: &Audit, s: &Echelles) -> Rapport {
                 Some(ExigenceVue {
                     id: e.id.clone(),
                     texte: e.texte.clone(),
-                    conformite: shown(j.conformite.as_ref().map(|v| v.value.as_str()), &s.conformite),
-                    efficacite: shown(j.efficacite.as_ref().map(|v| v.value.as_str()), &s.efficacite),
+                    conformite: shown(
+                        j.conformite.as_ref().map(|v| v.value.as_str()),
+                        &s.conformite,
+                    ),
+                    efficacite: shown(
+                        j.efficacite.as_ref().map(|v| v.value.as_str()),
+                        &s.efficacite,
+                    ),
                     constats: j.constats.as_deref().unwrap_or("").trim().to_string(),
                     preuves: numbers(&j.preuves),
                 })
@@ -220,7 +254,7 @@ pub fn build(ws: &Workspace, audit: &Audit, s: &Echelles) -> Rapport {
         date: text(|f| f.visite.date.as_str()),
         lieu: text(|f| f.visite.lieu.as_str()),
         auditeurs: fiche.map_or(Vec::new(), |f| f.auditeurs.clone()),
-        plan: Texte::new(audit.plan.as_deref().unwrap_or("")),
+        plan: Texte::new(untitled(audit.plan.as_deref().unwrap_or(""))),
         synthese,
         points_forts,
         mineurs,
@@ -236,6 +270,15 @@ pub fn build(ws: &Workspace, audit: &Audit, s: &Echelles) -> Rapport {
     }
 }
 
+/// The plan without its own title (« # Plan d'audit »): the rapport gives it one.
+fn untitled(md: &str) -> &str {
+    let t = md.trim_start();
+    match t.strip_prefix("# ") {
+        Some(rest) => rest.split_once('\n').map_or("", |(_, body)| body),
+        None => t,
+    }
+}
+
 /// A finding with the evidence it rests on: « … (preuves n° 7, n° 9) ».
 pub fn with_evidence(text: &str, preuves: &str) -> String {
     if preuves.is_empty() {
@@ -246,7 +289,12 @@ pub fn with_evidence(text: &str, preuves: &str) -> String {
 }
 
 /// Renders the rapport with the dossier's template overrides, in French typography.
-pub fn render(ws: &Workspace, audit: &Audit, s: &Echelles, format: Format) -> Result<String, TemplateError> {
+pub fn render(
+    ws: &Workspace,
+    audit: &Audit,
+    s: &Echelles,
+    format: Format,
+) -> Result<String, TemplateError> {
     let rapport = build(ws, audit, s);
     let files = ws.dossier.files.as_ref();
     let env = templates::environment(Some(files));
@@ -254,9 +302,54 @@ pub fn render(ws: &Workspace, audit: &Audit, s: &Echelles, format: Format) -> Re
         Format::Html => "audit.html.j2",
         Format::Md => "audit.md.j2",
     };
-    let text = templates::render(&env, Some(files), name, context! { r => Value::from(Serde(&rapport)) })?;
+    let text = templates::render(
+        &env,
+        Some(files),
+        name,
+        context! { r => Value::from(Serde(&rapport)) },
+    )?;
     Ok(match format {
         Format::Html => crate::typo::french_html(&text),
         Format::Md => crate::typo::french(&text),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn niveau(valeur: &str, non_evalue: bool) -> Niveau {
+        Niveau {
+            valeur: valeur.to_string(),
+            definition: String::new(),
+            non_evalue,
+            ecart: false,
+            majeur: false,
+        }
+    }
+
+    #[test]
+    fn a_criterion_shows_its_least_good_judged_value() {
+        let scale = [
+            niveau("conforme", false),
+            niveau("non conforme", false),
+            niveau("non évalué", true),
+        ];
+        let cases: [(&[&str], &str); 4] = [
+            (&["conforme", "Non conforme "], "non conforme"),
+            (&["conforme", "non évalué"], "conforme"),
+            (&["non évalué"], DASH),
+            (&["conformee"], DASH),
+        ];
+        for (written, want) in cases {
+            assert_eq!(worst(written.iter().copied(), &scale), want, "{written:?}");
+        }
+    }
+
+    #[test]
+    fn the_plan_loses_only_its_own_title() {
+        assert_eq!(untitled("# Plan d'audit\n\n| a |\n"), "\n| a |\n");
+        assert_eq!(untitled("Visite du 12 mars\n"), "Visite du 12 mars\n");
+        assert_eq!(untitled("## Matin\n"), "## Matin\n");
+    }
 }

@@ -12,7 +12,8 @@ use crate::vfs::{self, Kind};
 use crate::workspace::Workspace;
 use std::collections::BTreeMap;
 
-const HINT: &str = "un ensemble de champs (clé: valeur), comme dans le fichier écrit par « ldm audit init »";
+const HINT: &str =
+    "un ensemble de champs (clé: valeur), comme dans le fichier écrit par « ldm audit init »";
 
 impl Decode for Jugement {
     fn decode(n: &Node, cx: &mut Cx, field: &str) -> Option<Self> {
@@ -129,7 +130,10 @@ pub fn load(ws: &Workspace) -> Option<Audit> {
                 audit.diagnostics.push(
                     Diagnostic::new(
                         Rule::CleEnDouble,
-                        format!("le critère {} a déjà son fichier d'audit", numero.unwrap_or(0)),
+                        format!(
+                            "le critère {} a déjà son fichier d'audit",
+                            numero.unwrap_or(0)
+                        ),
                     )
                     .at(&rel, pos)
                     .help("gardez un seul fichier par critère dans audit/criteres/"),

@@ -5,9 +5,9 @@ use super::EXIT_FAILURE;
 use super::scope::dossier_root;
 use anyhow::Context;
 use ldm::audit::{self, Audit, rapport, resume};
+use ldm::check::CheckReport;
 use ldm::diagnostic::Counts;
 use ldm::fsutil::Written;
-use ldm::check::CheckReport;
 use ldm::report::{self, Checked, Format};
 use ldm::workspace::Workspace;
 use std::path::{Path, PathBuf};
@@ -89,7 +89,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             let binary = matches!(format, RapportFormat::Pdf | RapportFormat::Docx);
             let to_screen = output.path.as_deref().is_none_or(|p| p.as_os_str() == "-");
             if binary && to_screen && super::stdout_is_terminal() {
-                anyhow::bail!("un document PDF ou Word ne s'affiche pas à l'écran : écrivez-le dans un fichier avec « -o rapport.pdf »");
+                anyhow::bail!(
+                    "un document PDF ou Word ne s'affiche pas à l'écran : écrivez-le dans un fichier avec « -o rapport.pdf »"
+                );
             }
             super::deliver(bytes, output.path.as_deref(), output.force)
         }
@@ -171,14 +173,6 @@ fn init(path: &Path) -> anyhow::Result<ExitCode> {
 fn check(path: &Path, format: Format) -> anyhow::Result<ExitCode> {
     let (ws, audit) = open(path)?;
     let diagnostics = audit::check::check(&ws, &audit, &audit::echelles(&ws));
-    let cited: std::collections::BTreeSet<&str> =
-        diagnostics.iter().filter_map(|d| d.file.as_deref()).collect();
-    let sources = audit
-        .sources
-        .iter()
-        .filter(|(f, _)| cited.contains(f.as_str()))
-        .map(|(f, s)| (f.clone(), s.clone()))
-        .collect();
     let report = CheckReport {
         edition: ws.edition.id.clone(),
         total: Counts::of(&diagnostics),
@@ -186,17 +180,9 @@ fn check(path: &Path, format: Format) -> anyhow::Result<ExitCode> {
         criteres: Vec::new(),
         a_corriger: Vec::new(),
     };
-    let checked = Checked {
-        label: super::label::dossier_label(path, format),
-        files: audit.sources.keys().cloned().collect(),
-        sources,
-        etablissement: ws.dossier.config.as_ref().map(|c| {
-            let e = &c.etablissement;
-            (e.nom.get_ref().clone(), e.uai.get_ref().clone())
-        }),
-        report,
-        hidden: 0,
-    };
+    let etablissement = report::etablissement(&ws.dossier);
+    let label = super::label::dossier_label(path, format);
+    let checked = Checked::of(label, &audit.sources, etablissement, report);
     let opts = report::Options {
         format,
         color: super::color_stdout(),

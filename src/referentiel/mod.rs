@@ -154,7 +154,9 @@ pub struct EditionFile {
     description = "Les échelles de l'audit : conformité et efficacité de chaque exigence, niveaux des écarts."
 )]
 pub struct Echelles {
-    #[schemars(description = "Valeurs de la conformité d'une exigence, de la meilleure à la moins bonne.")]
+    #[schemars(
+        description = "Valeurs de la conformité d'une exigence, de la meilleure à la moins bonne."
+    )]
     pub conformite: Vec<Niveau>,
     #[schemars(description = "Niveaux de l'efficacité de la démarche, du plus élevé au plus bas.")]
     pub efficacite: Vec<Niveau>,
@@ -167,18 +169,24 @@ pub struct Echelles {
 #[serde(deny_unknown_fields)]
 #[schemars(description = "Une valeur d'une échelle de l'audit et sa définition.")]
 pub struct Niveau {
-    #[schemars(description = "La valeur telle que l'auditeur l'écrit, ex. « partiellement conforme ».")]
+    #[schemars(
+        description = "La valeur telle que l'auditeur l'écrit, ex. « partiellement conforme »."
+    )]
     pub valeur: String,
     #[schemars(description = "Sa définition, reprise dans le rapport d'audit.")]
     pub definition: String,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    #[schemars(description = "Conformité : cette valeur veut dire que l'exigence n'est pas encore jugée.")]
+    #[schemars(
+        description = "Conformité : cette valeur veut dire que l'exigence n'est pas encore jugée."
+    )]
     pub non_evalue: bool,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     #[schemars(description = "Conformité : cette valeur demande un écart qui la décrit.")]
     pub ecart: bool,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    #[schemars(description = "Écart : ce niveau est incompatible avec un avis favorable, même avec réserves.")]
+    #[schemars(
+        description = "Écart : ce niveau est incompatible avec un avis favorable, même avec réserves."
+    )]
     pub majeur: bool,
 }
 

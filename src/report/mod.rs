@@ -56,30 +56,48 @@ pub struct Checked {
 impl Checked {
     /// Keeps from `dossier` what the reports of `report` quote.
     pub fn new(label: String, dossier: &Dossier, report: CheckReport, hidden: usize) -> Checked {
+        let etablissement = etablissement(dossier);
+        Checked {
+            hidden,
+            ..Checked::of(label, &dossier.sources, etablissement, report)
+        }
+    }
+
+    /// Keeps from the files read, `sources`, what the reports of `report` quote: also
+    /// the report of files that are not a dossier's own (`ldm audit check`).
+    pub fn of(
+        label: String,
+        sources: &BTreeMap<String, Source>,
+        etablissement: Option<(String, String)>,
+        report: CheckReport,
+    ) -> Checked {
         let cited: BTreeSet<&str> = report
             .diagnostics
             .iter()
             .filter_map(|d| d.file.as_deref())
             .collect();
-        let sources = dossier
-            .sources
+        let quoted = sources
             .iter()
             .filter(|(f, _)| cited.contains(f.as_str()))
             .map(|(f, s)| (f.clone(), s.clone()))
             .collect();
-        let etablissement = dossier.config.as_ref().map(|k| {
-            let e = &k.etablissement;
-            (e.nom.get_ref().clone(), e.uai.get_ref().clone())
-        });
         Checked {
             label,
-            files: dossier.sources.keys().cloned().collect(),
-            sources,
+            files: sources.keys().cloned().collect(),
+            sources: quoted,
             etablissement,
             report,
-            hidden,
+            hidden: 0,
         }
     }
+}
+
+/// The school's name and UAI from `ldm.toml`, when it could be read.
+pub fn etablissement(dossier: &Dossier) -> Option<(String, String)> {
+    dossier.config.as_ref().map(|k| {
+        let e = &k.etablissement;
+        (e.nom.get_ref().clone(), e.uai.get_ref().clone())
+    })
 }
 
 /// How the report is written and what counts as a failure.

@@ -133,7 +133,8 @@ fn init_puis_check_liste_ce_qui_reste_a_juger() {
     let d = TempDossier::copy(&example(), "lycee");
     fs::remove_dir_all(d.join("audit")).unwrap();
     let out = d.ldm().args(["audit", "init"]).run();
-    out.success().stderr_has("écrit\u{a0}: audit/criteres/8-communication.md");
+    out.success()
+        .stderr_has("écrit\u{a0}: audit/criteres/8-communication.md");
     let plan = d.read("audit/plan.md");
     assert!(plan.starts_with("# Plan d'audit"), "{plan}");
     let fiche = d.read("audit/audit.toml");
@@ -159,7 +160,10 @@ fn init_puis_check_liste_ce_qui_reste_a_juger() {
         .iter()
         .find(|f| f.1 == "audit/criteres/1-offre-de-formation.md")
         .unwrap();
-    assert_eq!(first.3, "exigence 1.1 : sa conformité et son efficacité à juger");
+    assert_eq!(
+        first.3,
+        "exigence 1.1 : sa conformité et son efficacité à juger"
+    );
     assert_eq!(
         found
             .iter()
@@ -200,21 +204,33 @@ fn l_avis_suit_les_ecarts() {
         d.edit("audit/audit.toml", from, to);
     };
     // A major écart: even « avec réserves » is refused.
-    avis(&d, "proposition = \"ajournement\"", "proposition = \"favorable avec réserves\"");
+    avis(
+        &d,
+        "proposition = \"ajournement\"",
+        "proposition = \"favorable avec réserves\"",
+    );
     assert_eq!(rule(&d), ["audit-avis-incoherent"]);
     // Only minor écarts: « avec réserves » holds, an unreserved « favorable » does not.
-    d.edit("audit/criteres/4-partenariats.md", "niveau: majeur", "niveau: mineur");
+    d.edit(
+        "audit/criteres/4-partenariats.md",
+        "niveau: majeur",
+        "niveau: mineur",
+    );
     assert!(rule(&d).is_empty());
     avis(&d, "\"favorable avec réserves\"", "\"favorable\"");
     let (_, found) = audit_findings(d.path());
     assert_eq!(found.len(), 1);
-    assert_eq!(found[0].3, "avis « favorable » sans réserve malgré 3 écarts");
+    assert_eq!(
+        found[0].3,
+        "avis « favorable » sans réserve malgré 3 écarts"
+    );
     // A value outside the scales is named with the closest one.
-    d.edit("audit/criteres/4-partenariats.md", "niveau: mineur", "niveau: mineure");
-    let out = Ldm::new()
-        .args(["audit", "check"])
-        .arg(d.path())
-        .run();
+    d.edit(
+        "audit/criteres/4-partenariats.md",
+        "niveau: mineur",
+        "niveau: mineure",
+    );
+    let out = Ldm::new().args(["audit", "check"]).arg(d.path()).run();
     out.code(1)
         .stdout_has("valeur « mineure » inconnue pour « niveau »")
         .stdout_has("vouliez-vous dire « mineur »");
@@ -236,7 +252,11 @@ fn snapshots_du_rapport_de_l_exemple() {
     let md = run(example(), &["audit", "render", ".", "--format", "md"]);
     let (html, md) = (&html.success().stdout, &md.success().stdout);
     assert!(html.contains("<meta name=\"generator\" content=\"ldm\">"));
-    assert!(breakable_spaces(md).is_empty(), "{:?}", breakable_spaces(md));
+    assert!(
+        breakable_spaces(md).is_empty(),
+        "{:?}",
+        breakable_spaces(md)
+    );
     insta::assert_snapshot!("rapport_html", html);
     insta::assert_snapshot!("rapport_md", md);
 }
@@ -270,12 +290,28 @@ fn le_resume_donne_une_ligne_par_etablissement() {
     copy_dir(&example(), &a);
     copy_dir(&example(), &b);
     edit(&a.join("audit/audit.toml"), "0271582Y", "0270001F");
-    edit(&a.join("audit/audit.toml"), "Lycée polyvalent Marie Marvingt", "Lycée Aristide Briand");
-    edit(&a.join("audit/criteres/4-partenariats.md"), "niveau: majeur", "niveau: mineur");
-    edit(&a.join("audit/audit.toml"), "\"ajournement\"", "\"favorable avec réserves\"");
+    edit(
+        &a.join("audit/audit.toml"),
+        "Lycée polyvalent Marie Marvingt",
+        "Lycée Aristide Briand",
+    );
+    edit(
+        &a.join("audit/criteres/4-partenariats.md"),
+        "niveau: majeur",
+        "niveau: mineur",
+    );
+    edit(
+        &a.join("audit/audit.toml"),
+        "\"ajournement\"",
+        "\"favorable avec réserves\"",
+    );
     edit(&b.join("audit/audit.toml"), "0271582Y", "0270002G");
     edit(&b.join("audit/audit.toml"), "2026-03-12", "2026-04-02");
-    edit(&b.join("audit/audit.toml"), "\"ajournement\"", "\"défavorable\"");
+    edit(
+        &b.join("audit/audit.toml"),
+        "\"ajournement\"",
+        "\"défavorable\"",
+    );
     let args = |format: &str| {
         Ldm::new()
             .args(["audit", "resume"])
@@ -288,13 +324,21 @@ fn le_resume_donne_une_ligne_par_etablissement() {
     let term = args("term");
     let lines: Vec<&str> = term.success().stdout.lines().collect();
     assert_eq!(lines.len(), 4, "a header and three lines: {lines:#?}");
-    assert!(lines[1].starts_with("0271582Y  Lycée polyvalent Marie Marvingt"), "{lines:#?}");
+    assert!(
+        lines[1].starts_with("0271582Y  Lycée polyvalent Marie Marvingt"),
+        "{lines:#?}"
+    );
     assert!(lines[1].contains("ajournement"));
-    assert!(lines[2].contains("Lycée Aristide Briand") && lines[2].contains("favorable avec réserves"));
+    assert!(
+        lines[2].contains("Lycée Aristide Briand") && lines[2].contains("favorable avec réserves")
+    );
     let csv = args("csv");
     let rows: Vec<&str> = csv.success().stdout.lines().collect();
     assert_eq!(rows[0], "UAI,Établissement,Date,Avis,Majeurs,Mineurs");
-    assert_eq!(rows[3], "0270002G,Lycée polyvalent Marie Marvingt,2026-04-02,défavorable,1,2");
+    assert_eq!(
+        rows[3],
+        "0270002G,Lycée polyvalent Marie Marvingt,2026-04-02,défavorable,1,2"
+    );
     let json = args("json").json();
     let audits = json["audits"].as_array().unwrap();
     assert_eq!(audits.len(), 3);
@@ -340,7 +384,10 @@ fn le_rapport_en_pdf_se_relit() {
         "2026-12-18",
         "Les échelles de l'audit",
     ] {
-        assert!(all.contains(&flat(&ldm::typo::french(want))), "« {want} » not in the PDF");
+        assert!(
+            all.contains(&flat(&ldm::typo::french(want))),
+            "« {want} » not in the PDF"
+        );
     }
     let toc = doc.get_toc().unwrap().toc;
     let titles: Vec<&str> = toc.iter().map(|t| t.title.as_str()).collect();

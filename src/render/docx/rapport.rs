@@ -12,19 +12,11 @@ pub const TITLE: &str = "Rapport d'audit « Lycée des métiers »";
 pub fn rapport(r: &Rapport, date: Option<&str>) -> Result<Vec<u8>, DocxError> {
     let mut w = Writer::new(page(styles(Docx::new())).footer(footer()));
     w.paragraph(Paragraph::new().style("Title").add_run(run(TITLE)));
-    let rows = [
-        ("Établissement", r.nom.clone()),
-        ("UAI", r.uai.clone()),
-        (
-            "Cahier des charges",
-            format!("{} ({})", r.edition_titre, r.edition),
-        ),
-        ("Date de la visite", r.date.clone()),
-        ("Lieu", r.lieu.clone()),
-    ]
-    .iter()
-    .map(|(k, v)| vec![th(k), td(v)])
-    .collect();
+    let rows = r
+        .identite()
+        .iter()
+        .map(|(k, v)| vec![th(k), td(v)])
+        .collect();
     w.table(0, table(&[30.0, 70.0], rows));
 
     w.heading(1, "Les auditeurs", false);

@@ -29,19 +29,11 @@ pub fn source(r: &Rapport, date: Option<Date>) -> String {
         "#block(below: 10pt, text(size: 20pt, weight: \"bold\", {}))",
         lit(TITLE)
     );
-    let rows: Vec<String> = [
-        ("Établissement", r.nom.clone()),
-        ("UAI", r.uai.clone()),
-        (
-            "Cahier des charges",
-            format!("{} ({})", r.edition_titre, r.edition),
-        ),
-        ("Date de la visite", r.date.clone()),
-        ("Lieu", r.lieu.clone()),
-    ]
-    .iter()
-    .map(|(k, v)| format!("th({}), {}", lit(k), lit(v)))
-    .collect();
+    let rows: Vec<String> = r
+        .identite()
+        .iter()
+        .map(|(k, v)| format!("th({}), {}", lit(k), lit(v)))
+        .collect();
     table(&mut out, "(30%, 70%)", &rows);
 
     heading(&mut out, 1, "Les auditeurs");
@@ -68,9 +60,8 @@ pub fn source(r: &Rapport, date: Option<Date>) -> String {
     md_section(&mut out, "Plan d'audit", &r.plan);
 
     heading(&mut out, 1, "Synthèse par critère");
-    let mut cells = vec![
-        "table.header(th[Critère], th[Conformité], th[Efficacité], th[Écarts])".to_string(),
-    ];
+    let mut cells =
+        vec!["table.header(th[Critère], th[Conformité], th[Efficacité], th[Écarts])".to_string()];
     for s in &r.synthese {
         cells.push(format!(
             "{}, {}, {}, num({})",
@@ -122,7 +113,11 @@ pub fn source(r: &Rapport, date: Option<Date>) -> String {
 
     for c in &r.criteres {
         out.push_str("#pagebreak(weak: true)\n");
-        heading(&mut out, 1, &format!("Critère {} — {}", c.numero, c.intitule));
+        heading(
+            &mut out,
+            1,
+            &format!("Critère {} — {}", c.numero, c.intitule),
+        );
         let mut cells = vec![
             "table.header(th[Exigence], th[Conformité], th[Efficacité], th[Constats])".to_string(),
         ];
