@@ -3,11 +3,11 @@
 //! Loading never stops at the first broken file: a file that cannot be read or
 //! parsed becomes a diagnostic and the others are still loaded.
 
-pub mod decode;
+pub(crate) mod decode;
 pub mod errors;
-pub mod front;
+pub(crate) mod front;
 pub mod markdown;
-pub mod yaml;
+pub(crate) mod yaml;
 
 use crate::diagnostic::{Diagnostic, Pos, Rule};
 use crate::model::front::{CritereFront, EntityFront, EtablissementFront};
@@ -84,7 +84,11 @@ pub type Read<T> = (Option<T>, BTreeMap<String, Source>, Vec<Diagnostic>);
 
 /// Reads the Markdown file `rel` with front matter `F` through `files` as the dossier's
 /// own fiches are read (bounded, text only, every mistake located): the audit's files.
-pub fn read_doc<F: decode::Decode>(files: &dyn FileSource, root: &Path, rel: &str) -> Read<Doc<F>> {
+pub(crate) fn read_doc<F: decode::Decode>(
+    files: &dyn FileSource,
+    root: &Path,
+    rel: &str,
+) -> Read<Doc<F>> {
     let mut l = Loader {
         files,
         root,
@@ -96,7 +100,7 @@ pub fn read_doc<F: decode::Decode>(files: &dyn FileSource, root: &Path, rel: &st
 }
 
 /// Reads the text file `rel` through `files`, normalised; what is not text is a finding.
-pub fn read_text(files: &dyn FileSource, root: &Path, rel: &str) -> Read<Source> {
+pub(crate) fn read_text(files: &dyn FileSource, root: &Path, rel: &str) -> Read<Source> {
     let mut l = Loader {
         files,
         root,

@@ -5,8 +5,11 @@ use crate::common::*;
 use serde_json::Value;
 use std::fs;
 
-/// The audit fixtures and the findings each must give, exactly: (rule, file, line).
-pub const FIXTURES: &[(&str, &[(&str, &str, u64)])] = &[(
+/// One expected finding: (rule, file, line).
+type Finding = (&'static str, &'static str, u64);
+
+/// The audit fixtures and the findings each must give, exactly.
+pub const FIXTURES: &[(&str, &[Finding])] = &[(
     "audit-regles",
     &[
         ("audit-avis-manquant", "audit/audit.toml", 19),
@@ -315,7 +318,7 @@ fn le_resume_donne_une_ligne_par_etablissement() {
     let args = |format: &str| {
         Ldm::new()
             .args(["audit", "resume"])
-            .arg(&example())
+            .arg(example())
             .arg(&a)
             .arg(&b)
             .args(["--format", format])
