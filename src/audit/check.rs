@@ -16,11 +16,7 @@ use super::fiche::Avis;
 pub fn check(ws: &Workspace, audit: &Audit, echelles: &Echelles) -> Vec<Diagnostic> {
     let mut out = audit.diagnostics.clone();
     let preuves = evidence_list(&ws.dossier, |_| true).len();
-    let en_reseau = ws
-        .dossier
-        .config
-        .as_ref()
-        .is_some_and(|c| !c.candidature.reseau.is_empty());
+    let en_reseau = super::en_reseau(ws);
     for c in &ws.edition.criteres {
         match audit.criteres.get(&c.numero) {
             None => out.push(missing_file(c, en_reseau)),

@@ -13,11 +13,7 @@ pub fn skeleton(ws: &Workspace, echelles: &Echelles) -> Vec<(String, String)> {
         (format!("{DIR}/audit.toml"), fiche(ws)),
         (format!("{DIR}/plan.md"), PLAN.to_string()),
     ];
-    let en_reseau = ws
-        .dossier
-        .config
-        .as_ref()
-        .is_some_and(|c| !c.candidature.reseau.is_empty());
+    let en_reseau = super::en_reseau(ws);
     for c in &ws.edition.criteres {
         files.push((
             critere_file(c.numero, &c.slug),

@@ -89,6 +89,15 @@ pub fn echelles(ws: &Workspace) -> Echelles {
         })
 }
 
+/// Whether the dossier applies in a network (`reseau` of ldm.toml): only then are the
+/// network's requirements asked.
+pub fn en_reseau(ws: &Workspace) -> bool {
+    ws.dossier
+        .config
+        .as_ref()
+        .is_some_and(|c| !c.candidature.reseau.is_empty())
+}
+
 /// The file of criterion `numero` (`audit/criteres/4-partenariats.md`).
 pub fn critere_file(numero: u32, slug: &str) -> String {
     format!("{DIR}/criteres/{numero}-{slug}.md")
