@@ -37,6 +37,10 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     };
     let serveur = Serveur::ouvrir(&root, options)?;
     let url = format!("http://{}/", serveur.adresse());
+    // Ctrl-C is handled before the address is printed: whoever reads the address may
+    // stop the server at once, and must find it ready to stop cleanly.
+    let arret = serveur.arret();
+    ctrlc::set_handler(move || arret.arreter())?;
     println!(
         "ldm serve\u{a0}: le dossier « {} » est visible à l'adresse {url}\nLa page suit chaque enregistrement. Ctrl-C pour arrêter.",
         root.display()
@@ -48,8 +52,6 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     {
         eprintln!("avertissement\u{a0}: navigateur non ouvert ({e})\u{202f}; ouvrez {url}");
     }
-    let arret = serveur.arret();
-    ctrlc::set_handler(move || arret.arreter())?;
     serveur.servir()?;
     println!("ldm serve\u{a0}: arrêté");
     Ok(ExitCode::SUCCESS)
