@@ -76,7 +76,11 @@ export async function telechargement(genre) {
       blob: new Blob([session.annexe_docx()], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }),
       nom: 'annexe.docx'
     };
-    case 'annexe-pdf': return { blob: new Blob([session.annexe_pdf()], { type: 'application/pdf' }), nom: 'annexe.pdf' };
+    case 'annexe-pdf':
+      if (!Session.pdf()) {
+        throw new Error('cette page a été construite sans le moteur PDF');
+      }
+      return { blob: new Blob([session.annexe_pdf()], { type: 'application/pdf' }), nom: 'annexe.pdf' };
     default: throw new Error('téléchargement inconnu\u00a0: ' + genre);
   }
 }
