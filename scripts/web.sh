@@ -6,12 +6,18 @@
 # or a school's intranet.
 # Needs the rustup target wasm32-unknown-unknown and wasm-bindgen-cli at the version of
 # the wasm-bindgen crate in Cargo.lock (.ci/run installs both).
-# LDM_WEB_PDF=0 builds without the PDF engine (a smaller page without the PDF annex).
+# LDM_WEB_PDF=1 adds the PDF engine (the annex as PDF too; a module nine times bigger).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# What a visitor's browser instantiates: the .wasm out of wasm-bindgen (README, docs/performance.md).
-budget=$((16 * 1024 * 1024))
+# What a visitor's browser instantiates: the .wasm out of wasm-bindgen (README,
+# docs/performance.md); with the PDF engine, its fonts are most of the module.
+budget=$((8 * 1024 * 1024))
+features=()
+if [ "${LDM_WEB_PDF:-0}" = 1 ]; then
+  budget=$((40 * 1024 * 1024))
+  features=(--features pdf)
+fi
 target=wasm32-unknown-unknown
 out=dist/web
 
@@ -26,8 +32,6 @@ if ! rustup target list --installed | grep -qx "$target"; then
   exit 1
 fi
 
-features=()
-if [ "${LDM_WEB_PDF:-1}" = 0 ]; then features=(--no-default-features); fi
 TIMEFORMAT="web.sh : ldm-web construit en %0R s (processeur : %0U s utilisateur, %0S s système)"
 time cargo build --locked -p ldm-web --target "$target" --profile web "${features[@]}"
 

@@ -204,8 +204,15 @@ fn the_example_shows_the_counts_of_ldm_check_and_nothing_leaves_the_page() {
            try { r[g] = (await m.telechargement(g)).blob.size; } catch (e) { r[g] = String(e.message || e); } } \
          return r; })",
     );
-    for kind in ["annexe-html", "annexe-docx", "annexe-pdf", "tableau-html"] {
+    for kind in ["annexe-html", "annexe-docx", "tableau-html"] {
         assert!(sizes[kind].as_u64().unwrap_or(0) > 1000, "{kind}: {sizes}");
+    }
+    // The PDF only in a page built with the engine (LDM_WEB_PDF=1), its button otherwise gone.
+    let pdf = page.eval("import('./ldm_web.js').then(m => m.Session.pdf())");
+    let button = page.eval("document.querySelector('[data-telecharger=\"annexe-pdf\"]') !== null");
+    assert_eq!(button, pdf);
+    if pdf == true {
+        assert!(sizes["annexe-pdf"].as_u64().unwrap_or(0) > 1000, "{sizes}");
     }
     let evidence = page.eval(
         "document.querySelector('[data-onglet=\"preuves\"]').click(); \
