@@ -5,7 +5,9 @@ use crate::diagnostic::Diagnostic;
 use crate::load::{self, LoadError};
 use crate::model::Dossier;
 use crate::referentiel::{Edition, select_edition};
+use crate::vfs::FileSource;
 use std::path::Path;
+use std::sync::Arc;
 
 /// A loaded dossier with its edition.
 pub struct Workspace {
@@ -22,6 +24,12 @@ impl Workspace {
     /// dossier to read; every problem inside it is a finding.
     pub fn load(root: &Path) -> Result<Workspace, LoadError> {
         Ok(Workspace::new(load::load(root)?))
+    }
+
+    /// Loads the dossier held by `files` (an in-memory folder, say); `root` names it in
+    /// messages.
+    pub fn load_from(files: Arc<dyn FileSource>, root: &Path) -> Result<Workspace, LoadError> {
+        Ok(Workspace::new(load::load_from(files, root)?))
     }
 
     /// Chooses the edition of an already loaded dossier.

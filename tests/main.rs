@@ -52,5 +52,8 @@ mod serve;
 mod source;
 #[path = "main/teacher.rs"]
 mod teacher;
+// The static page (scripts/web.sh builds dist/web; .ci/run before `cargo test`).
+#[path = "main/web.rs"]
+mod web;
 #[path = "main/windows.rs"]
 mod windows;

@@ -365,7 +365,9 @@ pub fn new_entity(
     }
 }
 
-/// The current year, for default campaign years (UTC, from the system clock).
+/// The current year, for default campaign years (UTC, from the system clock, which the
+/// WebAssembly build has not).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn current_year() -> i64 {
     i64::from(time::OffsetDateTime::now_utc().year())
 }

@@ -312,43 +312,17 @@ fn critere(query: &str) -> Option<u32> {
         .and_then(|(_, v)| v.parse().ok())
 }
 
-/// An evidence file, only when a fiche cites it, read through the dossier's file
-/// source (which keeps every read inside the dossier).
+/// An evidence file, only when a fiche cites it (`state::preuve`).
 fn preuve(analyse: &Analyse, rel: &str) -> Reponse {
-    let Some(rel) = crate::vfs::normalize(rel) else {
-        return Reponse::texte(400, "chemin refusé");
-    };
-    let (Some(ws), true) = (&analyse.workspace, analyse.cites(&rel)) else {
-        return Reponse::texte(
-            404,
-            &format!(
-                "« {rel} » n'est pas une preuve citée par une fiche du dossier\u{a0}: ldm serve ne le donne pas"
-            ),
-        );
-    };
-    match ws.dossier.files.read(&rel) {
-        Ok(corps) => Reponse::Corps {
+    match state::preuve(analyse, rel) {
+        Ok((corps, type_mime)) => Reponse::Corps {
             statut: 200,
-            type_mime: type_of(&rel),
+            type_mime,
             corps,
             genre: Genre::Preuve,
         },
-        Err(e) => Reponse::texte(404, &format!("lecture impossible de « {rel} »\u{a0}: {e}")),
-    }
-}
-
-/// The media type of an evidence file by its extension; anything that a browser could
-/// run (HTML, SVG) or does not know is a download.
-fn type_of(rel: &str) -> &'static str {
-    let ext = rel.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
-    match ext.as_deref() {
-        Some("pdf") => "application/pdf",
-        Some("png") => "image/png",
-        Some("jpg" | "jpeg") => "image/jpeg",
-        Some("gif") => "image/gif",
-        Some("webp") => "image/webp",
-        Some("md" | "txt" | "csv") => "text/plain; charset=utf-8",
-        _ => "application/octet-stream",
+        Err(state::PreuveRefusee::Chemin) => Reponse::texte(400, "chemin refusé"),
+        Err(e) => Reponse::texte(404, &e.to_string()),
     }
 }
 
@@ -409,6 +383,7 @@ mod tests {
 
     #[test]
     fn evidence_that_a_browser_could_run_is_a_download() {
+        let type_of = state::type_preuve;
         assert_eq!(type_of("preuves/a.PDF"), "application/pdf");
         assert_eq!(type_of("preuves/a.csv"), "text/plain; charset=utf-8");
         assert_eq!(type_of("preuves/a.html"), "application/octet-stream");

@@ -4,6 +4,7 @@
 
 use crate::check::{self, CritereSummary};
 use crate::diagnostic::{Counts, Diagnostic, Rule, Severity};
+use crate::load::LoadError;
 use crate::model::Dossier;
 use crate::model::front::Lien;
 use crate::source::Source;
@@ -105,7 +106,13 @@ impl Analyse {
     /// Loads and checks the dossier at `root`; a dossier that cannot be read at all is
     /// an analysis with its error, so the page says why instead of going blank.
     pub fn of_disk(root: &Path) -> Analyse {
-        match Workspace::load(root) {
+        Analyse::of_loaded(Workspace::load(root))
+    }
+
+    /// Checks what loading gave (from the disk or any other file source); a dossier
+    /// that could not be loaded is an analysis with its error.
+    pub fn of_loaded(loaded: Result<Workspace, LoadError>) -> Analyse {
+        match loaded {
             Ok(ws) => Analyse::of(ws),
             Err(e) => Analyse {
                 resume: Resume {
@@ -210,6 +217,47 @@ fn preuves_citees(d: &Dossier) -> Vec<PreuveCitee> {
         }
     }
     found.into_values().collect()
+}
+
+/// Why an evidence file is not given out; the messages are the page's.
+#[derive(Debug, thiserror::Error)]
+pub enum PreuveRefusee {
+    #[error("chemin refusé")]
+    Chemin,
+    #[error(
+        "« {0} » n'est pas une preuve citée par une fiche du dossier\u{a0}: ldm ne le donne pas"
+    )]
+    NonCitee(String),
+    #[error("lecture impossible de « {0} »\u{a0}: {1}")]
+    Lecture(String, crate::vfs::ReadError),
+}
+
+/// An evidence file with its media type, only when a fiche cites it, read through the
+/// dossier's file source (which keeps every read inside the dossier and bounded).
+pub fn preuve(analyse: &Analyse, rel: &str) -> Result<(Vec<u8>, &'static str), PreuveRefusee> {
+    let rel = crate::vfs::normalize(rel).ok_or(PreuveRefusee::Chemin)?;
+    let (Some(ws), true) = (&analyse.workspace, analyse.cites(&rel)) else {
+        return Err(PreuveRefusee::NonCitee(rel));
+    };
+    match ws.dossier.files.read(&rel) {
+        Ok(corps) => Ok((corps, type_preuve(&rel))),
+        Err(e) => Err(PreuveRefusee::Lecture(rel, e)),
+    }
+}
+
+/// The media type of an evidence file by its extension; anything that a browser could
+/// run (HTML, SVG) or does not know is a download.
+pub fn type_preuve(rel: &str) -> &'static str {
+    let ext = rel.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    match ext.as_deref() {
+        Some("pdf") => "application/pdf",
+        Some("png") => "image/png",
+        Some("jpg" | "jpeg") => "image/jpeg",
+        Some("gif") => "image/gif",
+        Some("webp") => "image/webp",
+        Some("md" | "txt" | "csv") => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
 }
 
 /// The JSON the page receives: a full state, or an update following another.

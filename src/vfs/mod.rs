@@ -6,6 +6,8 @@
 //! dossier gives the same diagnostics wherever it is read from.
 
 pub mod disk;
+// git runs a process: not in the WebAssembly build, which has none.
+#[cfg(not(target_arch = "wasm32"))]
 pub mod git;
 pub mod memory;
 

@@ -6,13 +6,13 @@
 //! or `run(dir, &["check", "."])` for short.
 mod browser;
 mod builder;
+mod devtools;
 mod dossier;
 mod git;
 
-#[cfg(feature = "serve")]
-pub use browser::HEADLESS;
-pub use browser::{chromium, print_to_pdf, program};
+pub use browser::{HEADLESS, chromium, print_to_pdf, program};
 pub use builder::{Ldm, Output, run};
+pub use devtools::Chromium;
 pub use dossier::{TempDossier, copy_dir, edit, example, fixture, root};
 pub use git::git;
 
