@@ -7,6 +7,7 @@ mod completions;
 mod diff;
 mod init;
 mod label;
+mod lsp;
 mod new;
 mod progress;
 mod referentiel;
@@ -66,6 +67,8 @@ pub enum Command {
     Render(render::Args),
     /// Affiche le dossier dans le navigateur et le tient à jour à chaque enregistrement
     Serve(serve::Args),
+    /// Serveur de langage pour les éditeurs (VS Code, Neovim, Helix) : constats, complétion et aide pendant la saisie
+    Lsp(lsp::Args),
     /// Affiche le cahier des charges : critères, exigences, exemples
     Referentiel(referentiel::Args),
     /// Affiche le schéma JSON d'un fichier du dossier (pour les éditeurs)
@@ -124,6 +127,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Diff(a) => diff::run(a),
         Command::Render(a) => render::run(a),
         Command::Serve(a) => serve::run(a),
+        Command::Lsp(a) => lsp::run(a),
         Command::Referentiel(a) => referentiel::run(a),
         Command::Schema(a) => schema::run(a),
         Command::Completions(a) => completions::run(a),
