@@ -326,7 +326,8 @@ impl Server {
 /// message, and the edit of its « vouliez-vous dire » suggestion in `data`.
 fn diagnostic(d: &ldm::Diagnostic, src: Option<&crate::source::Source>) -> Diagnostic {
     let (start, end) = src.map_or((Point::default(), Point::default()), |s| {
-        position::span(s, d.pos)
+        let (start, end) = position::span(s, d.pos);
+        (start, quoted_end(&s.text, start).unwrap_or(end))
     });
     let message = match &d.help {
         Some(h) => format!("{}\naide\u{a0}: {h}", d.message),
@@ -353,6 +354,19 @@ fn diagnostic(d: &ldm::Diagnostic, src: Option<&crate::source::Source>) -> Diagn
         data,
         ..Default::default()
     }
+}
+
+/// The end of the quoted value starting at `start`, closing quote included: a spot
+/// that starts at a quote covers the whole value, so its fix keeps both quotes.
+fn quoted_end(text: &str, start: Point) -> Option<Point> {
+    let at = position::offset(text, start);
+    let q = text[at..]
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '"' | '\''))?;
+    let rest = &text[at + 1..];
+    let close = rest[..rest.find('\n').unwrap_or(rest.len())].find(q)?;
+    Some(position::point(text, at + 1 + close + 1))
 }
 
 /// One quick fix per finding the client names that carries a suggestion.

@@ -35,10 +35,7 @@ impl FileSource for Overlay {
         match self.buffers.kind(rel) {
             Some(k @ Kind::File { .. }) => Some(k),
             // A folder holding only unsaved files exists for the buffers' sake.
-            Some(Kind::Dir) => match self.base.kind(rel) {
-                None => Some(Kind::Dir),
-                below => below,
-            },
+            Some(Kind::Dir) => self.base.kind(rel).or(Some(Kind::Dir)),
             _ => self.base.kind(rel),
         }
     }

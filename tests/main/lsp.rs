@@ -6,7 +6,7 @@
 use crate::common::*;
 use serde_json::{Value, json};
 use std::collections::VecDeque;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, ChildStdin, Stdio};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
@@ -351,7 +351,7 @@ fn completion_offers_fields_values_requirements_evidence_and_headings() {
     assert_eq!(first["textEdit"]["newText"], "4.1");
     assert_eq!(
         first["textEdit"]["range"]["start"],
-        json!({"line": row, "character": 12})
+        json!({"line": row, "character": 13})
     );
     let doc = first["documentation"]["value"].as_str().unwrap();
     assert!(doc.starts_with("**Exigence 4.1**"), "{doc}");
@@ -421,6 +421,15 @@ fn ldm_toml_values_and_their_suggestions() {
         json!({"textDocument": {"uri": c.uri("ldm.toml")}, "range": found["range"], "context": {"diagnostics": [found]}}),
     );
     let edit = &actions[0]["edit"]["changes"][c.uri("ldm.toml")][0];
+    // The whole quoted value is replaced, its quotes kept.
+    let line = toml.lines().nth(row as usize).unwrap();
+    let quote = line.find('"').unwrap() as u64;
+    assert_eq!(edit["range"]["start"]["character"], quote, "{actions}");
+    assert_eq!(
+        edit["range"]["end"]["character"],
+        line.len() as u64,
+        "{actions}"
+    );
     assert_eq!(edit["newText"], "\"renouvellement\"", "{actions}");
     let items = c.request("textDocument/completion", c.at("ldm.toml", row as u32, 10));
     assert_eq!(labels(&items), ["premiere-demande", "renouvellement"]);
