@@ -245,7 +245,7 @@ mod tests {
     #[test]
     fn the_place_of_the_cursor_in_a_fiche() {
         let path = |p: &[&str]| p.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        let p = place(FICHE, at(FICHE, 2, "\"4."), false);
+        let p = place(FICHE, at(FICHE, 2, "\"4.1\", \"4."), false);
         assert_eq!(
             p,
             Place::Value {

@@ -11,7 +11,7 @@ pub struct Point {
     pub character: u32,
 }
 
-/// The span of a finding in `src`: its underlined spot, or the whole first line for a
+/// The span of a finding in `src`: its underlined spot, or the first character for a
 /// finding about a whole file.
 pub fn span(src: &Source, pos: Option<Pos>) -> (Point, Point) {
     let pos = pos.unwrap_or_else(Pos::start);
@@ -97,7 +97,7 @@ mod tests {
                 },
                 Point {
                     line: 0,
-                    character: 2
+                    character: 1
                 }
             )
         );
