@@ -6,7 +6,7 @@
 //! Usage: lsp_latency LDM DOSSIER FICHIER [RUNS]
 
 use serde_json::{Value, json};
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::process::{ChildStdin, Command, Stdio};
 use std::time::{Duration, Instant};
 

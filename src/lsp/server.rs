@@ -370,6 +370,9 @@ fn quoted_end(text: &str, start: Point) -> Option<Point> {
 }
 
 /// One quick fix per finding the client names that carries a suggestion.
+// `WorkspaceEdit` keys its changes by `Uri`, whose parsed form caches in a `Cell`; its
+// hash and equality read only the string, so the key never changes under the map.
+#[allow(clippy::mutable_key_type)]
 fn code_actions(p: CodeActionParams) -> Vec<CodeActionOrCommand> {
     p.context
         .diagnostics
