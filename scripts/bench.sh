@@ -9,7 +9,9 @@
 #     checking the same dossiers;
 #   - diff of N and 2N renamed fiches a side (scripts/gen-renamed.sh): time and growth;
 #   - serve: from a save to the update on the page's event stream, on the example and on
-#     a dossier of 4,000 fiches (scripts/gen-fiches.sh), with scripts/bench/serve_latency.rs.
+#     a dossier of 4,000 fiches (scripts/gen-fiches.sh), with scripts/bench/serve_latency.rs;
+#   - lsp: from a change in the editor to the findings of the file, on the example and on
+#     the 4,000 fiches, with scripts/bench/lsp_latency.rs.
 # Medians of hyperfine runs (a loop of `date` when hyperfine is missing); peak memory
 # with /usr/bin/time. Release build without the PDF engine (typst) unless BENCH_PDF=1.
 # Usage: scripts/bench.sh [DOSSIERS (1000)] [RUNS (10)]
@@ -17,13 +19,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-1000}
 runs=${2:-10}
-features=(--no-default-features --features serve)
+features=(--no-default-features --features serve,lsp)
 [ "${BENCH_PDF:-0}" = 1 ] && features=()
-cargo build --release --quiet "${features[@]}" --bin ldm --example hello --example floor --example serve_latency
+cargo build --release --quiet "${features[@]}" --bin ldm --example hello --example floor --example serve_latency --example lsp_latency
 bin=$PWD/target/release/ldm
 hello=$PWD/target/release/examples/hello
 floor=$PWD/target/release/examples/floor
 latency=$PWD/target/release/examples/serve_latency
+lsp_latency=$PWD/target/release/examples/lsp_latency
 example=$PWD/examples/lycee-marie-marvingt
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -140,6 +143,14 @@ cp -r "$example" "$work/serve-exemple"
 serve_row "exemple" "$work/serve-exemple" criteres/4-partenariats/actions/job-dating.md
 scripts/gen-fiches.sh 4000 "$work/serve-4000"
 serve_row "4 000 fiches" "$work/serve-4000" criteres/4-partenariats/actions/job-dating.md
+# lsp: a change in the editor → the findings of the file (median and slowest).
+lsp_row() {
+  local what=$1 dossier=$2 file=$3 goal=$4 med max
+  read -r med max < <("$lsp_latency" "$bin" "$dossier" "$file" "$runs")
+  echo "| lsp, modification → constats ($what) | $med ms | la plus lente | $max ms | — | $goal |"
+}
+lsp_row "exemple" "$work/serve-exemple" criteres/4-partenariats/actions/job-dating.md "< 50 ms"
+lsp_row "4 000 fiches" "$work/serve-4000" criteres/4-partenariats/actions/job-dating.md "—"
 rm -rf "$work/serve-exemple" "$work/serve-4000"
 
 echo

@@ -35,6 +35,7 @@ const RANKS: &[(&str, u8)] = &[
     ("fuzzing", 6),
     ("serve", 7),
     ("cmd", 7),
+    ("lsp", 7),
 ];
 
 fn rank(module: &str) -> Option<u8> {

@@ -16,6 +16,7 @@ pub mod fuzzing;
 #[cfg(test)]
 mod layers;
 pub mod load;
+pub mod lsp;
 pub mod markup;
 pub mod model;
 pub mod numfmt;

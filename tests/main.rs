@@ -28,6 +28,10 @@ mod fuzz;
 mod harden;
 #[path = "main/install.rs"]
 mod install;
+// The language server is a default-on feature; `--no-default-features` builds without it.
+#[cfg(feature = "lsp")]
+#[path = "main/lsp.rs"]
+mod lsp;
 // The PDF engine is a default-on feature; `--no-default-features` builds without it.
 #[cfg(feature = "pdf")]
 #[path = "main/pdf.rs"]

@@ -8,6 +8,7 @@ mod completions;
 mod diff;
 mod init;
 mod label;
+mod lsp;
 mod new;
 mod progress;
 mod referentiel;
@@ -67,6 +68,8 @@ pub enum Command {
     Render(render::Args),
     /// Affiche le dossier dans le navigateur et le tient à jour à chaque enregistrement
     Serve(serve::Args),
+    /// Serveur de langage pour les éditeurs (VS Code, Neovim, Helix) : constats, complétion et aide pendant la saisie
+    Lsp(lsp::Args),
     /// Affiche le cahier des charges : critères, exigences, exemples
     Referentiel(referentiel::Args),
     /// L'audit : la grille des auditeurs, les écarts, le rapport d'audit, l'avis
@@ -127,6 +130,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Diff(a) => diff::run(a),
         Command::Render(a) => render::run(a),
         Command::Serve(a) => serve::run(a),
+        Command::Lsp(a) => lsp::run(a),
         Command::Referentiel(a) => referentiel::run(a),
         Command::Audit(a) => audit::run(a),
         Command::Schema(a) => schema::run(a),

@@ -43,6 +43,14 @@ impl Memory {
         true
     }
 
+    /// Forgets a file; `true` when it was there.
+    pub fn remove(&mut self, rel: &str) -> bool {
+        let Some(rel) = super::normalize(rel) else {
+            return false;
+        };
+        self.files.remove(&rel).is_some() | self.sized.remove(&rel).is_some()
+    }
+
     pub fn len(&self) -> usize {
         self.files.len() + self.sized.len()
     }

@@ -1,5 +1,5 @@
 //! The file source a dossier is read through: the disk, a git revision held in memory,
-//! or an in-memory tree (tests, fuzzing, an editor's unsaved buffers).
+//! or an in-memory tree (tests, fuzzing), or an editor's unsaved buffers over the disk.
 //!
 //! Paths are relative to the source's root, `/`-separated and Unicode NFC; the empty
 //! path is the root. The same files give the same answers from every source, so a
@@ -10,9 +10,11 @@ pub mod disk;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod git;
 pub mod memory;
+pub mod overlay;
 
 pub use disk::Disk;
 pub use memory::Memory;
+pub use overlay::Overlay;
 
 use unicode_normalization::UnicodeNormalization;
 
