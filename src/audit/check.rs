@@ -267,21 +267,26 @@ pub fn same(valeur: &str, written: &str) -> bool {
     valeur.to_lowercase() == written.trim().to_lowercase()
 }
 
-/// `AAAA-MM-JJ`, a plausible day.
+/// `AAAA-MM-JJ`, a day of the calendar (the `time` crate knows the months' lengths).
 fn is_date(text: &str) -> bool {
-    let parts: Vec<&str> = text.trim().split('-').collect();
     let num = |s: &str, len: usize| {
         (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| s.parse::<u32>().ok())
+            .then(|| s.parse::<u16>().ok())
             .flatten()
     };
-    match parts.as_slice() {
-        [y, m, d] => matches!(
-            (num(y, 4), num(m, 2), num(d, 2)),
-            (Some(_), Some(1..=12), Some(1..=31))
-        ),
-        _ => false,
-    }
+    let parts: Vec<&str> = text.trim().split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return false;
+    };
+    let (Some(y), Some(m), Some(d)) = (num(y, 4), num(m, 2), num(d, 2)) else {
+        return false;
+    };
+    let month = u8::try_from(m)
+        .ok()
+        .and_then(|m| time::Month::try_from(m).ok());
+    let day = u8::try_from(d).ok();
+    matches!((month, day), (Some(month), Some(day))
+        if time::Date::from_calendar_date(i32::from(y), month, day).is_ok())
 }
 
 /// `audit-avis-manquant`, unknown avis and `audit-avis-incoherent`.
@@ -372,6 +377,8 @@ mod tests {
             ("2027-06-30", true),
             (" 2027-01-01 ", true),
             ("2027-13-01", false),
+            ("2027-02-31", false),
+            ("2028-02-29", true),
             ("30/06/2027", false),
             ("juin 2027", false),
             ("2027-6-30", false),
