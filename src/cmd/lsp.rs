@@ -15,8 +15,9 @@ pub struct Args {
 
 #[cfg(feature = "lsp")]
 pub fn run(_: Args) -> anyhow::Result<ExitCode> {
-    ldm::lsp::server::run()?;
-    Ok(ExitCode::SUCCESS)
+    // The protocol's exit codes: 0 after `shutdown`, 1 when the editor left without it.
+    let clean = ldm::lsp::server::run()?;
+    Ok(ExitCode::from(u8::from(!clean)))
 }
 
 #[cfg(not(feature = "lsp"))]

@@ -25,8 +25,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
-/// Runs the server on stdin and stdout until the client says `exit`.
-pub fn run() -> anyhow::Result<()> {
+/// Runs the server on stdin and stdout until the client says `exit`; `true` when the
+/// client asked for a `shutdown` first (the protocol's exit code 0, else 1).
+pub fn run() -> anyhow::Result<bool> {
     let (connection, io) = Connection::stdio();
     let (id, _params) = connection.initialize_start()?;
     let result = InitializeResult {
@@ -37,10 +38,15 @@ pub fn run() -> anyhow::Result<()> {
         }),
     };
     connection.initialize_finish(id, serde_json::to_value(result)?)?;
-    Server::default().serve(&connection)?;
+    let clean = Server::default().serve(&connection)?;
     drop(connection);
-    io.join()?;
-    Ok(())
+    let joined = io.join();
+    // An editor that quits without `shutdown` may close the pipes under the writer: that
+    // is its exit code 1, not an error of ldm.
+    if clean {
+        joined?;
+    }
+    Ok(clean)
 }
 
 fn capabilities() -> ServerCapabilities {
@@ -79,38 +85,41 @@ struct Server {
 }
 
 impl Server {
-    fn serve(&mut self, c: &Connection) -> anyhow::Result<()> {
+    /// Serves until the session ends: `true` after `shutdown` then `exit`, `false` when
+    /// the client said `exit` without `shutdown` or closed its end.
+    fn serve(&mut self, c: &Connection) -> anyhow::Result<bool> {
         while let Ok(msg) = c.receiver.recv() {
-            if self.handle(c, msg)? {
-                return Ok(());
+            if let Some(clean) = self.handle(c, msg)? {
+                return Ok(clean);
             }
             // Debounce: what came meanwhile first, then one check per changed dossier.
             while let Ok(msg) = c.receiver.try_recv() {
-                if self.handle(c, msg)? {
-                    return Ok(());
+                if let Some(clean) = self.handle(c, msg)? {
+                    return Ok(clean);
                 }
             }
             self.publish(c)?;
         }
-        Ok(())
+        Ok(false)
     }
 
-    /// Handles one message; `true` once the client has shut the server down.
-    fn handle(&mut self, c: &Connection, msg: Message) -> anyhow::Result<bool> {
+    /// Handles one message; `Some(clean)` once the session is over.
+    fn handle(&mut self, c: &Connection, msg: Message) -> anyhow::Result<Option<bool>> {
         match msg {
             Message::Request(r) => {
                 if c.handle_shutdown(&r)? {
-                    return Ok(true);
+                    return Ok(Some(true));
                 }
                 // A request is answered from the buffers as they are now.
                 self.publish(c)?;
                 let resp = self.request(r);
                 c.sender.send(resp.into())?;
             }
+            Message::Notification(n) if n.method == notif::Exit::METHOD => return Ok(Some(false)),
             Message::Notification(n) => self.notification(n),
             Message::Response(_) => {}
         }
-        Ok(false)
+        Ok(None)
     }
 
     fn notification(&mut self, n: Notification) {

@@ -146,11 +146,15 @@ impl Client {
     fn stop(mut self) {
         assert_eq!(self.request("shutdown", Value::Null), Value::Null);
         self.notify("exit", Value::Null);
+        assert_eq!(self.exit_code(), Some(0));
+    }
+
+    /// The server's exit code once it has ended.
+    fn exit_code(&mut self) -> Option<i32> {
         let deadline = Instant::now() + PATIENCE;
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
-                assert!(status.success(), "ldm lsp ended with {status}");
-                return;
+                return status.code();
             }
             assert!(Instant::now() < deadline, "ldm lsp did not exit");
             std::thread::sleep(Duration::from_millis(20));
@@ -286,6 +290,15 @@ fn an_unsaved_change_is_checked_and_its_findings_cleared_when_fixed() {
     // Nothing was written: the buffer never reached the disk.
     assert_eq!(c.dossier.read(JOB), on_disk);
     c.stop();
+}
+
+#[test]
+fn an_editor_leaving_without_shutdown_gets_exit_code_1() {
+    // The protocol: `exit` without `shutdown` first ends the server with 1 (Neovim says
+    // « Client 1 quit with exit code … » when it quits that way).
+    let mut c = Client::start(TempDossier::fixture("valide"));
+    c.notify("exit", Value::Null);
+    assert_eq!(c.exit_code(), Some(1));
 }
 
 #[test]
