@@ -6,6 +6,7 @@ use clap::ValueEnum;
 use ldm::report::{self, Checked, Format};
 use ldm::rule::Rule;
 use ldm::workspace::Workspace;
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -85,32 +86,26 @@ fn group_by_dossier(paths: &[PathBuf], criteres: &[u32]) -> Vec<(PathBuf, Scope)
         paths.to_vec()
     };
     let mut groups: Vec<(PathBuf, Scope)> = Vec::new();
+    // Each root is resolved once and looked up by its real path: comparing every new
+    // root with every earlier one made a batch of 1,000 dossiers quadratic in syscalls.
+    let mut index: HashMap<PathBuf, usize> = HashMap::new();
     for path in &named {
         let root = dossier_root(path);
         let inner = (!paths.is_empty()).then(|| inside(&root, path)).flatten();
-        let at = match groups.iter().position(|(r, _)| same_folder(r, &root)) {
-            Some(i) => i,
-            None => {
-                let scope = Scope {
-                    criteres: criteres.to_vec(),
-                    paths: Vec::new(),
-                };
-                groups.push((root, scope));
-                groups.len() - 1
-            }
-        };
+        let key = root.canonicalize().unwrap_or_else(|_| root.clone());
+        let at = *index.entry(key).or_insert_with(|| {
+            let scope = Scope {
+                criteres: criteres.to_vec(),
+                paths: Vec::new(),
+            };
+            groups.push((root, scope));
+            groups.len() - 1
+        });
         if let Some(rel) = inner {
             groups[at].1.paths.push(rel);
         }
     }
     groups
-}
-
-fn same_folder(a: &std::path::Path, b: &std::path::Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => a == b,
-    }
 }
 
 /// On GitHub Actions, appends the Markdown summary to the file `$GITHUB_STEP_SUMMARY`
