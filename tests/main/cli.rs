@@ -101,7 +101,7 @@ fn init_force_adds_missing_files_and_keeps_existing_ones_byte_identical() {
     let before = snapshot_tree(&d);
     run(tmp.path(), &["init", "d", "--force"])
         .success()
-        .stdout_has(" : 0 fichier créé.");
+        .stdout_has("\u{a0}: 0 fichier créé.");
     assert_eq!(snapshot_tree(&d), before);
 }
 
