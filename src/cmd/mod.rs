@@ -2,13 +2,15 @@
 
 /// `eprintln!` for ldm's own lines (errors, notes): French typography applied once here,
 /// at the printing boundary, rather than in each literal. Never for the dossier's lines.
+/// The text and its newline go out in one write, so a reader that stops after the first
+/// line (`ldm serve | head -1`) gets whole lines.
 macro_rules! eprintln_fr {
-    ($($arg:tt)*) => { eprintln!("{}", ldm::typo::french(&format!($($arg)*))) };
+    ($($arg:tt)*) => { eprint!("{}", ldm::typo::french(&format!("{}\n", format_args!($($arg)*)))) };
 }
 
 /// `println!` with French typography, like `eprintln_fr!`.
 macro_rules! println_fr {
-    ($($arg:tt)*) => { println!("{}", ldm::typo::french(&format!($($arg)*))) };
+    ($($arg:tt)*) => { print!("{}", ldm::typo::french(&format!("{}\n", format_args!($($arg)*)))) };
 }
 
 mod aide;
