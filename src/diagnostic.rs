@@ -28,7 +28,9 @@ impl Pos {
     }
 }
 
-/// One finding of `ldm check`.
+/// One finding of `ldm check`. Its message and help are French text with French
+/// typography (`typo::french`), set once here so that every report, the LSP and `serve`
+/// print the same characters; excerpts of the dossier's lines are never part of them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     /// The rule that fired; serialized as its stable name, e.g. `mesure-non-chiffree`.
@@ -48,7 +50,7 @@ impl Diagnostic {
         Diagnostic {
             rule,
             severity: rule.severity(),
-            message: message.into(),
+            message: crate::typo::french(&message.into()),
             file: None,
             pos: None,
             help: None,
@@ -66,8 +68,9 @@ impl Diagnostic {
         self
     }
 
+    /// Sets the help line, with French typography like the message.
     pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        self.help = Some(crate::typo::french(&help.into()));
         self
     }
 
@@ -139,5 +142,24 @@ impl Counts {
             }
         }
         c
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn message_and_help_get_french_typography_once_where_they_are_set() {
+        let d = Diagnostic::new(Rule::TypeInvalide, "« quarante » pour « cible » : non")
+            .help("écrivez « cible: 40 » ; sans unité ?");
+        assert_eq!(
+            d.message,
+            "«\u{202f}quarante\u{202f}» pour «\u{202f}cible\u{202f}»\u{a0}: non"
+        );
+        assert_eq!(
+            d.help.as_deref(),
+            Some("écrivez «\u{202f}cible: 40\u{202f}»\u{202f}; sans unité\u{202f}?")
+        );
     }
 }

@@ -23,14 +23,16 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
         Err(e) => {
-            eprintln!("erreur\u{a0}: {}", cmd::clap_fr::message(&e));
+            let message = ldm::typo::french(&cmd::clap_fr::message(&e));
+            eprintln!("erreur\u{a0}: {message}");
             return ExitCode::from(2);
         }
     };
     match cmd::run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("erreur\u{a0}: {e:#}");
+            // Contexts and causes are ldm's French sentences: typography applied once here.
+            eprintln!("erreur\u{a0}: {}", ldm::typo::french(&format!("{e:#}")));
             ExitCode::from(2)
         }
     }

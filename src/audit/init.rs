@@ -11,13 +11,14 @@ use std::fmt::Write;
 pub fn skeleton(ws: &Workspace, echelles: &Echelles) -> Vec<(String, String)> {
     let mut files = vec![
         (format!("{DIR}/audit.toml"), fiche(ws)),
-        (format!("{DIR}/plan.md"), PLAN.to_string()),
+        (format!("{DIR}/plan.md"), crate::typo::french(PLAN)),
     ];
     let en_reseau = super::en_reseau(ws);
     for c in &ws.edition.criteres {
         files.push((
             critere_file(c.numero, &c.slug),
-            critere(c, en_reseau, echelles),
+            // ldm's comments and the referentiel's texts; no value of the school's.
+            crate::typo::french(&critere(c, en_reseau, echelles)),
         ));
     }
     files
@@ -32,8 +33,15 @@ fn fiche(ws: &Workspace) -> String {
     let etab = ws.dossier.config.as_ref().map(|c| &c.etablissement);
     let nom = etab.map_or(String::new(), |e| e.nom.get_ref().clone());
     let uai = etab.map_or(String::new(), |e| e.uai.get_ref().clone());
-    format!(
-        r#"# Audit du label « Lycée des métiers » (écrit par « ldm audit init »).
+    // French typography on ldm's text only, before the school's values are put in.
+    crate::typo::french(FICHE)
+        .replace("{nom}", &q(&nom))
+        .replace("{uai}", &q(&uai))
+        .replace("{edition}", &q(&ws.edition.id))
+}
+
+/// `audit.toml`'s skeleton; `{nom}`, `{uai}` and `{edition}` are filled in by `fiche`.
+const FICHE: &str = r#"# Audit du label « Lycée des métiers » (écrit par « ldm audit init »).
 # « ldm audit check » vérifie l'audit, « ldm audit render » produit le rapport.
 
 [etablissement]
@@ -63,12 +71,7 @@ fonction = ""
 proposition = ""
 motivation = """
 """
-"#,
-        nom = q(&nom),
-        uai = q(&uai),
-        edition = q(&ws.edition.id),
-    )
-}
+"#;
 
 const PLAN: &str = "# Plan d'audit
 

@@ -35,7 +35,7 @@ fn unknown_requirements(ctx: &mut Ctx) {
                 ),
             )
             .at(&e.path, e.pos(x));
-            diag.help = Some(unknown_requirement_help(&ctx.edition, id));
+            diag = diag.help(unknown_requirement_help(&ctx.edition, id));
             ctx.push(diag);
         }
     }

@@ -153,7 +153,7 @@ fn check_sections<F>(ctx: &mut Ctx, doc: &Doc<F>, expected: &[(&str, &[&str])], 
                     &doc.path,
                     Pos::new(s.line, 1, s.title.chars().count() as u32 + 2),
                 );
-                d.help = Some(match suggest(&s.title, known.iter().copied()) {
+                d = d.help(match suggest(&s.title, known.iter().copied()) {
                     Some(k) => format!(
                         "vouliez-vous dire « # {k} » ? Sections attendues : {}",
                         known.join(", ")

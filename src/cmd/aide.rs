@@ -27,7 +27,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
                 let names = cmd.get_subcommands().map(|s| s.get_name());
                 let hint = ldm::text::suggest(name, names)
                     .map_or(String::new(), |s| format!(" ; vouliez-vous dire « {s} » ?"));
-                eprintln!(
+                eprintln_fr!(
                     "erreur\u{a0}: sujet d'aide inconnu « {name} »{hint}\naide\u{a0}: « ldm aide » liste les commandes, « ldm aide format » décrit les fichiers"
                 );
                 return Ok(ExitCode::from(EXIT_FAILURE));

@@ -152,9 +152,9 @@ fn init(path: &Path) -> anyhow::Result<ExitCode> {
         let at = root.join(&rel);
         ldm::fsutil::check_inside(&root, &at).map_err(|e| anyhow::anyhow!("{e}"))?;
         match ldm::fsutil::write_new(&at, &text) {
-            Ok(Written::Created) => eprintln!("écrit\u{a0}: {rel}"),
+            Ok(Written::Created) => eprintln_fr!("écrit\u{a0}: {rel}"),
             Ok(Written::Kept) => {
-                eprintln!("gardé\u{a0}: {rel} (il existe déjà)");
+                eprintln_fr!("gardé\u{a0}: {rel} (il existe déjà)");
                 kept += 1;
             }
             Err(e) => {
@@ -164,9 +164,9 @@ fn init(path: &Path) -> anyhow::Result<ExitCode> {
         }
     }
     if kept > 0 {
-        eprintln!("{kept} fichier(s) existant(s) gardé(s) tels quels.");
+        eprintln_fr!("{kept} fichier(s) existant(s) gardé(s) tels quels.");
     }
-    eprintln!("« ldm audit check » liste ce qui reste à juger.");
+    eprintln_fr!("« ldm audit check » liste ce qui reste à juger.");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -200,7 +200,7 @@ fn resume_all(paths: &[PathBuf], format: ResumeFormat) -> anyhow::Result<ExitCod
         let (ws, audit) = match open(p) {
             Ok(x) => x,
             Err(e) => {
-                eprintln!("erreur\u{a0}: {e:#}");
+                eprintln_fr!("erreur\u{a0}: {e:#}");
                 return Ok(ExitCode::from(EXIT_FAILURE));
             }
         };
@@ -208,7 +208,7 @@ fn resume_all(paths: &[PathBuf], format: ResumeFormat) -> anyhow::Result<ExitCod
         lignes.push(resume::ligne(&label, &ws, &audit, &audit::echelles(&ws)));
     }
     let text = match format {
-        ResumeFormat::Term => resume::term(&lignes),
+        ResumeFormat::Term => ldm::typo::french(&resume::term(&lignes)),
         ResumeFormat::Csv => resume::csv(&lignes),
         ResumeFormat::Json => {
             #[derive(serde::Serialize)]

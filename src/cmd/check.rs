@@ -116,7 +116,7 @@ fn step_summary(checked: &[Checked], opts: report::Options) {
     };
     let text = report::github::step_summary(checked, opts);
     if let Err(e) = report::github::append_step_summary(path.as_ref(), &text) {
-        eprintln!(
+        eprintln_fr!(
             "avertissement\u{a0}: résumé non écrit dans « {} » (GITHUB_STEP_SUMMARY) : {e}",
             super::shown(std::path::Path::new(&path))
         );
@@ -158,11 +158,11 @@ fn explain(name: &str) -> anyhow::Result<ExitCode> {
     } else {
         let hint = ldm::text::suggest(name, Rule::ALL.iter().map(|r| r.name()))
             .map_or(String::new(), |s| format!(" ; vouliez-vous dire « {s} » ?"));
-        eprintln!(
+        eprintln_fr!(
             "erreur\u{a0}: règle inconnue « {name} »{hint}\n« ldm check --explain » liste toutes les règles."
         );
         return Ok(ExitCode::from(EXIT_FAILURE));
     }
-    super::emit(&text)?;
+    super::emit(&ldm::typo::french(&text))?;
     Ok(ExitCode::SUCCESS)
 }

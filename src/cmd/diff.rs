@@ -64,7 +64,7 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
         ([r1, r2], []) => (from_git(&a.dossier, r1)?, from_git(&a.dossier, r2)?),
         ([], [o, n]) => (from_folder(o)?, from_folder(n)?),
         _ => {
-            eprintln!(
+            eprintln_fr!(
                 "erreur\u{a0}: indiquez deux dossiers (« ldm diff ANCIEN NOUVEAU ») ou une ou deux révisions git (« ldm diff --git v2021 »)"
             );
             return Ok(ExitCode::from(EXIT_FAILURE));
@@ -84,15 +84,18 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
     );
     let mut out = String::new();
     match a.format {
-        Format::Term => term::write(
-            &mut out,
-            &d,
-            if a.output.path.is_none() && super::color_stdout() {
-                term::Style::Color
-            } else {
-                term::Style::Plain
-            },
-        ),
+        Format::Term => {
+            term::write(
+                &mut out,
+                &d,
+                if a.output.path.is_none() && super::color_stdout() {
+                    term::Style::Color
+                } else {
+                    term::Style::Plain
+                },
+            );
+            out = ldm::typo::french(&out);
+        }
         // The documents are in French typography, as the annex is.
         Format::Md => {
             term::write(&mut out, &d, term::Style::Markdown);

@@ -89,7 +89,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     let edition = match ldm::referentiel::resolve(&a.edition, &ldm::vfs::Disk::new(&a.dossier)) {
         Ok(e) => e,
         Err(d) => {
-            eprintln!(
+            eprintln_fr!(
                 "erreur\u{a0}: {}{}",
                 d.message,
                 d.help
@@ -119,7 +119,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         Ok(files) => {
             for (rel, w) in &files {
                 if *w == Written::Kept {
-                    println!("conservé (existant) : {rel}");
+                    println_fr!("conservé (existant) : {rel}");
                 }
             }
             let created: Vec<&str> = files
@@ -127,7 +127,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
                 .filter(|(_, w)| *w == Written::Created)
                 .map(|(rel, _)| rel.as_str())
                 .collect();
-            println!(
+            println_fr!(
                 "Dossier « {} », édition {} ({} critères) : {}{}",
                 super::shown(&a.dossier),
                 edition.id,
@@ -139,17 +139,17 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
                     format!(" :\n  {}", created.join("\n  "))
                 }
             );
-            println!(
+            println_fr!(
                 "Étape suivante : remplacer les « À compléter », puis « ldm check {} ».",
                 super::shown(&a.dossier)
             );
             if let Some((path, _)) = id.ci.file() {
-                println!("{}", ci_next_step(path));
+                println_fr!("{}", ci_next_step(path));
             }
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => {
-            eprintln!("erreur\u{a0}: {e}");
+            eprintln_fr!("erreur\u{a0}: {e}");
             Ok(ExitCode::from(EXIT_FAILURE))
         }
     }

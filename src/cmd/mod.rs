@@ -1,5 +1,18 @@
 //! Command-line interface: one file per verb. Help texts are French.
 
+/// `eprintln!` for ldm's own lines (errors, notes): French typography applied once here,
+/// at the printing boundary, rather than in each literal. Never for the dossier's lines.
+/// The text and its newline go out in one write, so a reader that stops after the first
+/// line (`ldm serve | head -1`) gets whole lines.
+macro_rules! eprintln_fr {
+    ($($arg:tt)*) => { eprint!("{}", ldm::typo::french(&format!("{}\n", format_args!($($arg)*)))) };
+}
+
+/// `println!` with French typography, like `eprintln_fr!`.
+macro_rules! println_fr {
+    ($($arg:tt)*) => { print!("{}", ldm::typo::french(&format!("{}\n", format_args!($($arg)*)))) };
+}
+
 mod aide;
 mod audit;
 mod check;
@@ -118,7 +131,35 @@ pub fn command() -> clap::Command {
             }
         })
     };
-    Cli::command().mut_subcommands(french)
+    typographic(Cli::command().mut_subcommands(french))
+}
+
+/// The command's texts (about, help of each option, notes after the help) and its
+/// subcommands', with French typography: written once here, not in each doc comment.
+fn typographic(mut c: clap::Command) -> clap::Command {
+    let fr = |s: &clap::builder::StyledStr| ldm::typo::french(&s.to_string());
+    if let Some(s) = c.get_about().map(fr) {
+        c = c.about(s);
+    }
+    if let Some(s) = c.get_long_about().map(fr) {
+        c = c.long_about(s);
+    }
+    if let Some(s) = c.get_after_help().map(fr) {
+        c = c.after_help(s);
+    }
+    if let Some(s) = c.get_after_long_help().map(fr) {
+        c = c.after_long_help(s);
+    }
+    c.mut_args(move |mut a| {
+        if let Some(s) = a.get_help().map(fr) {
+            a = a.help(s);
+        }
+        if let Some(s) = a.get_long_help().map(fr) {
+            a = a.long_help(s);
+        }
+        a
+    })
+    .mut_subcommands(typographic)
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -205,10 +246,10 @@ pub fn deliver(
         Some(p) if p.as_os_str() == "-" => emit_bytes(text.as_ref())?,
         Some(p) => {
             if let Err(e) = ldm::fsutil::write_output(p, text, force) {
-                eprintln!("erreur\u{a0}: {e}");
+                eprintln_fr!("erreur\u{a0}: {e}");
                 return Ok(ExitCode::from(EXIT_FAILURE));
             }
-            eprintln!("écrit\u{a0}: {}", shown(p));
+            eprintln_fr!("écrit\u{a0}: {}", shown(p));
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -43,27 +43,28 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
             ldm::referentiel::embedded(ldm::model::config::DEFAULT_EDITION).and_then(Result::ok)
         });
     let Some(edition) = edition else {
-        eprintln!("erreur\u{a0}: référentiel illisible ; lancez « ldm check » pour le détail");
+        eprintln_fr!("erreur\u{a0}: référentiel illisible ; lancez « ldm check » pour le détail");
         return Ok(ExitCode::from(EXIT_FAILURE));
     };
     if edition.critere(a.critere).is_none()
         && !dossier.criteres.iter().any(|c| c.numero == a.critere)
     {
         let last = edition.criteres.iter().map(|c| c.numero).max().unwrap_or(0);
-        eprintln!(
+        eprintln_fr!(
             "erreur\u{a0}: le critère {} n'existe pas dans l'édition {} (critères 1 à {last})\naide\u{a0}: « ldm referentiel » liste les critères de l'édition",
-            a.critere, edition.id
+            a.critere,
+            edition.id
         );
         return Ok(ExitCode::from(EXIT_FAILURE));
     }
     let annee = dossier.annee().unwrap_or_else(ldm::scaffold::current_year);
     match ldm::scaffold::new_entity(&dossier, kind, a.critere, &a.titre, &edition, annee) {
         Ok(rel) => {
-            println!("créé : {}", super::shown(&a.dossier.join(&rel)));
+            println_fr!("créé : {}", super::shown(&a.dossier.join(&rel)));
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => {
-            eprintln!("erreur\u{a0}: {e}");
+            eprintln_fr!("erreur\u{a0}: {e}");
             Ok(ExitCode::from(EXIT_FAILURE))
         }
     }

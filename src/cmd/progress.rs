@@ -85,12 +85,12 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
     let format = match choose_format(a.format, a.output.path.as_deref()) {
         Ok(f) => f,
         Err(message) => {
-            eprintln!("erreur\u{a0}: {message}");
+            eprintln_fr!("erreur\u{a0}: {message}");
             return Ok(ExitCode::from(EXIT_FAILURE));
         }
     };
     if format == Format::Pdf && a.output.path.is_none() && super::stdout_is_terminal() {
-        eprintln!(
+        eprintln_fr!(
             "erreur : un PDF ne s'affiche pas dans le terminal ; indiquez le fichier à écrire, par exemple -o tableau-de-bord.pdf"
         );
         return Ok(ExitCode::from(EXIT_FAILURE));
@@ -100,7 +100,7 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
         dossier, edition, ..
     } = Workspace::load(&a.dossier)?;
     let Some(annee) = a.annee.or_else(|| progress::default_year(&dossier)) else {
-        eprintln!(
+        eprintln_fr!(
             "erreur\u{a0}: année de référence inconnue (ldm.toml illisible) ; indiquez-la avec --annee, ou lancez « ldm check » pour corriger ldm.toml"
         );
         return Ok(ExitCode::from(EXIT_FAILURE));
@@ -109,7 +109,7 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
         // Two labels of five years back (the measures' baselines), the new label ahead.
         let (debut, fin) = (campagne.saturating_sub(10), campagne.saturating_add(5));
         if !(debut..=fin).contains(&annee) {
-            eprintln!(
+            eprintln_fr!(
                 "erreur\u{a0}: l'année {annee} est hors de la campagne {campagne} ; choisissez --annee de {debut} (deux labels plus tôt) à {fin} (la fin du label)"
             );
             return Ok(ExitCode::from(EXIT_FAILURE));
@@ -119,15 +119,23 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
         && edition.critere(n).is_none()
         && !dossier.criteres.iter().any(|c| c.numero == n)
     {
-        eprintln!("erreur\u{a0}: le dossier n'a pas de critère {n}");
+        eprintln_fr!("erreur\u{a0}: le dossier n'a pas de critère {n}");
         return Ok(ExitCode::from(EXIT_FAILURE));
     }
     let p = progress::compute(&dossier, &edition, annee, a.critere);
     let color = a.output.path.is_none() && super::color_stdout();
     let mut out = String::new();
     match format {
-        Format::Term => term::write(&mut out, &p, color),
-        Format::Md => md::write(&mut out, &p),
+        // French typography on the whole text: spaces are replaced one for one, so the
+        // table's columns stay aligned.
+        Format::Term => {
+            term::write(&mut out, &p, color);
+            out = ldm::typo::french(&out);
+        }
+        Format::Md => {
+            md::write(&mut out, &p);
+            out = ldm::typo::french(&out);
+        }
         // A template error names its file and line; main reports it and exits 2.
         Format::Html => out = html::render(&p, Some(dossier.files.as_ref()))?,
         Format::Json => {

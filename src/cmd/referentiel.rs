@@ -17,9 +17,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let ed = match referentiel::resolve(&args.edition, &ldm::vfs::Disk::new(".")) {
         Ok(ed) => ed,
         Err(d) => {
-            eprintln!("erreur\u{a0}: {}", d.message);
+            eprintln_fr!("erreur\u{a0}: {}", d.message);
             if let Some(h) = d.help {
-                eprintln!("aide\u{a0}: {h}");
+                eprintln_fr!("aide\u{a0}: {h}");
             }
             return Ok(ExitCode::from(EXIT_FAILURE));
         }
@@ -30,7 +30,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Some(c) => display::show(&ed, c),
             None => {
                 let nums: Vec<String> = ed.criteres.iter().map(|c| c.numero.to_string()).collect();
-                eprintln!(
+                eprintln_fr!(
                     "erreur\u{a0}: l'édition {} n'a pas de critère {n} (critères : {})",
                     ed.id,
                     nums.join(", ")
@@ -39,6 +39,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         },
     };
-    super::emit(&text)?;
+    super::emit(&ldm::typo::french(&text))?;
     Ok(ExitCode::SUCCESS)
 }

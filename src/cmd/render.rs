@@ -114,7 +114,7 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
     let format = match choose_format(a.format, a.output.as_deref()) {
         Ok(f) => f,
         Err(message) => {
-            eprintln!("erreur\u{a0}: {message}");
+            eprintln_fr!("erreur\u{a0}: {message}");
             return Ok(ExitCode::from(EXIT_FAILURE));
         }
     };
@@ -123,7 +123,7 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
     let (dossier, edition) = (&ws.dossier, &ws.edition);
     for n in &a.critere {
         if !dossier.criteres.iter().any(|c| c.numero == *n) {
-            eprintln!("erreur\u{a0}: le dossier n'a pas de critère {n}");
+            eprintln_fr!("erreur\u{a0}: le dossier n'a pas de critère {n}");
             return Ok(ExitCode::from(EXIT_FAILURE));
         }
     }
@@ -237,8 +237,8 @@ fn pdf(
 fn tell_what_is_missing(ws: &Workspace) {
     let errors = ldm::check::check(ws).total.erreurs;
     match errors {
-        0 => eprintln!("le dossier ne présente aucune erreur"),
-        n => eprintln!(
+        0 => eprintln_fr!("le dossier ne présente aucune erreur"),
+        n => eprintln_fr!(
             "attention : le dossier présente encore {n} erreur{} (« ldm check » les détaille) ; l'annexe montre « À compléter » là où le texte manque",
             if n > 1 { "s" } else { "" }
         ),

@@ -16,7 +16,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         let names: Vec<&str> = SCHEMAS.iter().map(|e| e.name).collect();
         let hint = ldm::text::suggest(&a.nom, names.iter().copied())
             .map_or(String::new(), |s| format!(" ; vouliez-vous dire « {s} » ?"));
-        eprintln!(
+        eprintln_fr!(
             "erreur\u{a0}: schéma inconnu « {} »{hint}\nschémas disponibles : {}",
             a.nom,
             names.join(", ")

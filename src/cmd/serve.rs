@@ -25,7 +25,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     use ldm::serve::http::{Options, Serveur};
     let editeur = match a.editeur.as_deref().map(ldm::serve::state::editeur) {
         Some(Err(message)) => {
-            eprintln!("erreur\u{a0}: {message}");
+            eprintln_fr!("erreur\u{a0}: {message}");
             return Ok(ExitCode::from(super::EXIT_FAILURE));
         }
         other => other.and_then(Result::ok),
@@ -41,7 +41,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     // stop the server at once, and must find it ready to stop cleanly.
     let arret = serveur.arret();
     ctrlc::set_handler(move || arret.arreter())?;
-    println!(
+    println_fr!(
         "ldm serve\u{a0}: le dossier « {} » est visible à l'adresse {url}\nLa page suit chaque enregistrement. Ctrl-C pour arrêter.",
         root.display()
     );
@@ -50,10 +50,10 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     if a.ouvrir
         && let Err(e) = opener::open_browser(&url)
     {
-        eprintln!("avertissement\u{a0}: navigateur non ouvert ({e})\u{202f}; ouvrez {url}");
+        eprintln_fr!("avertissement\u{a0}: navigateur non ouvert ({e})\u{202f}; ouvrez {url}");
     }
     serveur.servir()?;
-    println!("ldm serve\u{a0}: arrêté");
+    println_fr!("ldm serve\u{a0}: arrêté");
     Ok(ExitCode::SUCCESS)
 }
 

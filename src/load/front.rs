@@ -371,7 +371,10 @@ mod tests {
                 (
                     Rule::TypeInvalide,
                     3,
-                    "« peut-etre » ne convient pas pour « perenne » : true (oui) ou false (non) est attendu"
+                    crate::typo::french(
+                        "« peut-etre » ne convient pas pour « perenne » : true (oui) ou false (non) est attendu"
+                    )
+                    .as_str()
                 ),
                 (Rule::CleEnDouble, 8, "l'année 2017 est écrite deux fois"),
             ]
@@ -385,7 +388,9 @@ mod tests {
         assert_eq!(d.len(), 1);
         assert_eq!(
             d[0].message,
-            "« juste du texte » ne convient pas pour cet emplacement : un ensemble de champs (clé: valeur) est attendu"
+            crate::typo::french(
+                "« juste du texte » ne convient pas pour cet emplacement : un ensemble de champs (clé: valeur) est attendu"
+            )
         );
     }
 

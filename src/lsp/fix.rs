@@ -3,9 +3,12 @@
 //! underline, so applying one replaces that spot.
 
 /// The suggestion a finding's help carries, if any.
+/// Helps have French typography (a narrow no-break space inside « »), older texts an
+/// ordinary space: both are read.
 pub fn suggestion(help: &str) -> Option<&str> {
-    let rest = help.split("vouliez-vous dire « ").nth(1)?;
-    let s = &rest[..rest.find(" »")?];
+    let rest = help.split("vouliez-vous dire «").nth(1)?;
+    let rest = rest.strip_prefix([' ', crate::typo::NNBSP])?;
+    let s = rest[..rest.find('»')?].strip_suffix([' ', crate::typo::NNBSP])?;
     (!s.is_empty()).then_some(s)
 }
 
@@ -33,6 +36,8 @@ mod tests {
             Some("# Description")
         );
         assert_eq!(suggestion("champs possibles ici : a, b"), None);
+        let typographic = crate::typo::french(help);
+        assert_eq!(suggestion(&typographic), Some("cible"));
         assert_eq!(
             replacement("\"preuves/a.pdf\"", "preuves/b.pdf"),
             "\"preuves/b.pdf\""

@@ -21,13 +21,13 @@ pub fn requirement(c: &Critere, e: &Exigence) -> String {
 
 /// A rule: its title and its explanation.
 pub fn rule(r: Rule) -> String {
-    format!(
+    crate::typo::french(&format!(
         "**{}** (`{}`)\n\n{}\n\n« ldm check --explain {} » affiche cette explication.",
         r.titre(),
         r.name(),
         r.explication(),
         r.name()
-    )
+    ))
 }
 
 /// A field and its description.
@@ -52,6 +52,7 @@ mod tests {
             "{text}"
         );
         let text = rule(Rule::ChampInconnu);
-        assert!(text.contains(Rule::ChampInconnu.explication()), "{text}");
+        let explication = crate::typo::french(Rule::ChampInconnu.explication());
+        assert!(text.contains(&explication), "{text}");
     }
 }

@@ -321,7 +321,7 @@ pub fn resolve(name: &str, files: &dyn FileSource) -> Result<Edition, Diagnostic
             format!("l'édition « {name} » n'existe pas"),
         );
         let ids: Vec<_> = embedded_ids().collect();
-        d.help = Some(match crate::text::suggest(name, ids.iter().copied()) {
+        d = d.help(match crate::text::suggest(name, ids.iter().copied()) {
             Some(s) => format!(
                 "vouliez-vous dire « {s} » ? Éditions intégrées : {}",
                 ids.join(", ")
@@ -421,6 +421,6 @@ mod tests {
     fn unknown_edition_suggests_the_closest() {
         let d = resolve("nationale-2026", &crate::vfs::Memory::new()).unwrap_err();
         assert_eq!(d.rule, Rule::EditionInconnue);
-        assert!(d.help.unwrap().contains("« national-2026 »"));
+        assert!(d.help.unwrap().contains("«\u{202f}national-2026\u{202f}»"));
     }
 }

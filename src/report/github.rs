@@ -50,7 +50,7 @@ pub fn write(out: &mut String, checked: &[Checked]) {
                 escape_data(&message_with_help(d))
             );
         }
-        let _ = writeln!(out, "{} : {}", c.label, totals(c));
+        let _ = writeln!(out, "{}\u{a0}: {}", c.label, totals(c));
     }
 }
 

@@ -100,7 +100,18 @@ fn identity(c: &Checked, d: &Diagnostic) -> Vec<u8> {
         .map_or("", str::trim);
     let mut key = Vec::new();
     let path = repo_path(&c.label, file);
-    for part in [path.as_str(), d.rule.name(), d.message.as_str(), line] {
+    // The message's words, not its typography: no-break spaces read as spaces, so a
+    // finding keeps its fingerprint (and its history in GitLab or GitHub) whatever spaces
+    // a version of ldm puts in it.
+    let message: String = d
+        .message
+        .chars()
+        .map(|ch| match ch {
+            crate::typo::NBSP | crate::typo::NNBSP => ' ',
+            ch => ch,
+        })
+        .collect();
+    for part in [path.as_str(), d.rule.name(), message.as_str(), line] {
         key.extend_from_slice(part.as_bytes());
         key.push(0);
     }

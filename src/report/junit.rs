@@ -125,14 +125,20 @@ fn timestamp() -> String {
 fn details(c: &Checked, d: &Diagnostic) -> String {
     let mut s = place(c, d);
     if let Some(h) = &d.help {
-        let _ = write!(s, "\naide : {h}");
+        let _ = write!(s, "\naide\u{a0}: {h}");
     }
     s
 }
 
 /// `avertissement[rule] path:line:column : message`, a line of `<system-out>`.
 fn line(c: &Checked, d: &Diagnostic) -> String {
-    format!("{}[{}] {} : {}", d.severity, d.rule, place(c, d), d.message)
+    format!(
+        "{}[{}] {}\u{a0}: {}",
+        d.severity,
+        d.rule,
+        place(c, d),
+        d.message
+    )
 }
 
 fn place(c: &Checked, d: &Diagnostic) -> String {

@@ -160,7 +160,7 @@ pub fn located(d: &Diagnostic) -> (&str, Option<Pos>) {
 /// The message with its hint on a second line, for formats that have one text field.
 pub fn message_with_help(d: &Diagnostic) -> String {
     match &d.help {
-        Some(h) => format!("{}\naide : {h}", d.message),
+        Some(h) => format!("{}\naide\u{a0}: {h}", d.message),
         None => d.message.clone(),
     }
 }

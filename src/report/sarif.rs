@@ -26,12 +26,14 @@ pub fn write(out: &mut String, checked: &[Checked]) {
     let rules: Vec<Value> = Rule::ALL
         .iter()
         .map(|r| {
+            // The catalogue's texts are French prose, shown as findings are.
+            let explication = crate::typo::french(r.explication());
             json!({
                 "id": r.name(),
                 "name": r.pascal_name(),
-                "shortDescription": { "text": r.titre() },
-                "fullDescription": { "text": r.explication() },
-                "help": { "text": format!("{}\n\nldm check --explain {}", r.explication(), r.name()) },
+                "shortDescription": { "text": crate::typo::french(r.titre()) },
+                "fullDescription": { "text": explication },
+                "help": { "text": format!("{explication}\n\nldm check --explain {}", r.name()) },
                 "defaultConfiguration": { "level": level(r.severity()) },
                 "properties": { "tags": [r.famille().label()] },
             })

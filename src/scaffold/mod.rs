@@ -120,6 +120,8 @@ fn env() -> Environment<'static> {
     env.add_filter("q", |s: String| {
         serde_json::to_string(&s).unwrap_or_default()
     });
+    // The referentiel's texts quoted in comments, in French typography like ldm's own.
+    env.add_filter("fr", |s: String| crate::typo::french(&s));
     for (name, text) in TEMPLATES {
         env.add_template(name, text)
             .expect("embedded templates are tested");

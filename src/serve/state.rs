@@ -116,7 +116,7 @@ impl Analyse {
             Ok(ws) => Analyse::of(ws),
             Err(e) => Analyse {
                 resume: Resume {
-                    erreur: Some(e.to_string()),
+                    erreur: Some(crate::typo::french(&e.to_string())),
                     ..Resume::default()
                 },
                 fichiers: BTreeMap::new(),

@@ -114,19 +114,38 @@ impl Output {
         self
     }
 
+    /// Stdout contains ldm's text `want`, written in French typography (`fr`): tests
+    /// write messages with ordinary spaces, ldm prints no-break ones.
     pub fn stdout_has(&self, want: &str) -> &Self {
+        let want = fr(want);
+        assert!(
+            self.stdout.contains(&want),
+            "stdout lacks {want:?}:\n{self}"
+        );
+        self
+    }
+
+    /// Stdout contains `want` byte for byte: a line of the dossier quoted under a finding.
+    pub fn stdout_has_verbatim(&self, want: &str) -> &Self {
         assert!(self.stdout.contains(want), "stdout lacks {want:?}:\n{self}");
         self
     }
 
     pub fn stdout_lacks(&self, unwanted: &str) -> &Self {
         let out = &self.stdout;
-        assert!(!out.contains(unwanted), "stdout has {unwanted:?}:\n{self}");
+        for u in [unwanted.to_string(), fr(unwanted)] {
+            assert!(!out.contains(&u), "stdout has {u:?}:\n{self}");
+        }
         self
     }
 
+    /// Stderr contains ldm's text `want`, in French typography like `stdout_has`.
     pub fn stderr_has(&self, want: &str) -> &Self {
-        assert!(self.stderr.contains(want), "stderr lacks {want:?}:\n{self}");
+        let want = fr(want);
+        assert!(
+            self.stderr.contains(&want),
+            "stderr lacks {want:?}:\n{self}"
+        );
         self
     }
 
@@ -135,6 +154,11 @@ impl Output {
         serde_json::from_str(&self.stdout)
             .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{self}"))
     }
+}
+
+/// `text` as ldm prints its own messages: in French typography (ldm's one implementation).
+pub fn fr(text: &str) -> String {
+    ldm::typo::french(text)
 }
 
 /// Runs ldm in `dir` with `args`: the short form most tests need.

@@ -102,23 +102,27 @@ fn les_messages_disent_quoi_faire_en_francais() {
     };
     assert_eq!(
         message("audit-avis-incoherent", 19),
-        "avis « favorable » malgré 1 écart majeur (exigence 1.3) : un écart majeur empêche de proposer le label"
+        fr(
+            "avis « favorable » malgré 1 écart majeur (exigence 1.3) : un écart majeur empêche de proposer le label"
+        )
     );
     assert_eq!(
         message("audit-ecart-manquant", 5),
-        "exigence 1.1 jugée « non conforme » sans écart qui la décrive"
+        fr("exigence 1.1 jugée « non conforme » sans écart qui la décrive")
     );
     assert_eq!(
         message("audit-preuve-inconnue", 8),
-        "la preuve n° 3 n'existe pas : le dossier en compte 2"
+        fr("la preuve n° 3 n'existe pas : le dossier en compte 2")
     );
     assert_eq!(
         message("audit-exigence-non-jugee", 2),
-        "l'exigence 1.2 n'est pas jugée : elle manque dans « exigences »"
+        fr("l'exigence 1.2 n'est pas jugée : elle manque dans « exigences »")
     );
     assert_eq!(
         message("audit-ecart-incomplet", 13),
-        "écart sur l'exigence 1.3 sans la correction attendue (« correction ») ni l'échéance (« echeance »)"
+        fr(
+            "écart sur l'exigence 1.3 sans la correction attendue (« correction ») ni l'échéance (« echeance »)"
+        )
     );
     // The terminal report quotes the line, as `ldm check` does.
     Ldm::new()
@@ -165,7 +169,7 @@ fn init_puis_check_liste_ce_qui_reste_a_juger() {
         .unwrap();
     assert_eq!(
         first.3,
-        "exigence 1.1 : sa conformité et son efficacité à juger"
+        fr("exigence 1.1 : sa conformité et son efficacité à juger")
     );
     assert_eq!(
         found
@@ -225,7 +229,7 @@ fn l_avis_suit_les_ecarts() {
     assert_eq!(found.len(), 1);
     assert_eq!(
         found[0].3,
-        "avis « favorable » sans réserve malgré 3 écarts"
+        fr("avis « favorable » sans réserve malgré 3 écarts")
     );
     // A value outside the scales is named with the closest one.
     d.edit(

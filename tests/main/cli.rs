@@ -101,7 +101,7 @@ fn init_force_adds_missing_files_and_keeps_existing_ones_byte_identical() {
     let before = snapshot_tree(&d);
     run(tmp.path(), &["init", "d", "--force"])
         .success()
-        .stdout_has(" : 0 fichier créé.");
+        .stdout_has("\u{a0}: 0 fichier créé.");
     assert_eq!(snapshot_tree(&d), before);
 }
 
@@ -353,4 +353,44 @@ fn bad_arguments_exit_2_with_a_french_hint() {
             out.stderr_has(hint);
         }
     }
+}
+
+/// The files `init`, `new` and `audit init` write are French prose around YAML and TOML:
+/// their comments and guidance have French typography, and the keys stay valid (the new
+/// dossier still loads: `check` reports what to fill in, not a syntax error).
+#[test]
+fn scaffolded_files_have_french_typography_and_stay_valid() {
+    let tmp = tempfile::tempdir().unwrap();
+    run(tmp.path(), &["init", "d", "--annee", "2026", "--reseau"]).success();
+    let d = tmp.path().join("d");
+    run(&d, &["new", "action", "4", "Un essai : premier jet"]).success();
+    run(&d, &["audit", "init", "."]).success();
+    let mut bad = Vec::new();
+    for entry in walkdir::WalkDir::new(&d) {
+        let path = entry.unwrap().into_path();
+        let ext = path.extension().and_then(|e| e.to_str());
+        if !matches!(ext, Some("md" | "toml")) {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        // The school's own title keeps what was typed (`denomination`).
+        let ours: String = text
+            .lines()
+            .filter(|l| !l.starts_with("denomination:"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        for spot in breakable_spaces(&ours) {
+            bad.push(format!("{}: {spot:?}", path.display()));
+        }
+    }
+    assert!(bad.is_empty(), "ordinary spaces:\n{}", bad.join("\n"));
+    let out = run(&d, &["check", ".", "--format", "short"]);
+    out.code(1).stdout_lacks("syntaxe-invalide");
+    let essai =
+        std::fs::read_to_string(d.join("criteres/4-partenariats/actions/un-essai-premier-jet.md"))
+            .unwrap();
+    assert!(
+        essai.contains("denomination: \"Un essai : premier jet\""),
+        "{essai}"
+    );
 }

@@ -162,15 +162,15 @@ fn github_commands_escape_percent_colon_comma_and_line_breaks() {
         props[0].1,
         "criteres/1-offre-de-formation/actions/visites%2C entreprises%3A 100%25.md"
     );
-    assert!(data.contains("%0Aaide : "), "{data}");
+    assert!(data.contains(&fr("%0Aaide : ")), "{data}");
     let percent = commands
         .iter()
         .find(|l| l.contains("title=pourcentage-hors-bornes"))
         .unwrap();
-    assert!(percent.ends_with("::la mesure de 2026 vaut 140 %25, hors de 0–100%0Aaide : un pourcentage est compris entre 0 et 100 ; si c'est un effectif, écrivez « unite: nombre »"), "{percent}");
+    assert!(percent.ends_with(&fr("::la mesure de 2026 vaut 140 %25, hors de 0–100%0Aaide : un pourcentage est compris entre 0 et 100 ; si c'est un effectif, écrivez « unite: nombre »")), "{percent}");
     assert_eq!(
         out.lines().last(),
-        Some(". : 9 erreurs, 0 avertissement, 0 info")
+        Some(fr(". : 9 erreurs, 0 avertissement, 0 info").as_str())
     );
 }
 
@@ -230,8 +230,8 @@ fn sarif_describes_every_rule_and_results_point_at_theirs() {
     assert_eq!(rules.len(), Rule::ALL.len());
     for (r, want) in rules.iter().zip(Rule::ALL) {
         assert_eq!(r["id"], want.name());
-        assert_eq!(r["shortDescription"]["text"], want.titre());
-        assert_eq!(r["fullDescription"]["text"], want.explication());
+        assert_eq!(r["shortDescription"]["text"], fr(want.titre()));
+        assert_eq!(r["fullDescription"]["text"], fr(want.explication()));
         let level = r["defaultConfiguration"]["level"].as_str().unwrap();
         assert!(["error", "warning", "note"].contains(&level));
     }
@@ -278,7 +278,7 @@ fn junit_has_a_case_per_error_and_per_sound_file() {
     let (code, out) = check(&dir, &["."], "junit");
     assert_eq!(code, 0);
     assert!(!xml_counts(&out).contains_key("failure"));
-    assert!(out.contains("<system-out>avertissement[section-inconnue] etablissement.md:25:1 : section « Remerciements » inattendue\n"), "{out}");
+    assert!(out.contains(&fr("<system-out>avertissement[section-inconnue] etablissement.md:25:1 : section « Remerciements » inattendue\n")), "{out}");
     let (code, out) = check(&dir, &[".", "--deny", "warnings"], "junit");
     assert_eq!(code, 1);
     assert_eq!(xml_counts(&out)["failure"], 2);
@@ -305,9 +305,9 @@ fn several_dossiers_exit_1_and_each_format_names_the_broken_one() {
             }
             "github" => {
                 assert_eq!(out.matches("::error file=tout-en-un/").count(), 9);
-                assert!(out.contains("\ntout-en-un : 9 erreurs, 0 avertissement, 0 info\n"));
+                assert!(out.contains(&fr("\ntout-en-un : 9 erreurs, 0 avertissement, 0 info\n")));
                 assert!(
-                    out.starts_with("valide : 0 erreur, 0 avertissement, 0 info\n"),
+                    out.starts_with(&fr("valide : 0 erreur, 0 avertissement, 0 info\n")),
                     "{out}"
                 );
             }

@@ -84,7 +84,7 @@ fn dix_erreurs_d_un_en_tete_en_une_seule_execution() {
             (*rule, JOB, line.to_string().as_str()),
             "{got:#?}"
         );
-        assert!(d[4].contains(words), "{words:?} not in {:?}", d[4]);
+        assert!(d[4].contains(&fr(words)), "{words:?} not in {:?}", d[4]);
     }
     // No « exigence non couverte » nor « preuve non citée »: the summary says why.
     let human = dir.ldm().args(["check", "."]).run();
@@ -220,8 +220,8 @@ fn messages_yaml_qu_un_enseignant_peut_suivre() {
             ),
             "{to}"
         );
-        assert!(m.contains(message), "{message:?} not in {m:?}");
-        assert!(h.contains(help), "{help:?} not in {h:?}");
+        assert!(m.contains(&fr(message)), "{message:?} not in {m:?}");
+        assert!(h.contains(&fr(help)), "{help:?} not in {h:?}");
         let human = dir.ldm().args(["check", "."]).run().stdout;
         let finding = human.split("\n\nBilan").next().unwrap_or("");
         shown.push_str(&format!("# {to}\n{finding}\n\n"));

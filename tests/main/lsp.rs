@@ -252,9 +252,9 @@ fn an_unsaved_change_is_checked_and_its_findings_cleared_when_fixed() {
     assert_eq!(found["source"], "ldm");
     assert_eq!(found["severity"], 1);
     let message = found["message"].as_str().unwrap();
-    assert!(message.contains("« cibel »"), "{message}");
+    assert!(message.contains(&fr("« cibel »")), "{message}");
     assert!(
-        message.contains("aide\u{a0}: vouliez-vous dire « cible »"),
+        message.contains(&fr("aide\u{a0}: vouliez-vous dire « cible »")),
         "{message}"
     );
     // The quick fix replaces the spot with the suggestion.

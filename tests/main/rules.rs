@@ -676,7 +676,7 @@ fn famille_structure() {
             "criteres/1-offre-de-formation/actions/visites-entreprises.md",
             13
         )
-        .contains("vouliez-vous dire « cible »")
+        .contains(&fr("vouliez-vous dire « cible »"))
     );
     let chef = "criteres/1-offre-de-formation/actions/chef-d-oeuvre.md";
     assert!(
@@ -708,7 +708,7 @@ fn famille_structure() {
 fn famille_structure_edition_inconnue() {
     let f = check_fixture("edition-inconnue");
     let d = assert_has(&f, "edition-inconnue", "ldm.toml", 19);
-    assert!(d.help.contains("« national-2026 »"), "{}", d.help);
+    assert!(d.help.contains(&fr("« national-2026 »")), "{}", d.help);
 }
 
 #[test]
@@ -802,7 +802,7 @@ fn famille_cahier_des_charges() {
     assert_eq!(cols, BTreeSet::from([20, 27]), "« 1.9 » then « 7.2 »");
     let d = f
         .iter()
-        .find(|d| d.rule == "exigence-inconnue" && d.message.contains("« 1.9 »"))
+        .find(|d| d.rule == "exigence-inconnue" && d.message.contains(&fr("« 1.9 »")))
         .unwrap();
     assert!(d.help.contains("1.1, 1.2"), "{}", d.help);
     let d = assert_has(
@@ -855,7 +855,7 @@ fn preuve_hors_dossier_par_lien_symbolique() {
 fn famille_identite() {
     let f = check_fixture("identite");
     let d = assert_has(&f, "uai-cle-incorrecte", "ldm.toml", 5);
-    assert!(d.help.contains("« W »"), "{}", d.help);
+    assert!(d.help.contains(&fr("« W »")), "{}", d.help);
     check_fixture("identite-sans-precedente");
 }
 
@@ -868,7 +868,11 @@ fn tout_en_un_tout_est_signale_en_une_fois() {
         "criteres/1-offre-de-formation/actions/visites-entreprises.md",
         13,
     );
-    assert!(d.help.contains("vouliez-vous dire « cible »"), "{}", d.help);
+    assert!(
+        d.help.contains(&fr("vouliez-vous dire « cible »")),
+        "{}",
+        d.help
+    );
     // Each problem at its own line.
     let places: BTreeSet<(&str, u32)> = f.iter().map(|d| (d.file.as_str(), d.line)).collect();
     assert_eq!(places.len(), f.len(), "two findings share a line");
@@ -1181,7 +1185,7 @@ fn preuve_introuvable_suggere_le_fichier_au_nom_proche() {
     );
     assert!(
         d.help
-            .contains("« preuves/2-partenariats/bilan-job-dating-2026.md »"),
+            .contains(&fr("« preuves/2-partenariats/bilan-job-dating-2026.md »")),
         "{}",
         d.help
     );
@@ -1217,4 +1221,75 @@ fn une_sortie_interrompue_n_est_pas_une_erreur() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+/// The report without the dossier's own lines: the excerpts under a finding in the human
+/// report (`12 | texte`, `   |`), which stay byte for byte what the file holds.
+fn without_excerpts(report: &str) -> String {
+    report
+        .lines()
+        .filter(|l| {
+            let l = l
+                .trim_start()
+                .trim_start_matches(|c: char| c.is_ascii_digit());
+            !l.trim_start().starts_with('|')
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Invariant (ARCHITECTURE.md): every finding's message and help, in every format, has
+/// French typography — no ordinary space before « : ; ! ? % € » or inside « » — while
+/// the excerpts of the dossier keep the file's own spaces. Every rule fires across
+/// these fixtures (see `chaque_regle_du_catalogue_est_declenchee`).
+#[test]
+fn chaque_message_a_la_typographie_francaise_dans_chaque_format() {
+    let formats = [
+        "human", "short", "json", "sarif", "junit", "github", "gitlab",
+    ];
+    let mut bad = Vec::new();
+    let mut runs: Vec<(String, Vec<String>)> = Vec::new();
+    for (name, _, _) in FIXTURES {
+        for format in formats {
+            runs.push((
+                format!("check {name} --format {format}"),
+                vec![
+                    "check".into(),
+                    fixture(name).display().to_string(),
+                    "--format".into(),
+                    format.into(),
+                ],
+            ));
+        }
+    }
+    for (name, _) in crate::audit::FIXTURES {
+        for format in ["human", "json"] {
+            runs.push((
+                format!("audit check {name} --format {format}"),
+                vec![
+                    "audit".into(),
+                    "check".into(),
+                    fixture(name).display().to_string(),
+                    "--format".into(),
+                    format.into(),
+                ],
+            ));
+        }
+    }
+    for (what, args) in &runs {
+        let out = Ldm::new().args(args).run();
+        assert!(out.code == 0 || out.code == 1, "{what}: {out}");
+        for text in [&out.stdout, &out.stderr] {
+            for spot in breakable_spaces(&without_excerpts(text)) {
+                bad.push(format!("{what}: {spot:?}"));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "ordinary spaces:\n{}", bad.join("\n"));
+
+    // The excerpt keeps the file's own spaces: « Atelier : découverte » is quoted as written.
+    let out = run(root(), &["check", "tests/fixtures/tout-en-un"]);
+    out.code(1)
+        .stdout_has_verbatim("2 | denomination: Atelier : découverte des métiers")
+        .stdout_has("la lettre est «\u{202f}W\u{202f}»\u{202f}; vérifiez");
 }

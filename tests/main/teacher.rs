@@ -280,18 +280,22 @@ fn a_toml_text_without_quotes_asks_for_quotes() {
     assert_eq!(code, 1);
     assert_eq!(lines.len(), 1, "{lines:#?}");
     assert!(
-        lines[0].starts_with("ldm.toml:5:7: erreur[syntaxe-invalide]\u{a0}: "),
+        lines[0].starts_with(&fr("ldm.toml:5:7: erreur[syntaxe-invalide]\u{a0}: ")),
         "{}",
         lines[0]
     );
     assert!(
-        lines[0].contains("le texte « 0131234W » de « uai » n'est pas entre guillemets"),
+        lines[0].contains(&fr(
+            "le texte « 0131234W » de « uai » n'est pas entre guillemets"
+        )),
         "{}",
         lines[0]
     );
     let human = d.ldm().args(["check", "."]).run().stdout;
     assert!(
-        human.contains("= aide\u{a0}: ajoutez des guillemets droits : « uai = \"0131234W\" »"),
+        human.contains(&fr(
+            "= aide\u{a0}: ajoutez des guillemets droits : « uai = \"0131234W\" »"
+        )),
         "{human}"
     );
 }
@@ -304,9 +308,9 @@ fn a_misspelled_section_title_gets_a_suggestion() {
     assert_eq!(code, 1);
     assert_eq!(
         lines,
-        [format!(
+        [fr(&format!(
             "{JOB}:44:1: erreur[section-manquante]\u{a0}: section « Points forts » absente"
-        )]
+        ))]
     );
     d.ldm()
         .args(["check", "."])
@@ -331,7 +335,7 @@ fn an_unclosed_front_matter_is_one_finding() {
     let here: Vec<&String> = lines.iter().filter(|l| l.starts_with(JOB)).collect();
     assert_eq!(here.len(), 1, "{lines:#?}");
     assert!(
-        here[0].contains("l'en-tête YAML ouvert par « --- » n'est jamais fermé"),
+        here[0].contains(&fr("l'en-tête YAML ouvert par « --- » n'est jamais fermé")),
         "{}",
         here[0]
     );
@@ -397,13 +401,13 @@ fn progress_states_the_near_band_and_averages_over_the_measurable() {
         "{term}"
     );
     assert!(
-        term.contains("« proche de la cible » : au moins 90 % du chemin"),
+        term.contains(&fr("« proche de la cible » : au moins 90 % du chemin")),
         "{term}"
     );
     let md = run(example(), &["progress", ".", "--format", "md"]).stdout;
     assert!(md.contains("| Proches de la cible |"), "{md}");
     assert!(
-        md.contains("« proche de la cible » : au moins 90 %"),
+        md.contains(&fr("« proche de la cible » : au moins 90 %")),
         "{md}"
     );
 }
