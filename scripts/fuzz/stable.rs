@@ -17,7 +17,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [dossier, corpus, inputs, rest @ ..] = args.as_slice() else {
-        eprintln!("usage : fuzz_stable DOSSIER_GRAINE CORPUS ENTRÉES [GRAINE]");
+        eprintln!("usage\u{a0}: fuzz_stable DOSSIER_GRAINE CORPUS ENTRÉES [GRAINE]");
         std::process::exit(2);
     };
     let seed = fuzzing::read_seed(Path::new(dossier)).expect("dossier graine lisible");
@@ -58,7 +58,9 @@ fn run(seed: &Files, corpus: &[Vec<u8>], inputs: u64, random: u64) {
         let ran = std::panic::catch_unwind(|| fuzzing::pipeline(seed, &data));
         if ran.is_err() {
             std::fs::write("fuzz-stable-crash", &data).ok();
-            eprintln!("plantage à l'entrée {n} : enregistrée dans « fuzz-stable-crash »");
+            eprintln!(
+                "plantage à l'entrée {n}\u{a0}: enregistrée dans «\u{a0}fuzz-stable-crash\u{a0}»"
+            );
             std::process::exit(1);
         }
         if n % 10_000 == 0 || n == inputs {
