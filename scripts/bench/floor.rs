@@ -6,6 +6,10 @@
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
+// The allocator `ldm` uses, so that the floor is not slower for a reason ldm avoids.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (mode, threads) = match args.as_slice() {
