@@ -90,6 +90,53 @@ pub fn percent(p: f64) -> String {
     format!("{} %", (p * 100.0).round() as i64)
 }
 
+/// An ISO date (`2026-03-12`) as French readers write it (« 12 mars 2026 », « 1er avril
+/// 2027 »); anything that is not a day of the calendar is shown as written.
+pub fn date(iso: &str) -> String {
+    const MOIS: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    let mut parts = iso.trim().splitn(3, '-').map(str::parse::<u32>);
+    let (Some(Ok(y)), Some(Ok(m)), Some(Ok(d))) = (parts.next(), parts.next(), parts.next()) else {
+        return iso.to_string();
+    };
+    let valid = i32::try_from(y)
+        .ok()
+        .zip(u8::try_from(m).ok())
+        .zip(u8::try_from(d).ok());
+    let day = valid.and_then(|((y, m), d)| {
+        let month = time::Month::try_from(m).ok()?;
+        time::Date::from_calendar_date(y, month, d).ok()
+    });
+    match day {
+        Some(day) => {
+            let n = day.day();
+            let ordinal = if n == 1 {
+                "1er".to_string()
+            } else {
+                n.to_string()
+            };
+            format!(
+                "{ordinal} {} {}",
+                MOIS[usize::from(u8::from(day.month())) - 1],
+                day.year()
+            )
+        }
+        None => iso.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,5 +165,18 @@ mod tests {
             assert_eq!(with_unit(v, u), s);
         }
         assert_eq!(percent(0.456), "46 %");
+    }
+
+    #[test]
+    fn dates_are_written_in_words() {
+        for (iso, shown) in [
+            ("2026-03-12", "12 mars 2026"),
+            ("2027-04-01", "1er avril 2027"),
+            ("2027-02-31", "2027-02-31"),
+            ("bientôt", "bientôt"),
+            ("2026-08-15 ", "15 août 2026"),
+        ] {
+            assert_eq!(super::date(iso), shown, "{iso}");
+        }
     }
 }

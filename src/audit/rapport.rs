@@ -204,7 +204,7 @@ pub fn build(ws: &Workspace, audit: &Audit, s: &Echelles) -> Rapport {
                 echeance: e
                     .echeance
                     .as_ref()
-                    .map_or(String::new(), |d| d.value.trim().to_string()),
+                    .map_or(String::new(), |d| crate::numfmt::date(&d.value)),
                 preuves: numbers(&e.preuves),
             });
         }
@@ -251,7 +251,7 @@ pub fn build(ws: &Workspace, audit: &Audit, s: &Echelles) -> Rapport {
         uai: text(|f| f.etablissement.uai.as_str()),
         edition: ws.edition.id.clone(),
         edition_titre: ws.edition.titre.clone(),
-        date: text(|f| f.visite.date.as_str()),
+        date: crate::numfmt::date(&text(|f| f.visite.date.as_str())),
         lieu: text(|f| f.visite.lieu.as_str()),
         auditeurs: fiche.map_or(Vec::new(), |f| f.auditeurs.clone()),
         plan: Texte::new(untitled(audit.plan.as_deref().unwrap_or(""))),

@@ -35,7 +35,11 @@ pub fn ligne(label: &str, ws: &Workspace, audit: &Audit, s: &Echelles) -> Ligne 
         dossier: label.to_string(),
         uai: or(r.uai, |e| e.uai.get_ref()),
         nom: or(r.nom, |e| e.nom.get_ref()),
-        date: r.date,
+        // ISO in the summary: a column the académie sorts and a spreadsheet reads.
+        date: audit
+            .fiche
+            .as_ref()
+            .map_or(String::new(), |f| f.visite.date.trim().to_string()),
         avis: r.avis,
         ecarts_majeurs: r.majeurs,
         ecarts_mineurs: r.mineurs,

@@ -388,7 +388,7 @@ fn le_rapport_en_pdf_se_relit() {
         "1 écart majeur, 2 écarts mineurs.",
         "Synthèse par critère",
         "Nommer le responsable du bureau des entreprises",
-        "2026-12-18",
+        "18 décembre 2026",
         "Les échelles de l'audit",
     ] {
         assert!(
@@ -428,7 +428,7 @@ fn le_rapport_en_docx_se_relit() {
     assert_eq!(ecarts.len(), 4, "a header and three écarts");
     assert_eq!(ecarts[1].cells[1], "mineur");
     assert_eq!(ecarts[2].cells[1], "majeur");
-    assert_eq!(ecarts[2].cells[5], "2026-12-18");
+    assert_eq!(ecarts[2].cells[5], "18 décembre 2026");
     assert!(body.text.contains("ajournement"));
     let core = part(&bytes, "docProps/core.xml");
     assert!(core.contains("Marie Marvingt"), "{core}");
