@@ -2,7 +2,9 @@
 # Time-bounded fuzzing of every cargo-fuzz target of fuzz/, for CI and for a longer
 # campaign by hand: scripts/fuzz.sh [SECONDS_PER_TARGET] [EXTRA libFuzzer ARGS…]
 # (FUZZ_TARGETS="pipeline" runs only some targets). Needs a nightly toolchain
-# (cargo-fuzz's sanitizers); installs cargo-fuzz if missing.
+# (cargo-fuzz's sanitizers); installs cargo-fuzz if missing. FUZZ_SANITIZER=none builds
+# without AddressSanitizer (ldm has no unsafe code of its own): more inputs per
+# second, overflow checks and debug assertions still on (fuzz/Cargo.toml's profile).
 # The corpus grows in fuzz/corpus/<target> (not committed), seeded from the files of
 # tests/fixtures/valide; a crash stops the script with the input saved in
 # fuzz/artifacts/<target>/.
@@ -41,7 +43,8 @@ seed_corpora() {
   done < <(fixture_files)
 }
 
-cargo +nightly fuzz build
+sanitizer="${FUZZ_SANITIZER:-address}"
+cargo +nightly fuzz build -s "$sanitizer"
 seed_corpora
 # One core per target: the loader's rayon pool would otherwise take the second one.
 export RAYON_NUM_THREADS=1
@@ -49,7 +52,7 @@ for target in $targets; do
   # -rss_limit_mb: a dossier that makes ldm allocate 2 GB is a bug, not a slow input.
   log="$(mktemp)"
   status=0
-  cargo +nightly fuzz run "$target" "corpus/$target" -- \
+  cargo +nightly fuzz run -s "$sanitizer" "$target" "corpus/$target" -- \
     -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 "$@" \
     >"$log" 2>&1 || status=$?
   echo "== $target"

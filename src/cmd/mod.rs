@@ -4,13 +4,22 @@
 /// at the printing boundary, rather than in each literal. Never for the dossier's lines.
 /// The text and its newline go out in one write, so a reader that stops after the first
 /// line (`ldm serve | head -1`) gets whole lines.
+/// A closed stream (`| head -1` gone) is not an error worth a panic: the write is dropped.
 macro_rules! eprintln_fr {
-    ($($arg:tt)*) => { eprint!("{}", ldm::typo::french(&format!("{}\n", format_args!($($arg)*)))) };
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let text = ldm::typo::french(&format!("{}\n", format_args!($($arg)*)));
+        let _ = std::io::stderr().write_all(text.as_bytes());
+    }};
 }
 
 /// `println!` with French typography, like `eprintln_fr!`.
 macro_rules! println_fr {
-    ($($arg:tt)*) => { print!("{}", ldm::typo::french(&format!("{}\n", format_args!($($arg)*)))) };
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let text = ldm::typo::french(&format!("{}\n", format_args!($($arg)*)));
+        let _ = std::io::stdout().write_all(text.as_bytes());
+    }};
 }
 
 mod aide;

@@ -445,6 +445,33 @@ fn ctrl_c_stops_it_cleanly() {
     assert_eq!(code, Some(0));
 }
 
+/// `ldm serve | head -1`: the reader has gone when Ctrl-C comes, and « arrêté » goes
+/// nowhere — without a panic.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_after_the_reader_has_gone_does_not_panic() {
+    let dossier = TempDossier::copy(&example(), "lycee");
+    let mut cmd = Ldm::new()
+        .arg("serve")
+        .arg(dossier.path())
+        .args(["--port", "0"])
+        .command();
+    cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.contains("http://"), "{first}");
+    let pid = child.id().to_string();
+    let killed = std::process::Command::new("kill").args(["-INT", &pid]).status();
+    assert!(killed.unwrap().success());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+}
+
 #[test]
 fn bad_command_lines_say_why() {
     let out = run(root(), &["serve", "tests/fixtures", "--port", "0"]);
