@@ -464,7 +464,9 @@ fn ctrl_c_after_the_reader_has_gone_does_not_panic() {
         .unwrap();
     assert!(first.contains("http://"), "{first}");
     let pid = child.id().to_string();
-    let killed = std::process::Command::new("kill").args(["-INT", &pid]).status();
+    let killed = std::process::Command::new("kill")
+        .args(["-INT", &pid])
+        .status();
     assert!(killed.unwrap().success());
     let out = child.wait_with_output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
