@@ -30,7 +30,9 @@ fn space_before(c: char) -> Option<char> {
 /// groups of three digits (« 12 500 ») a narrow no-break space; « «mot» » gains its spaces.
 pub fn french(text: &str) -> String {
     let mut chars: Vec<char> = text.chars().collect();
-    replace_spaces(&mut chars);
+    if replace_spaces(&mut chars).is_empty() && !text.contains(['«', '»']) {
+        return text.to_owned();
+    }
     insert_guillemet_spaces(&chars)
 }
 
@@ -40,22 +42,27 @@ pub fn french(text: &str) -> String {
 pub fn french_html(html: &str) -> String {
     let segments = text_segments(html);
     // The page's text as one sequence of characters, fixed one for one.
-    let mut text: Vec<char> = segments
-        .iter()
-        .flat_map(|r| html[r.clone()].chars())
-        .collect();
-    replace_spaces(&mut text);
-    let mut fixed = text.into_iter();
+    let mut text: Vec<char> = Vec::with_capacity(html.len());
+    for r in &segments {
+        text.extend(html[r.clone()].chars());
+    }
+    let changed = replace_spaces(&mut text);
+    let mut changed = changed.iter().peekable();
     let mut out = String::with_capacity(html.len() + html.len() / 50);
-    let mut at = 0;
+    let (mut at, mut from) = (0, 0);
     for r in segments {
         out.push_str(&html[at..r.start]);
-        let seg: Vec<char> = fixed
-            .by_ref()
-            .take(html[r.clone()].chars().count())
-            .collect();
-        out.push_str(&insert_guillemet_spaces(&seg));
-        at = r.end;
+        let seg = &html[r.clone()];
+        let to = from + seg.chars().count();
+        let touched = changed.next_if(|&&i| i < to).is_some();
+        while changed.next_if(|&&i| i < to).is_some() {}
+        if touched || seg.contains(['«', '»']) {
+            push_with_guillemet_spaces(&mut out, &text[from..to]);
+        } else {
+            // Most of a page's text needs nothing: copied as it is.
+            out.push_str(seg);
+        }
+        (at, from) = (r.end, to);
     }
     out.push_str(&html[at..]);
     out
@@ -71,12 +78,17 @@ fn text_segments(html: &str) -> Vec<std::ops::Range<usize>> {
             segments.push(start..lt);
         }
         let rest = &html[lt..];
-        let lower = |n: usize| rest.get(..n).map(str::to_ascii_lowercase);
+        // Compared as bytes: a page has thousands of tags, none worth an allocation.
+        let opens = |tag: &str| {
+            rest.as_bytes()
+                .get(..tag.len())
+                .is_some_and(|b| b.eq_ignore_ascii_case(tag.as_bytes()))
+        };
         let end = if rest.starts_with("<!--") {
             rest.find("-->").map(|e| e + 3)
-        } else if lower(6).as_deref() == Some("<style") {
+        } else if opens("<style") {
             find_ci(rest, "</style>").map(|e| e + 8)
-        } else if lower(7).as_deref() == Some("<script") {
+        } else if opens("<script") {
             find_ci(rest, "</script>").map(|e| e + 9)
         } else {
             rest.find('>').map(|e| e + 1)
@@ -97,8 +109,10 @@ fn find_ci(hay: &str, needle: &str) -> Option<usize> {
         .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
-/// One-for-one replacements: the spaces before punctuation, after « and between digit groups.
-fn replace_spaces(chars: &mut [char]) {
+/// One-for-one replacements: the spaces before punctuation, after « and between digit
+/// groups. Returns the positions of the characters it changed, in order.
+fn replace_spaces(chars: &mut [char]) -> Vec<usize> {
+    let mut changed = Vec::new();
     let mut i = 0;
     while i < chars.len() {
         if !is_space(chars[i]) {
@@ -110,11 +124,15 @@ fn replace_spaces(chars: &mut [char]) {
             .unwrap_or(chars.len());
         let before = i.checked_sub(1).map(|p| chars[p]);
         let after = chars.get(end).copied();
-        if let Some(kind) = wanted_space(chars, i, end, before, after) {
+        if let Some(kind) = wanted_space(chars, i, end, before, after)
+            && chars[i..end].iter().any(|&c| c != kind)
+        {
             chars[i..end].fill(kind);
+            changed.extend(i..end);
         }
         i = end;
     }
+    changed
 }
 
 /// The no-break space the run of spaces `chars[start..end]` should be, if any.
@@ -158,6 +176,15 @@ fn thousands(chars: &[char], i: usize) -> bool {
 /// Adds the narrow no-break space a guillemet lacks: «mot» → « mot ».
 fn insert_guillemet_spaces(chars: &[char]) -> String {
     let mut out = String::with_capacity(chars.len() + 8);
+    push_with_guillemet_spaces(&mut out, chars);
+    out
+}
+
+/// Appends `chars` to `out`, with the narrow no-break space a guillemet lacks.
+fn push_with_guillemet_spaces(out: &mut String, chars: &[char]) {
+    if !chars.iter().any(|c| matches!(c, '«' | '»')) {
+        return out.extend(chars);
+    }
     for (i, &c) in chars.iter().enumerate() {
         let next = chars.get(i + 1).copied();
         let prev = i.checked_sub(1).map(|p| chars[p]);
@@ -169,7 +196,6 @@ fn insert_guillemet_spaces(chars: &[char]) -> String {
             out.push(NNBSP);
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -219,5 +245,17 @@ mod tests {
             show(&french_html(html)),
             "<style>a { b : c }</style><p title=\"x : y\"><strong>Note</strong>°: «⍽<em>mot</em>⍽»</p><!-- a : b -->"
         );
+        // A run of spaces split by a tag is fixed on both sides; text needing nothing is kept.
+        for (html, want) in [
+            ("<p>Note <b> </b>: fin</p>", "<p>Note°<b>°</b>: fin</p>"),
+            (
+                "<p>rien à faire</p><p>ici</p>",
+                "<p>rien à faire</p><p>ici</p>",
+            ),
+            ("<p>déjà\u{a0}: bon</p>", "<p>déjà°: bon</p>"),
+            ("<i>a</i> <i>?</i>", "<i>a</i>⍽<i>?</i>"),
+        ] {
+            assert_eq!(show(&french_html(html)), want, "{html}");
+        }
     }
 }
