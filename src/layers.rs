@@ -33,9 +33,10 @@ const RANKS: &[(&str, u8)] = &[
     ("render", 6),
     ("scaffold", 6),
     ("fuzzing", 6),
-    ("serve", 7),
-    ("cmd", 7),
-    ("lsp", 7),
+    ("ops", 7),
+    ("serve", 8),
+    ("cmd", 8),
+    ("lsp", 8),
 ];
 
 fn rank(module: &str) -> Option<u8> {
