@@ -211,9 +211,16 @@ impl fmt::Display for Refusal {
 mod tests {
     use super::*;
 
+    /// `--format`, `-o`, and the format chosen or a part of the refusal.
+    type Case = (
+        Option<Kind>,
+        Option<&'static str>,
+        Result<Kind, &'static str>,
+    );
+
     #[test]
     fn the_format_comes_from_the_option_then_the_extension_then_the_default() {
-        let cases: &[(Option<Kind>, Option<&str>, Result<Kind, &str>)] = &[
+        let cases: &[Case] = &[
             (None, None, Ok(Kind::Html)),
             (Some(Kind::Pdf), None, Ok(Kind::Pdf)),
             (None, Some("a.PDF"), Ok(Kind::Pdf)),
