@@ -198,6 +198,13 @@ rules! {
         titre: "Un fichier ne peut pas être lu",
         explication: "Le fichier n'est pas un texte UTF-8 (par exemple enregistré en Windows-1252) ou ne peut pas être ouvert. Réenregistrez-le en UTF-8.",
     }
+    CaractereDeControle {
+        name: "caractere-de-controle",
+        famille: Structure,
+        severity: Erreur,
+        titre: "Un texte contient un caractère de contrôle",
+        explication: "Un caractère de contrôle (U+0000 à U+001F sauf la tabulation et les fins de ligne, U+007F à U+009F, U+FFFE, U+FFFF) ne s'écrit pas au clavier : il vient d'un copier-coller ou d'un fichier hostile, directement ou par un échappement YAML (« \\e », « \\x01 ») ou TOML (« \\u001b »). Word refuse un document qui en contient et un terminal peut l'exécuter (une séquence d'échappement qui cache du texte). ldm le remplace par « � » dans tout ce qu'il produit et le signale à sa ligne et à sa colonne : supprimez-le du fichier.",
+    }
     LienHorsDossier {
         name: "lien-hors-dossier",
         famille: Structure,

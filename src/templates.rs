@@ -214,6 +214,14 @@ fn french_detail(detail: &str) -> Option<String> {
         ("too many arguments", "trop d'arguments"),
         ("undefined value", "valeur non définie"),
     ];
+    // `template "name" does not exist`: the name, quoted as Rust quotes it.
+    if let Some(name) = detail
+        .strip_prefix("template ")
+        .and_then(|rest| rest.strip_suffix(" does not exist"))
+    {
+        let name = name.trim_matches('"').replace("\\\"", "\"");
+        return Some(format!("« {name} » n'existe pas"));
+    }
     if let Some((got, want)) = detail
         .strip_prefix("unexpected ")
         .and_then(|rest| rest.split_once(", expected "))
