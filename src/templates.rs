@@ -214,12 +214,13 @@ fn french_detail(detail: &str) -> Option<String> {
         ("too many arguments", "trop d'arguments"),
         ("undefined value", "valeur non définie"),
     ];
-    // `template "name" does not exist`: the name, quoted as Rust quotes it.
-    if let Some(name) = detail
+    // `template "name" does not exist`, `tried to include non-existing template 'name'`.
+    let missing = detail
         .strip_prefix("template ")
         .and_then(|rest| rest.strip_suffix(" does not exist"))
-    {
-        let name = name.trim_matches('"').replace("\\\"", "\"");
+        .or_else(|| detail.strip_prefix("tried to include non-existing template "));
+    if let Some(name) = missing {
+        let name = name.trim_matches(['"', '\'']).replace("\\\"", "\"");
         return Some(format!("« {name} » n'existe pas"));
     }
     if let Some((got, want)) = detail
