@@ -43,34 +43,42 @@ fn diff_never_runs(settings: &[(&str, &str)]) {
     );
 }
 
-const PROMISOR: [(&str, &str); 3] = [
-    ("remote.origin.promisor", "true"),
-    ("extensions.partialClone", "origin"),
-    ("remote.origin.url", "ssh://example.invalid/depot"),
-];
+/// A partial clone's settings: `remote.origin` at `url`, a promisor, then `extra`.
+fn promisor(url: &str, extra: &[(&'static str, &'static str)]) {
+    let mut settings = vec![
+        ("remote.origin.promisor", "true"),
+        ("extensions.partialClone", "origin"),
+        ("remote.origin.url", url),
+    ];
+    settings.extend_from_slice(extra);
+    diff_never_runs(&settings);
+}
 
 #[test]
 fn a_promisor_remote_with_an_ssh_command_never_runs_it() {
-    let mut settings = PROMISOR.to_vec();
-    settings.push(("core.sshCommand", "touch MARKER; false"));
-    diff_never_runs(&settings);
+    promisor(
+        "ssh://example.invalid/depot",
+        &[("core.sshCommand", "touch MARKER; false")],
+    );
 }
 
 #[test]
 fn a_promisor_remote_with_an_ext_url_never_runs_it() {
-    let mut settings = PROMISOR.to_vec();
-    settings[2] = ("remote.origin.url", "ext::sh -c touch% MARKER");
-    settings.push(("protocol.ext.allow", "always"));
-    diff_never_runs(&settings);
+    promisor(
+        "ext::sh -c touch% MARKER",
+        &[("protocol.ext.allow", "always")],
+    );
 }
 
 #[test]
 fn a_promisor_remote_with_a_proxy_or_credential_helper_never_runs_them() {
-    let mut settings = PROMISOR.to_vec();
-    settings[2] = ("remote.origin.url", "git://example.invalid/depot");
-    settings.push(("core.gitProxy", "/bin/sh -c 'touch MARKER'"));
-    settings.push(("credential.helper", "!touch MARKER"));
-    diff_never_runs(&settings);
+    promisor(
+        "git://example.invalid/depot",
+        &[
+            ("core.gitProxy", "/bin/sh -c 'touch MARKER'"),
+            ("credential.helper", "!touch MARKER"),
+        ],
+    );
 }
 
 #[test]
