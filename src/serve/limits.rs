@@ -126,12 +126,12 @@ mod tests {
         drop(kept);
     }
 
+    #[cfg(unix)]
     #[test]
     fn accepted_connections_inherit_the_write_timeout() {
         let l = listener(0).unwrap();
         let _client = std::net::TcpStream::connect(l.local_addr().unwrap()).unwrap();
         let (accepted, _) = l.accept().unwrap();
-        #[cfg(unix)]
         assert_eq!(accepted.write_timeout().unwrap(), Some(WRITE_TIMEOUT));
     }
 }
