@@ -58,6 +58,15 @@ pub fn check(ctx: &mut Ctx) {
     // A fiche ldm could not read may cite them: the summary asks to fix it first.
     let unknown_citations = !d.fiches_a_corriger().is_empty();
     for p in d.preuves.keys() {
+        // A file whose name the rule refuses (`a\b.pdf` on Linux) cannot be cited at all.
+        if let Err(why) = evidence_path(p) {
+            ctx.diags.push(
+                Diagnostic::new(Rule::PreuveHorsDossier, format!("le nom du fichier « {p} » n'est pas un chemin de preuve{}", why.detail()))
+                    .in_file(p)
+                    .help("renommez le fichier avec des lettres, des chiffres, « - » et « _ » : l'annexe et l'archive des preuves le laissent de côté"),
+            );
+            continue;
+        }
         if !cited.contains(p) && !unknown_citations {
             ctx.diags.push(
                 Diagnostic::new(Rule::PreuveNonCitee, format!("« {p} » n'est citée par aucune action ni aucun engagement"))

@@ -241,6 +241,8 @@ fn evidence_with_a_backslash_path_is_refused_by_check_as_by_the_annex() {
         "  - preuves/2-partenariats/bilan-job-dating-2026.md\n  - preuves/..\\..\\evil.bat",
     );
     d.write("preuves/..\\..\\evil.bat", "echo pwned\n");
+    // Not hidden, so listed: a name Windows would split.
+    d.write("preuves/x\\evil.bat", "echo pwned\n");
     let out = d.ldm().args(["check", ".", "--format", "short"]).run();
     out.code(1).stdout_has(
         "job-dating.md:19:5: erreur[preuve-hors-dossier] : la preuve « preuves/..\\..\\evil.bat » est hors du dossier",
@@ -250,6 +252,22 @@ fn evidence_with_a_backslash_path_is_refused_by_check_as_by_the_annex() {
         .args(["render", ".", "--preuves", "--format", "md", "-o", "-"])
         .run();
     assert!(!annex.stdout.contains("echo pwned"), "{annex}");
+    out.stdout_has("preuves/x\\evil.bat: erreur[preuve-hors-dossier] : le nom du fichier");
+    d.ldm()
+        .args([
+            "render",
+            ".",
+            "--preuves",
+            "--format",
+            "zip",
+            "-o",
+            "preuves.zip",
+        ])
+        .run()
+        .success();
+    let zip = zip::ZipArchive::new(fs::File::open(d.join("preuves.zip")).unwrap()).unwrap();
+    let names: Vec<&str> = zip.file_names().collect();
+    assert!(names.iter().all(|n| !n.contains('\\')), "{names:?}");
 }
 
 #[test]
