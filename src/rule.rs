@@ -511,7 +511,7 @@ rules! {
         famille: Preuves,
         severity: Erreur,
         titre: "Une preuve pointe hors du dossier",
-        explication: "Une preuve est un fichier du dossier : pas de chemin absolu, pas de « .. », pas de lien symbolique vers l'extérieur. Sinon elle manquerait à l'envoi du dossier et ldm lirait des fichiers qui ne lui appartiennent pas.",
+        explication: "Une preuve est un fichier du dossier : pas de chemin absolu, pas de « .. », pas de « \\ » (Windows le lit comme un séparateur : « preuves/..\\..\\x.bat » sortirait du dossier), pas de caractère de contrôle, ni dans le chemin cité ni dans le nom du fichier, pas de lien symbolique vers l'extérieur. Sinon elle manquerait à l'envoi du dossier et ldm lirait des fichiers qui ne lui appartiennent pas.",
     }
     PreuveAdresseInvalide {
         name: "preuve-adresse-invalide",
