@@ -198,6 +198,13 @@ rules! {
         titre: "Un fichier ne peut pas être lu",
         explication: "Le fichier n'est pas un texte UTF-8 (par exemple enregistré en Windows-1252) ou ne peut pas être ouvert. Réenregistrez-le en UTF-8.",
     }
+    CaractereDeControle {
+        name: "caractere-de-controle",
+        famille: Structure,
+        severity: Erreur,
+        titre: "Un texte contient un caractère de contrôle",
+        explication: "Un caractère de contrôle (U+0000 à U+001F sauf la tabulation et les fins de ligne, U+007F à U+009F, U+FFFE, U+FFFF) ne s'écrit pas au clavier : il vient d'un copier-coller ou d'un fichier hostile, directement ou par un échappement YAML (« \\e », « \\x01 ») ou TOML (« \\u001b »). Word refuse un document qui en contient et un terminal peut l'exécuter (une séquence d'échappement qui cache du texte). ldm le remplace par « � » dans tout ce qu'il produit et le signale à sa ligne et à sa colonne : supprimez-le du fichier.",
+    }
     LienHorsDossier {
         name: "lien-hors-dossier",
         famille: Structure,
@@ -504,7 +511,7 @@ rules! {
         famille: Preuves,
         severity: Erreur,
         titre: "Une preuve pointe hors du dossier",
-        explication: "Une preuve est un fichier du dossier : pas de chemin absolu, pas de « .. », pas de lien symbolique vers l'extérieur. Sinon elle manquerait à l'envoi du dossier et ldm lirait des fichiers qui ne lui appartiennent pas.",
+        explication: "Une preuve est un fichier du dossier : pas de chemin absolu, pas de « .. », pas de « \\ » (Windows le lit comme un séparateur : « preuves/..\\..\\x.bat » sortirait du dossier), pas de caractère de contrôle, ni dans le chemin cité ni dans le nom du fichier, pas de lien symbolique vers l'extérieur. Sinon elle manquerait à l'envoi du dossier et ldm lirait des fichiers qui ne lui appartiennent pas.",
     }
     PreuveAdresseInvalide {
         name: "preuve-adresse-invalide",

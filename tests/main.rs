@@ -26,6 +26,8 @@ mod front;
 mod fuzz;
 #[path = "main/harden.rs"]
 mod harden;
+#[path = "main/hostile.rs"]
+mod hostile;
 #[path = "main/install.rs"]
 mod install;
 #[path = "main/output.rs"]

@@ -179,6 +179,12 @@ const STRUCTURE: Expected = &[
     ("critere-inconnu", "criteres/annexes", FILE),
     // 2-entreprises sorts before 2-partenariats: the second one is the duplicate
     ("critere-en-double", "criteres/2-partenariats", FILE),
+    // ESC[8m hides what follows on a terminal: replaced, at its column.
+    (
+        "caractere-de-controle",
+        "criteres/2-partenariats/actions/job-dating.md",
+        55,
+    ),
     ("fichier-ignore", "criteres/LISEZMOI.txt", FILE),
     (
         "fichier-ignore",
