@@ -7,8 +7,6 @@ pub mod human;
 pub mod json;
 pub mod junit;
 pub mod sarif;
-#[cfg(test)]
-mod xml_safety;
 
 use crate::check::CheckReport;
 use crate::diagnostic::{Diagnostic, Pos};
