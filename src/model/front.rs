@@ -171,8 +171,29 @@ impl JsonSchema for AnneeEcrite {
     }
 }
 
-/// A year or a school year, as a key of `mesures` or a quoted value.
-pub const YEAR_PATTERN: &str = "^[0-9]{4}([-/][0-9]{4})?$";
+/// A yes/no value as the schema accepts it: a boolean, or « oui » / « non ».
+pub struct OuiNon;
+
+impl JsonSchema for OuiNon {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "OuiNon".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "oui ou non (true ou false).",
+            "anyOf": [
+                { "type": "boolean" },
+                { "type": "string", "enum": ["oui", "non", "Oui", "Non", "OUI", "NON"] }
+            ],
+        })
+    }
+}
+
+/// A year or a school year, as a key of `mesures` or a quoted value: the separators
+/// of `annee::DASHES`, spaces (also no-break) around.
+pub const YEAR_PATTERN: &str =
+    "^[0-9]{4}([ \u{a0}\u{202f}]*[-/\u{2010}-\u{2014}\u{2212}][ \u{a0}\u{202f}]*[0-9]{4})?$";
 
 pub use super::annee::Calendrier;
 
@@ -283,8 +304,8 @@ pub struct EntityFront {
     pub periode: Option<Periode>,
     /// Action only: « Action pérenne OUI/NON ».
     #[schemars(
-        with = "Option<bool>",
-        description = "Action seulement : action pérenne, true (OUI) ou false (NON)."
+        with = "Option<OuiNon>",
+        description = "Action seulement : action pérenne, oui ou non (true ou false)."
     )]
     pub perenne: Option<Sp<bool>>,
     /// Engagement only: « Animateur engagement ».
