@@ -45,7 +45,7 @@ pub struct Diagnostic {
     /// A second place that explains the first: where the parser noticed a quote left
     /// open at `pos`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub secondary: Option<Secondary>,
+    pub secondary: Option<Box<Secondary>>,
 }
 
 /// A second place of a finding, in the same file, with what happened there.
@@ -72,10 +72,10 @@ impl Diagnostic {
 
     /// Adds a second place in the same file, with its label.
     pub fn secondary(mut self, pos: Pos, message: impl Into<String>) -> Self {
-        self.secondary = Some(Secondary {
+        self.secondary = Some(Box::new(Secondary {
             pos,
             message: crate::typo::french(&message.into()),
-        });
+        }));
         self
     }
 
