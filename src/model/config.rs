@@ -8,9 +8,12 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer};
 use toml::Spanned;
 
-/// A year of `ldm.toml`: a number, or a school year as a string (`"2025-2026"`, the
-/// calendar year it ends in, see `model::annee`).
-fn year<'de, D: Deserializer<'de>>(d: D) -> Result<Spanned<i64>, D::Error> {
+/// A year-like value of `ldm.toml`: a number as it is, a string read by `text` (which
+/// says in French why it refuses one).
+fn written_year<'de, D: Deserializer<'de>>(
+    d: D,
+    text: impl Fn(&str) -> Result<i64, String>,
+) -> Result<Spanned<i64>, D::Error> {
     #[derive(Deserialize)]
     #[serde(untagged)]
     enum Written {
@@ -21,29 +24,25 @@ fn year<'de, D: Deserializer<'de>>(d: D) -> Result<Spanned<i64>, D::Error> {
     let span = written.span();
     let value = match written.into_inner() {
         Written::Number(n) => n,
-        Written::Text(t) => annee::parse(&t).map(|(y, _)| y).ok_or_else(|| {
-            serde::de::Error::custom(format!("« {t} » ne convient pas : {}", annee::FORME))
-        })?,
+        Written::Text(t) => text(&t).map_err(serde::de::Error::custom)?,
     };
     Ok(Spanned::new(span, value))
+}
+
+/// A year of `ldm.toml`: a number, or a school year as a string (`"2025-2026"`, the
+/// calendar year it ends in, see `model::annee`).
+fn year<'de, D: Deserializer<'de>>(d: D) -> Result<Spanned<i64>, D::Error> {
+    written_year(d, |t| {
+        annee::parse(t)
+            .map(|(y, _)| y)
+            .ok_or_else(|| format!("« {t} » ne convient pas : {}", annee::FORME))
+    })
 }
 
 /// The previous label: a year as `year` reads it, or the label's period as dossiers
 /// name it (`"2002-2007"`, any dash of `annee::DASHES`): the year it was granted.
 fn previous_label<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Spanned<i64>>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Written {
-        Number(i64),
-        Text(String),
-    }
-    let written = Spanned::<Written>::deserialize(d)?;
-    let span = written.span();
-    let value = match written.into_inner() {
-        Written::Number(n) => n,
-        Written::Text(t) => label_period(&t).map_err(serde::de::Error::custom)?,
-    };
-    Ok(Some(Spanned::new(span, value)))
+    written_year(d, label_period).map(Some)
 }
 
 /// Years a label lasts.

@@ -171,23 +171,23 @@ impl JsonSchema for AnneeEcrite {
     }
 }
 
-/// A yes/no value as the schema accepts it: a boolean, or « oui » / « non ».
-pub struct OuiNon;
+/// A yes/no value as the schema accepts it: a boolean, or « oui » / « non » (read in
+/// any case by `load::decode`).
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[schemars(description = "oui ou non (true ou false).")]
+pub enum OuiNon {
+    Booleen(bool),
+    Mot(Mot),
+}
 
-impl JsonSchema for OuiNon {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "OuiNon".into()
-    }
-
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "description": "oui ou non (true ou false).",
-            "anyOf": [
-                { "type": "boolean" },
-                { "type": "string", "enum": ["oui", "non", "Oui", "Non", "OUI", "NON"] }
-            ],
-        })
-    }
+/// « oui » or « non », as the official table writes them.
+#[derive(JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[schemars(description = "oui ou non, comme dans le tableau officiel.")]
+pub enum Mot {
+    Oui,
+    Non,
 }
 
 /// A year or a school year, as a key of `mesures` or a quoted value: the separators

@@ -24,6 +24,21 @@ fn of_rule<'a>(all: &'a [Value], rule: &str) -> Vec<&'a Value> {
     all.iter().filter(|d| d["rule"] == rule).collect()
 }
 
+/// The `reel` fixture with one text of `rel` replaced.
+fn reel_edited(rel: &str, from: &str, to: &str) -> TempDossier {
+    let d = TempDossier::fixture("reel");
+    d.edit(rel, from, to);
+    d
+}
+
+/// The findings of `rule` on `d`, whose check must fail, and all its findings.
+fn failing(d: &TempDossier, rule: &str) -> (Vec<Value>, Vec<Value>) {
+    let (code, all) = diagnostics(d);
+    assert_eq!(code, 1, "{all:?}");
+    let found = of_rule(&all, rule).into_iter().cloned().collect();
+    (found, all)
+}
+
 /// An edition numbering criteria 4 and 8 otherwise than the folders (national-2026's
 /// 4 « partenariats » and 8 « communication »).
 const OTHER_EDITION: &str = r#"id: ancien-cahier
@@ -46,16 +61,9 @@ criteres:
 
 #[test]
 fn a_folder_named_after_another_criterion_is_one_finding_per_folder() {
-    let d = TempDossier::fixture("reel");
+    let d = reel_edited("ldm.toml", "\"national-2026\"", "\"ancien.yaml\"");
     d.write("ancien.yaml", OTHER_EDITION);
-    d.edit(
-        "ldm.toml",
-        "edition = \"national-2026\"",
-        "edition = \"ancien.yaml\"",
-    );
-    let (code, all) = diagnostics(&d);
-    assert_eq!(code, 1);
-    let found = of_rule(&all, "critere-nom-different");
+    let (found, _) = failing(&d, "critere-nom-different");
     let folders: Vec<&str> = found.iter().map(|f| f["file"].as_str().unwrap()).collect();
     assert_eq!(
         folders,
@@ -81,15 +89,8 @@ fn a_folder_named_after_another_criterion_is_one_finding_per_folder() {
 #[test]
 fn a_label_period_is_the_previous_label_and_a_wrong_one_proposes_its_year() {
     // The fixture writes `precedente = "2021-2026"` and checks clean (real.rs).
-    let d = TempDossier::fixture("reel");
-    d.edit(
-        "ldm.toml",
-        "precedente = \"2021-2026\"",
-        "precedente = \"2021-2025\"",
-    );
-    let (code, all) = diagnostics(&d);
-    assert_eq!(code, 1);
-    let found = of_rule(&all, "type-invalide");
+    let d = reel_edited("ldm.toml", "\"2021-2026\"", "\"2021-2025\"");
+    let (found, all) = failing(&d, "type-invalide");
     assert_eq!(found.len(), 1, "{all:?}");
     assert_eq!(
         (&found[0]["file"], &found[0]["line"]),
@@ -144,16 +145,10 @@ fn init_writes_the_school_year_and_refuses_a_wrong_uai_key() {
 
 #[test]
 fn an_unclosed_quote_is_reported_where_it_opened() {
-    let d = TempDossier::fixture("reel");
-    let text = d.read(JOB);
-    let broken = text.replacen("de la logistique\"\n", "de la logistique\n", 1);
-    assert_ne!(text, broken);
-    d.write(JOB, &broken);
-    let (code, all) = diagnostics(&d);
-    assert_eq!(code, 1);
-    let found = of_rule(&all, "syntaxe-invalide");
+    let d = reel_edited(JOB, "de la logistique\"\n", "de la logistique\n");
+    let (found, all) = failing(&d, "syntaxe-invalide");
     assert_eq!(found.len(), 1, "{all:?}");
-    let f = found[0];
+    let f = &found[0];
     assert_eq!(
         (&f["file"], &f["line"], &f["column"]),
         (&JOB.into(), &2.into(), &15.into())
@@ -176,14 +171,8 @@ fn an_unclosed_quote_is_reported_where_it_opened() {
 
 #[test]
 fn an_unclosed_bracket_is_reported_where_it_opened() {
-    let d = TempDossier::fixture("reel");
-    d.edit(
-        JOB,
-        "exigences: [\"4.1\", \"4.3\", \"8.1\"]",
-        "exigences: [\"4.1\", \"4.3\", \"8.1\"",
-    );
-    let (_, all) = diagnostics(&d);
-    let found = of_rule(&all, "syntaxe-invalide");
+    let d = reel_edited(JOB, "\"8.1\"]", "\"8.1\"");
+    let (found, all) = failing(&d, "syntaxe-invalide");
     assert_eq!(found.len(), 1, "{all:?}");
     assert_eq!(
         (&found[0]["line"], &found[0]["column"]),
