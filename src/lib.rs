@@ -20,6 +20,7 @@ pub mod lsp;
 pub mod markup;
 pub mod model;
 pub mod numfmt;
+pub mod ops;
 pub mod par;
 pub mod progress;
 pub mod referentiel;

@@ -28,6 +28,8 @@ mod fuzz;
 mod harden;
 #[path = "main/install.rs"]
 mod install;
+#[path = "main/output.rs"]
+mod output;
 // The language server is a default-on feature; `--no-default-features` builds without it.
 #[cfg(feature = "lsp")]
 #[path = "main/lsp.rs"]

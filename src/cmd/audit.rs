@@ -8,6 +8,7 @@ use ldm::audit::{self, Audit, rapport, resume};
 use ldm::check::CheckReport;
 use ldm::diagnostic::Counts;
 use ldm::fsutil::Written;
+use ldm::ops::output::{self, Kind};
 use ldm::report::{self, Checked, Format};
 use ldm::workspace::Workspace;
 use std::path::{Path, PathBuf};
@@ -37,15 +38,16 @@ enum Verb {
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
     },
-    /// Produit le rapport d'audit en HTML imprimable ou en Markdown
+    /// Produit le rapport d'audit en HTML imprimable, en Markdown, en PDF ou en Word
     Render {
         /// Dossier de labellisation audité (par défaut : celui qui contient le dossier courant)
         #[arg(default_value = ".")]
         dossier: PathBuf,
         /// Format : html (document imprimable, autonome, par défaut), md (Markdown), pdf
         /// (A4, signets, produit par ldm seul) ou docx (Word)
-        #[arg(long, value_enum, default_value = "html")]
-        format: RapportFormat,
+        /// Par défaut : celui qu'annonce l'extension du fichier -o, sinon html
+        #[arg(long, value_parser = super::format_values(output::RAPPORT))]
+        format: Option<Kind>,
         #[command(flatten)]
         output: super::Output,
     },
@@ -58,14 +60,6 @@ enum Verb {
         #[arg(long, value_enum, default_value = "term")]
         format: ResumeFormat,
     },
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum RapportFormat {
-    Html,
-    Md,
-    Pdf,
-    Docx,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -84,9 +78,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             format,
             output,
         } => {
+            let format = match super::output_kind(format, output.path.as_deref(), output::RAPPORT) {
+                Ok(f) => f,
+                Err(code) => return Ok(code),
+            };
             let (ws, audit) = open(&dossier)?;
             let bytes = document(&ws, &audit, format)?;
-            let binary = matches!(format, RapportFormat::Pdf | RapportFormat::Docx);
+            let binary = matches!(format, Kind::Pdf | Kind::Docx);
             let to_screen = output.path.as_deref().is_none_or(|p| p.as_os_str() == "-");
             if binary && to_screen && super::stdout_is_terminal() {
                 anyhow::bail!(
@@ -100,7 +98,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 }
 
 /// The rapport d'audit in `format`.
-fn document(ws: &Workspace, audit: &Audit, format: RapportFormat) -> anyhow::Result<Vec<u8>> {
+fn document(ws: &Workspace, audit: &Audit, format: Kind) -> anyhow::Result<Vec<u8>> {
     let echelles = audit::echelles(ws);
     let text = |f| {
         rapport::render(ws, audit, &echelles, f)
@@ -108,16 +106,18 @@ fn document(ws: &Workspace, audit: &Audit, format: RapportFormat) -> anyhow::Res
             .map_err(|e| anyhow::anyhow!("{e}"))
     };
     Ok(match format {
-        RapportFormat::Html => text(rapport::Format::Html)?,
-        RapportFormat::Md => text(rapport::Format::Md)?,
-        RapportFormat::Pdf => pdf(&rapport::build(ws, audit, &echelles))?,
-        RapportFormat::Docx => {
+        Kind::Html => text(rapport::Format::Html)?,
+        Kind::Md => text(rapport::Format::Md)?,
+        Kind::Pdf => pdf(&rapport::build(ws, audit, &echelles))?,
+        Kind::Docx => {
             let date = std::env::var("SOURCE_DATE_EPOCH")
                 .ok()
                 .and_then(|v| ldm::render::docx::date_from_epoch(&v));
             let r = rapport::build(ws, audit, &echelles);
             ldm::render::docx::rapport::rapport(&r, date.as_deref())?
         }
+        // `output::RAPPORT` offers no other format.
+        other => anyhow::bail!("le rapport ne s'écrit pas en {}", other.value()),
     })
 }
 

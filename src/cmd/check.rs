@@ -28,7 +28,7 @@ pub struct Args {
     critere: Vec<u32>,
     /// Format de sortie : human (par défaut : messages détaillés avec extrait), short
     /// (une ligne par problème : fichier:ligne:colonne), json (données pour d'autres outils),
-    /// gitlab (rapport Code Quality), github (annotations GitHub Actions), sarif (SARIF 2.1.0)
+    /// gitlab (rapport Code Quality), github (annotations GitHub Actions), sarif (SARIF 2.1.0),
     /// junit (JUnit XML) ou resume (une ligne par dossier et un total)
     #[arg(long, value_enum, default_value = "human")]
     format: Format,

@@ -1,7 +1,7 @@
 //! `ldm completions INTERPRETEUR`: the completion script of a shell, generated from the CLI.
 
+use clap::ValueEnum;
 use clap::builder::{PossibleValue, TypedValueParser};
-use clap::{CommandFactory, ValueEnum};
 use clap_complete::Shell;
 use std::process::ExitCode;
 
@@ -27,7 +27,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         ShellArg::Fish => Shell::Fish,
         ShellArg::Powershell => Shell::PowerShell,
     };
-    let mut cmd = super::Cli::command();
+    let mut cmd = super::command();
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut cmd, "ldm", &mut script);
     super::emit(&String::from_utf8_lossy(&script))?;

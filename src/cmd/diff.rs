@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use super::DocFormat as Format;
+use ldm::ops::output::{self, Kind};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -22,9 +22,10 @@ pub struct Args {
     /// Avec --git : le dossier de labellisation dans le dépôt (par défaut : le dossier courant)
     #[arg(long, value_name = "DOSSIER", default_value = ".")]
     dossier: PathBuf,
-    /// Format : term (par défaut), md, html (page autonome) ou json
-    #[arg(long, value_enum, default_value = "term")]
-    format: Format,
+    /// Format : term (texte), md, html (page autonome) ou json. Par défaut : celui
+    /// qu'annonce l'extension du fichier -o, sinon term
+    #[arg(long, value_parser = super::format_values(output::DIFF))]
+    format: Option<Kind>,
     #[command(flatten)]
     output: super::Output,
 }
@@ -83,8 +84,12 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
         },
     );
     let mut out = String::new();
-    match a.format {
-        Format::Term => {
+    let format = match super::output_kind(a.format, a.output.path.as_deref(), output::DIFF) {
+        Ok(f) => f,
+        Err(code) => return Ok(code),
+    };
+    match format {
+        Kind::Term => {
             term::write(
                 &mut out,
                 &d,
@@ -97,20 +102,22 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
             out = ldm::typo::french(&out);
         }
         // The documents are in French typography, as the annex is.
-        Format::Md => {
+        Kind::Md => {
             term::write(&mut out, &d, term::Style::Markdown);
             out = ldm::typo::french(&out);
         }
         // A template error names its file and line; main reports it and exits 2.
-        Format::Html => {
+        Kind::Html => {
             out = ldm::typo::french_html(&diff::html::render(
                 &d,
                 Some(new.ws.dossier.files.as_ref()),
             )?)
         }
-        Format::Json => {
+        Kind::Json => {
             out = super::json_document(&d)?;
         }
+        // `output::DIFF` offers no other format.
+        other => anyhow::bail!("la comparaison ne s'écrit pas en {}", other.value()),
     }
     super::deliver(&out, a.output.path.as_deref(), a.output.force)
 }

@@ -37,6 +37,7 @@ mod scope;
 mod serve;
 
 use clap::{Parser, Subcommand};
+use ldm::ops::output::Kind;
 use std::process::ExitCode;
 
 /// Exit code when ldm itself could not do its job (usage, unreadable folder).
@@ -83,7 +84,7 @@ pub enum Command {
     Progress(progress::Args),
     /// Compare le dossier précédent et le renouvellement (deux dossiers ou deux révisions git)
     Diff(diff::Args),
-    /// Produit l'annexe du dossier (les tableaux officiels) en HTML imprimable ou en Markdown
+    /// Produit l'annexe du dossier (les tableaux officiels) en HTML imprimable, en Markdown, en PDF ou en Word, ou l'annexe des preuves
     Render(render::Args),
     /// Affiche le dossier dans le navigateur et le tient à jour à chaque enregistrement
     Serve(serve::Args),
@@ -113,9 +114,18 @@ pub fn parse() -> Result<Cli, clap::Error> {
 /// The command line with the French layout applied to every subcommand.
 pub fn command() -> clap::Command {
     use clap::CommandFactory;
-    let french = |c: clap::Command| {
-        let mut positional = 0;
-        c.help_template(HELP).mut_args(move |a| {
+    typographic(Cli::command().mut_subcommands(french))
+}
+
+/// The French layout of one command and, recursively, of its subcommands (`ldm audit
+/// render`): clap's headings, usage line and value lists are English.
+fn french(c: clap::Command) -> clap::Command {
+    let mut positional = 0;
+    c.help_template(HELP)
+        .subcommand_help_heading("Commandes\u{a0}")
+        .subcommand_value_name("COMMANDE")
+        .disable_help_subcommand(true)
+        .mut_args(move |a| {
             let heading = if a.is_positional() {
                 "Arguments\u{a0}"
             } else {
@@ -136,8 +146,7 @@ pub fn command() -> clap::Command {
                 a
             }
         })
-    };
-    typographic(Cli::command().mut_subcommands(french))
+        .mut_subcommands(french)
 }
 
 /// The command's texts (about, help of each option, notes after the help) and its
@@ -202,13 +211,27 @@ pub fn emit_bytes(bytes: &[u8]) -> std::io::Result<()> {
     }
 }
 
-/// Formats of the verbs that write reports (progress, diff).
-#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum DocFormat {
-    Term,
-    Md,
-    Html,
-    Json,
+/// clap's parser of `--format` for a verb that writes the formats `offered`: the values
+/// are the application layer's kinds (`ldm::ops::output`), so no enum is mirrored here.
+pub fn format_values(
+    offered: &'static [Kind],
+) -> impl clap::builder::TypedValueParser<Value = Kind> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(offered.iter().map(|k| k.value()))
+        .try_map(|v| Kind::of_value(&v).ok_or("format inconnu"))
+}
+
+/// The format to write (`ldm::ops::output::choose`); a refusal is printed and becomes the
+/// exit status 2, the same sentence for every verb.
+pub fn output_kind(
+    asked: Option<Kind>,
+    output: Option<&std::path::Path>,
+    offered: &'static [Kind],
+) -> Result<Kind, ExitCode> {
+    ldm::ops::output::choose(asked, output, offered).map_err(|refusal| {
+        eprintln_fr!("erreur\u{a0}: {refusal}");
+        ExitCode::from(EXIT_FAILURE)
+    })
 }
 
 /// Where a report goes: shared by the verbs that write documents.
@@ -303,4 +326,51 @@ pub fn pdf_date() -> Option<ldm::typeset::Date> {
     std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|v| ldm::typeset::date_from_epoch(&v))
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every command's path from the root: `["audit", "render"]`…
+    fn paths(c: &clap::Command, above: &[String], out: &mut Vec<Vec<String>>) {
+        for sub in c.get_subcommands() {
+            let mut path = above.to_vec();
+            path.push(sub.get_name().to_string());
+            paths(sub, &path, out);
+            out.push(path);
+        }
+    }
+
+    #[test]
+    fn the_help_of_every_command_at_every_depth_is_french() {
+        let mut all = vec![Vec::new()];
+        paths(&super::command(), &[], &mut all);
+        assert!(all.iter().any(|p| p == &["audit", "render"]), "{all:?}");
+        let english = [
+            "Usage:",
+            "Arguments:",
+            "Commands:",
+            "Options:",
+            "[default",
+            "[possible values",
+            "Print help",
+        ];
+        for path in all {
+            let mut argv = vec!["ldm".to_string()];
+            argv.extend(path.iter().cloned());
+            argv.push("--help".into());
+            let help = match super::command().try_get_matches_from(&argv) {
+                Err(e) => e.render().to_string(),
+                Ok(_) => panic!("{argv:?} n'affiche pas d'aide"),
+            };
+            for word in english {
+                assert!(!help.contains(word), "{argv:?} : « {word} » dans\n{help}");
+            }
+            assert!(help.contains("Usage\u{a0}:"), "{argv:?}\n{help}");
+            let options = help.matches("Options\u{a0}:").count();
+            assert!(
+                options <= 1,
+                "{argv:?} : {options} sections Options\n{help}"
+            );
+        }
+    }
 }

@@ -1,64 +1,11 @@
 //! `ldm progress`: the indicators at a reference year (the bilan annuel).
 
 use super::EXIT_FAILURE;
-use clap::ValueEnum;
+use ldm::ops::output::{self, Kind};
 use ldm::progress::{self, Progress, html, md, term};
 use ldm::workspace::Workspace;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
-
-/// The formats of `ldm progress`: those of the reports, and the tableau de bord as PDF.
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Format {
-    Term,
-    Md,
-    Html,
-    Json,
-    Pdf,
-}
-
-impl Format {
-    fn extension(self) -> &'static str {
-        match self {
-            Format::Term => "txt",
-            Format::Md => "md",
-            Format::Html => "html",
-            Format::Json => "json",
-            Format::Pdf => "pdf",
-        }
-    }
-
-    /// The format a file name announces, if any.
-    fn of_path(p: &Path) -> Option<Format> {
-        let ext = p.extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
-            "md" | "markdown" => Some(Format::Md),
-            "html" | "htm" => Some(Format::Html),
-            "json" => Some(Format::Json),
-            "pdf" => Some(Format::Pdf),
-            _ => None,
-        }
-    }
-}
-
-/// The format to write: `--format`, else the one the output's extension announces, else
-/// the terminal table. A PDF named by one and refused by the other is refused, rather than
-/// writing text into a `.pdf` or a PDF into a text file.
-fn choose_format(format: Option<Format>, output: Option<&Path>) -> Result<Format, String> {
-    let output = output.filter(|p| p.as_os_str() != "-");
-    let named = output.and_then(Format::of_path);
-    match (format, named) {
-        (Some(f), Some(n)) if f != n && (f == Format::Pdf || n == Format::Pdf) => Err(format!(
-            "« {} » annonce un fichier .{} mais --format {} n'écrit pas ce format : changez l'extension ou le format",
-            output.map_or(String::new(), super::shown),
-            n.extension(),
-            f.extension()
-        )),
-        (Some(f), _) => Ok(f),
-        (None, Some(n)) => Ok(n),
-        (None, None) => Ok(Format::Term),
-    }
-}
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -75,21 +22,18 @@ pub struct Args {
     /// Format : term (tableau avec barres), md (bilan annuel en Markdown), html (tableau de
     /// bord imprimable, autonome), json (tous les chiffres) ou pdf (tableau de bord A4,
     /// produit par ldm seul). Par défaut : celui qu'annonce l'extension du fichier -o, sinon term
-    #[arg(long, value_enum)]
-    format: Option<Format>,
+    #[arg(long, value_parser = super::format_values(output::PROGRESS))]
+    format: Option<Kind>,
     #[command(flatten)]
     output: super::Output,
 }
 
 pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
-    let format = match choose_format(a.format, a.output.path.as_deref()) {
+    let format = match super::output_kind(a.format, a.output.path.as_deref(), output::PROGRESS) {
         Ok(f) => f,
-        Err(message) => {
-            eprintln_fr!("erreur\u{a0}: {message}");
-            return Ok(ExitCode::from(EXIT_FAILURE));
-        }
+        Err(code) => return Ok(code),
     };
-    if format == Format::Pdf && a.output.path.is_none() && super::stdout_is_terminal() {
+    if format == Kind::Pdf && a.output.path.is_none() && super::stdout_is_terminal() {
         eprintln_fr!(
             "erreur : un PDF ne s'affiche pas dans le terminal ; indiquez le fichier à écrire, par exemple -o tableau-de-bord.pdf"
         );
@@ -128,20 +72,22 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
     match format {
         // French typography on the whole text: spaces are replaced one for one, so the
         // table's columns stay aligned.
-        Format::Term => {
+        Kind::Term => {
             term::write(&mut out, &p, color);
             out = ldm::typo::french(&out);
         }
-        Format::Md => {
+        Kind::Md => {
             md::write(&mut out, &p);
             out = ldm::typo::french(&out);
         }
         // A template error names its file and line; main reports it and exits 2.
-        Format::Html => out = html::render(&p, Some(dossier.files.as_ref()))?,
-        Format::Json => {
+        Kind::Html => out = html::render(&p, Some(dossier.files.as_ref()))?,
+        Kind::Json => {
             out = super::json_document(&p)?;
         }
-        Format::Pdf => return super::deliver(pdf(&p)?, a.output.path.as_deref(), a.output.force),
+        Kind::Pdf => return super::deliver(pdf(&p)?, a.output.path.as_deref(), a.output.force),
+        // `output::PROGRESS` offers no other format.
+        other => anyhow::bail!("le tableau de bord ne s'écrit pas en {}", other.value()),
     }
     super::deliver(&out, a.output.path.as_deref(), a.output.force)
 }

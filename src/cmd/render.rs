@@ -1,58 +1,15 @@
-//! `ldm render`: write the annex (official tables) as HTML, Markdown or PDF.
+//! `ldm render`: write the annex (official tables) as HTML, Markdown, PDF or Word, or the
+//! evidence annex.
 
 use super::EXIT_FAILURE;
-use clap::ValueEnum;
+use ldm::ops::output::{self, Kind};
 use ldm::render::{self, Format};
 use ldm::workspace::Workspace;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum FormatArg {
-    Html,
-    Md,
-    Pdf,
-    Docx,
-    Zip,
-}
-
-impl FormatArg {
-    fn extension(self) -> &'static str {
-        match self {
-            FormatArg::Html => "html",
-            FormatArg::Md => "md",
-            FormatArg::Pdf => "pdf",
-            FormatArg::Docx => "docx",
-            FormatArg::Zip => "zip",
-        }
-    }
-
-    fn name(self) -> &'static str {
-        match self {
-            FormatArg::Html => "HTML",
-            FormatArg::Md => "Markdown",
-            FormatArg::Pdf => "PDF",
-            FormatArg::Docx => "Word",
-            FormatArg::Zip => "zip",
-        }
-    }
-
-    /// The format a file name announces; `Err` for a document format ldm does not write.
-    fn of_path(p: &Path) -> Result<Option<FormatArg>, String> {
-        let Some(ext) = p.extension().and_then(|e| e.to_str()) else {
-            return Ok(None);
-        };
-        match ext.to_ascii_lowercase().as_str() {
-            "html" | "htm" => Ok(Some(FormatArg::Html)),
-            "md" | "markdown" => Ok(Some(FormatArg::Md)),
-            "pdf" => Ok(Some(FormatArg::Pdf)),
-            "docx" => Ok(Some(FormatArg::Docx)),
-            "zip" => Ok(Some(FormatArg::Zip)),
-            other @ ("doc" | "odt" | "rtf") => Err(other.to_string()),
-            _ => Ok(None),
-        }
-    }
-}
+/// `--format`'s values: the annex's, and the evidence annex's zip.
+const ANNEXE_OR_PREUVES: &[Kind] = &[Kind::Html, Kind::Md, Kind::Pdf, Kind::Docx, Kind::Zip];
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -64,8 +21,8 @@ pub struct Args {
     /// titres dans le volet de navigation) ; avec --preuves : html, md, pdf (images et pages
     /// des PDF reproduites) ou zip (les fichiers sous leur numéro et l'index). Par défaut : celui qu'annonce l'extension du fichier
     /// -o, sinon html
-    #[arg(long, value_enum)]
-    format: Option<FormatArg>,
+    #[arg(long, value_parser = super::format_values(ANNEXE_OR_PREUVES))]
+    format: Option<Kind>,
     /// Fichier à écrire (par défaut : annexe/annexe.html, .md, .pdf ou .docx dans le dossier, hors
     /// des fichiers sources) ; « - » pour l'écran
     #[arg(short = 'o', long, value_name = "FICHIER")]
@@ -82,41 +39,15 @@ pub struct Args {
     force: bool,
 }
 
-/// The format to write: `--format`, else the one the output's extension announces.
-/// A contradiction between them is refused rather than writing, say, HTML into a `.pdf`.
-fn choose_format(format: Option<FormatArg>, output: Option<&Path>) -> Result<FormatArg, String> {
-    let named = match output.filter(|p| p.as_os_str() != "-") {
-        Some(p) => FormatArg::of_path(p).map_err(|ext| {
-            format!(
-                "« {} » : ldm n'écrit pas de fichier .{ext} ; l'annexe s'écrit en .html, .md, .pdf ou .docx",
-                super::shown(p)
-            )
-        })?,
-        None => None,
-    };
-    match (format, named) {
-        (Some(f), Some(n)) if f != n => Err(format!(
-            "« {} » annonce un fichier {} (.{}) mais --format {} écrit du {} : changez l'extension en .{} ou le format en {}",
-            output.map_or(String::new(), super::shown),
-            n.name(),
-            n.extension(),
-            f.extension(),
-            f.name(),
-            f.extension(),
-            n.extension()
-        )),
-        (Some(f), _) | (None, Some(f)) => Ok(f),
-        (None, None) => Ok(FormatArg::Html),
-    }
-}
-
 pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
-    let format = match choose_format(a.format, a.output.as_deref()) {
+    let offered = if a.preuves {
+        output::PREUVES
+    } else {
+        output::ANNEXE
+    };
+    let format = match super::output_kind(a.format, a.output.as_deref(), offered) {
         Ok(f) => f,
-        Err(message) => {
-            eprintln_fr!("erreur\u{a0}: {message}");
-            return Ok(ExitCode::from(EXIT_FAILURE));
-        }
+        Err(code) => return Ok(code),
     };
     a.dossier = super::scope::dossier_root(&a.dossier);
     let ws = Workspace::load(&a.dossier)?;
@@ -154,20 +85,19 @@ fn annexe(
     dossier: &ldm::model::Dossier,
     edition: &ldm::referentiel::Edition,
     only: &[u32],
-    format: FormatArg,
+    format: Kind,
 ) -> anyhow::Result<Vec<u8>> {
     Ok(match format {
         // A template error names its file and line; main reports it and exits 2.
-        FormatArg::Html => render::render(dossier, edition, Format::Html, only)?.into_bytes(),
-        FormatArg::Md => render::render(dossier, edition, Format::Md, only)?.into_bytes(),
-        FormatArg::Pdf => pdf(dossier, edition, only)?,
-        FormatArg::Docx => {
+        Kind::Html => render::render(dossier, edition, Format::Html, only)?.into_bytes(),
+        Kind::Md => render::render(dossier, edition, Format::Md, only)?.into_bytes(),
+        Kind::Pdf => pdf(dossier, edition, only)?,
+        Kind::Docx => {
             let date = source_date().and_then(|v| render::docx::date_from_epoch(&v));
             render::render_docx(dossier, edition, only, date.as_deref())?
         }
-        FormatArg::Zip => anyhow::bail!(
-            "l'annexe s'écrit en html, md, pdf ou docx ; le zip est la forme de l'annexe des preuves (--preuves)"
-        ),
+        // `output::ANNEXE` offers no other format.
+        other => anyhow::bail!("l'annexe ne s'écrit pas en {}", other.value()),
     })
 }
 
@@ -176,18 +106,16 @@ fn preuves(
     dossier: &ldm::model::Dossier,
     edition: &ldm::referentiel::Edition,
     only: &[u32],
-    format: FormatArg,
+    format: Kind,
 ) -> anyhow::Result<Vec<u8>> {
     let annexe = render::build::build(dossier, edition, only);
     Ok(match format {
-        FormatArg::Md => render::preuves::markdown(dossier, &annexe).into_bytes(),
-        FormatArg::Zip => render::preuves::zip(dossier, &annexe)?,
-        FormatArg::Html => render::preuves::html(dossier, &annexe).into_bytes(),
-        FormatArg::Pdf => preuves_pdf(dossier, &annexe)?,
-        FormatArg::Docx => anyhow::bail!(
-            "l'annexe des preuves s'écrit en html, md, pdf ou zip, pas en {}",
-            format.extension()
-        ),
+        Kind::Md => render::preuves::markdown(dossier, &annexe).into_bytes(),
+        Kind::Zip => render::preuves::zip(dossier, &annexe)?,
+        Kind::Html => render::preuves::html(dossier, &annexe).into_bytes(),
+        Kind::Pdf => preuves_pdf(dossier, &annexe)?,
+        // `output::PREUVES` offers no other format.
+        other => anyhow::bail!("l'annexe des preuves ne s'écrit pas en {}", other.value()),
     })
 }
 

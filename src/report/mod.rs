@@ -27,7 +27,7 @@ pub enum Format {
     Json,
     /// Rapport Code Quality de GitLab (JSON)
     Gitlab,
-    /// Annotations GitHub Actions (et résumé dans $GITHUB_STEP_SUMMARY)
+    /// Annotations GitHub Actions (et résumé dans le fichier que nomme la variable GITHUB_STEP_SUMMARY)
     Github,
     /// SARIF 2.1.0 (analyse de code : GitHub, éditeurs)
     Sarif,

@@ -281,7 +281,9 @@ fn the_output_format_follows_the_extension_and_a_contradiction_is_refused() {
         .args(["render", ".", "--format", "html", "-o", "x.pdf"])
         .run()
         .code(2)
-        .stderr_has("« x.pdf » annonce un fichier PDF (.pdf) mais --format html écrit du HTML");
+        .stderr_has(
+            "« x.pdf » annonce un fichier PDF (.pdf) mais --format html écrit un fichier HTML",
+        );
     assert!(!d.join("x.pdf").exists());
     d.ldm()
         .args(["render", ".", "-o", "annexe.odt"])
@@ -406,7 +408,7 @@ fn progress_pdf_follows_the_extension_and_refuses_a_contradiction() {
         .args(["progress", ".", "--format", "html", "-o", "x.pdf"])
         .run()
         .code(2)
-        .stderr_has("« x.pdf » annonce un fichier .pdf mais --format html");
+        .stderr_has("« x.pdf » annonce un fichier PDF (.pdf) mais --format html");
     d.ldm()
         .args(["progress", ".", "--format", "pdf", "-o", "x.md"])
         .run()

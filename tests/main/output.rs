@@ -1,0 +1,189 @@
+//! The format of every document a verb writes: `--format` and the `-o` file's extension
+//! agree or the verb refuses with one French sentence and exit 2 (never HTML in a `.pdf`);
+//! the shell completions offer every format with its French help.
+
+use crate::common::*;
+use std::path::Path;
+
+/// A verb that writes a document: its arguments before `-o` and the formats it offers.
+struct Verb {
+    args: &'static [&'static str],
+    offered: &'static [&'static str],
+}
+
+const VERBS: &[Verb] = &[
+    Verb {
+        args: &["render", "."],
+        offered: &["html", "md", "pdf", "docx"],
+    },
+    Verb {
+        args: &["render", ".", "--preuves"],
+        offered: &["html", "md", "pdf", "zip"],
+    },
+    Verb {
+        args: &["audit", "render", "."],
+        offered: &["html", "md", "pdf", "docx"],
+    },
+    Verb {
+        args: &["progress", "."],
+        offered: &["term", "md", "html", "json", "pdf"],
+    },
+    Verb {
+        args: &["diff", "../lycee-marie-marvingt-2021", "."],
+        offered: &["term", "md", "html", "json"],
+    },
+];
+
+/// The extension of a format's file (`term` writes text).
+fn extension(format: &str) -> &str {
+    if format == "term" { "txt" } else { format }
+}
+
+/// True when `bytes` are a file of `format`, by its first bytes as `file` would judge.
+fn is_kind(bytes: &[u8], format: &str) -> bool {
+    let text = std::str::from_utf8(bytes).ok();
+    let starts = |p: &str| text.is_some_and(|t| t.trim_start().starts_with(p));
+    match format {
+        "pdf" => bytes.starts_with(b"%PDF-"),
+        "docx" | "zip" => bytes.starts_with(b"PK\x03\x04"),
+        "html" => starts("<!DOCTYPE html") || starts("<!doctype html"),
+        "json" => starts("{"),
+        _ => text.is_some_and(|t| !t.contains("<html") && !t.trim_start().starts_with('{')),
+    }
+}
+
+/// Runs `verb -o out.EXT --format FORMAT` on the example: (exit code, stderr, bytes written).
+fn write(verb: &Verb, ext: &str, format: &str, out: &Path) -> (i32, String, Option<Vec<u8>>) {
+    let file = out.join(format!("sortie-{format}.{ext}"));
+    let run = Ldm::new()
+        .current_dir(example())
+        .env("SOURCE_DATE_EPOCH", "1767225600")
+        .args(verb.args)
+        .args(["--format", format, "-o"])
+        .arg(&file)
+        .run();
+    (run.code, run.stderr, std::fs::read(&file).ok())
+}
+
+#[test]
+fn every_verb_that_writes_refuses_a_contradiction_and_writes_the_kind_announced() {
+    let out = tempfile::tempdir().unwrap();
+    let extensions = ["html", "md", "pdf", "docx", "zip", "json", "txt"];
+    for (n, verb) in VERBS.iter().enumerate() {
+        let out = out.path().join(n.to_string());
+        std::fs::create_dir(&out).unwrap();
+        for ext in extensions {
+            for format in verb.offered {
+                let (code, stderr, bytes) = write(verb, ext, format, &out);
+                let what = format!("{:?} --format {format} -o x.{ext}", verb.args);
+                let announced = verb.offered.iter().find(|f| extension(f) == ext);
+                match announced {
+                    Some(f) if f == format => {
+                        assert_eq!(code, 0, "{what}: {stderr}");
+                        let bytes = bytes.unwrap_or_default();
+                        assert!(is_kind(&bytes, format), "{what}: pas un fichier {format}");
+                    }
+                    Some(f) => {
+                        assert_eq!(code, 2, "{what}");
+                        let want = format!("mais --format {format} écrit un fichier");
+                        assert!(stderr.contains(&fr(&want)), "{what}: {stderr}");
+                        let change = format!(
+                            "changez l'extension en .{} ou le format en {f}",
+                            extension(format)
+                        );
+                        assert!(stderr.contains(&change), "{what}: {stderr}");
+                        assert!(bytes.is_none(), "{what}: un fichier a été écrit");
+                    }
+                    None => {
+                        assert_eq!(code, 2, "{what}");
+                        let want = "un format que cette commande n'écrit pas";
+                        assert!(stderr.contains(&fr(want)), "{what}: {stderr}");
+                        assert!(bytes.is_none(), "{what}: un fichier a été écrit");
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_extension_alone_chooses_the_format() {
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("rapport.pdf");
+    Ldm::new()
+        .current_dir(example())
+        .args(["audit", "render", ".", "-o"])
+        .arg(&file)
+        .run()
+        .success();
+    assert!(std::fs::read(&file).unwrap().starts_with(b"%PDF-"));
+    let file = out.path().join("comparaison.json");
+    Ldm::new()
+        .current_dir(example())
+        .args(["diff", "../lycee-marie-marvingt-2021", ".", "-o"])
+        .arg(&file)
+        .run()
+        .success();
+    assert!(std::fs::read_to_string(&file).unwrap().starts_with('{'));
+}
+
+#[test]
+fn a_word_processor_format_is_named_and_refused() {
+    let out = tempfile::tempdir().unwrap();
+    let run = Ldm::new()
+        .current_dir(example())
+        .args(["audit", "render", ".", "-o"])
+        .arg(out.path().join("rapport.odt"))
+        .run();
+    run.code(2)
+        .stderr_has("ldm n'écrit pas de fichier .odt ; écrivez un .docx");
+}
+
+/// The first of `fish`'s completions of `line`, as a person pressing Tab sees them.
+fn fish_completions(line: &str) -> Option<String> {
+    let fish = program(&["fish"], "fish")?;
+    let bin = assert_cmd::cargo::cargo_bin("ldm");
+    let script = format!(
+        "source ({} completions fish | psub); complete -C\"{line}\"",
+        bin.display()
+    );
+    let out = std::process::Command::new(fish)
+        .args(["--no-config", "-c", &script])
+        .output()
+        .expect("fish runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(String::from_utf8(out.stdout).expect("UTF-8"))
+}
+
+#[test]
+fn fish_offers_every_check_format_with_its_french_help() {
+    let Some(got) = fish_completions("ldm check --format ") else {
+        return;
+    };
+    let formats = [
+        "human", "short", "json", "gitlab", "github", "sarif", "junit", "resume",
+    ];
+    for f in formats {
+        let line = got.lines().find(|l| l.split('\t').next() == Some(f));
+        let line = line.unwrap_or_else(|| panic!("{f} absent de :\n{got}"));
+        assert!(
+            line.split('\t').nth(1).is_some_and(|h| !h.is_empty()),
+            "{line}"
+        );
+    }
+    assert!(
+        got.contains("la variable GITHUB_STEP_SUMMARY"),
+        "l'aide de github est tronquée par l'interpréteur :\n{got}"
+    );
+    let audit = fish_completions("ldm audit render --format ").unwrap_or_default();
+    for f in ["html", "md", "pdf", "docx"] {
+        assert!(
+            audit.lines().any(|l| l.starts_with(f)),
+            "{f} absent de :\n{audit}"
+        );
+    }
+}
