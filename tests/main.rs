@@ -65,3 +65,5 @@ mod teacher;
 mod web;
 #[path = "main/windows.rs"]
 mod windows;
+#[path = "main/written.rs"]
+mod written;

@@ -8,6 +8,7 @@ pub(crate) mod decode;
 pub mod errors;
 pub(crate) mod front;
 pub mod markdown;
+mod unclosed;
 pub(crate) mod yaml;
 
 use crate::diagnostic::{Diagnostic, Pos, Rule};

@@ -10,10 +10,15 @@ pub const YEARS: std::ops::RangeInclusive<i64> = 1990..=2100;
 /// A year typed on the command line (`--annee`): a plausible year, or the French
 /// reason it is refused (clap prints it as a usage error).
 pub fn parse_year(s: &str) -> Result<i64, String> {
+    parse_year_written(s).map(|(y, _)| y)
+}
+
+/// `parse_year` keeping how the year was written, to write it back the same way.
+pub fn parse_year_written(s: &str) -> Result<(i64, super::annee::Calendrier), String> {
     let (lo, hi) = (YEARS.start(), YEARS.end());
     // A school year counts as the year it ends (`model::annee`).
     match super::annee::parse(s) {
-        Some((y, _)) if YEARS.contains(&y) => Ok(y),
+        Some((y, c)) if YEARS.contains(&y) => Ok((y, c)),
         _ => Err(format!(
             "« {s} » n'est pas une année possible : indiquez une année sur quatre chiffres, entre {lo} et {hi}, ou une année scolaire, « 2025-2026 »"
         )),

@@ -19,6 +19,8 @@ pub fn write(out: &mut String, checked: &[Checked], opts: super::Options) {
             for d in &c.report.diagnostics {
                 short_line(out, &c.label, d);
             }
+        } else if super::overview::applies(c) {
+            super::overview::write(out, c, |f| shown_path(&c.label, f));
         } else {
             for (d, repeats) in grouped(&c.report.diagnostics) {
                 snippet(out, &renderer, c, d, &repeats);
@@ -162,17 +164,35 @@ fn snippet(
     let src = d.file.as_ref().and_then(|f| c.sources.get(f));
     let path = d.file.as_ref().map(|f| shown_path(&c.label, f));
     let mut group = Group::with_title(title);
+    let pos = d.pos.filter(|p| !src.is_some_and(|s| whole_file(s, *p)));
     let excerpt = src
-        .zip(d.pos)
+        .zip(pos)
         .and_then(|(s, p)| Some((s.excerpt(p, EXCERPT_MARGIN)?, p)));
-    match (excerpt, d.pos, &path) {
+    match (excerpt, pos, &path) {
         (Some(((line, range), pos)), _, Some(path)) => {
-            group = group.element(
-                Snippet::source(line)
-                    .path(path.as_str())
-                    .line_start(pos.line as usize)
-                    .annotation(AnnotationKind::Primary.span(range)),
-            );
+            let mut first = Snippet::source(line)
+                .path(path.as_str())
+                .line_start(pos.line as usize)
+                .annotation(AnnotationKind::Primary.span(range));
+            let second = d.secondary.as_ref().and_then(|sec| {
+                let (text, range) = src?.excerpt(sec.pos, EXCERPT_MARGIN)?;
+                let label = AnnotationKind::Context
+                    .span(range)
+                    .label(sec.message.as_str());
+                Some((sec.pos.line, text, label))
+            });
+            match second {
+                Some((l, _, label)) if l == pos.line => first = first.annotation(label),
+                Some((l, text, label)) => {
+                    group = group.element(first);
+                    first = Snippet::source(text)
+                        .path(path.as_str())
+                        .line_start(l as usize)
+                        .annotation(label);
+                }
+                None => {}
+            }
+            group = group.element(first);
         }
         (None, Some(pos), Some(path)) => {
             let place = format!("{path}:{}:{}", pos.line, pos.column);
@@ -191,6 +211,12 @@ fn snippet(
         group = group.element(Level::HELP.with_name(AIDE).message(visible(h)));
     }
     let _ = writeln!(out, "{}\n", renderer.render(&[group]));
+}
+
+/// A finding about a whole fiche (a requirement not covered, a missing strategy) is
+/// placed at its start: the opening `---` says nothing, so the file is named instead.
+fn whole_file(src: &crate::source::Source, pos: crate::diagnostic::Pos) -> bool {
+    pos.line == 1 && pos.column == 1 && src.line(1).is_some_and(|l| l.trim_end() == "---")
 }
 
 fn summary(out: &mut String, c: &Checked) {
