@@ -257,7 +257,9 @@ fn critere(
             .map_or_else(|| c.dir.clone(), |r| r.intitule.clone()),
         etat_des_lieux: text("État des lieux"),
         objectif_general: text("Objectif général"),
-        strategie_reseau: (reseau && asks_network).then(|| text(sections::STRATEGIE_RESEAU)),
+        // Shown when the edition asks for it in a network candidature, and whenever written.
+        strategie_reseau: Some(text(sections::STRATEGIE_RESEAU))
+            .filter(|p| (reseau && asks_network) || !p.md.trim().is_empty()),
         contributions: contributions(d, c.numero),
         transversalite: vec![
             (

@@ -40,20 +40,35 @@ pub(super) fn place<F>(
     optional: &[&str],
 ) -> Placed {
     let text = d.sources.get(&doc.path).map_or("", |s| s.text.as_str());
+    place_text(text, &doc.sections, expected, optional)
+}
+
+/// The same, from a file's text and its sections.
+fn place_text(
+    text: &str,
+    sections: &[Section],
+    expected: &[(&str, &[&str])],
+    optional: &[&str],
+) -> Placed {
     let file = File {
         lines: text.split('\n').collect(),
-        sections: &doc.sections,
+        sections,
     };
     let titles: Vec<&str> = expected
         .iter()
         .map(|(t, _)| *t)
         .chain(optional.iter().copied())
         .collect();
-    let top: Vec<usize> = (0..doc.sections.len())
-        .filter(|k| doc.sections[*k].level == 1)
+    let top: Vec<usize> = (0..sections.len())
+        .filter(|k| sections[*k].level == 1)
         .collect();
+    // Text between the front matter and the first heading goes with the first section.
+    let first = sections
+        .first()
+        .map_or(file.lines.len(), |s| (s.line as usize).saturating_sub(1));
+    let lead = file.slice(body_start(&file.lines), first);
     let mut texts = BTreeMap::new();
-    for (title, pieces) in file.assign(&top, &titles, String::new()) {
+    for (title, pieces) in file.assign(&top, &titles, lead) {
         let subs = expected
             .iter()
             .find(|(t, _)| *t == title)
@@ -65,6 +80,19 @@ pub(super) fn place<F>(
         file.place_subs(title, subs, &pieces, &mut texts);
     }
     Placed { texts }
+}
+
+/// The index of the first line after the front matter (`---` … `---` or `...`).
+fn body_start(lines: &[&str]) -> usize {
+    let fence = |l: &str| l.trim_start_matches('\u{feff}').trim_end() == "---";
+    if !lines.first().is_some_and(|l| fence(l)) {
+        return 0;
+    }
+    lines
+        .iter()
+        .skip(1)
+        .position(|l| fence(l) || l.trim_end() == "...")
+        .map_or(lines.len(), |k| k + 2)
 }
 
 struct File<'a> {
@@ -202,5 +230,60 @@ impl File<'_> {
                 add(t, self.join(&ps));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The sections of `text` as the loader finds ATX headings (enough for these tests).
+    fn sections(text: &str) -> Vec<Section> {
+        let lines: Vec<&str> = text.split('\n').collect();
+        (0..lines.len())
+            .filter(|k| lines[*k].starts_with('#'))
+            .map(|k| {
+                let level = lines[k].chars().take_while(|c| *c == '#').count() as u8;
+                Section {
+                    level,
+                    title: lines[k][level as usize..].trim().to_string(),
+                    line: k as u32 + 1,
+                    body: String::new(),
+                    body_line: k as u32 + 2,
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn misspelt_unknown_and_unheaded_text_all_find_a_place() {
+        let text = "---\na: 1\n---\nintro\n# Description\ndesc\n# Mise en œuvre\nlead\n\
+            ## Moyens engagés\nmoyens\n## Calendriers\ncal\n## Partenaires\npart\n\
+            # Points fort\npf\n# Bilan\nbilan";
+        let subs: &[&str] = &["Moyens engagés", "Calendrier"];
+        let expected = [
+            ("Description", &[][..]),
+            ("Mise en œuvre", subs),
+            ("Points forts", &[][..]),
+        ];
+        let p = place_text(text, &sections(text), &expected, &[]);
+        assert_eq!(p.section("Description").md, "intro\n\ndesc");
+        assert_eq!(
+            p.sub("Mise en œuvre", "Moyens engagés").md,
+            "lead\n\nmoyens"
+        );
+        assert_eq!(
+            p.sub("Mise en œuvre", "Calendrier").md,
+            "cal\n\n**Partenaires**\n\npart"
+        );
+        assert_eq!(p.section("Points forts").md, "pf\n\n**Bilan**\n\nbilan");
+    }
+
+    #[test]
+    fn the_body_starts_after_the_front_matter() {
+        assert_eq!(body_start(&["---", "a: 1", "---", "x"]), 3);
+        assert_eq!(body_start(&["\u{feff}---", "a: 1", "...", "x"]), 3);
+        assert_eq!(body_start(&["# Titre", "x"]), 0);
+        assert_eq!(body_start(&["---", "a: 1"]), 2);
     }
 }

@@ -2,12 +2,13 @@
 //! and of `tests/fixtures/complet` (measures from N−1 to N+7, school and calendar years
 //! mixed, a seven-year action, an engagement measured at N−2, misspelt and unknown
 //! headings), in HTML, Markdown, PDF and Word, carries every measure of every indicator
-//! inside its fiche, every line of every section and every person's name.
+//! inside its fiche, every line of text (under any heading, or none) and every person's
+//! name.
 
 use crate::common::*;
 
 use ldm::model::front::Valeur;
-use ldm::model::{Doc, Dossier, Section};
+use ldm::model::{Doc, Dossier};
 use scraper::Html;
 use std::path::Path;
 
@@ -67,18 +68,23 @@ fn words(s: &str) -> String {
     out
 }
 
-/// Every line of text under the headings of `doc`, as words (list and quote marks off).
-fn section_lines<F>(doc: &Doc<F>) -> Vec<(String, String)> {
-    let lines = |s: &Section| {
-        ldm::markup::without_comments(&s.body)
-            .lines()
-            .map(|l| l.trim_start_matches(['#', '-', '*', '+', '>', ' ']))
-            .map(words)
-            .filter(|w| w.trim().len() > 2)
-            .map(|w| (format!("{}:{}", doc.path, s.line), w))
-            .collect::<Vec<_>>()
+/// Every line of text of `doc` after its front matter, headings aside, as words (list
+/// and quote marks off), with its file and line.
+fn section_lines<F>(d: &Dossier, doc: &Doc<F>) -> Vec<(String, String)> {
+    let text = d.sources.get(&doc.path).map_or("", |s| s.text.as_str());
+    let mut body = text.splitn(3, "---\n");
+    let body = match (body.next(), body.next(), body.next()) {
+        (Some(""), Some(_), Some(rest)) => rest,
+        _ => text,
     };
-    doc.sections.iter().flat_map(lines).collect()
+    ldm::markup::without_comments(body)
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| l.trim_start_matches(['-', '*', '+', '>', ' ']))
+        .map(words)
+        .filter(|w| w.trim().len() > 2)
+        .map(|w| (doc.path.clone(), w))
+        .collect()
 }
 
 /// Each fiche's marker (« critère 2 action 1 ») and its measures, in the annex's order.
@@ -111,15 +117,15 @@ fn fiches(d: &Dossier) -> Vec<(String, Vec<String>)> {
 fn missing(d: &Dossier, text: &str) -> Vec<String> {
     let all = words(text);
     let mut lost = Vec::new();
-    let docs = d.etablissement.iter().map(|e| section_lines(e));
+    let docs = d.etablissement.iter().map(|e| section_lines(d, e));
     let docs = docs
         .chain(
             d.criteres
                 .iter()
                 .filter_map(|c| c.critere.as_ref())
-                .map(|c| section_lines(c)),
+                .map(|c| section_lines(d, c)),
         )
-        .chain(d.entities().map(|(_, _, e)| section_lines(e)));
+        .chain(d.entities().map(|(_, _, e)| section_lines(d, e)));
     for (at, line) in docs.flatten() {
         if !all.contains(&line) {
             lost.push(format!("text of {at}: «{line}»"));
