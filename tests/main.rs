@@ -12,6 +12,8 @@ mod batch;
 mod ci;
 #[path = "main/cli.rs"]
 mod cli;
+#[path = "main/complete.rs"]
+mod complete;
 #[path = "main/diff.rs"]
 mod diff;
 #[path = "main/diff_steps.rs"]

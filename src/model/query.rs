@@ -80,14 +80,15 @@ pub fn citations(d: &Dossier) -> Vec<Citation<'_>> {
             }
         }
         for e in &c.engagements {
-            let animateurs = e.front.as_ref().and_then(|f| f.animateur.as_ref());
-            for p in animateurs.iter().flat_map(|ps| ps.iter()) {
-                cite(
-                    &mut out,
-                    e,
-                    p,
-                    format!("animateur de l'engagement « {} »", e.id()),
-                );
+            let Some(f) = &e.front else { continue };
+            // Named as the annex titles it, never by its file.
+            let role = format!(
+                "animateur de l'engagement « {} » (critère {})",
+                f.denomination.value.trim(),
+                c.numero
+            );
+            for p in f.animateur.iter().flat_map(|ps| ps.iter()) {
+                cite(&mut out, e, p, role.clone());
             }
         }
     }
