@@ -40,6 +40,12 @@ pub struct Args {
 }
 
 pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
+    if a.format == Some(Kind::Zip) && !a.preuves {
+        eprintln_fr!(
+            "erreur\u{a0}: l'annexe s'écrit en html, md, pdf ou docx ; le zip est la forme de l'annexe des preuves (--preuves)"
+        );
+        return Ok(ExitCode::from(EXIT_FAILURE));
+    }
     let offered = if a.preuves {
         output::PREUVES
     } else {

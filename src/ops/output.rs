@@ -95,6 +95,11 @@ pub enum Refusal {
         announced: Kind,
         offered: &'static [Kind],
     },
+    /// `--format` names a format of another verb (`render --preuves --format docx`).
+    NotWritten {
+        asked: Kind,
+        offered: &'static [Kind],
+    },
     /// `--format` and the extension disagree.
     Contradiction {
         path: String,
@@ -110,6 +115,9 @@ pub fn choose(
     output: Option<&Path>,
     offered: &'static [Kind],
 ) -> Result<Kind, Refusal> {
+    if let Some(asked) = asked.filter(|k| !offered.contains(k)) {
+        return Err(Refusal::NotWritten { asked, offered });
+    }
     let announced = match output.filter(|p| p.as_os_str() != "-") {
         Some(p) => announced(p, offered)?,
         None => None,
@@ -189,6 +197,12 @@ impl fmt::Display for Refusal {
                 announced.extension(),
                 extensions(offered)
             ),
+            Refusal::NotWritten { asked, offered } => write!(
+                f,
+                "--format {}\u{a0}: cette commande n'écrit pas ce format\u{a0}; elle écrit {}",
+                asked.value(),
+                listed(offered.iter().map(|k| k.value().to_string()).collect())
+            ),
             Refusal::Contradiction {
                 path,
                 announced,
@@ -239,6 +253,13 @@ mod tests {
                 Err("un format que cette commande n'écrit pas"),
             ),
             (None, Some("r.odt"), Err("ldm n'écrit pas de fichier .odt")),
+            (
+                Some(Kind::Zip),
+                None,
+                Err(
+                    "--format zip\u{a0}: cette commande n'écrit pas ce format\u{a0}; elle écrit html, md, pdf ou docx",
+                ),
+            ),
         ];
         for (asked, output, want) in cases {
             let got = choose(*asked, output.map(Path::new), RAPPORT);

@@ -216,9 +216,9 @@ fn a_broken_picture_is_named_in_the_pdf_evidence_annex_not_fatal() {
 
 #[test]
 fn the_evidence_annex_refuses_the_annex_only_formats() {
-    preuves("docx")
-        .code(2)
-        .stderr_has("s'écrit en html, md, pdf ou zip");
+    preuves("docx").code(2).stderr_has(
+        "--format docx : cette commande n'écrit pas ce format ; elle écrit html, md, pdf ou zip",
+    );
     run(example(), &["render", ".", "--format", "zip", "-o", "-"])
         .code(2)
         .stderr_has("--preuves");
