@@ -241,7 +241,11 @@ pub fn evaluate(i: &Inputs) -> Evaluation {
     }
     let (Some(d), Some(l)) = (e.depart, e.derniere) else {
         let any = !i.mesures.is_empty() || !i.textes.is_empty();
-        let cause = if any { Cause::AucuneMesureAvant } else { Cause::AucuneMesure };
+        let cause = if any {
+            Cause::AucuneMesureAvant
+        } else {
+            Cause::AucuneMesure
+        };
         why(&mut e, cause, i.annee, "");
         return e;
     };
@@ -254,10 +258,18 @@ pub fn evaluate(i: &Inputs) -> Evaluation {
         return e;
     }
     let hausse = i.sens == Sens::Hausse;
-    let (dd, ld, cd) = (Decimal::of(d.valeur), Decimal::of(l.valeur), Decimal::of(cible));
+    let (dd, ld, cd) = (
+        Decimal::of(d.valeur),
+        Decimal::of(l.valeur),
+        Decimal::of(cible),
+    );
     // A target already reached at the start: judged on whether it is held.
     let Some(p) = Ratio::progress(dd, ld, cd).filter(|_| worse(dd, cd, hausse)) else {
-        e.statut = if worse(ld, dd, hausse) { Statut::EnRecul } else { Statut::Atteint };
+        e.statut = if worse(ld, dd, hausse) {
+            Statut::EnRecul
+        } else {
+            Statut::Atteint
+        };
         return e;
     };
     let pp = p.percent();
@@ -395,13 +407,25 @@ mod tests {
     #[test]
     fn a_text_judged_only_when_it_is_not_the_latest() {
         // « une vingtaine » after 19: the state now is not a number.
-        let latest = with_texts(&[(2021, 10.0), (2024, 19.0)], &[(2026, "une vingtaine")], 2026);
+        let latest = with_texts(
+            &[(2021, 10.0), (2024, 19.0)],
+            &[(2026, "une vingtaine")],
+            2026,
+        );
         assert_eq!(latest.statut, NonMesurable);
         assert_eq!(latest.cause, Some(Cause::DerniereNonChiffree));
         // Read in 2024, the text is not known yet; an older text changes nothing.
-        let before = with_texts(&[(2021, 10.0), (2024, 19.0)], &[(2026, "une vingtaine")], 2024);
+        let before = with_texts(
+            &[(2021, 10.0), (2024, 19.0)],
+            &[(2026, "une vingtaine")],
+            2024,
+        );
         assert_eq!(before.statut, EnRetard);
-        let older = with_texts(&[(2021, 10.0), (2024, 19.0)], &[(2022, "une douzaine")], 2024);
+        let older = with_texts(
+            &[(2021, 10.0), (2024, 19.0)],
+            &[(2022, "une douzaine")],
+            2024,
+        );
         assert_eq!(older.progression_pourcent, Some(45));
     }
 }

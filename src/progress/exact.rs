@@ -21,7 +21,10 @@ impl Decimal {
     /// reach here; anything else is read as 0 rather than overflow.
     pub fn of(x: f64) -> Decimal {
         if !crate::numfmt::plausible(x) {
-            return Decimal { digits: 0, scale: 0 };
+            return Decimal {
+                digits: 0,
+                scale: 0,
+            };
         }
         // `{:e}` is the shortest round-trip form: « 1.26e1 », « -4e-3 ».
         let s = format!("{x:e}");
@@ -138,10 +141,34 @@ mod tests {
 
     #[test]
     fn values_are_read_as_written() {
-        assert_eq!(Decimal::of(12.6), Decimal { digits: 126, scale: 1 });
-        assert_eq!(Decimal::of(-0.004), Decimal { digits: -4, scale: 3 });
-        assert_eq!(Decimal::of(48200.0), Decimal { digits: 48200, scale: 0 });
-        assert_eq!(Decimal::of(0.0), Decimal { digits: 0, scale: 0 });
+        assert_eq!(
+            Decimal::of(12.6),
+            Decimal {
+                digits: 126,
+                scale: 1
+            }
+        );
+        assert_eq!(
+            Decimal::of(-0.004),
+            Decimal {
+                digits: -4,
+                scale: 3
+            }
+        );
+        assert_eq!(
+            Decimal::of(48200.0),
+            Decimal {
+                digits: 48200,
+                scale: 0
+            }
+        );
+        assert_eq!(
+            Decimal::of(0.0),
+            Decimal {
+                digits: 0,
+                scale: 0
+            }
+        );
         assert_eq!(Decimal::of(1e-30).scale, MAX_SCALE);
     }
 
