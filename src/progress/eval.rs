@@ -173,6 +173,19 @@ pub struct Evaluation {
 }
 
 impl Evaluation {
+    /// What the outputs print after the status: the reason of a « non mesurable », or why
+    /// an indicator whose target was reached at the start has no progression.
+    pub fn explication(&self) -> Option<String> {
+        match (self.statut, self.progression) {
+            (Statut::NonMesurable, _) => self.raison.clone(),
+            (_, Some(_)) => None,
+            (Statut::Atteint, None) => Some("cible atteinte dès le départ, et tenue".to_string()),
+            (_, None) => Some(
+                "cible atteinte au départ, dernière mesure moins bonne que la première".to_string(),
+            ),
+        }
+    }
+
     /// The progress counted in the mean: capped to 0..=1, and for a target reached at the
     /// start, 1 if held (« atteint ») and 0 if lost (« en recul »). `None` when not measurable.
     pub fn part(&self) -> Option<f64> {

@@ -123,7 +123,7 @@ pub fn render(
                                     intitule: i.intitule.clone(),
                                     statut: i.evaluation.statut.label(),
                                     classe: statut_class(i.evaluation.statut),
-                                    raison: i.evaluation.raison.clone(),
+                                    raison: i.evaluation.explication(),
                                     chiffres: chiffres(i),
                                     svg: if i.evaluation.statut == Statut::NonMesurable {
                                         String::new()

@@ -105,7 +105,7 @@ pub fn write(out: &mut String, p: &Progress) {
 
 fn row(out: &mut String, objectif: &str, i: &Indicateur) {
     let e = &i.evaluation;
-    let mut statut = match &e.raison {
+    let mut statut = match &e.explication() {
         Some(r) => format!("{} ({})", e.statut.label(), r),
         None => e.statut.label().to_string(),
     };

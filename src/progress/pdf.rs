@@ -169,7 +169,7 @@ fn indicator_row(i: &Indicateur) -> String {
         (Some(p), None) => Some(pourcent(p)),
         _ => None,
     };
-    for note in figures.iter().chain(&e.raison) {
+    for note in figures.iter().chain(&e.explication()) {
         let _ = write!(statut, " + linebreak() + text(size: 8pt, {})", lit(note));
     }
     format!(

@@ -48,6 +48,9 @@ pub fn resume_line(r: &Resume) -> String {
             )
         )
     });
+    if r.indicateurs == 0 {
+        return "aucun indicateur".to_string();
+    }
     format!(
         "{} : {}{mean}",
         crate::text::count(r.indicateurs, "indicateur", "indicateurs"),
@@ -141,10 +144,7 @@ fn indicator(out: &mut String, i: &Indicateur, color: bool) {
         ),
         None => format!("{:>5}", "—"),
     };
-    let why = e
-        .raison
-        .as_ref()
-        .map_or(String::new(), |r| format!(" : {r}"));
+    let why = e.explication().map_or(String::new(), |r| format!(" : {r}"));
     let _ = writeln!(
         out,
         "      {} {figures}  {}",

@@ -24,8 +24,8 @@ type Case = (
 const CASES: &[Case] = &[
     ("Cas A", "{debut: 2021, fin: 2026}", "cible: 8\n        sens: baisse", "{2021: 12.6, 2026: 8.46}", "proche de la cible", Some((90, 100)), ""),
     ("Cas B", "{debut: 2023, fin: 2028}", "cible: 0.9", "{2023: 0.4, 2026: 0.7}", "en bonne voie", Some((60, 60)), ""),
-    ("Cas C", "{debut: 2021, fin: 2026}", "cible: 10", "{2021: 12, 2026: 8}", "en recul", None, ""),
-    ("Cas D", "{debut: 2021, fin: 2026}", "cible: 100", "{2021: 100, 2026: 100}", "atteint", None, ""),
+    ("Cas C", "{debut: 2021, fin: 2026}", "cible: 10", "{2021: 12, 2026: 8}", "en recul", None, "cible atteinte au départ, dernière mesure moins bonne que la première"),
+    ("Cas D", "{debut: 2021, fin: 2026}", "cible: 100", "{2021: 100, 2026: 100}", "atteint", None, "cible atteinte dès le départ, et tenue"),
     ("Cas E", "{debut: 2021, fin: 2026}", "cible: 30", "{2021: 10, 2024: 19, 2026: \"une vingtaine\"}", "non mesurable", None, "dernière mesure non chiffrée (2026 : « une vingtaine »)"),
     ("Cas F", "{debut: 2022-2023, fin: 2025-2026}", "cible: 6", "{2022-2023: 2, 2025-2026: 5}", "en retard", Some((75, 100)), "2022-2023"),
 ];
