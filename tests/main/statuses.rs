@@ -30,17 +30,9 @@ const CASES: &[Case] = &[
     ("Cas F", "{debut: 2022-2023, fin: 2025-2026}", "cible: 6", "{2022-2023: 2, 2025-2026: 5}", "en retard", Some((75, 100)), "2022-2023"),
 ];
 
-/// The cases as the only fiches of a dossier (the `progression` fixture's, campaign 2026).
+/// The cases as the only fiches of a dossier (campaign 2026).
 fn dossier() -> TempDossier {
-    let d = TempDossier::fixture("progression");
-    for f in [
-        "criteres/1-offre-de-formation/actions/passerelle-bac-pro-bts.md",
-        "criteres/1-offre-de-formation/engagements/mention-complementaire-aeronautique.md",
-        "criteres/2-partenariats/actions/job-dating.md",
-        "criteres/2-partenariats/engagements/bureau-des-entreprises.md",
-    ] {
-        d.remove(f);
-    }
+    let d = crate::statuses_spec::without_fiches();
     for (n, (title, periode, cible, mesures, ..)) in CASES.iter().enumerate() {
         d.write(
             format!("criteres/1-offre-de-formation/actions/cas-{n}.md"),

@@ -266,8 +266,9 @@ fn fiche() -> impl Strategy<Value = Fiche> {
         })
 }
 
-/// A dossier of `fiches` (campaign 2026, `[suivi]` if given), the fixture's criteria.
-fn dossier(fiches: &[Fiche], suivi: Option<i64>) -> TempDossier {
+/// The `progression` fixture (campaign 2026) without its actions and engagements: a
+/// dossier whose only indicators are those a test writes.
+pub(crate) fn without_fiches() -> TempDossier {
     let d = TempDossier::fixture("progression");
     for f in [
         "criteres/1-offre-de-formation/actions/passerelle-bac-pro-bts.md",
@@ -277,6 +278,12 @@ fn dossier(fiches: &[Fiche], suivi: Option<i64>) -> TempDossier {
     ] {
         d.remove(f);
     }
+    d
+}
+
+/// A dossier of `fiches` (campaign 2026, `[suivi]` if given), the fixture's criteria.
+fn dossier(fiches: &[Fiche], suivi: Option<i64>) -> TempDossier {
+    let d = without_fiches();
     if let Some(y) = suivi {
         let toml = d.read("ldm.toml") + &format!("\n[suivi]\nannee = {y}\n");
         d.write("ldm.toml", &toml);
