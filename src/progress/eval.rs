@@ -270,6 +270,11 @@ pub fn evaluate(i: &Inputs) -> Evaluation {
         why(&mut e, Cause::UneSeuleMesure, d.annee, "");
         return e;
     }
+    judge(e, (d, l, cible), i)
+}
+
+/// The status of an indicator with a baseline, a latest measure and a target.
+fn judge(mut e: Evaluation, (d, l, cible): (Mesure, Mesure, f64), i: &Inputs) -> Evaluation {
     let hausse = i.sens == Sens::Hausse;
     let (dd, ld, cd) = (
         Decimal::of(d.valeur),
@@ -286,22 +291,21 @@ pub fn evaluate(i: &Inputs) -> Evaluation {
         return e;
     };
     let pp = p.percent();
-    e.progression = Some(p.value());
-    e.progression_pourcent = Some(pp);
-    let attendu_pourcent = e.attendu_pourcent;
-    e.statut = match attendu_pourcent {
+    e.statut = match e.attendu_pourcent {
         _ if pp >= 100 => Statut::Atteint,
         _ if pp < 0 => Statut::EnRecul,
+        // Progress is `null` for every « non mesurable », as documented.
         None => {
-            // Documented as `null` for every « non mesurable ».
-            (e.progression, e.progression_pourcent) = (None, None);
-            why(&mut e, Cause::PeriodeAbsente, i.annee, "");
+            e.cause = Some(Cause::PeriodeAbsente);
+            e.raison = Some(Cause::PeriodeAbsente.modele().to_string());
             return e;
         }
         Some(a) if pp >= a => Statut::EnBonneVoie,
         Some(_) if pp >= PROCHE => Statut::ProcheDeLaCible,
         Some(_) => Statut::EnRetard,
     };
+    e.progression = Some(p.value());
+    e.progression_pourcent = Some(pp);
     e
 }
 
