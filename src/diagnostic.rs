@@ -42,6 +42,18 @@ pub struct Diagnostic {
     #[serde(flatten)]
     pub pos: Option<Pos>,
     pub help: Option<String>,
+    /// A second place that explains the first: where the parser noticed a quote left
+    /// open at `pos`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub secondary: Option<Box<Secondary>>,
+}
+
+/// A second place of a finding, in the same file, with what happened there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Secondary {
+    #[serde(flatten)]
+    pub pos: Pos,
+    pub message: String,
 }
 
 impl Diagnostic {
@@ -54,7 +66,17 @@ impl Diagnostic {
             file: None,
             pos: None,
             help: None,
+            secondary: None,
         }
+    }
+
+    /// Adds a second place in the same file, with its label.
+    pub fn secondary(mut self, pos: Pos, message: impl Into<String>) -> Self {
+        self.secondary = Some(Box::new(Secondary {
+            pos,
+            message: crate::typo::french(&message.into()),
+        }));
+        self
     }
 
     pub fn in_file(mut self, file: &str) -> Self {

@@ -222,3 +222,7 @@ pub fn run_mutations(seed_files: &Files, seed: u64, iterations: usize) {
         pipeline_on(with_file(seed_files, rel, &data));
     }
 }
+
+// The XML property test sits here, above both the writers and the reports it drives.
+#[cfg(test)]
+mod xml_safety;

@@ -109,14 +109,45 @@ pub fn md_field(s: &str) -> String {
         .replace('\n', "<br>")
 }
 
-/// Prose in a Markdown table cell: kept as Markdown, lines joined with <br>.
+/// Prose in a Markdown table cell, kept as Markdown on one line: a soft line break of
+/// the source is a space (as Markdown reads it), a hard break, a list item, a heading or
+/// a quoted line starts a new line (`<br>`), a new paragraph leaves a blank line.
 pub fn md_cell(s: &str) -> String {
-    without_comments(s)
-        .replace('|', "\\|")
-        .lines()
-        .map(str::trim)
-        .collect::<Vec<_>>()
-        .join("<br>")
+    let text = without_comments(s).replace('|', "\\|");
+    let mut out = String::new();
+    let mut blank = false;
+    let mut hard = false;
+    for raw in text.lines() {
+        let line = raw.trim();
+        if line.is_empty() {
+            blank = !out.is_empty();
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank {
+                "<br><br>"
+            } else if hard || starts_a_line(line) {
+                "<br>"
+            } else {
+                " "
+            });
+        }
+        hard = raw.ends_with("  ") || line.ends_with('\\');
+        out.push_str(line.strip_suffix('\\').unwrap_or(line));
+        blank = false;
+    }
+    out
+}
+
+/// A line that Markdown never joins to the one before: a list item, a heading, a quote,
+/// a table row or a fence.
+fn starts_a_line(line: &str) -> bool {
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    let ordered = digits > 0 && matches!(line[digits..].chars().next(), Some('.' | ')'));
+    ordered
+        || ["- ", "* ", "+ ", "#", ">", "\\|", "```", "~~~"]
+            .iter()
+            .any(|p| line.starts_with(p))
 }
 
 #[cfg(test)]
@@ -162,7 +193,15 @@ mod tests {
             "a b"
         );
         assert_eq!(md_field("a | b <c>\nd"), "a \\| b &lt;c&gt;<br>d");
-        assert_eq!(md_cell("ligne 1\nligne | 2"), "ligne 1<br>ligne \\| 2");
+        assert_eq!(md_cell("ligne 1\nligne | 2"), "ligne 1 ligne \\| 2");
+        assert_eq!(
+            md_cell("un texte\nrepris\n\n- point\n- autre\n\nfin  \nici"),
+            "un texte repris<br><br>- point<br>- autre<br><br>fin<br>ici"
+        );
+        assert_eq!(
+            md_cell("1. un\n2) deux\n2026 fin"),
+            "1. un<br>2) deux 2026 fin"
+        );
         assert_eq!(without_comments("a <!-- jamais fermé"), "a");
     }
 

@@ -147,7 +147,7 @@ rules! {
         famille: Structure,
         severity: Erreur,
         titre: "Le YAML ou le TOML ne peut pas être lu",
-        explication: "L'en-tête YAML d'un fichier .md (entre les deux lignes « --- ») ou le fichier ldm.toml contient une faute de syntaxe : indentation incohérente, tabulation, guillemet ou crochet non fermé, deux-points dans un texte sans guillemets. Tant que l'en-tête ne peut pas être lu, les autres règles ne peuvent pas examiner ce fichier.\n\nCorrigez la ligne indiquée. Dans le doute, mettez les textes entre guillemets droits : denomination: \"Atelier : découverte des métiers\".",
+        explication: "L'en-tête YAML d'un fichier .md (entre les deux lignes « --- ») ou le fichier ldm.toml contient une faute de syntaxe. Tant que l'en-tête ne peut pas être lu, les autres règles ne peuvent pas examiner ce fichier.\n\nLes causes les plus fréquentes :\n- un guillemet ouvert et jamais fermé (denomination: \"Job dating) : YAML continue le texte sur les lignes suivantes et ne s'aperçoit de l'erreur que plus bas, au guillemet suivant ; ldm montre le guillemet ouvert et, en second, la ligne où la lecture a échoué ;\n- un crochet « [ » ou une accolade « { » non fermé (exigences: [\"4.1\", \"4.3\") ;\n- un guillemet à l'intérieur d'un texte entre guillemets : écrivez \\\" ou mettez le texte entre guillemets simples ;\n- deux-points suivis d'une espace dans un texte sans guillemets (intitule: Atelier : découverte) : mettez le texte entre guillemets droits, intitule: \"Atelier : découverte\" ;\n- une tabulation ou une indentation incohérente : indentez avec des espaces, deux par niveau ;\n- dans ldm.toml, un texte sans guillemets (uai = 0271234V au lieu de uai = \"0271234V\").\n\nCorrigez à l'endroit indiqué en premier : c'est là que la faute a été faite.",
     }
     ChampInconnu {
         name: "champ-inconnu",
@@ -198,6 +198,13 @@ rules! {
         titre: "Un fichier ne peut pas être lu",
         explication: "Le fichier n'est pas un texte UTF-8 (par exemple enregistré en Windows-1252) ou ne peut pas être ouvert. Réenregistrez-le en UTF-8.",
     }
+    CaractereDeControle {
+        name: "caractere-de-controle",
+        famille: Structure,
+        severity: Erreur,
+        titre: "Un texte contient un caractère de contrôle",
+        explication: "Un caractère de contrôle (U+0000 à U+001F sauf la tabulation et les fins de ligne, U+007F à U+009F, U+FFFE, U+FFFF) ne s'écrit pas au clavier : il vient d'un copier-coller ou d'un fichier hostile, directement ou par un échappement YAML (« \\e », « \\x01 ») ou TOML (« \\u001b »). Word refuse un document qui en contient et un terminal peut l'exécuter (une séquence d'échappement qui cache du texte). ldm le remplace par « � » dans tout ce qu'il produit et le signale à sa ligne et à sa colonne : supprimez-le du fichier.",
+    }
     LienHorsDossier {
         name: "lien-hors-dossier",
         famille: Structure,
@@ -232,6 +239,13 @@ rules! {
         severity: Erreur,
         titre: "Un dossier de critère ne correspond à aucun critère",
         explication: "Le nom d'un dossier de criteres/ commence par le numéro d'un critère de l'édition (« 4-partenariats »). Un numéro absent de l'édition, ou un nom sans numéro, n'est rattaché à rien.",
+    }
+    CritereNomDifferent {
+        name: "critere-nom-different",
+        famille: Structure,
+        severity: Erreur,
+        titre: "Le nom d'un dossier de critère contredit le critère de ce numéro",
+        explication: "Un dossier de criteres/ est rattaché au critère de l'édition qui porte son numéro. Quand son nom en désigne un autre (« 4-partenariats » alors que le critère 4 de l'édition est « Validation des acquis de l'expérience »), ses actions seraient présentées dans l'annexe sous le mauvais critère. Cela arrive avec une autre édition que celle des dossiers (un ancien cahier des charges, la liste d'une académie, un referentiel.yaml). Renommez le dossier au nom attendu s'il répond bien à ce critère ; sinon déplacez ses fiches dans le dossier du critère qu'elles servent, ou choisissez la bonne édition dans ldm.toml.",
     }
     CritereEnDouble {
         name: "critere-en-double",
@@ -504,7 +518,7 @@ rules! {
         famille: Preuves,
         severity: Erreur,
         titre: "Une preuve pointe hors du dossier",
-        explication: "Une preuve est un fichier du dossier : pas de chemin absolu, pas de « .. », pas de lien symbolique vers l'extérieur. Sinon elle manquerait à l'envoi du dossier et ldm lirait des fichiers qui ne lui appartiennent pas.",
+        explication: "Une preuve est un fichier du dossier : pas de chemin absolu, pas de « .. », pas de « \\ » (Windows le lit comme un séparateur : « preuves/..\\..\\x.bat » sortirait du dossier), pas de caractère de contrôle, ni dans le chemin cité ni dans le nom du fichier, pas de lien symbolique vers l'extérieur. Sinon elle manquerait à l'envoi du dossier et ldm lirait des fichiers qui ne lui appartiennent pas.",
     }
     PreuveAdresseInvalide {
         name: "preuve-adresse-invalide",
@@ -546,7 +560,14 @@ rules! {
         famille: Identite,
         severity: Erreur,
         titre: "Un renouvellement sans année du label précédent",
-        explication: "Pour un renouvellement, indiquez dans ldm.toml « precedente = <année du label en cours> ».",
+        explication: "Pour un renouvellement, indiquez dans ldm.toml « precedente = <année du label en cours> » (ou sa période, « precedente = \"2021-2026\" »).",
+    }
+    SuiviHorsLabel {
+        name: "suivi-hors-label",
+        famille: Identite,
+        severity: Avertissement,
+        titre: "Le bilan annuel est daté après la fin du label",
+        explication: "Le label obtenu à la campagne N court cinq ans, jusqu'en N+5 : [suivi] annee, l'année du bilan annuel, est comprise dans cette période. Une année au-delà relève d'un nouveau label (un renouvellement, avec sa propre campagne) ou trahit une faute de frappe dans [suivi] annee ou [candidature] annee.",
     }
     AuditExigenceNonJugee {
         name: "audit-exigence-non-jugee",

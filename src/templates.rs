@@ -214,6 +214,15 @@ fn french_detail(detail: &str) -> Option<String> {
         ("too many arguments", "trop d'arguments"),
         ("undefined value", "valeur non définie"),
     ];
+    // `template "name" does not exist`, `tried to include non-existing template 'name'`.
+    let missing = detail
+        .strip_prefix("template ")
+        .and_then(|rest| rest.strip_suffix(" does not exist"))
+        .or_else(|| detail.strip_prefix("tried to include non-existing template "));
+    if let Some(name) = missing {
+        let name = name.trim_matches(['"', '\'']).replace("\\\"", "\"");
+        return Some(format!("« {name} » n'existe pas"));
+    }
     if let Some((got, want)) = detail
         .strip_prefix("unexpected ")
         .and_then(|rest| rest.split_once(", expected "))

@@ -1,5 +1,7 @@
-//! Text helpers shared by every stage: accent-insensitive folding, suggestions, slugs.
+//! Text helpers shared by every stage: accent-insensitive folding, suggestions, slugs,
+//! and dossier text made harmless for the reader of a terminal or a spreadsheet.
 
+use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -155,9 +157,86 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n > 1 { many } else { one })
 }
 
+/// `text` as a terminal may show it: every control character (C0, DEL, C1) becomes a
+/// visible symbol (ESC `␛`, line feed `␊`, DEL `␡`, a C1 control `�`), so dossier text
+/// can neither send an escape sequence nor start a line of its own. The one function
+/// every terminal output applies where dossier text (names, paths, messages) meets it.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.chars().map(visible_char).collect())
+}
+
+fn visible_char(c: char) -> char {
+    match c {
+        // U+2400..U+241F are the Control Pictures of C0, in its order.
+        '\0'..='\u{1f}' => char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{fffd}'),
+        '\u{7f}' => '\u{2421}',
+        c if c.is_control() => '\u{fffd}',
+        c => c,
+    }
+}
+
+/// A file name for a line-oriented output: as it is, or quoted with its control
+/// characters escaped (`"a\nb.md"`) when it holds any, so that a name can neither span
+/// two lines nor fake a finding of its own.
+pub fn quoted_path(path: &str) -> Cow<'_, str> {
+    if path.chars().any(char::is_control) {
+        Cow::Owned(format!("{path:?}"))
+    } else {
+        Cow::Borrowed(path)
+    }
+}
+
+/// A CSV cell a spreadsheet reads as text: one starting with `=`, `+`, `-`, `@`, a tab
+/// or a carriage return would be a formula (`=HYPERLINK(…)`, `+cmd|…`), so it is
+/// prefixed with `'`, as OWASP's « CSV injection » page recommends.
+pub fn csv_cell(cell: &str) -> Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_shown_as_symbols() {
+        assert_eq!(visible("Lycée"), "Lycée");
+        assert_eq!(visible("nom\u{1b}[8m"), "nom\u{241b}[8m");
+        assert_eq!(
+            visible("a\nb\tc\u{7f}\u{9b}"),
+            "a\u{240a}b\u{2409}c\u{2421}\u{fffd}"
+        );
+        assert!(matches!(visible("rien"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn file_names_with_control_characters_are_quoted() {
+        assert_eq!(quoted_path("criteres/a.md"), "criteres/a.md");
+        assert_eq!(quoted_path("a\nb.md"), "\"a\\nb.md\"");
+        assert_eq!(quoted_path("a\u{1b}.md"), "\"a\\u{1b}.md\"");
+    }
+
+    #[test]
+    fn csv_cells_that_a_spreadsheet_would_run_are_prefixed() {
+        for cell in [
+            "=HYPERLINK(\"x\")",
+            "+cmd|' /C calc'!A0",
+            "-1+1",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+        ] {
+            assert_eq!(csv_cell(cell), format!("'{cell}"));
+        }
+        assert_eq!(csv_cell("Lycée = 1"), "Lycée = 1");
+        assert_eq!(csv_cell("0750001A"), "0750001A");
+    }
 
     #[test]
     fn french_letters_fold_as_their_unicode_decomposition_does() {

@@ -12,6 +12,8 @@ mod batch;
 mod ci;
 #[path = "main/cli.rs"]
 mod cli;
+#[path = "main/complete.rs"]
+mod complete;
 #[path = "main/diff.rs"]
 mod diff;
 #[path = "main/diff_steps.rs"]
@@ -26,6 +28,8 @@ mod front;
 mod fuzz;
 #[path = "main/harden.rs"]
 mod harden;
+#[path = "main/hostile.rs"]
+mod hostile;
 #[path = "main/install.rs"]
 mod install;
 #[path = "main/output.rs"]
@@ -67,3 +71,5 @@ mod teacher;
 mod web;
 #[path = "main/windows.rs"]
 mod windows;
+#[path = "main/written.rs"]
+mod written;

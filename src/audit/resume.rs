@@ -4,6 +4,7 @@
 use super::Audit;
 use super::rapport;
 use crate::referentiel::Echelles;
+use crate::text::{csv_cell, visible};
 use crate::workspace::Workspace;
 use serde::Serialize;
 use std::fmt::Write;
@@ -59,10 +60,15 @@ fn cells(l: &Ligne) -> [String; 6] {
     ]
 }
 
-/// Aligned columns for a terminal, a header line first.
+/// Aligned columns for a terminal, a header line first; control characters of the
+/// dossiers' text shown as symbols (`text::visible`).
 pub fn term(lignes: &[Ligne]) -> String {
     let rows: Vec<[String; 6]> = std::iter::once(HEAD.map(str::to_string))
-        .chain(lignes.iter().map(cells))
+        .chain(
+            lignes
+                .iter()
+                .map(|l| cells(l).map(|c| visible(&c).into_owned())),
+        )
         .collect();
     let width = |i: usize| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0);
     let widths: Vec<usize> = (0..6).map(width).collect();
@@ -82,12 +88,13 @@ pub fn term(lignes: &[Ligne]) -> String {
     out
 }
 
-/// CSV with a header row (comma-separated, quoted as needed: spreadsheets open it).
+/// CSV with a header row (comma-separated, quoted as needed: spreadsheets open it); a
+/// cell a spreadsheet would take for a formula is prefixed with `'` (`text::csv_cell`).
 pub fn csv(lignes: &[Ligne]) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let _ = w.write_record(HEAD);
     for l in lignes {
-        let _ = w.write_record(cells(l));
+        let _ = w.write_record(cells(l).iter().map(|c| csv_cell(c).into_owned()));
     }
     let bytes = w.into_inner().unwrap_or_default();
     String::from_utf8(bytes).unwrap_or_default()

@@ -3,10 +3,10 @@
 use super::Ctx;
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::model::front::Lien;
+use crate::model::query::evidence_path;
 use crate::text::suggest;
 use crate::vfs::Kind;
 use std::collections::BTreeSet;
-use std::path::{Component, Path};
 
 pub fn check(ctx: &mut Ctx) {
     let d = ctx.dossier;
@@ -23,20 +23,17 @@ pub fn check(ctx: &mut Ctx) {
                 }
                 continue;
             }
-            let path = Path::new(raw);
-            let escapes = path.is_absolute()
-                || raw.starts_with('\\')
-                || raw.get(1..2) == Some(":")
-                || path.components().any(|c| matches!(c, Component::ParentDir));
-            if escapes {
-                ctx.diags.push(
-                    Diagnostic::new(Rule::PreuveHorsDossier, format!("la preuve « {raw} » est hors du dossier"))
-                        .at(&e.path, pos)
-                        .help("copiez le fichier dans « preuves/ » et citez-le par un chemin depuis la racine du dossier, sans « .. »"),
-                );
-                continue;
-            }
-            let nfc = crate::vfs::nfc(raw.trim_start_matches("./"));
+            let nfc = match evidence_path(raw) {
+                Ok(nfc) => nfc,
+                Err(why) => {
+                    ctx.diags.push(
+                        Diagnostic::new(Rule::PreuveHorsDossier, format!("la preuve « {raw} » est hors du dossier{}", why.detail()))
+                            .at(&e.path, pos)
+                            .help("copiez le fichier dans « preuves/ » et citez-le par un chemin depuis la racine du dossier, sans « .. »"),
+                    );
+                    continue;
+                }
+            };
             // The listed file, else the path as written (a file outside preuves/).
             let kind = d.preuves.get(&nfc).cloned().or_else(|| d.files.kind(&nfc));
             match kind {
@@ -61,6 +58,15 @@ pub fn check(ctx: &mut Ctx) {
     // A fiche ldm could not read may cite them: the summary asks to fix it first.
     let unknown_citations = !d.fiches_a_corriger().is_empty();
     for p in d.preuves.keys() {
+        // A file whose name the rule refuses (`a\b.pdf` on Linux) cannot be cited at all.
+        if let Err(why) = evidence_path(p) {
+            ctx.diags.push(
+                Diagnostic::new(Rule::PreuveHorsDossier, format!("le nom du fichier « {p} » n'est pas un chemin de preuve{}", why.detail()))
+                    .in_file(p)
+                    .help("renommez le fichier avec des lettres, des chiffres, « - » et « _ » : l'annexe et l'archive des preuves le laissent de côté"),
+            );
+            continue;
+        }
         if !cited.contains(p) && !unknown_citations {
             ctx.diags.push(
                 Diagnostic::new(Rule::PreuveNonCitee, format!("« {p} » n'est citée par aucune action ni aucun engagement"))

@@ -38,6 +38,33 @@ pub fn check(ctx: &mut Ctx) {
     uai_codes(ctx, config);
     campaign_years(ctx, config);
     previous_label(ctx, &config.candidature);
+    follow_up_year(ctx, config);
+}
+
+/// `suivi-hors-label`: the bilan annuel's year falls within the five years of the label
+/// granted at the campaign.
+fn follow_up_year(ctx: &mut Ctx, config: &Config) {
+    use crate::model::config::LABEL_YEARS;
+    let Some(suivi) = &config.suivi else {
+        return;
+    };
+    let (annee, year) = (*config.candidature.annee.get_ref(), *suivi.annee.get_ref());
+    let end = annee.saturating_add(LABEL_YEARS);
+    // An impossible year is already a finding (`annee-invalide`).
+    if !YEARS.contains(&annee) || !YEARS.contains(&year) || year <= end {
+        return;
+    }
+    let pos = ctx.toml_pos(&suivi.annee);
+    ctx.push(
+        Diagnostic::new(
+            Rule::SuiviHorsLabel,
+            format!("le bilan annuel {year} est après la fin du label {annee}-{end}"),
+        )
+        .at("ldm.toml", pos)
+        .help(format!(
+            "le label obtenu à la campagne {annee} court jusqu'en {end} : vérifiez [suivi] annee et [candidature] annee, ou préparez le renouvellement (campagne {end})"
+        )),
+    );
 }
 
 /// `uai-invalide`, `uai-cle-incorrecte`: the school's UAI and those of its network are

@@ -3,6 +3,7 @@
 pub mod coverage;
 pub mod entities;
 pub mod evidence;
+pub mod folder_names;
 pub mod identity;
 pub mod measures;
 pub mod structure;
@@ -76,6 +77,7 @@ pub fn check(ws: &Workspace) -> CheckReport {
     };
     identity::check(&mut ctx);
     structure::check(&mut ctx);
+    folder_names::check(&mut ctx);
     text::check(&mut ctx);
     team::check(&mut ctx);
     entities::check(&mut ctx);

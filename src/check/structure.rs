@@ -2,7 +2,7 @@
 
 use super::Ctx;
 use crate::diagnostic::{Diagnostic, Pos, Rule};
-use crate::model::{Doc, Kind, sections};
+use crate::model::{Doc, Kind, Section, sections};
 use crate::text::{fold, suggest};
 
 pub fn check(ctx: &mut Ctx) {
@@ -112,12 +112,7 @@ fn check_sections<F>(ctx: &mut Ctx, doc: &Doc<F>, expected: &[(&str, &[&str])], 
                         .iter()
                         .find(|c| c.level == 2 && fold(&c.title) == fold(sub))
                     {
-                        None => ctx.push(missing(
-                            &doc.path,
-                            Pos::new(s.line, 1, s.title.chars().count() as u32 + 2),
-                            sub,
-                            true,
-                        )),
+                        None => ctx.push(missing_sub(&doc.path, s, &children, subs, sub)),
                         Some(c)
                             if is_blank(&c.body)
                                 && !children.iter().any(|g| g.level > 2 && g.line > c.line) =>
@@ -181,6 +176,36 @@ fn check_sections<F>(ctx: &mut Ctx, doc: &Doc<F>, expected: &[(&str, &[&str])], 
             ctx.push(d);
         }
     }
+}
+
+/// A required subsection `sub` of `parent` that is absent: at the written subsection
+/// that misspells it (« ## Calendriers »), with « vouliez-vous dire », else at `parent`.
+fn missing_sub(
+    path: &str,
+    parent: &Section,
+    children: &[&Section],
+    subs: &[&str],
+    sub: &str,
+) -> Diagnostic {
+    let known = |t: &str| subs.iter().any(|x| fold(x) == fold(t));
+    let absent = subs.iter().copied().filter(|x| {
+        !children
+            .iter()
+            .any(|c| c.level == 2 && fold(&c.title) == fold(x))
+    });
+    let absent: Vec<&str> = absent.collect();
+    let written = children.iter().find(|c| {
+        c.level == 2 && !known(&c.title) && suggest(&c.title, absent.iter().copied()) == Some(sub)
+    });
+    let Some(c) = written else {
+        let at = Pos::new(parent.line, 1, parent.title.chars().count() as u32 + 2);
+        return missing(path, at, sub, true);
+    };
+    let at = Pos::new(c.line, 1, c.title.chars().count() as u32 + 3);
+    missing(path, at, sub, true).help(format!(
+        "vouliez-vous dire « ## {sub} » ? Le titre « ## {} » n'est pas reconnu ; son texte figure dans l'annexe sous « {sub} »",
+        c.title
+    ))
 }
 
 fn missing(path: &str, pos: Pos, title: &str, sub: bool) -> Diagnostic {

@@ -35,6 +35,11 @@ pub struct Args {
     /// « --deny warnings » : les avertissements font aussi échouer la vérification
     #[arg(long, value_enum, value_name = "QUOI")]
     deny: Option<Deny>,
+    /// Afficher tous les constats avec leur extrait, même quand ils ne tiennent pas sur un
+    /// écran (sinon, au-delà de 40 constats sur tout le dossier, ldm montre par où
+    /// commencer : une ligne par fichier)
+    #[arg(long)]
+    tout: bool,
     /// Expliquer une règle (sans nom : lister toutes les règles)
     #[arg(long, value_name = "REGLE", num_args = 0..=1, default_missing_value = "")]
     explain: Option<String>,
@@ -49,8 +54,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     // small result is kept, so memory stays flat whatever the batch. The results keep
     // the order of the arguments.
     let format = args.format;
-    let results: Vec<anyhow::Result<Checked>> =
-        ldm::par::map(targets, 2, |(dir, scope)| check_one(&dir, &scope, format));
+    let tout = args.tout;
+    let results: Vec<anyhow::Result<Checked>> = ldm::par::map(targets, 2, |(dir, scope)| {
+        check_one(&dir, &scope, format, tout)
+    });
     let checked = results.into_iter().collect::<anyhow::Result<Vec<_>>>()?;
     let opts = report::Options {
         format: args.format,
@@ -69,12 +76,21 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
 /// Loads, checks and narrows one dossier to its scope; the dossier itself is dropped on
 /// return.
-fn check_one(dir: &std::path::Path, scope: &Scope, format: Format) -> anyhow::Result<Checked> {
+fn check_one(
+    dir: &std::path::Path,
+    scope: &Scope,
+    format: Format,
+    tout: bool,
+) -> anyhow::Result<Checked> {
     let ws = Workspace::load(dir)?;
     let mut report = ldm::check::check(&ws);
+    let whole = scope.is_whole();
     let hidden = scope.apply(&mut report);
     let label = super::label::dossier_label(dir, format);
-    Ok(Checked::new(label, &ws.dossier, report, hidden))
+    let mut checked = Checked::new(label, &ws.dossier, report, hidden);
+    // A part asked for (a criterion, a file) is shown in full, as is everything with --tout.
+    checked.overview = whole && !tout;
+    Ok(checked)
 }
 
 /// The dossiers to check, each found upward from what the user named, with the part of

@@ -3,6 +3,7 @@
 use super::EXIT_FAILURE;
 use clap::ValueEnum;
 use ldm::fsutil::Written;
+use ldm::model::annee::Calendrier;
 use ldm::scaffold::{self, Ci, Identity};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -70,9 +71,9 @@ pub struct Args {
     /// Nature de la candidature : premiere-demande (par défaut) ou renouvellement
     #[arg(long, value_enum, default_value = "premiere-demande")]
     nature: Nature,
-    /// Année de la campagne (par défaut : l'année en cours)
-    #[arg(long, value_parser = ldm::model::query::parse_year)]
-    annee: Option<i64>,
+    /// Année de la campagne, ex. 2026 ou 2025-2026 (par défaut : l'année en cours)
+    #[arg(long, value_parser = ldm::model::query::parse_year_written)]
+    annee: Option<(i64, Calendrier)>,
     /// Candidature en réseau (ajoute la section « Stratégie commune du réseau » aux critères concernés)
     #[arg(long)]
     reseau: bool,
@@ -86,6 +87,10 @@ pub struct Args {
 }
 
 pub fn run(a: Args) -> anyhow::Result<ExitCode> {
+    if let Some(problem) = a.uai.as_deref().and_then(uai_problem) {
+        eprintln_fr!("{problem}");
+        return Ok(ExitCode::from(EXIT_FAILURE));
+    }
     let edition = match ldm::referentiel::resolve(&a.edition, &ldm::vfs::Disk::new(&a.dossier)) {
         Ok(e) => e,
         Err(d) => {
@@ -106,7 +111,8 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         type_etablissement: value_name(a.type_etablissement),
         denomination: a.denomination.unwrap_or_else(|| TODO.into()),
         nature: value_name(a.nature),
-        annee: a.annee.unwrap_or_else(scaffold::current_year),
+        annee: a.annee.map_or_else(scaffold::current_year, |(y, _)| y),
+        calendrier: a.annee.map_or(Calendrier::Civil, |(_, c)| c),
         edition: a.edition,
         reseau: a.reseau,
         ci: match a.ci {
@@ -139,6 +145,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
                     format!(" :\n  {}", created.join("\n  "))
                 }
             );
+            starters_line(&created);
             println_fr!(
                 "Étape suivante : remplacer les « À compléter », puis « ldm check {} ».",
                 super::shown(&a.dossier)
@@ -153,6 +160,18 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::from(EXIT_FAILURE))
         }
     }
+}
+
+/// Names the starter fiches just written, so that none is forgotten in the dossier.
+fn starters_line(created: &[&str]) {
+    let n = created.iter().filter(|r| scaffold::is_starter(r)).count();
+    if n == 0 {
+        return;
+    }
+    let [action, engagement] = scaffold::STARTERS;
+    println_fr!(
+        "Fiches de départ ({n}) : {action} et {engagement} dans chaque critère, à compléter (et renommer) ou à supprimer une fois vos fiches créées avec « ldm new »."
+    );
 }
 
 /// « 0 fichier créé », « 1 fichier créé », « 3 fichiers créés ».
@@ -180,5 +199,21 @@ fn ci_next_step(path: &str) -> String {
         None => format!(
             "Intégration continue\u{a0}: indiquez dans {path} (variable LDM_TELECHARGEMENT) l'adresse des binaires de ldm {version}, de la forme <dépôt de ldm>/releases/download/v{version}, ou l'adresse du dépôt git de ldm (variable LDM_DEPOT)\u{a0}; le dossier doit être à la racine du dépôt."
         ),
+    }
+}
+
+/// What is wrong with the UAI given to `--uai`, as `ldm check` says it of ldm.toml (the
+/// same check): written now rather than found at the first check.
+fn uai_problem(uai: &str) -> Option<String> {
+    use ldm::check::identity::{UaiProblem, check_uai};
+    let uai = uai.trim();
+    match check_uai(uai).err()? {
+        UaiProblem::Format => Some(format!(
+            "erreur\u{a0}: l'UAI « {uai} » n'a pas la forme 7 chiffres + 1 lettre\naide\u{a0}: un UAI s'écrit comme 0271234V (il figure sur les courriers du rectorat et dans l'annuaire de l'éducation)"
+        )),
+        UaiProblem::Letter(l) => Some(format!(
+            "erreur\u{a0}: la lettre de contrôle de l'UAI « {uai} » est fausse\naide\u{a0}: pour les chiffres {}, la lettre est « {l} »\u{202f}; vérifiez les chiffres et la lettre",
+            &uai[..7]
+        )),
     }
 }

@@ -61,6 +61,12 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
     match ldm::scaffold::new_entity(&dossier, kind, a.critere, &a.titre, &edition, annee) {
         Ok(rel) => {
             println_fr!("créé : {}", super::shown(&a.dossier.join(&rel)));
+            for starter in ldm::scaffold::starters_left(&dossier, a.critere) {
+                println_fr!(
+                    "rappel : la fiche de départ {} est toujours là ; complétez-la ou supprimez-la",
+                    super::shown(&a.dossier.join(&starter))
+                );
+            }
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => {

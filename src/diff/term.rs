@@ -26,7 +26,8 @@ impl W<'_> {
         if self.style == Style::Markdown {
             md_field(s)
         } else {
-            s.to_string()
+            // Dossier text on a terminal: control characters shown, never obeyed.
+            crate::text::visible(s).into_owned()
         }
     }
     /// `s` in colour `c` with an effect, its surrounding spaces left plain.
@@ -137,7 +138,7 @@ pub fn write(out: &mut String, d: &Diff, style: Style) {
     if style == Style::Markdown {
         let _ = writeln!(w.out, "<!-- généré par ldm diff -->\n\n# {}", w.esc(&title));
     } else {
-        let _ = writeln!(w.out, "{title}");
+        let _ = writeln!(w.out, "{}", crate::text::visible(&title));
     }
     if d.resume.is_empty() {
         let _ = writeln!(w.out, "\nAucune différence entre les deux dossiers.");

@@ -112,10 +112,11 @@ impl Decode for f64 {
 impl Decode for bool {
     fn decode(n: &Node, cx: &mut Cx, field: &str) -> Option<Self> {
         let t = n.scalar().unwrap_or("").trim();
-        let v = ["false", "true"]
+        // A teacher writes « oui » / « non » as the official table does.
+        let v = ["false", "true", "non", "oui"]
             .iter()
             .position(|b| t.eq_ignore_ascii_case(b))
-            .map(|i| i == 1);
+            .map(|i| i % 2 == 1);
         if v.is_none() {
             cx.wrong(n, field, BOOLEEN);
         }

@@ -89,6 +89,9 @@ fn translate(msg: &str, src: &Source, pos: Pos, lang: Lang) -> Diagnostic {
         duplicate_key(&e)
     } else if let Some(expected) = expected_kind(lower) {
         wrong_type(&e, expected)
+    } else if msg.contains("ne convient pas") {
+        // ldm's own deserializers (years, label periods) already say it in French.
+        own_message(&e)
     } else {
         syntax(&e)
     }
@@ -169,6 +172,14 @@ fn wrong_type(e: &ParseError, expected: &'static str) -> Diagnostic {
     )
     .at(e.path(), e.spot)
     .help(type_hint(expected))
+}
+
+/// `type-invalide`: a value one of ldm's deserializers refused, with its French reason
+/// (« … ne convient pas : … ; indiquez … »): the reason is the message, the advice the help.
+fn own_message(e: &ParseError) -> Diagnostic {
+    let (message, help) = e.msg.split_once(" ; ").unwrap_or((e.msg, ""));
+    let d = Diagnostic::new(Rule::TypeInvalide, message).at(e.path(), e.pos);
+    if help.is_empty() { d } else { d.help(help) }
 }
 
 /// `syntaxe-invalide`: a TOML text written without quotes (`uai = 0271234V`), which

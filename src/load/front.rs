@@ -341,7 +341,12 @@ impl Decode for EntityFront {
 /// error stops this file with one finding; otherwise every field is checked.
 pub fn read<F: Decode>(yaml: &str, src: &Source, offset: u32) -> (Option<F>, Vec<Diagnostic>) {
     match super::yaml::read(yaml, src, offset) {
-        Ok(tree) => decode(&tree, src),
+        Ok(mut tree) => {
+            let found = super::control::in_tree(&mut tree, src);
+            let (front, mut diags) = decode(&tree, src);
+            diags.splice(0..0, found);
+            (front, diags)
+        }
         Err(d) => (None, vec![d]),
     }
 }

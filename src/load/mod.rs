@@ -3,10 +3,12 @@
 //! Loading never stops at the first broken file: a file that cannot be read or
 //! parsed becomes a diagnostic and the others are still loaded.
 
+pub mod control;
 pub(crate) mod decode;
 pub mod errors;
 pub(crate) mod front;
 pub mod markdown;
+mod unclosed;
 pub(crate) mod yaml;
 
 use crate::diagnostic::{Diagnostic, Pos, Rule};
@@ -161,7 +163,9 @@ impl Loader<'_> {
         }
         match String::from_utf8(bytes) {
             Ok(raw) => {
-                self.sources.insert(rel.to_string(), Source::new(rel, &raw));
+                let (src, found) = control::in_source(Source::new(rel, &raw));
+                self.diags.extend(found);
+                self.sources.insert(rel.to_string(), src);
                 Some(())
             }
             Err(_) => {
@@ -197,7 +201,11 @@ impl Loader<'_> {
             return (None, Campaign::default());
         }
         match config_of(&self.sources["ldm.toml"]) {
-            (Ok(c), campaign) => (Some(c), campaign),
+            (Ok(mut c), campaign) => {
+                let found = control::in_config(&mut c, &self.sources["ldm.toml"]);
+                self.diags.extend(found);
+                (Some(c), campaign)
+            }
             (Err(d), campaign) => {
                 self.diags.push(d);
                 (None, campaign)

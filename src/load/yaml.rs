@@ -74,7 +74,8 @@ pub fn read(yaml: &str, src: &Source, line_offset: u32) -> Result<Node, Diagnost
         duplicate_keys: serde_saphyr::DuplicateKeyPolicy::PassThrough,
     };
     if let Err(e) = serde_saphyr::from_str_with_options::<serde::de::IgnoredAny>(yaml, options) {
-        return Err(errors::yaml_error(&e, src, line_offset));
+        let d = errors::yaml_error(&e, src, line_offset);
+        return Err(super::unclosed::relocate(&d, yaml, line_offset).unwrap_or(d));
     }
     Builder::new(yaml, line_offset, None)
         .document()

@@ -7,7 +7,8 @@
 //! the cursor is: a field, a value, a heading), `fields` (what the JSON Schemas allow
 //! there), `complete` (the items), `hover` (requirements, rules, fields), `fix` (the
 //! « vouliez-vous dire » suggestions as edits). Behind the default-on feature `lsp`:
-//! `server`, the protocol over stdio (lsp-server, lsp-types).
+//! `server`, the protocol (lsp-server, lsp-types), and `transport`, stdio with its frames
+//! bounded before they are read.
 
 pub mod complete;
 pub mod context;
@@ -18,3 +19,5 @@ pub mod position;
 #[cfg(feature = "lsp")]
 pub mod server;
 pub mod session;
+#[cfg(feature = "lsp")]
+pub mod transport;

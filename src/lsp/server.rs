@@ -28,7 +28,22 @@ use std::str::FromStr;
 /// Runs the server on stdin and stdout until the client says `exit`; `true` when the
 /// client asked for a `shutdown` first (the protocol's exit code 0, else 1).
 pub fn run() -> anyhow::Result<bool> {
-    let (connection, io) = Connection::stdio();
+    let (connection, transport) = super::transport::stdio();
+    let outcome = initialize_and_serve(&connection);
+    drop(connection);
+    let (read, write) = transport.join();
+    // A refused frame is why the session ended, whatever the server made of it.
+    read?;
+    let clean = outcome?;
+    // An editor that quits without `shutdown` may close the pipes under the writer: that
+    // is its exit code 1, not an error of ldm.
+    if clean {
+        write?;
+    }
+    Ok(clean)
+}
+
+fn initialize_and_serve(connection: &Connection) -> anyhow::Result<bool> {
     let (id, _params) = connection.initialize_start()?;
     let result = InitializeResult {
         capabilities: capabilities(),
@@ -38,15 +53,7 @@ pub fn run() -> anyhow::Result<bool> {
         }),
     };
     connection.initialize_finish(id, serde_json::to_value(result)?)?;
-    let clean = Server::default().serve(&connection)?;
-    drop(connection);
-    let joined = io.join();
-    // An editor that quits without `shutdown` may close the pipes under the writer: that
-    // is its exit code 1, not an error of ldm.
-    if clean {
-        joined?;
-    }
-    Ok(clean)
+    Server::default().serve(connection)
 }
 
 fn capabilities() -> ServerCapabilities {

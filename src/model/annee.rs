@@ -45,8 +45,15 @@ impl Calendrier {
 /// Why a written year is refused, in French (after « ne convient pas : »).
 pub const FORME: &str = "une année est attendue, « 2024 », ou une année scolaire, « 2023-2024 »";
 
-/// Reads `2024` or a school year `2023-2024` (also `2023/2024`, `2023 - 2024`): the
-/// year it counts as and how it was written. A school year spans two consecutive years.
+/// The separators of a school year as people type them or a word processor rewrites
+/// them: hyphen, the Unicode hyphens and dashes (Word turns « - » into « – »), minus, slash.
+pub const DASHES: [char; 8] = [
+    '-', '/', '\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}', '\u{2014}', '\u{2212}',
+];
+
+/// Reads `2024` or a school year `2023-2024` (also `2023/2024`, `2023 – 2024`, any of
+/// `DASHES`, spaces around): the year it counts as and how it was written. A school
+/// year spans two consecutive years.
 pub fn parse(text: &str) -> Option<(i64, Calendrier)> {
     let t = text.trim();
     let number = |s: &str| -> Option<i64> {
@@ -59,7 +66,7 @@ pub fn parse(text: &str) -> Option<(i64, Calendrier)> {
     if let Ok(y) = t.parse::<i64>() {
         return Some((y, Calendrier::Civil));
     }
-    let (a, b) = t.split_once(['-', '/'])?;
+    let (a, b) = t.split_once(DASHES)?;
     let (a, b) = (number(a)?, number(b)?);
     (a.checked_add(1) == Some(b)).then_some((b, Calendrier::Scolaire))
 }
@@ -80,6 +87,22 @@ mod tests {
         assert_eq!(parse("2024"), Some((2024, Calendrier::Civil)));
         assert_eq!(parse("2023-2024"), Some((2024, Calendrier::Scolaire)));
         assert_eq!(parse(" 2023/2024 "), Some((2024, Calendrier::Scolaire)));
+        for dash in DASHES {
+            let written = format!("2020{dash}2021");
+            assert_eq!(
+                parse(&written),
+                Some((2021, Calendrier::Scolaire)),
+                "{written}"
+            );
+        }
+        assert_eq!(
+            parse("2020 \u{2013} 2021"),
+            Some((2021, Calendrier::Scolaire))
+        );
+        assert_eq!(
+            parse("2020\u{a0}\u{2014}\u{a0}2021"),
+            Some((2021, Calendrier::Scolaire))
+        );
         assert_eq!(parse("2023-2025"), None);
         assert_eq!(parse("2024-2023"), None);
         assert_eq!(parse("deux mille"), None);

@@ -8,9 +8,12 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer};
 use toml::Spanned;
 
-/// A year of `ldm.toml`: a number, or a school year as a string (`"2025-2026"`, the
-/// calendar year it ends in, see `model::annee`).
-fn year<'de, D: Deserializer<'de>>(d: D) -> Result<Spanned<i64>, D::Error> {
+/// A year-like value of `ldm.toml`: a number as it is, a string read by `text` (which
+/// says in French why it refuses one).
+fn written_year<'de, D: Deserializer<'de>>(
+    d: D,
+    text: impl Fn(&str) -> Result<i64, String>,
+) -> Result<Spanned<i64>, D::Error> {
     #[derive(Deserialize)]
     #[serde(untagged)]
     enum Written {
@@ -21,15 +24,57 @@ fn year<'de, D: Deserializer<'de>>(d: D) -> Result<Spanned<i64>, D::Error> {
     let span = written.span();
     let value = match written.into_inner() {
         Written::Number(n) => n,
-        Written::Text(t) => annee::parse(&t).map(|(y, _)| y).ok_or_else(|| {
-            serde::de::Error::custom(format!("« {t} » ne convient pas : {}", annee::FORME))
-        })?,
+        Written::Text(t) => text(&t).map_err(serde::de::Error::custom)?,
     };
     Ok(Spanned::new(span, value))
 }
 
-fn optional_year<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Spanned<i64>>, D::Error> {
-    year(d).map(Some)
+/// A year of `ldm.toml`: a number, or a school year as a string (`"2025-2026"`, the
+/// calendar year it ends in, see `model::annee`).
+fn year<'de, D: Deserializer<'de>>(d: D) -> Result<Spanned<i64>, D::Error> {
+    written_year(d, |t| {
+        annee::parse(t)
+            .map(|(y, _)| y)
+            .ok_or_else(|| format!("« {t} » ne convient pas : {}", annee::FORME))
+    })
+}
+
+/// The previous label: a year as `year` reads it, or the label's period as dossiers
+/// name it (`"2002-2007"`, any dash of `annee::DASHES`): the year it was granted.
+fn previous_label<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Spanned<i64>>, D::Error> {
+    written_year(d, label_period).map(Some)
+}
+
+/// Years a label lasts.
+pub const LABEL_YEARS: i64 = 5;
+
+/// `2021`, `2020-2021` (a school year) or a label's period `2016-2021`: the year the
+/// label was granted, or why the text is refused.
+pub fn label_period(text: &str) -> Result<i64, String> {
+    if let Some((y, _)) = annee::parse(text) {
+        return Ok(y);
+    }
+    let years: Vec<i64> = text
+        .split(annee::DASHES)
+        .map(|p| {
+            p.trim()
+                .parse::<i64>()
+                .ok()
+                .filter(|y| (1000..10000).contains(y))
+        })
+        .collect::<Option<_>>()
+        .unwrap_or_default();
+    match years[..] {
+        [from, to] if to - from == LABEL_YEARS => Ok(from),
+        [from, to] => Err(format!(
+            "« {text} » ne convient pas : un label dure {LABEL_YEARS} ans, et non {} ; indiquez l'année où le label en cours a été obtenu, « precedente = {from} »",
+            to - from
+        )),
+        _ => Err(format!(
+            "« {text} » ne convient pas : {}, ou la période du label, « 2021-2026 »",
+            annee::FORME
+        )),
+    }
 }
 
 /// How the campaign year is written in `ldm.toml` (a string there is a school year).
@@ -151,10 +196,10 @@ pub struct Candidature {
         description = "Année de la campagne, ex. 2026, ou année scolaire, ex. « 2025-2026 »."
     )]
     pub annee: Spanned<i64>,
-    #[serde(default, deserialize_with = "optional_year")]
+    #[serde(default, deserialize_with = "previous_label")]
     #[schemars(
         with = "Option<AnneeEcrite>",
-        description = "Renouvellement : année du label en cours (label de 5 ans)."
+        description = "Renouvellement : année d'obtention du label en cours (label de 5 ans), ex. 2021, ou sa période, ex. « 2021-2026 »."
     )]
     pub precedente: Option<Spanned<i64>>,
     #[serde(default)]

@@ -171,8 +171,29 @@ impl JsonSchema for AnneeEcrite {
     }
 }
 
-/// A year or a school year, as a key of `mesures` or a quoted value.
-pub const YEAR_PATTERN: &str = "^[0-9]{4}([-/][0-9]{4})?$";
+/// A yes/no value as the schema accepts it: a boolean, or « oui » / « non » (read in
+/// any case by `load::decode`).
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[schemars(description = "oui ou non (true ou false).")]
+pub enum OuiNon {
+    Booleen(bool),
+    Mot(Mot),
+}
+
+/// « oui » or « non », as the official table writes them.
+#[derive(JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[schemars(description = "oui ou non, comme dans le tableau officiel.")]
+pub enum Mot {
+    Oui,
+    Non,
+}
+
+/// A year or a school year, as a key of `mesures` or a quoted value: the separators
+/// of `annee::DASHES`, spaces (also no-break) around.
+pub const YEAR_PATTERN: &str =
+    "^[0-9]{4}([ \u{a0}\u{202f}]*[-/\u{2010}-\u{2014}\u{2212}][ \u{a0}\u{202f}]*[0-9]{4})?$";
 
 pub use super::annee::Calendrier;
 
@@ -283,8 +304,8 @@ pub struct EntityFront {
     pub periode: Option<Periode>,
     /// Action only: « Action pérenne OUI/NON ».
     #[schemars(
-        with = "Option<bool>",
-        description = "Action seulement : action pérenne, true (OUI) ou false (NON)."
+        with = "Option<OuiNon>",
+        description = "Action seulement : action pérenne, oui ou non (true ou false)."
     )]
     pub perenne: Option<Sp<bool>>,
     /// Engagement only: « Animateur engagement ».

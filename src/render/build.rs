@@ -1,52 +1,24 @@
 //! Builds the annex's view (`view::Annexe`) from a loaded dossier and its edition.
 
 use super::colonnes::Colonnes;
+use super::placement::{Placed, place};
+use super::releves::{Choix, DASH, Releves};
 use super::view::*;
-use crate::model::front::{Calendrier, Indicateur, Lien, Valeur};
+use crate::model::front::{Calendrier, Indicateur, Lien};
 use crate::model::query::{YEARS, citations, evidence_key, evidence_list};
-use crate::model::{Doc, Dossier, Entity, Kind, sections};
-use crate::numfmt::{Unite, with_unit};
+use crate::model::{Dossier, Entity, Kind, sections};
 use crate::referentiel::{Edition, coverage};
 use crate::text::fold;
 use std::collections::BTreeMap;
+use std::ops::RangeInclusive;
 
-const DASH: &str = "—";
-
-fn prose<F>(d: &Dossier, doc: &Doc<F>, title: &str) -> Prose {
-    Prose::new(&d.section_text(doc, title, None))
-}
-
-fn mise_en_oeuvre(d: &Dossier, e: &Entity) -> MiseEnOeuvre {
-    let sub = |t: &str| Prose::new(&d.section_text(e, t, Some("Mise en œuvre")));
+fn mise_en_oeuvre(p: &Placed) -> MiseEnOeuvre {
+    let sub = |t: &str| p.sub("Mise en œuvre", t);
     MiseEnOeuvre {
         moyens: sub("Moyens engagés"),
         calendrier: sub("Calendrier"),
         lieux: sub("Lieux"),
         modalites: sub("Modalités d'organisation"),
-    }
-}
-
-fn valeur(v: &Valeur, unite: Unite) -> String {
-    match v {
-        Valeur::Nombre(x) => with_unit(*x, unite),
-        Valeur::Texte(t) => t.clone(),
-    }
-}
-
-/// The measure of a column: the one of `year`, else the closest in `range`, with its
-/// year when it is not the column's.
-fn measure_in(i: &Indicateur, year: i64, range: std::ops::RangeInclusive<i64>) -> String {
-    let found = i
-        .mesures
-        .0
-        .iter()
-        .filter(|(y, _)| range.contains(&y.value))
-        .min_by_key(|(y, _)| ((y.value - year).abs(), y.value));
-    let c = i.mesures.calendrier();
-    match found {
-        None => DASH.to_string(),
-        Some((y, v)) if y.value == year => valeur(&v.value, i.unite()),
-        Some((y, v)) => format!("{} ({})", valeur(&v.value, i.unite()), c.show(y.value)),
     }
 }
 
@@ -86,18 +58,36 @@ fn headings(c: Option<Colonnes>, cal: Calendrier) -> [String; 3] {
     ]
 }
 
-/// An indicator's three cells under the columns `c` (dashes when the period is unknown).
-fn measures(i: &Indicateur, c: Option<Colonnes>) -> IndicateurAction {
-    let cell = |year: Option<i64>, range: Option<std::ops::RangeInclusive<i64>>| match (year, range)
-    {
-        (Some(y), Some(r)) => measure_in(i, y, r),
-        _ => DASH.to_string(),
-    };
+/// An indicator's three cells under the columns `c` of a period written in `cal`'s
+/// notation (dashes when the period is unknown), and the measures no column shows.
+fn measures(i: &Indicateur, c: Option<Colonnes>, cal: Calendrier) -> IndicateurAction {
+    let mut r = Releves::new(i, cal);
+    let mut cell =
+        |year: Option<i64>, range: Option<RangeInclusive<i64>>, choix| match (year, range) {
+            (Some(y), Some(range)) => r.cell(y, range, choix),
+            _ => DASH.to_string(),
+        };
+    let debut = cell(
+        c.map(|c| c.debut),
+        c.map(|c| c.debut_range()),
+        Choix::Proche,
+    );
+    let suivi = cell(
+        c.and_then(|c| c.suivi),
+        c.and_then(|c| c.suivi_range()),
+        Choix::Proche,
+    );
+    let fin = cell(
+        c.map(|c| c.fin),
+        c.and_then(|c| c.fin_range()),
+        Choix::Dernier,
+    );
     IndicateurAction {
         intitule: i.intitule.value.clone(),
-        debut: cell(c.map(|c| c.debut), c.map(|c| c.debut_range())),
-        suivi: cell(c.and_then(|c| c.suivi), c.and_then(|c| c.suivi_range())),
-        fin: cell(c.map(|c| c.fin), c.and_then(|c| c.fin_range())),
+        debut,
+        suivi,
+        fin,
+        autres: r.autres(),
     }
 }
 
@@ -110,6 +100,7 @@ fn action(d: &Dossier, n: usize, e: &Entity, campagne: Option<i64>) -> Option<Ac
         .map(|p| (p.debut.value, p.fin.value))
         .filter(|(d, f)| YEARS.contains(d) && YEARS.contains(f));
     let colonnes = periode.map(|(d, f)| Colonnes::of(d, f, campagne));
+    let p = place(d, e, sections::ACTION, &[]);
     Some(Action {
         n,
         id: e.id(),
@@ -121,7 +112,7 @@ fn action(d: &Dossier, n: usize, e: &Entity, campagne: Option<i64>) -> Option<Ac
             .map_or(DASH, |p| if p.value { "OUI" } else { "NON" })
             .to_string(),
         exigences: exigences(f),
-        description: prose(d, e, "Description"),
+        description: p.section("Description"),
         colonnes: headings(colonnes, calendrier(f)),
         objectifs: f
             .objectifs
@@ -135,14 +126,14 @@ fn action(d: &Dossier, n: usize, e: &Entity, campagne: Option<i64>) -> Option<Ac
                 indicateurs: o
                     .indicateurs
                     .iter()
-                    .map(|i| measures(i, colonnes))
+                    .map(|i| measures(i, colonnes, calendrier(f)))
                     .collect(),
             })
             .collect(),
-        mise_en_oeuvre: mise_en_oeuvre(d, e),
-        points_forts: prose(d, e, "Points forts"),
-        axes_de_progres: prose(d, e, "Axes de progrès"),
-        conclusion: prose(d, e, "Conclusion"),
+        mise_en_oeuvre: mise_en_oeuvre(&p),
+        points_forts: p.section("Points forts"),
+        axes_de_progres: p.section("Axes de progrès"),
+        conclusion: p.section("Conclusion"),
     })
 }
 
@@ -166,13 +157,27 @@ fn people(
     }
 }
 
+/// An engagement's « mesure à N »: the one of N, else the latest before it (shown with
+/// its year, as `check` reports); the others are listed under the indicator.
+fn mesure_a_n(i: &Indicateur, annee: i64) -> IndicateurEngagement {
+    // The campaign and the measures count years the same way (`model::annee`).
+    let mut r = Releves::new(i, i.mesures.calendrier());
+    let mesure = r.cell(annee, i64::MIN..=annee, Choix::Dernier);
+    IndicateurEngagement {
+        intitule: i.intitule.value.clone(),
+        mesure,
+        autres: r.autres(),
+    }
+}
+
 fn engagement(d: &Dossier, n: usize, e: &Entity, annee: i64) -> Option<Engagement> {
     let f = e.front.as_ref()?;
+    let p = place(d, e, sections::ENGAGEMENT, &[]);
     Some(Engagement {
         n,
         id: e.id(),
         denomination: f.denomination.value.clone(),
-        description: prose(d, e, "Description"),
+        description: p.section("Description"),
         animateur: people(f.animateur.as_ref(), " ; ", |p| {
             format!("{} {}, {}", p.prenom.value, p.nom.value, p.fonction.value)
         }),
@@ -191,17 +196,10 @@ fn engagement(d: &Dossier, n: usize, e: &Entity, annee: i64) -> Option<Engagemen
             .iter()
             .map(|o| ObjectifEngagement {
                 intitule: o.intitule.value.clone(),
-                indicateurs: o
-                    .indicateurs
-                    .iter()
-                    .map(|i| IndicateurEngagement {
-                        intitule: i.intitule.value.clone(),
-                        mesure: measure_in(i, annee, annee.saturating_sub(1)..=annee),
-                    })
-                    .collect(),
+                indicateurs: o.indicateurs.iter().map(|i| mesure_a_n(i, annee)).collect(),
             })
             .collect(),
-        mise_en_oeuvre: mise_en_oeuvre(d, e),
+        mise_en_oeuvre: mise_en_oeuvre(&p),
     })
 }
 
@@ -217,11 +215,14 @@ fn critere(
     let cell = |v: Option<&crate::model::front::Sp<String>>| {
         v.map_or(DASH.to_string(), |s| s.value.clone())
     };
-    let empty = Prose::default();
+    let placed = c
+        .critere
+        .as_ref()
+        .map(|doc| place(d, doc, sections::CRITERE, &[sections::STRATEGIE_RESEAU]));
     let text = |title: &str| {
-        c.critere
+        placed
             .as_ref()
-            .map_or_else(|| empty.clone(), |doc| prose(d, doc, title))
+            .map_or_else(Prose::default, |p| p.section(title))
     };
     let asks_network = ed
         .critere(c.numero)
@@ -256,7 +257,9 @@ fn critere(
             .map_or_else(|| c.dir.clone(), |r| r.intitule.clone()),
         etat_des_lieux: text("État des lieux"),
         objectif_general: text("Objectif général"),
-        strategie_reseau: (reseau && asks_network).then(|| text(sections::STRATEGIE_RESEAU)),
+        // Shown when the edition asks for it in a network candidature, and whenever written.
+        strategie_reseau: Some(text(sections::STRATEGIE_RESEAU))
+            .filter(|p| (reseau && asks_network) || !p.md.trim().is_empty()),
         contributions: contributions(d, c.numero),
         transversalite: vec![
             (
@@ -328,7 +331,8 @@ pub fn build(d: &Dossier, ed: &Edition, only: &[u32]) -> Annexe {
         reseau: reseau.clone(),
     };
     let etab = d.etablissement.as_ref();
-    let etab_text = |t: &str| etab.map_or_else(Prose::default, |doc| prose(d, doc, t));
+    let etab = etab.map(|doc| place(d, doc, sections::ETABLISSEMENT, &[]));
+    let etab_text = |t: &str| etab.as_ref().map_or_else(Prose::default, |p| p.section(t));
     let selected = |n: u32| only.is_empty() || only.contains(&n);
     // Coverage only: the annex does not need the rules' findings.
     let covered = coverage::per_critere(d, ed, &coverage::covered(d, ed));

@@ -6,7 +6,9 @@ pub mod colonnes;
 pub mod docx;
 #[cfg(feature = "pdf")]
 pub mod pdf;
+mod placement;
 pub mod preuves;
+mod releves;
 pub mod view;
 
 use crate::model::Dossier;

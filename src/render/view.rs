@@ -99,6 +99,8 @@ pub struct IndicateurAction {
     pub debut: String,
     pub suivi: String,
     pub fin: String,
+    /// « Autres relevés : 2022 : 25 % » — the measures no column shows; empty when none.
+    pub autres: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -138,6 +140,8 @@ pub struct Action {
 pub struct IndicateurEngagement {
     pub intitule: String,
     pub mesure: String,
+    /// The measures other than the « mesure à N »; empty when none.
+    pub autres: String,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -2,7 +2,7 @@
 
 use super::Checked;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::text::count;
+use crate::text::{count, quoted_path, visible};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -19,6 +19,8 @@ pub fn write(out: &mut String, checked: &[Checked], opts: super::Options) {
             for d in &c.report.diagnostics {
                 short_line(out, &c.label, d);
             }
+        } else if super::overview::applies(c) {
+            super::overview::write(out, c, |f| shown_path(&c.label, f));
         } else {
             for (d, repeats) in grouped(&c.report.diagnostics) {
                 snippet(out, &renderer, c, d, &repeats);
@@ -29,10 +31,10 @@ pub fn write(out: &mut String, checked: &[Checked], opts: super::Options) {
         }
     }
     if checked.len() > 1 {
-        let bad: Vec<&str> = checked
+        let bad: Vec<String> = checked
             .iter()
             .filter(|c| opts.fails(c))
-            .map(|c| c.label.as_str())
+            .map(|c| quoted_path(&c.label).into_owned())
             .collect();
         let what = if opts.deny_warnings {
             "en échec (erreurs ou avertissements)"
@@ -53,13 +55,15 @@ pub fn write(out: &mut String, checked: &[Checked], opts: super::Options) {
     }
 }
 
-/// Path shown to the user: the dossier as typed, then the file inside it.
+/// Path shown to the user: the dossier as typed, then the file inside it; quoted when
+/// it holds a control character, so it stays on its line.
 fn shown_path(label: &str, file: &str) -> String {
-    if label == "." || label.is_empty() {
+    let path = if label == "." || label.is_empty() {
         file.to_string()
     } else {
         format!("{}/{}", label.trim_end_matches('/'), file)
-    }
+    };
+    quoted_path(&path).into_owned()
 }
 
 /// The title's level, named with the rule: annotate-snippets writes « name: », so the
@@ -119,7 +123,7 @@ fn repeats_note(first: &Diagnostic, repeats: &[&Diagnostic]) -> String {
     }
     let each: Vec<String> = repeats
         .iter()
-        .map(|d| format!("ligne {}{NBSP}: {}", line(d), d.message))
+        .map(|d| format!("ligne {}{NBSP}: {}", line(d), visible(&d.message)))
         .collect();
     each.join("\n")
 }
@@ -128,12 +132,14 @@ fn short_line(out: &mut String, label: &str, d: &Diagnostic) {
     let place = match (&d.file, d.pos) {
         (Some(f), Some(p)) => format!("{}:{}:{}: ", shown_path(label, f), p.line, p.column),
         (Some(f), None) => format!("{}: ", shown_path(label, f)),
-        _ => format!("{label}: "),
+        _ => format!("{}: ", quoted_path(label)),
     };
     let _ = writeln!(
         out,
         "{place}{}[{}]{NBSP}: {}",
-        d.severity, d.rule, d.message
+        d.severity,
+        d.rule,
+        visible(&d.message)
     );
 }
 
@@ -153,21 +159,40 @@ fn snippet(
     d: &Diagnostic,
     repeats: &[&Diagnostic],
 ) {
-    let title = level(d).primary_title(d.message.as_str());
+    let message = visible(&d.message);
+    let title = level(d).primary_title(message.as_ref());
     let src = d.file.as_ref().and_then(|f| c.sources.get(f));
     let path = d.file.as_ref().map(|f| shown_path(&c.label, f));
     let mut group = Group::with_title(title);
+    let pos = d.pos.filter(|p| !src.is_some_and(|s| whole_file(s, *p)));
     let excerpt = src
-        .zip(d.pos)
+        .zip(pos)
         .and_then(|(s, p)| Some((s.excerpt(p, EXCERPT_MARGIN)?, p)));
-    match (excerpt, d.pos, &path) {
+    match (excerpt, pos, &path) {
         (Some(((line, range), pos)), _, Some(path)) => {
-            group = group.element(
-                Snippet::source(line)
-                    .path(path.as_str())
-                    .line_start(pos.line as usize)
-                    .annotation(AnnotationKind::Primary.span(range)),
-            );
+            let mut first = Snippet::source(line)
+                .path(path.as_str())
+                .line_start(pos.line as usize)
+                .annotation(AnnotationKind::Primary.span(range));
+            let second = d.secondary.as_ref().and_then(|sec| {
+                let (text, range) = src?.excerpt(sec.pos, EXCERPT_MARGIN)?;
+                let label = AnnotationKind::Context
+                    .span(range)
+                    .label(sec.message.as_str());
+                Some((sec.pos.line, text, label))
+            });
+            match second {
+                Some((l, _, label)) if l == pos.line => first = first.annotation(label),
+                Some((l, text, label)) => {
+                    group = group.element(first);
+                    first = Snippet::source(text)
+                        .path(path.as_str())
+                        .line_start(l as usize)
+                        .annotation(label);
+                }
+                None => {}
+            }
+            group = group.element(first);
         }
         (None, Some(pos), Some(path)) => {
             let place = format!("{path}:{}:{}", pos.line, pos.column);
@@ -183,14 +208,25 @@ fn snippet(
         group = group.element(Level::NOTE.with_name(MEME).message(also));
     }
     if let Some(h) = &d.help {
-        group = group.element(Level::HELP.with_name(AIDE).message(h.as_str()));
+        group = group.element(Level::HELP.with_name(AIDE).message(visible(h)));
     }
     let _ = writeln!(out, "{}\n", renderer.render(&[group]));
 }
 
+/// A finding about a whole fiche (a requirement not covered, a missing strategy) is
+/// placed at its start: the opening `---` says nothing, so the file is named instead.
+fn whole_file(src: &crate::source::Source, pos: crate::diagnostic::Pos) -> bool {
+    pos.line == 1 && pos.column == 1 && src.line(1).is_some_and(|l| l.trim_end() == "---")
+}
+
 fn summary(out: &mut String, c: &Checked) {
     let r = &c.report;
-    let _ = writeln!(out, "Bilan de {} (édition {}){NBSP}:", c.label, r.edition);
+    let _ = writeln!(
+        out,
+        "Bilan de {} (édition {}){NBSP}:",
+        quoted_path(&c.label),
+        visible(&r.edition)
+    );
     for s in &r.criteres {
         let state = if s.dossier.is_none() {
             "dossier absent".to_string()
@@ -258,7 +294,11 @@ fn fix_first(out: &mut String, files: &[String]) {
     let _ = writeln!(
         out,
         "  à corriger d'abord{NBSP}: {} (ldm n'a pas pu {} lire en entier{NNBSP}; les exigences couvertes et les preuves non citées seront vérifiées ensuite)",
-        files.join(", "),
+        files
+            .iter()
+            .map(|f| quoted_path(f))
+            .collect::<Vec<_>>()
+            .join(", "),
         if files.len() == 1 { "le" } else { "les" }
     );
 }
@@ -272,12 +312,12 @@ pub fn resume(out: &mut String, checked: &[Checked], opts: super::Options) {
         let cov: usize = r.criteres.iter().map(|s| s.exigences_couvertes).sum();
         let all: usize = r.criteres.iter().map(|s| s.exigences_total).sum();
         let etab = c.etablissement.as_ref();
-        let nom = etab.map_or("?", |e| e.0.as_str());
-        let uai = etab.map_or("?", |e| e.1.as_str());
+        let nom = visible(etab.map_or("?", |e| e.0.as_str()));
+        let uai = visible(etab.map_or("?", |e| e.1.as_str()));
         let _ = writeln!(
             out,
             "{} · {nom} · UAI {uai} · {}, {} · exigences couvertes {cov}/{all}",
-            c.label,
+            quoted_path(&c.label),
             count(r.total.erreurs, "erreur", "erreurs"),
             count(r.total.avertissements, "avertissement", "avertissements"),
         );

@@ -6,6 +6,7 @@ pub mod gitlab;
 pub mod human;
 pub mod json;
 pub mod junit;
+pub mod overview;
 pub mod sarif;
 
 use crate::check::CheckReport;
@@ -51,6 +52,9 @@ pub struct Checked {
     pub report: CheckReport,
     /// Findings outside the scope the user asked for (`--critere`, a file), not shown.
     pub hidden: usize,
+    /// The human report may be an overview when the findings do not fit a screen
+    /// (`overview`): `ldm check` on a whole dossier without `--tout`.
+    pub overview: bool,
 }
 
 impl Checked {
@@ -88,6 +92,7 @@ impl Checked {
             etablissement,
             report,
             hidden: 0,
+            overview: false,
         }
     }
 }

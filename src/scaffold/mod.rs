@@ -5,6 +5,7 @@
 
 use crate::fsutil::{Written, write_new};
 use crate::model::Kind;
+use crate::model::annee::Calendrier;
 use crate::referentiel::{Critere, Edition};
 use minijinja::{Environment, UndefinedBehavior, context};
 use std::path::{Path, PathBuf};
@@ -45,6 +46,36 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
 ];
 
+/// The starter fiches `init` writes in every criterion: one action, one engagement, to
+/// be filled in (and renamed) or removed once the school's own fiches exist.
+pub const STARTERS: [&str; 2] = [
+    "actions/premiere-action.md",
+    "engagements/premier-engagement.md",
+];
+
+/// Whether `rel` is one of the starter fiches of a criterion folder.
+pub fn is_starter(rel: &str) -> bool {
+    rel.starts_with("criteres/") && STARTERS.iter().any(|s| rel.ends_with(&format!("/{s}")))
+}
+
+/// The starter fiches of criterion `numero` still waiting to be written: present under
+/// their starter name with their title still « À compléter » (or unreadable).
+pub fn starters_left(dossier: &crate::model::Dossier, numero: u32) -> Vec<String> {
+    let Some(c) = dossier.criteres.iter().find(|c| c.numero == numero) else {
+        return Vec::new();
+    };
+    c.entities()
+        .map(|(_, e)| e)
+        .filter(|e| is_starter(&e.path))
+        .filter(|e| {
+            e.front
+                .as_ref()
+                .is_none_or(|f| crate::check::text::is_placeholder(&f.denomination.value))
+        })
+        .map(|e| e.path.clone())
+        .collect()
+}
+
 /// Continuous integration that `ldm init --ci` sets up in the school's repository.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Ci {
@@ -78,6 +109,8 @@ pub struct Identity {
     pub denomination: String,
     pub nature: String,
     pub annee: i64,
+    /// How the campaign year was given (`2026` or `2025-2026`): written back that way.
+    pub calendrier: Calendrier,
     pub edition: String,
     pub reseau: bool,
     pub ci: Ci,
@@ -144,7 +177,12 @@ pub fn dossier_files(
     edition: &Edition,
 ) -> Result<Vec<(String, String)>, ScaffoldError> {
     let env = env();
-    let precedente = (id.nature == "renouvellement").then_some(id.annee - 5);
+    // A school year is a TOML string (`"2025-2026"`), a calendar year a number.
+    let written = |y: i64| match id.calendrier {
+        Calendrier::Civil => y.to_string(),
+        Calendrier::Scolaire => format!("\"{}\"", id.calendrier.show(y)),
+    };
+    let precedente = (id.nature == "renouvellement").then(|| written(id.annee - 5));
     let mut files = vec![
         (
             "ldm.toml".to_string(),
@@ -154,7 +192,7 @@ pub fn dossier_files(
                 context! {
                     nom => id.nom.as_str(), uai => id.uai.as_str(), academie => id.academie.as_str(), statut => id.statut.as_str(),
                     type => id.type_etablissement.as_str(), denomination => id.denomination.as_str(), nature => id.nature.as_str(),
-                    annee => id.annee, precedente => precedente, edition => id.edition.as_str(),
+                    annee => written(id.annee), precedente => precedente, edition => id.edition.as_str(),
                 },
             )?,
         ),
@@ -196,14 +234,12 @@ pub fn dossier_files(
         let dir = format!("criteres/{}-{}", c.numero, c.slug);
         let reseau = id.reseau && c.strategie_commune_reseau;
         files.push((format!("{dir}/critere.md"), render(&env, "critere.md", context! { c => minijinja::Value::from(minijinja::value::Serde(c)), origine => c.origine.map(|o| o.label()), reseau => reseau })?));
-        files.push((
-            format!("{dir}/actions/premiere-action.md"),
-            entity(&env, Kind::Action, c, "À compléter", id.annee)?,
-        ));
-        files.push((
-            format!("{dir}/engagements/premier-engagement.md"),
-            entity(&env, Kind::Engagement, c, "À compléter", id.annee)?,
-        ));
+        for (starter, kind) in STARTERS.iter().zip([Kind::Action, Kind::Engagement]) {
+            files.push((
+                format!("{dir}/{starter}"),
+                entity(&env, kind, c, "À compléter", id.annee)?,
+            ));
+        }
     }
     Ok(files)
 }

@@ -4,6 +4,7 @@
 //! dossier's files only the evidence a fiche cites is given out.
 
 use super::events::{self, Hub};
+use super::limits::{self, InFlight};
 use super::page;
 use super::state::{self, Analyse, Live, Reglages};
 use super::watch;
@@ -77,7 +78,8 @@ impl Serveur {
             port: opts.port,
             why,
         };
-        let server = Server::http(("127.0.0.1", opts.port)).map_err(|e| bind(e.to_string()))?;
+        let listener = limits::listener(opts.port).map_err(|e| bind(e.to_string()))?;
+        let server = Server::from_listener(listener, None).map_err(|e| bind(e.to_string()))?;
         let addr = server
             .server_addr()
             .to_ip()
@@ -112,16 +114,34 @@ impl Serveur {
         let shared = self.shared.clone();
         let _watcher = watch::watch(&self.shared.root, move || recheck(&shared))
             .map_err(|e| ServeError::Watch(e.to_string()))?;
+        let flight = Arc::new(InFlight::default());
         for request in self.server.incoming_requests() {
-            match route(&self.shared, &request) {
-                Reponse::Flux => stream(&self.shared, request),
-                reponse => {
-                    // A page closed before its answer: nothing to do.
-                    let _ = request.respond(reponse.into_response());
-                }
-            }
+            let slot = request.remote_addr().and_then(|a| flight.take(*a));
+            let Some(slot) = slot else {
+                // Past its cap, a client's request is let go unanswered: writing even
+                // a refusal could wait on a client that does not read.
+                drop(request.into_writer());
+                continue;
+            };
+            let shared = self.shared.clone();
+            std::thread::spawn(move || {
+                answer(&shared, request);
+                drop(slot);
+            });
         }
         Ok(())
+    }
+}
+
+/// Answers one request on the calling thread; every write gives up after
+/// `limits::WRITE_TIMEOUT`, so a client that does not read holds only this thread.
+fn answer(shared: &Shared, request: Request) {
+    match route(shared, &request) {
+        Reponse::Flux => stream(shared, request),
+        reponse => {
+            // A page closed before its answer: nothing to do.
+            let _ = request.respond(reponse.into_response());
+        }
     }
 }
 

@@ -5,13 +5,16 @@
 //! the previews (annex, tableau de bord) into HTML; `page` holds the page's files,
 //! embedded from `web/serve/`. Those two need no server, so an in-browser backend can
 //! reuse them. Behind the default-on feature `serve`: `http` (the local server, with its
-//! safety checks), `events` (the server-sent events hub) and `watch` (the file watcher
-//! that re-checks the dossier after a save).
+//! safety checks), `limits` (write timeout and answers in flight per client), `events`
+//! (the server-sent events hub) and `watch` (the file watcher that re-checks the dossier
+//! after a save).
 
 #[cfg(feature = "serve")]
 pub mod events;
 #[cfg(feature = "serve")]
 pub mod http;
+#[cfg(feature = "serve")]
+pub mod limits;
 pub mod page;
 pub mod state;
 #[cfg(feature = "serve")]

@@ -21,17 +21,65 @@ pub enum GitError {
     NoDossier { path: String, rev: String },
     #[error("git a échoué ({what}) : {stderr}")]
     Failed { what: &'static str, stderr: String },
+    #[error(
+        "l'objet git {0} est absent du dépôt (clone partiel ou dépôt incomplet) : ldm ne télécharge rien, récupérez le dépôt complet"
+    )]
+    MissingObject(String),
     #[error("lecture impossible de la réponse de git : {0}")]
     Io(#[from] std::io::Error),
 }
 
+/// Settings given on git's command line: they win over the repository's own
+/// configuration, so a received `.git/config` cannot make git run a program.
+const OVERRIDES: &[&str] = &[
+    "protocol.allow=never",
+    "core.sshCommand=false",
+    "core.gitProxy=",
+    "core.fsmonitor=false",
+    "core.hooksPath=/dev/null",
+    "core.pager=cat",
+    "core.askPass=",
+    "credential.helper=",
+    "diff.external=",
+    "uploadpack.packObjectsHook=",
+    "fetch.recurseSubmodules=false",
+    "safe.bareRepository=explicit",
+];
+
+/// git with nothing that could execute or fetch: the machine's and the user's git
+/// configuration are not read (`GIT_CONFIG_NOSYSTEM`, `GIT_CONFIG_GLOBAL=/dev/null`), every
+/// `GIT_*` variable of the environment is dropped (no `GIT_SSH_COMMAND`, `GIT_DIR`,
+/// `GIT_CONFIG_PARAMETERS`…), a missing object of a partial clone is never fetched
+/// (`GIT_NO_LAZY_FETCH`, and no transport is allowed anyway), nothing prompts, and the
+/// [`OVERRIDES`] beat the repository's configuration. ldm's commands apply no filter,
+/// textconv or pager of their own (`cat-file --batch` gives the stored bytes).
+pub(crate) fn command(dir: &Path) -> Command {
+    let mut cmd = Command::new("git");
+    for (key, _) in std::env::vars_os() {
+        if key.to_string_lossy().starts_with("GIT_") {
+            cmd.env_remove(key);
+        }
+    }
+    cmd.env_remove("SSH_ASKPASS")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_NO_LAZY_FETCH", "1")
+        .env("GIT_ALLOW_PROTOCOL", "")
+        .env("GIT_PROTOCOL_FROM_USER", "0")
+        .env("GIT_TERMINAL_PROMPT", "0")
+        .env("GIT_OPTIONAL_LOCKS", "0")
+        .env("GIT_PAGER", "cat")
+        .arg("--no-pager")
+        .arg("--no-replace-objects");
+    for setting in OVERRIDES {
+        cmd.args(["-c", setting]);
+    }
+    cmd.arg("-C").arg(dir).stdin(Stdio::null());
+    cmd
+}
+
 fn git(dir: &Path, args: &[&str], what: &'static str) -> Result<Vec<u8>, GitError> {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .output()
-        .map_err(GitError::NoGit)?;
+    let out = command(dir).args(args).output().map_err(GitError::NoGit)?;
     if !out.status.success() {
         return Err(GitError::Failed {
             what,
@@ -131,7 +179,10 @@ fn list_tree(top: &Path, commit: &str, prefix: &str) -> Result<Vec<Blob>, GitErr
         let [mode, "blob", object, size] = parts.as_slice() else {
             continue;
         };
-        let Ok(size) = size.parse() else { continue };
+        // A missing object (a partial clone's) is listed with the size `BAD`.
+        let Ok(size) = size.parse() else {
+            return Err(GitError::MissingObject(object.to_string()));
+        };
         if *mode != "120000" {
             blobs.push(Blob {
                 object: object.to_string(),
@@ -148,9 +199,7 @@ fn cat_files<'a>(
     top: &Path,
     objects: impl Iterator<Item = &'a str>,
 ) -> Result<Vec<Vec<u8>>, GitError> {
-    let mut child = Command::new("git")
-        .arg("-C")
-        .arg(top)
+    let mut child = command(top)
         .args(["cat-file", "--batch"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -190,6 +239,9 @@ fn parse_batch(data: &[u8]) -> Result<Vec<Vec<u8>>, GitError> {
             .map(|i| pos + i)
             .ok_or_else(|| truncated("réponse tronquée".into()))?;
         let header = String::from_utf8_lossy(&data[pos..nl]);
+        if let Some(object) = header.strip_suffix(" missing") {
+            return Err(GitError::MissingObject(object.to_string()));
+        }
         let size: usize = header
             .rsplit(' ')
             .next()
@@ -212,5 +264,62 @@ mod tests {
         let data = b"aaa blob 3\nx\ny\nbbb blob 0\n\n";
         assert_eq!(parse_batch(data).unwrap(), [b"x\ny".to_vec(), Vec::new()]);
         assert!(parse_batch(b"aaa blob").is_err());
+        let missing = parse_batch(b"aaa missing\n").unwrap_err().to_string();
+        assert!(missing.contains("aaa est absent du dépôt"), "{missing}");
+    }
+
+    /// A repository whose configuration names a program that would leave `marker`.
+    fn hostile_repo(setting: &str, value: &str) -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let marker = dir.path().join("PWNED");
+        let repo = dir.path().join("r");
+        std::fs::create_dir(&repo).unwrap();
+        let run = |args: &[&str]| {
+            let ok = Command::new("git")
+                .current_dir(&repo)
+                .args(args)
+                .env("GIT_CONFIG_GLOBAL", "/dev/null")
+                .status()
+                .unwrap();
+            assert!(ok.success(), "git {args:?}");
+        };
+        run(&["init", "-q"]);
+        let value = value.replace("MARKER", &marker.to_string_lossy());
+        run(&["config", setting, &value]);
+        (dir, marker)
+    }
+
+    #[test]
+    fn a_configured_fsmonitor_never_runs() {
+        let (dir, marker) = hostile_repo("core.fsmonitor", "touch MARKER; false");
+        // `status` asks the fsmonitor; ldm's own commands do not, so this is the worst case.
+        let _ = command(&dir.path().join("r"))
+            .arg("status")
+            .output()
+            .unwrap();
+        assert!(!marker.exists(), "core.fsmonitor ran");
+    }
+
+    #[test]
+    fn a_configured_hook_never_runs() {
+        let (dir, marker) = hostile_repo("core.hooksPath", "hooks");
+        let hooks = dir.path().join("r/hooks");
+        std::fs::create_dir(&hooks).unwrap();
+        let hook = hooks.join("pre-commit");
+        std::fs::write(&hook, format!("#!/bin/sh\ntouch '{}'\n", marker.display())).unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).unwrap();
+        }
+        let _ = command(&dir.path().join("r"))
+            .args(["commit", "-q", "--allow-empty", "-m", "x"])
+            .env("GIT_AUTHOR_NAME", "t")
+            .env("GIT_AUTHOR_EMAIL", "t@t")
+            .env("GIT_COMMITTER_NAME", "t")
+            .env("GIT_COMMITTER_EMAIL", "t@t")
+            .output()
+            .unwrap();
+        assert!(!marker.exists(), "the pre-commit hook ran");
     }
 }

@@ -9,12 +9,14 @@ mod builder;
 mod devtools;
 mod dossier;
 mod git;
+mod memory;
 
 pub use browser::{HEADLESS, chromium, print_to_pdf, program};
 pub use builder::{Ldm, Output, fr, run};
 pub use devtools::Chromium;
 pub use dossier::{TempDossier, copy_dir, edit, example, fixture, root};
 pub use git::git;
+pub use memory::peak_kib;
 
 /// Breakable spaces where French typography wants a non-breaking one, with context.
 pub fn breakable_spaces(text: &str) -> Vec<String> {

@@ -42,7 +42,7 @@ fn dix_erreurs_d_un_en_tete_en_une_seule_execution() {
         (
             "type-invalide",
             4,
-            "« oui » ne convient pas pour « perenne »",
+            "« OUI/NON » ne convient pas pour « perenne »",
         ),
         ("champ-inconnu", 5, "« exigence »"),
         ("type-invalide", 6, "pour « animateur »"),

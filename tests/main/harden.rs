@@ -314,3 +314,33 @@ fn a_500_character_title_gives_a_short_file_name() {
         assert!(longest <= 64, "{longest} bytes:\n{out}");
     }
 }
+
+/// A fiche with `n` unknown fields: `n` findings of one file.
+fn dossier_with_findings(n: usize) -> TempDossier {
+    let d = TempDossier::fixture("valide");
+    let rel = "criteres/1-offre-de-formation/actions/passerelle-bac-pro-bts.md";
+    let text = d.read(rel);
+    let fields: String = (0..n).map(|i| format!("inconnu{i}: x\n")).collect();
+    d.write(rel, &text.replacen("---\n", &format!("---\n{fields}"), 1));
+    d
+}
+
+#[test]
+fn sarif_costs_at_most_a_kilobyte_a_finding_beyond_the_check() {
+    let n = 20_000;
+    let d = dossier_with_findings(n);
+    let peak = |format: &str| {
+        let cmd = d.ldm().args(["check", ".", "--format", format]).command();
+        let (code, kib) = peak_kib(cmd);
+        assert_eq!(code, 1, "{format}");
+        kib
+    };
+    let (short, sarif) = (peak("short"), peak("sarif"));
+    // The check itself is what `short` holds; SARIF's own structures come on top. A tree
+    // of JSON values took 12 KiB a finding (1.36 GB for 100,000).
+    let per_finding = sarif.saturating_sub(short) * 1024 / n as u64;
+    assert!(
+        per_finding <= 1024,
+        "SARIF : {per_finding} octets par constat ({sarif} Kio contre {short} Kio en short)"
+    );
+}

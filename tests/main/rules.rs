@@ -179,6 +179,14 @@ const STRUCTURE: Expected = &[
     ("critere-inconnu", "criteres/annexes", FILE),
     // 2-entreprises sorts before 2-partenariats: the second one is the duplicate
     ("critere-en-double", "criteres/2-partenariats", FILE),
+    // ESC[8m hides what follows on a terminal: replaced, at its column.
+    (
+        "caractere-de-controle",
+        "criteres/2-partenariats/actions/job-dating.md",
+        55,
+    ),
+    // criterion 2 of referentiel.yaml is « partenariats »
+    ("critere-nom-different", "criteres/2-entreprises", FILE),
     ("fichier-ignore", "criteres/LISEZMOI.txt", FILE),
     (
         "fichier-ignore",
@@ -533,6 +541,7 @@ const IDENTITE: Expected = &[
     ("uai-cle-incorrecte", "ldm.toml", 5),
     ("label-precedent-incoherent", "ldm.toml", 15),
     ("uai-invalide", "ldm.toml", 16),
+    ("suivi-hors-label", "ldm.toml", 22),
 ];
 
 const IDENTITE_SANS_PRECEDENTE: Expected = &[("label-precedent-manquant", "ldm.toml", 13)];
@@ -1101,14 +1110,15 @@ fn erreurs_de_lecture_bien_classees_et_situees() {
             4,
             "TOML",
         ),
-        // An unclosed YAML quote too (the string runs on to the next quote, line 10).
+        // An unclosed YAML quote too: the string runs on to the next quote, line 10,
+        // where the parser fails; the finding is where the quote opened, line 8.
         (
             JOB,
             "un employeur.\"",
             "un employeur.",
             "syntaxe-invalide",
-            10,
-            "YAML",
+            8,
+            "le guillemet ouvert ici n'est jamais fermé",
         ),
         // A tab is reported on its own line, not at the end of the previous one.
         (

@@ -399,6 +399,28 @@ fn nothing_outside_the_dossier_nor_uncited_is_served() {
     assert!(page.body.contains("<html lang=\"fr\">"));
 }
 
+#[test]
+fn a_client_that_never_reads_its_answers_does_not_stall_the_other_pages() {
+    let serve = Serve::example();
+    // Thousands of requests on a few connections whose answers are never read: the
+    // socket buffers fill within the first hundreds of answers (with 500 a connection,
+    // the server without write timeout still answered after 2.4 s; with 3,000 never).
+    let greedy: Vec<TcpStream> = (0..8)
+        .map(|_| {
+            let mut s = TcpStream::connect(serve.addr).unwrap();
+            let one = format!("GET /api/etat HTTP/1.1\r\nHost: {}\r\n\r\n", serve.host());
+            let _ = s.write_all(one.repeat(3000).as_bytes());
+            s
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(500));
+    let start = Instant::now();
+    let json = serve.json();
+    assert!(json["resume"].is_object(), "{json}");
+    assert!(start.elapsed() < PATIENCE, "took {:?}", start.elapsed());
+    drop(greedy);
+}
+
 #[cfg(target_os = "linux")]
 #[test]
 fn it_listens_on_127_0_0_1_only() {

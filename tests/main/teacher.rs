@@ -36,7 +36,7 @@ fn check_of_one_criterion_from_inside_its_folder() {
         .stdout_lacks("critère  4\u{a0}:")
         .stdout_has("critère  5\u{a0}:")
         .stdout_has("hors champ\u{a0}: ");
-    let whole = run(&d, &["check"]).stdout;
+    let whole = run(&d, &["check", "--tout"]).stdout;
     assert!(whole.lines().count() > lines, "the scope hides nothing");
 }
 

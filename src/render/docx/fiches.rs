@@ -1,7 +1,7 @@
 //! The fiches of a criterion as Word tables: an action's four tables and an engagement's
 //! three, as the guide draws them (section E).
 
-use super::blocks::{Writer, breakable, cell, first_of_span, num, spanned, table, td, th};
+use super::blocks::{Writer, breakable, cell, first_of_span, lines, num, spanned, table, td, th};
 use super::prose;
 use crate::render::view::{Action, Engagement, MiseEnOeuvre};
 use docx_rs::TableCell;
@@ -12,6 +12,14 @@ const MISE_EN_OEUVRE: &str =
 /// The heading of a fiche: the guide's words, then the fiche's name.
 fn title(x: u32, kind: &str, n: usize, denomination: &str) -> String {
     format!("Critère {x} : {kind} {n} — {denomination}")
+}
+
+/// An indicator's cell: its name, then on a second line the measures no column shows.
+fn indicateur(intitule: &str, autres: &str) -> TableCell {
+    if autres.is_empty() {
+        return td(intitule);
+    }
+    TableCell::new().add_paragraph(lines(&[intitule.to_string(), autres.to_string()]))
 }
 
 /// A cell of prose; empty prose shows « À compléter », as ldm render announces.
@@ -73,7 +81,7 @@ pub fn action(w: &mut Writer, x: u32, a: &Action) {
             };
             rows.push(vec![
                 objectif,
-                td(&i.intitule),
+                indicateur(&i.intitule, &i.autres),
                 num(&i.debut),
                 num(&i.suivi),
                 num(&i.fin),
@@ -145,7 +153,7 @@ pub fn engagement(w: &mut Writer, x: u32, e: &Engagement) {
                 spanned()
             };
             let (indicateur, mesure) = match o.indicateurs.get(k) {
-                Some(i) => (td(&i.intitule), num(&i.mesure)),
+                Some(i) => (indicateur(&i.intitule, &i.autres), num(&i.mesure)),
                 None => (td("—"), num("—")),
             };
             rows.push(vec![animateur, duree, objectif, indicateur, mesure]);

@@ -8,6 +8,18 @@ use crate::typeset::code::{caption, heading, lit, table};
 const MISE_EN_OEUVRE: &str =
     "MISE EN ŒUVRE (moyens engagés, calendrier, lieux, modalités d'organisation)";
 
+/// An indicator's cell: its name, then the measures no column shows, in smaller type.
+fn indicateur(intitule: &str, autres: &str) -> String {
+    if autres.is_empty() {
+        return lit(intitule);
+    }
+    format!(
+        "[#{} \\ #text(size: 0.85em, {})]",
+        lit(intitule),
+        lit(autres)
+    )
+}
+
 /// The title of a fiche's bookmark: the guide's heading, then the fiche's name.
 fn title(x: u32, kind: &str, n: usize, denomination: &str) -> String {
     format!("Critère {x} : {kind} {n} — {denomination}")
@@ -57,7 +69,7 @@ pub fn action(out: &mut String, x: u32, a: &Action) {
         for (k, i) in o.indicateurs.iter().enumerate() {
             let measures = format!(
                 "{}, num({}), num({}), num({})",
-                lit(&i.intitule),
+                indicateur(&i.intitule, &i.autres),
                 lit(&i.debut),
                 lit(&i.suivi),
                 lit(&i.fin)
@@ -138,7 +150,11 @@ pub fn engagement(out: &mut String, x: u32, e: &Engagement) {
             cells.push(format!("{lead}{}, \"—\", num(\"—\")", lit(&o.intitule)));
         }
         for (k, i) in o.indicateurs.iter().enumerate() {
-            let measure = format!("{}, num({})", lit(&i.intitule), lit(&i.mesure));
+            let measure = format!(
+                "{}, num({})",
+                indicateur(&i.intitule, &i.autres),
+                lit(&i.mesure)
+            );
             cells.push(if k == 0 {
                 format!(
                     "{lead}table.cell(rowspan: {span}, {}), {measure}",

@@ -25,6 +25,9 @@ pub fn zip(d: &Dossier, a: &Annexe) -> anyhow::Result<Vec<u8>> {
         let Some(crate::vfs::Kind::File { .. }) = d.preuves.get(&p.chemin) else {
             continue;
         };
+        if crate::model::query::evidence_path(&p.chemin).is_err() {
+            continue; // `check`'s `preuve-hors-dossier`: a name no archive should hold
+        }
         let bytes = d
             .files
             .read_up_to(&p.chemin, crate::vfs::MAX_EVIDENCE)

@@ -15,6 +15,9 @@ pub enum Content {
 
 /// Reads evidence `chemin` (relative to the dossier) through the dossier's file source.
 pub fn read(d: &Dossier, chemin: &str) -> Content {
+    if let Err(why) = crate::model::query::evidence_path(chemin) {
+        return Content::Unreadable(format!("hors du dossier{}", why.detail()));
+    }
     let ext = extension(chemin);
     match d.preuves.get(chemin) {
         Some(Kind::File { size }) if !matches!(ext.as_str(), "md" | "markdown" | "csv" | "txt") => {
@@ -30,7 +33,8 @@ pub fn read(d: &Dossier, chemin: &str) -> Content {
     let Ok(text) = String::from_utf8(bytes) else {
         return Content::Unreadable("ce n'est pas du texte UTF-8".to_string());
     };
-    let text = text.trim_start_matches('\u{feff}').replace("\r\n", "\n");
+    let text =
+        crate::load::control::scrub(text.trim_start_matches('\u{feff}')).replace("\r\n", "\n");
     if ext == "csv" {
         match csv_rows(&text) {
             Ok(rows) => Content::Csv(rows),
