@@ -469,7 +469,7 @@ rules! {
         famille: Actions,
         severity: Avertissement,
         titre: "La cible est déjà atteinte au départ",
-        explication: "La cible d'un indicateur est égale à sa mesure de départ, ou déjà dépassée par elle dans le sens voulu (une cible de 40 pour un indicateur en hausse qui partait de 50). La progression vers la cible ne peut pas être calculée (ldm progress le dira « non mesurable ») : vérifiez la cible, la mesure de départ et le sens.",
+        explication: "La cible d'un indicateur est égale à sa mesure de départ, ou déjà dépassée par elle dans le sens voulu (une cible de 40 pour un indicateur en hausse qui partait de 50). La progression vers la cible ne peut pas être calculée : ldm progress juge seulement si la cible est tenue (« atteint » si la dernière mesure est au moins aussi bonne que la première, « en recul » sinon). Vérifiez la cible, la mesure de départ et le sens.",
     }
     SensContradictoire {
         name: "sens-contradictoire",

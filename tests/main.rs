@@ -60,6 +60,10 @@ mod schemas;
 mod serve;
 #[path = "main/source.rs"]
 mod source;
+#[path = "main/statuses.rs"]
+mod statuses;
+#[path = "main/statuses_spec.rs"]
+mod statuses_spec;
 #[path = "main/teacher.rs"]
 mod teacher;
 // The static page (scripts/web.sh builds dist/web; .ci/run before `cargo test`).

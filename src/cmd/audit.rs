@@ -215,7 +215,7 @@ fn resume_all(paths: &[PathBuf], format: ResumeFormat) -> anyhow::Result<ExitCod
             struct Resume<'a> {
                 audits: &'a [resume::Ligne],
             }
-            super::json_document(&Resume { audits: &lignes })?
+            super::json_document(1, &Resume { audits: &lignes })?
         }
     };
     super::emit(&text)?;

@@ -114,7 +114,7 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
             )?)
         }
         Kind::Json => {
-            out = super::json_document(&d)?;
+            out = super::json_document(ldm::diff::JSON_VERSION, &d)?;
         }
         // `output::DIFF` offers no other format.
         other => anyhow::bail!("la comparaison ne s'écrit pas en {}", other.value()),

@@ -245,8 +245,9 @@ pub struct Output {
     pub force: bool,
 }
 
-/// A JSON document of ldm: its generator mark and version, then the report's fields.
-pub fn json_document(report: &impl serde::Serialize) -> anyhow::Result<String> {
+/// A JSON document of ldm: its generator mark and version (each document's own, see
+/// docs/json.md), then the report's fields.
+pub fn json_document(version: u32, report: &impl serde::Serialize) -> anyhow::Result<String> {
     #[derive(serde::Serialize)]
     struct Envelope<'a, T: serde::Serialize> {
         generateur: &'static str,
@@ -256,7 +257,7 @@ pub fn json_document(report: &impl serde::Serialize) -> anyhow::Result<String> {
     }
     let mut out = serde_json::to_string_pretty(&Envelope {
         generateur: "ldm",
-        version: 1,
+        version,
         report,
     })?;
     out.push('\n');

@@ -83,7 +83,7 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
         // A template error names its file and line; main reports it and exits 2.
         Kind::Html => out = html::render(&p, Some(dossier.files.as_ref()))?,
         Kind::Json => {
-            out = super::json_document(&p)?;
+            out = super::json_document(ldm::progress::JSON_VERSION, &p)?;
         }
         Kind::Pdf => return super::deliver(pdf(&p)?, a.output.path.as_deref(), a.output.force),
         // `output::PROGRESS` offers no other format.

@@ -153,6 +153,10 @@ pub(super) fn resume(criteres: &[CritereDiff], equipe: &team::TeamDiff) -> Resum
         engagements_abandonnes: fates(Fate::Abandonne),
         personnes_arrivees: equipe.arrivees.len(),
         personnes_parties: equipe.departs.len(),
-        personnes_changees: equipe.changements.len(),
+        // People, not entries: one person may change both function and roles.
+        personnes_changees: (equipe.changements.iter())
+            .map(|c| crate::text::fold(&c.personne))
+            .collect::<std::collections::BTreeSet<_>>()
+            .len(),
     }
 }

@@ -17,6 +17,9 @@ pub mod team;
 pub mod term;
 
 use crate::model::{Dossier, Entity, Kind};
+
+/// Version of `ldm diff --format json` (docs/json.md keeps the changelog).
+pub const JSON_VERSION: u32 = 2;
 use crate::referentiel::Edition;
 use entity::Changes;
 use serde::{Serialize, Serializer};
@@ -91,6 +94,7 @@ pub struct Resume {
     pub engagements_abandonnes: usize,
     pub personnes_arrivees: usize,
     pub personnes_parties: usize,
+    /// People whose function or roles changed (since JSON version 2: people, not changes).
     pub personnes_changees: usize,
 }
 

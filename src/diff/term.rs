@@ -173,7 +173,11 @@ pub fn write(out: &mut String, d: &Diff, style: Style) {
             "équipe : {}, {}, {}",
             count_as(r.personnes_arrivees, "arrivée", "arrivées"),
             count_as(r.personnes_parties, "départ", "départs"),
-            count_as(r.personnes_changees, "changement", "changements")
+            count_as(
+                r.personnes_changees,
+                "personne ayant changé de fonction ou de rôle",
+                "personnes ayant changé de fonction ou de rôle"
+            )
         ),
     ];
     for l in lines {

@@ -1,6 +1,6 @@
 //! The tableau de bord as one self-contained HTML page (inline CSS and SVG, no script).
 
-use super::eval::Statut;
+use super::eval::{Statut, pourcent};
 use super::svg::{chart, statut_class};
 use super::term::resume_line;
 use super::{Progress, Resume};
@@ -77,11 +77,11 @@ fn chiffres(i: &super::Indicateur) -> String {
     if let Some(c) = i.cible {
         parts.push(format!("cible {} ({})", with_unit(c, i.unite), i.sens));
     }
-    if let Some(p) = e.progression {
-        parts.push(format!("progression {}", percent(p)));
+    if let Some(p) = e.progression_pourcent {
+        parts.push(format!("progression {}", pourcent(p)));
     }
-    if let Some(a) = e.attendu {
-        parts.push(format!("attendu {}", percent(a)));
+    if let Some(a) = e.attendu_pourcent {
+        parts.push(format!("attendu {}", pourcent(a)));
     }
     parts.extend(i.textes());
     parts.join(" · ")
@@ -123,7 +123,7 @@ pub fn render(
                                     intitule: i.intitule.clone(),
                                     statut: i.evaluation.statut.label(),
                                     classe: statut_class(i.evaluation.statut),
-                                    raison: i.evaluation.raison.clone(),
+                                    raison: i.evaluation.explication(),
                                     chiffres: chiffres(i),
                                     svg: if i.evaluation.statut == Statut::NonMesurable {
                                         String::new()
@@ -139,6 +139,6 @@ pub fn render(
         })
         .collect();
     let env = templates::environment(files);
-    let ctx = context! { p => Value::from(Serde(p)), annee => p.annee_ecrite(), criteres => Value::from(Serde(&criteres)), ensemble => comptes(&p.resume), bande => super::eval::PROCHE_BANDE };
+    let ctx = context! { p => Value::from(Serde(p)), annee => p.annee_ecrite(), criteres => Value::from(Serde(&criteres)), ensemble => comptes(&p.resume), bande => super::eval::PROCHE_BANDE, arrondi => super::eval::ARRONDI, regle_texte => super::eval::REGLE_TEXTE };
     templates::render(&env, files, "tableau-de-bord.html.j2", ctx)
 }

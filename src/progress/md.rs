@@ -1,5 +1,6 @@
 //! The bilan annuel as Markdown (GFM tables), for the conseil d'administration.
 
+use super::eval::{ARRONDI, PROCHE_BANDE, REGLE_TEXTE, pourcent};
 use super::{Indicateur, Progress, Resume};
 use crate::numfmt::{percent, with_unit};
 use std::fmt::Write;
@@ -73,9 +74,8 @@ pub fn write(out: &mut String, p: &Progress) {
     let _ = writeln!(out, "| **Ensemble** | {} |", counts(&p.resume));
     let _ = writeln!(
         out,
-        "\nProgression : part du chemin parcouru entre la mesure de départ et la cible. Attendu : part de la période de l'action écoulée en {}. La progression moyenne ne compte que les indicateurs mesurables. Statuts : {}.",
+        "\nProgression : part du chemin parcouru entre la mesure de départ et la cible. Attendu : part de la période de l'action écoulée en {}. La progression moyenne ne compte que les indicateurs mesurables. Statuts : {PROCHE_BANDE} ; {ARRONDI} ; {REGLE_TEXTE}.",
         p.annee_ecrite(),
-        super::eval::PROCHE_BANDE
     );
     for c in &p.criteres {
         let _ = writeln!(out, "\n## Critère {} — {}", c.numero, cell(&c.intitule));
@@ -105,7 +105,7 @@ pub fn write(out: &mut String, p: &Progress) {
 
 fn row(out: &mut String, objectif: &str, i: &Indicateur) {
     let e = &i.evaluation;
-    let mut statut = match &e.raison {
+    let mut statut = match &e.explication() {
         Some(r) => format!("{} ({})", e.statut.label(), r),
         None => e.statut.label().to_string(),
     };
@@ -124,8 +124,8 @@ fn row(out: &mut String, objectif: &str, i: &Indicateur) {
             with_unit(c, i.unite),
             i.sens
         )),
-        e.progression.map_or("—".to_string(), percent),
-        e.attendu.map_or("—".to_string(), percent),
+        e.progression_pourcent.map_or("—".to_string(), pourcent),
+        e.attendu_pourcent.map_or("—".to_string(), pourcent),
         cell(&statut)
     );
 }

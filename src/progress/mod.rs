@@ -6,6 +6,7 @@
 //! (the tableau de bord as A4 PDF, feature `pdf`).
 
 pub mod eval;
+pub mod exact;
 pub mod html;
 pub mod md;
 #[cfg(feature = "pdf")]
@@ -19,8 +20,13 @@ use crate::model::{Dossier, Kind};
 // Values check reports as `valeur-demesuree` are left out of every computation.
 use crate::numfmt::plausible;
 use crate::referentiel::Edition;
+pub use eval::MesureTexte;
 use eval::{Evaluation, Inputs, Mesure, Statut};
 use serde::Serialize;
+
+/// Version of `ldm progress --format json` (docs/json.md keeps the changelog): fields
+/// added since version 1, none removed or changed in meaning.
+pub const JSON_VERSION: u32 = 1;
 
 /// Counts by status and the mean progress of the measurable indicators.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -33,7 +39,7 @@ pub struct Resume {
     pub en_recul: usize,
     pub non_mesurable: usize,
     /// Mean of the progress of measurable indicators, each capped to 0..=1 so that one
-    /// target passed twice over does not hide a late one.
+    /// target passed twice over does not hide a late one (`Evaluation::part`).
     pub progression_moyenne: Option<f64>,
     /// How many indicators the mean is taken over (the measurable ones).
     pub mesurables: usize,
@@ -47,8 +53,8 @@ impl Resume {
         for i in inds {
             r.indicateurs += 1;
             *r.count_mut(i.evaluation.statut) += 1;
-            if let Some(p) = i.evaluation.progression {
-                sum += p.clamp(0.0, 1.0);
+            if let Some(p) = i.evaluation.part() {
+                sum += p;
                 n += 1;
             }
         }
@@ -97,13 +103,6 @@ pub struct Indicateur {
     pub calendrier: Calendrier,
     #[serde(flatten)]
     pub evaluation: Evaluation,
-}
-
-/// A measure written as text, kept as the school wrote it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct MesureTexte {
-    pub annee: i64,
-    pub texte: String,
 }
 
 impl Indicateur {
@@ -295,36 +294,32 @@ fn indicateur(
 ) -> Indicateur {
     let mut mesures = Vec::new();
     let mut textes = Vec::new();
-    let mut non_chiffrees = 0;
     for (y, v) in &i.mesures.0 {
         match v.value {
             Valeur::Nombre(x) if YEARS.contains(&y.value) && plausible(x) => mesures.push(Mesure {
                 annee: y.value,
                 valeur: x,
             }),
+            Valeur::Texte(ref t) if YEARS.contains(&y.value) => textes.push(MesureTexte {
+                annee: y.value,
+                texte: t.trim().to_string(),
+            }),
             // Impossible years and absurd values are reported by check; left out here.
-            Valeur::Nombre(_) => {}
-            Valeur::Texte(ref t) => {
-                non_chiffrees += 1;
-                if y.value <= annee {
-                    textes.push(MesureTexte {
-                        annee: y.value,
-                        texte: t.trim().to_string(),
-                    });
-                }
-            }
+            Valeur::Nombre(_) | Valeur::Texte(_) => {}
         }
     }
     let evaluation = eval::evaluate(&Inputs {
         mesures: &mesures,
-        non_chiffrees,
+        textes: &textes,
         cible: cible(i),
         sens: i.sens(),
         periode,
         annee,
+        calendrier: i.mesures.calendrier(),
     });
     mesures.retain(|m| m.annee <= annee);
     mesures.sort_by_key(|m| m.annee);
+    textes.retain(|m| m.annee <= annee);
     textes.sort_by_key(|m| m.annee);
     Indicateur {
         intitule: i.intitule.value.clone(),

@@ -1,7 +1,7 @@
 //! The tableau de bord as an A4 PDF, through the engine the annex uses (`typeset`): the
 //! summary by criterion, then per criterion a table of its indicators and their charts.
 
-use super::eval::Statut;
+use super::eval::{Statut, pourcent};
 use super::html::comptes;
 use super::svg::{standalone_chart, statut_colour};
 use super::term::resume_line;
@@ -24,9 +24,9 @@ pub fn render(p: &Progress, date: Option<Date>) -> Result<Vec<u8>, PdfError> {
 
 /// The Typst source of the tableau de bord and the charts it embeds.
 fn document(p: &Progress, date: Option<Date>) -> (String, Files) {
-    let year = format!("Année {}", p.annee);
+    let year = format!("Année {}", p.annee_ecrite());
     let mut out = typeset::begin(&Setup {
-        title: &format!("{TITLE} {} — {}", p.annee, p.etablissement),
+        title: &format!("{TITLE} {} — {}", p.annee_ecrite(), p.etablissement),
         author: &p.etablissement,
         date,
         header: [&p.etablissement, TITLE, &year],
@@ -44,7 +44,7 @@ fn title(out: &mut String, p: &Progress) {
     let _ = writeln!(
         out,
         "#block(below: 10pt, text(size: 20pt, weight: \"bold\", {}))",
-        lit(&format!("{TITLE} — {}", p.annee))
+        lit(&format!("{TITLE} — {}", p.annee_ecrite()))
     );
     let _ = writeln!(
         out,
@@ -91,8 +91,11 @@ fn synthese(out: &mut String, p: &Progress) {
         out,
         "#text(size: 8.5pt, fill: doux, {})",
         lit(&format!(
-            "Progression : part du chemin parcouru entre la mesure de départ et la cible (100 % : cible atteinte). Attendu : part de la période de l'action écoulée en {0}. Un indicateur est « en bonne voie » quand sa progression suit au moins le temps écoulé. Graphiques : mesures par année, cible en tirets, mesure de départ en pointillés, année {0} en gris.",
-            p.annee
+            "Progression : part du chemin parcouru entre la mesure de départ et la cible (100 % : cible atteinte). Attendu : part de la période de l'action écoulée en {0}. Un indicateur est « en bonne voie » quand sa progression suit au moins le temps écoulé ; {1} ; {2} ; {3}. Graphiques : mesures par année, cible en tirets, mesure de départ en pointillés, année {0} en gris.",
+            p.annee_ecrite(),
+            super::eval::PROCHE_BANDE,
+            super::eval::ARRONDI,
+            super::eval::REGLE_TEXTE
         ))
     );
 }
@@ -129,24 +132,26 @@ fn fiche_title(f: &Fiche) -> String {
     } else {
         "Engagement"
     };
-    match f.periode {
-        Some((d, e)) => format!("{nature} : {} ({d}–{e})", f.denomination),
+    match f.periode_ecrite() {
+        Some(p) => format!("{nature} : {} ({p})", f.denomination),
         None => format!("{nature} : {}", f.denomination),
     }
 }
 
-/// One indicator's row: intitulé, unit, target, the measures by year, the status.
+/// One indicator's row: intitulé, unit, target, the measures by year (the years as
+/// written: « 2022-2023 : 2 »), the status with its figures.
 fn indicator_row(i: &Indicateur) -> String {
     let cible = i.cible.map_or("—".to_string(), |c| with_unit(c, i.unite));
+    let y = |a: i64| i.calendrier.show(a);
     let mut mesures: Vec<String> = i
         .mesures
         .iter()
-        .map(|m| format!("{} : {}", m.annee, with_unit(m.valeur, i.unite)))
+        .map(|m| format!("{} : {}", y(m.annee), with_unit(m.valeur, i.unite)))
         .collect();
     mesures.extend(
         i.mesures_texte
             .iter()
-            .map(|m| format!("{} : « {} »", m.annee, m.texte)),
+            .map(|m| format!("{} : « {} »", y(m.annee), m.texte)),
     );
     let mesures = if mesures.is_empty() {
         "—".to_string()
@@ -159,8 +164,13 @@ fn indicator_row(i: &Indicateur) -> String {
         statut_colour(e.statut),
         lit(e.statut.label())
     );
-    if let Some(r) = &e.raison {
-        let _ = write!(statut, " + linebreak() + text(size: 8pt, {})", lit(r));
+    let figures = match (e.progression_pourcent, e.attendu_pourcent) {
+        (Some(p), Some(a)) => Some(format!("{} (attendu {})", pourcent(p), pourcent(a))),
+        (Some(p), None) => Some(pourcent(p)),
+        _ => None,
+    };
+    for note in figures.iter().chain(&e.explication()) {
+        let _ = write!(statut, " + linebreak() + text(size: 8pt, {})", lit(note));
     }
     format!(
         "{}, {}, num({}), {}, [#{{{statut}}}]",

@@ -239,16 +239,9 @@ fn round_to(v: f64, digits: i32) -> f64 {
     (v * f).round() / f
 }
 
-/// CSS class of a status (ASCII, for the stylesheet).
+/// CSS class of a status: its JSON name, ASCII as the stylesheet wants.
 pub fn statut_class(s: Statut) -> &'static str {
-    match s {
-        Statut::Atteint => "atteint",
-        Statut::EnBonneVoie => "en-bonne-voie",
-        Statut::ProcheDeLaCible => "proche-de-la-cible",
-        Statut::EnRetard => "en-retard",
-        Statut::EnRecul => "en-recul",
-        Statut::NonMesurable => "non-mesurable",
-    }
+    s.code()
 }
 
 /// Colour of a status, as `commun.css.j2` defines it (`--atteint`, `--bonne-voie`, …).

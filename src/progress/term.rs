@@ -1,6 +1,6 @@
 //! The terminal view: a table grouped by criterion, a bar per indicator.
 
-use super::eval::Statut;
+use super::eval::{Statut, pourcent};
 use super::{Indicateur, Progress, Resume};
 use crate::numfmt::{percent, with_unit};
 use anstyle::{AnsiColor, Style};
@@ -48,6 +48,9 @@ pub fn resume_line(r: &Resume) -> String {
             )
         )
     });
+    if r.indicateurs == 0 {
+        return "aucun indicateur".to_string();
+    }
     format!(
         "{} : {}{mean}",
         crate::text::count(r.indicateurs, "indicateur", "indicateurs"),
@@ -55,16 +58,18 @@ pub fn resume_line(r: &Resume) -> String {
     )
 }
 
-/// The bar of an indicator: filled to its progress (capped), `|` at the expected share.
+/// The bar of an indicator: filled to its printed progress (capped, rounded down like
+/// it), `|` at the expected share.
 fn bar(ind: &Indicateur) -> String {
-    let Some(p) = ind.evaluation.progression else {
+    let Some(p) = ind.evaluation.progression_pourcent else {
         return "·".repeat(BAR);
     };
-    let filled = (p.clamp(0.0, 1.0) * BAR as f64).round() as usize;
+    let cells = |pct: i64| (pct.clamp(0, 100) as usize * BAR) / 100;
+    let filled = cells(p);
     let mark = ind
         .evaluation
-        .attendu
-        .map(|a| ((a * BAR as f64).round() as usize).min(BAR - 1));
+        .attendu_pourcent
+        .map(|a| cells(a).min(BAR - 1));
     (0..BAR)
         .map(|i| match (i < filled, Some(i) == mark) {
             (_, true) if i >= filled => '|',
@@ -94,7 +99,13 @@ pub fn write(out: &mut String, p: &Progress, color: bool) {
         p.etablissement, p.uai, p.edition
     );
     let _ = writeln!(out, "Ensemble : {}", resume_line(&p.resume));
-    let _ = writeln!(out, "Statuts : {}\n", super::eval::PROCHE_BANDE);
+    let _ = writeln!(
+        out,
+        "Statuts : {} ; {} ; {}.\n",
+        super::eval::PROCHE_BANDE,
+        super::eval::ARRONDI,
+        super::eval::REGLE_TEXTE
+    );
     for c in &p.criteres {
         let _ = writeln!(
             out,
@@ -125,18 +136,15 @@ fn indicator(out: &mut String, i: &Indicateur, color: bool) {
     let e = &i.evaluation;
     let st = style(e.statut);
     let _ = writeln!(out, "      {}", i.intitule);
-    let figures = match e.progression {
+    let figures = match e.progression_pourcent {
         Some(p) => format!(
             "{:>5}  (attendu {})",
-            percent(p),
-            e.attendu.map_or("—".to_string(), percent)
+            pourcent(p),
+            e.attendu_pourcent.map_or("—".to_string(), pourcent)
         ),
         None => format!("{:>5}", "—"),
     };
-    let why = e
-        .raison
-        .as_ref()
-        .map_or(String::new(), |r| format!(" : {r}"));
+    let why = e.explication().map_or(String::new(), |r| format!(" : {r}"));
     let _ = writeln!(
         out,
         "      {} {figures}  {}",
