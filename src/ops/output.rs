@@ -168,10 +168,16 @@ fn shown(p: &Path) -> String {
 
 /// « .html, .md, .pdf ou .docx ».
 fn extensions(offered: &[Kind]) -> String {
-    let all: Vec<String> = offered
-        .iter()
-        .map(|k| format!(".{}", k.extension()))
-        .collect();
+    listed(
+        offered
+            .iter()
+            .map(|k| format!(".{}", k.extension()))
+            .collect(),
+    )
+}
+
+/// « a, b ou c ».
+fn listed(all: Vec<String>) -> String {
     match all.split_last() {
         Some((last, [])) => last.clone(),
         Some((last, rest)) => format!("{} ou {last}", rest.join(", ")),
