@@ -36,6 +36,8 @@ mod lsp;
 #[cfg(feature = "pdf")]
 #[path = "main/pdf.rs"]
 mod pdf;
+#[path = "main/ooxml.rs"]
+mod ooxml;
 #[path = "main/preuves.rs"]
 mod preuves;
 #[path = "main/progress.rs"]

@@ -43,7 +43,7 @@ pub fn annexe(a: &Annexe, date: Option<&str>) -> Result<Vec<u8>, DocxError> {
         author: &a.identite.nom,
         date,
     };
-    package::pack(w.docx, &w.header_rows, &meta)
+    package::pack(w.docx, &w.tables, &meta)
 }
 
 /// The date of a `SOURCE_DATE_EPOCH` value as W3CDTF (UTC); `None` when it is not a

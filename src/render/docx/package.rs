@@ -9,6 +9,7 @@
 //! same annex gives the same bytes.
 
 use super::DocxError;
+use super::blocks::TableMarks;
 use super::order::schema_order;
 use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::{Reader, Writer};
@@ -38,14 +39,14 @@ const FOOTNOTES_TYPE: &str =
 
 pub fn pack(
     mut docx: docx_rs::Docx,
-    header_rows: &[usize],
+    tables: &[TableMarks],
     meta: &Meta,
 ) -> Result<Vec<u8>, DocxError> {
     linked(&mut docx);
     let mut xml = docx.build();
     xml.doc_props.core = core(meta)?;
     xml.styles = schema_order(&french_defaults(&xml.styles)?)?;
-    xml.document = schema_order(&repeated_headers(&xml.document, header_rows)?)?;
+    xml.document = schema_order(&table_marks(&xml.document, tables)?)?;
     xml.document_rels = theme_relationship(&xml.document_rels)?;
     for part in [
         &mut xml.settings,
@@ -211,14 +212,17 @@ fn is_style(s: &BytesStart, id: &str) -> bool {
             .any(|a| a.key.0 == "w:styleId" && a.value.as_ref() == id)
 }
 
-/// Marks the first `header_rows[k]` rows of the k-th top-level table as header rows
-/// (`w:tblHeader`), which Word and LibreOffice repeat at the top of each page.
-fn repeated_headers(document: &[u8], header_rows: &[usize]) -> Result<Vec<u8>, DocxError> {
+/// Marks the header rows and the header column of each top-level table, as the writer
+/// counted them (`tables[k]` for the k-th): its first rows as header rows
+/// (`w:tblHeader`), which Word and LibreOffice repeat at the top of each page, and its
+/// table look (`w:tblLook`), which tells Word and screen readers whether the first row
+/// and the first column are headings.
+fn table_marks(document: &[u8], tables: &[TableMarks]) -> Result<Vec<u8>, DocxError> {
     let (mut depth, mut table, mut row) = (0usize, 0usize, 0usize);
     let header = || Event::Empty(BytesStart::new("w:tblHeader"));
     rewrite(document, |e, w| {
-        let rows = table.checked_sub(1).and_then(|t| header_rows.get(t));
-        let in_header = depth == 1 && rows.is_some_and(|&n| row <= n);
+        let marks = table.checked_sub(1).and_then(|t| tables.get(t));
+        let in_header = depth == 1 && marks.is_some_and(|m| row <= m.header_rows);
         match e {
             Event::Start(s) if s.name().0 == "w:tbl" => {
                 depth += 1;
@@ -228,6 +232,11 @@ fn repeated_headers(document: &[u8], header_rows: &[usize]) -> Result<Vec<u8>, D
                 }
             }
             Event::End(s) if s.name().0 == "w:tbl" => depth = depth.saturating_sub(1),
+            Event::End(s) if depth == 1 && s.name().0 == "w:tblPr" => {
+                if let Some(m) = marks {
+                    w.write_event(Event::Empty(look(m))).map_err(err)?;
+                }
+            }
             Event::Start(s) if depth == 1 && s.name().0 == "w:tr" => row += 1,
             Event::Start(s) if s.name().0 == "w:trPr" && in_header => {
                 w.write_event(e.clone()).map_err(err)?;
@@ -246,4 +255,17 @@ fn repeated_headers(document: &[u8], header_rows: &[usize]) -> Result<Vec<u8>, D
         }
         Ok(true)
     })
+}
+
+/// The table look of a table: its heading row and column, no banding.
+fn look(m: &TableMarks) -> BytesStart<'static> {
+    let flag = |on: bool| if on { "1" } else { "0" };
+    BytesStart::new("w:tblLook").with_attributes([
+        ("w:firstRow", flag(m.header_rows > 0)),
+        ("w:lastRow", "0"),
+        ("w:firstColumn", flag(m.header_column)),
+        ("w:lastColumn", "0"),
+        ("w:noHBand", "1"),
+        ("w:noVBand", "1"),
+    ])
 }
