@@ -33,11 +33,11 @@ mod install;
 #[path = "main/lsp.rs"]
 mod lsp;
 // The PDF engine is a default-on feature; `--no-default-features` builds without it.
+#[path = "main/ooxml.rs"]
+mod ooxml;
 #[cfg(feature = "pdf")]
 #[path = "main/pdf.rs"]
 mod pdf;
-#[path = "main/ooxml.rs"]
-mod ooxml;
 #[path = "main/preuves.rs"]
 mod preuves;
 #[path = "main/progress.rs"]

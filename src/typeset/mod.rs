@@ -66,14 +66,25 @@ pub struct PdfError(String);
 /// Compiles a generated Typst source into PDF bytes; `files` are the only files the
 /// source may read (images by their path, e.g. `graphes/3.svg`).
 pub fn compile(source: String, files: Vec<(String, Vec<u8>)>) -> Result<Vec<u8>, PdfError> {
-    compile_as(source, files, false)
+    compile_as(source, files, Standard::Accessible)
 }
 
-/// As [`compile`], as a PDF 2.0 file when `v2` (needed to embed a PDF 2.0 evidence file).
+/// The standard a PDF is written to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standard {
+    /// PDF/UA-1 (accessible PDF: tagged, titled, its title shown by viewers, every
+    /// figure with its alternative text), which typst checks while writing.
+    Accessible,
+    /// A document that reproduces pages of other PDFs, which typst cannot do in PDF/UA-1:
+    /// plain tagged PDF, 2.0 when `v2` (needed to embed a PDF 2.0 evidence file).
+    Embedding { v2: bool },
+}
+
+/// As [`compile`], to the given standard.
 pub fn compile_as(
     source: String,
     files: Vec<(String, Vec<u8>)>,
-    v2: bool,
+    standard: Standard,
 ) -> Result<Vec<u8>, PdfError> {
     let world = world::MemoryWorld::new(source, files);
     let doc: PagedDocument = typst::compile(&world).output.map_err(|e| joined(&e))?;
@@ -82,15 +93,20 @@ pub fn compile_as(
         // also marks the file as ldm's own, so a later run may replace it.
         ident: Smart::Custom("ldm".to_string()),
         creator: Smart::Custom(Some(CREATOR.to_string())),
-        standards: if v2 {
-            typst_pdf::PdfStandards::new(&[typst_pdf::PdfStandard::V_2_0])
-                .map_err(|e| PdfError(e.message().to_string()))?
-        } else {
-            typst_pdf::PdfStandards::default()
-        },
+        standards: standards(standard)?,
         ..Default::default()
     };
     typst_pdf::pdf(&doc, &options).map_err(|e| joined(&e))
+}
+
+fn standards(standard: Standard) -> Result<typst_pdf::PdfStandards, PdfError> {
+    use typst_pdf::PdfStandard;
+    let list: &[PdfStandard] = match standard {
+        Standard::Accessible => &[PdfStandard::Ua_1],
+        Standard::Embedding { v2: true } => &[PdfStandard::V_2_0],
+        Standard::Embedding { v2: false } => &[],
+    };
+    typst_pdf::PdfStandards::new(list).map_err(|e| PdfError(e.message().to_string()))
 }
 
 /// Typst's messages of a failed compilation or export, as one error.

@@ -25,7 +25,14 @@ fn schema_errors(auditor: &str, bytes: &[u8]) -> Vec<String> {
     let file = tmp.path().join("document.docx");
     std::fs::write(&file, bytes).unwrap();
     let out = std::process::Command::new(auditor)
-        .args(["--format", "office2016", "--max-errors", "0", "--output", "json"])
+        .args([
+            "--format",
+            "office2016",
+            "--max-errors",
+            "0",
+            "--output",
+            "json",
+        ])
         .arg(&file)
         .output()
         .unwrap();
@@ -80,4 +87,36 @@ fn un_seul_style_normal_qui_est_le_style_par_defaut() {
         assert_eq!(defaults.len(), 1, "{styles}");
         assert!(defaults[0].contains(r#"w:styleId="Normal""#));
     }
+}
+
+/// The `w:tblLook` of the table holding each occurrence of `cell` as a whole cell text.
+fn looks_of_tables_with(document: &str, cell: &str) -> Vec<String> {
+    let text = format!(">{cell}</w:t>");
+    document
+        .match_indices(&text)
+        .map(|(at, _)| {
+            let before = &document[..at];
+            let look = before.rfind("<w:tblLook").expect("a table look");
+            before[look..].split('>').next().unwrap().to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn les_libelles_des_tableaux_sont_des_en_tetes_pour_word() {
+    let document = part(&docx(&["render"]), "word/document.xml");
+    let labels = looks_of_tables_with(&document, "Dénomination");
+    assert!(labels.len() >= 10, "{labels:?}");
+    for look in &labels {
+        assert!(look.contains(r#"w:firstColumn="1""#), "{look}");
+        assert!(look.contains(r#"w:firstRow="0""#), "{look}");
+    }
+    // The tables under a heading row: that row repeats, the first column is data.
+    let indicators = looks_of_tables_with(&document, "Indicateurs");
+    assert!(!indicators.is_empty());
+    for look in &indicators {
+        assert!(look.contains(r#"w:firstRow="1""#), "{look}");
+        assert!(look.contains(r#"w:firstColumn="0""#), "{look}");
+    }
+    assert!(document.contains("<w:tblHeader/>"));
 }

@@ -130,10 +130,13 @@ pub struct TableMarks {
     pub header_column: bool,
 }
 
-/// Whether a cell is a heading cell, made by `th`: the heading fill is its mark.
+/// Whether a cell is a heading cell, made by `th` (the heading fill is its mark), or the
+/// continuation of a vertical span, which the heading cell above it begins.
 fn is_heading(c: &TableCell) -> bool {
-    serde_json::to_value(&c.property)
-        .is_ok_and(|p| p["shading"]["fill"].as_str() == Some(HEADER_FILL))
+    serde_json::to_value(&c.property).is_ok_and(|p| {
+        p["shading"]["fill"].as_str() == Some(HEADER_FILL)
+            || p["verticalMerge"].as_str() == Some("continue")
+    })
 }
 
 /// The document being written, with what docx-rs cannot say itself: the headings of each
