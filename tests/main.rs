@@ -38,6 +38,10 @@ mod ooxml;
 #[cfg(feature = "pdf")]
 #[path = "main/pdf.rs"]
 mod pdf;
+// The PDF engine is a default-on feature; `--no-default-features` builds without it.
+#[cfg(feature = "pdf")]
+#[path = "main/pdfua.rs"]
+mod pdfua;
 #[path = "main/preuves.rs"]
 mod preuves;
 #[path = "main/progress.rs"]
