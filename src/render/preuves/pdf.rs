@@ -63,7 +63,7 @@ impl Doc {
     fn compile(self) -> Result<Vec<u8>, PdfError> {
         use crate::typeset::Standard;
         let standard = if self.embeds {
-            Standard::Embedding { v2: self.v2 }
+            Standard::Tagged { v2: self.v2 }
         } else {
             Standard::Accessible
         };
