@@ -39,9 +39,15 @@ mod output;
 #[path = "main/lsp.rs"]
 mod lsp;
 // The PDF engine is a default-on feature; `--no-default-features` builds without it.
+#[path = "main/ooxml.rs"]
+mod ooxml;
 #[cfg(feature = "pdf")]
 #[path = "main/pdf.rs"]
 mod pdf;
+// The PDF engine is a default-on feature; `--no-default-features` builds without it.
+#[cfg(feature = "pdf")]
+#[path = "main/pdfua.rs"]
+mod pdfua;
 #[path = "main/preuves.rs"]
 mod preuves;
 #[path = "main/progress.rs"]

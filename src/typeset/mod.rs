@@ -66,31 +66,54 @@ pub struct PdfError(String);
 /// Compiles a generated Typst source into PDF bytes; `files` are the only files the
 /// source may read (images by their path, e.g. `graphes/3.svg`).
 pub fn compile(source: String, files: Vec<(String, Vec<u8>)>) -> Result<Vec<u8>, PdfError> {
-    compile_as(source, files, false)
+    compile_as(source, files, Standard::Accessible)
 }
 
-/// As [`compile`], as a PDF 2.0 file when `v2` (needed to embed a PDF 2.0 evidence file).
+/// The standard a PDF is written to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standard {
+    /// PDF/UA-1 (accessible PDF: tagged, titled, its title shown by viewers, every
+    /// figure with its alternative text), which typst checks while writing. A document
+    /// PDF/UA-1 refuses — text in a script the embedded fonts lack, whose missing glyph
+    /// PDF/UA forbids — is written as `Tagged` instead, never refused.
+    Accessible,
+    /// Tagged PDF without the PDF/UA claim, 2.0 when `v2` (needed to embed a PDF 2.0
+    /// evidence file): a document reproducing pages of other PDFs, which typst cannot
+    /// do in PDF/UA-1.
+    Tagged { v2: bool },
+}
+
+/// As [`compile`], to the given standard.
 pub fn compile_as(
     source: String,
     files: Vec<(String, Vec<u8>)>,
-    v2: bool,
+    standard: Standard,
 ) -> Result<Vec<u8>, PdfError> {
     let world = world::MemoryWorld::new(source, files);
     let doc: PagedDocument = typst::compile(&world).output.map_err(|e| joined(&e))?;
+    match export(&doc, standard) {
+        Err(_) if standard == Standard::Accessible => export(&doc, Standard::Tagged { v2: false }),
+        result => result,
+    }
+}
+
+fn export(doc: &PagedDocument, standard: Standard) -> Result<Vec<u8>, PdfError> {
+    use typst_pdf::PdfStandard;
+    let list: &[PdfStandard] = match standard {
+        Standard::Accessible => &[PdfStandard::Ua_1],
+        Standard::Tagged { v2: true } => &[PdfStandard::V_2_0],
+        Standard::Tagged { v2: false } => &[],
+    };
     let options = typst_pdf::PdfOptions {
         // The identifier and the creator are fixed: same dossier, same bytes. The creator
         // also marks the file as ldm's own, so a later run may replace it.
         ident: Smart::Custom("ldm".to_string()),
         creator: Smart::Custom(Some(CREATOR.to_string())),
-        standards: if v2 {
-            typst_pdf::PdfStandards::new(&[typst_pdf::PdfStandard::V_2_0])
-                .map_err(|e| PdfError(e.message().to_string()))?
-        } else {
-            typst_pdf::PdfStandards::default()
-        },
+        standards: typst_pdf::PdfStandards::new(list)
+            .map_err(|e| PdfError(e.message().to_string()))?,
         ..Default::default()
     };
-    typst_pdf::pdf(&doc, &options).map_err(|e| joined(&e))
+    typst_pdf::pdf(doc, &options).map_err(|e| joined(&e))
 }
 
 /// Typst's messages of a failed compilation or export, as one error.
@@ -121,6 +144,27 @@ pub fn date_from_epoch(value: &str) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn document(body: &str) -> Vec<u8> {
+        let setup = Setup {
+            title: "Titre",
+            author: "ldm",
+            date: None,
+            header: ["a", "b", "c"],
+        };
+        compile(begin(&setup) + body, Vec::new()).unwrap()
+    }
+
+    #[test]
+    fn accessible_pdf_shows_its_title_and_text_without_a_font_is_still_written() {
+        let has_title = |pdf: &[u8]| {
+            pdf.windows(b"/DisplayDocTitle true".len())
+                .any(|w| w == b"/DisplayDocTitle true")
+        };
+        assert!(has_title(&document("#\"Bonjour\";")));
+        // No embedded font has these: PDF/UA-1 refuses them, the document is still made.
+        assert!(!has_title(&document("#\"Fusée 🚀 中文\";")));
+    }
 
     #[test]
     fn source_date_epoch_gives_the_utc_date() {

@@ -5,9 +5,18 @@ use std::path::Path;
 /// The first of `names` that runs (`NAME --version`). Outside CI a missing program skips
 /// the test that needs it; under CI=true it must be there (.ci/run installs `package`).
 pub fn program(names: &[&'static str], package: &str) -> Option<&'static str> {
+    program_answering(names, package, "--version")
+}
+
+/// As [`program`], for a program that answers `probe` rather than `--version`.
+pub fn program_answering(
+    names: &[&'static str],
+    package: &str,
+    probe: &str,
+) -> Option<&'static str> {
     let found = names.iter().copied().find(|c| {
         std::process::Command::new(c)
-            .arg("--version")
+            .arg(probe)
             .output()
             .is_ok_and(|o| o.status.success())
     });

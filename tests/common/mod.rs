@@ -11,7 +11,7 @@ mod dossier;
 mod git;
 mod memory;
 
-pub use browser::{HEADLESS, chromium, print_to_pdf, program};
+pub use browser::{HEADLESS, chromium, print_to_pdf, program, program_answering};
 pub use builder::{Ldm, Output, fr, run};
 pub use devtools::Chromium;
 pub use dossier::{TempDossier, copy_dir, edit, example, fixture, root};

@@ -120,11 +120,30 @@ pub fn breakable(mut t: Table) -> Table {
     t
 }
 
-/// The document being written, with what docx-rs cannot say itself: how many header rows
-/// each top-level table has (repeated on each page by `package`), and the contents' lines.
+/// What a top-level table's headings are, which docx-rs cannot say: `package` marks them.
+#[derive(Debug, Clone, Copy)]
+pub struct TableMarks {
+    /// The first rows, repeated at the top of each page.
+    pub header_rows: usize,
+    /// Every other row starts with a heading cell (`th`): a label/value table such as
+    /// « Dénomination | … », whose first column labels its rows.
+    pub header_column: bool,
+}
+
+/// Whether a cell is a heading cell, made by `th` (the heading fill is its mark), or the
+/// continuation of a vertical span, which the heading cell above it begins.
+fn is_heading(c: &TableCell) -> bool {
+    serde_json::to_value(&c.property).is_ok_and(|p| {
+        p["shading"]["fill"].as_str() == Some(HEADER_FILL)
+            || p["verticalMerge"].as_str() == Some("continue")
+    })
+}
+
+/// The document being written, with what docx-rs cannot say itself: the headings of each
+/// top-level table (marked by `package`), and the contents' lines.
 pub struct Writer {
     pub docx: Docx,
-    pub header_rows: Vec<usize>,
+    pub tables: Vec<TableMarks>,
     /// The level-1 headings and their bookmarks, for the contents.
     pub contents: Vec<(String, String)>,
     bookmarks: usize,
@@ -134,7 +153,7 @@ impl Writer {
     pub fn new(docx: Docx) -> Self {
         Writer {
             docx,
-            header_rows: Vec::new(),
+            tables: Vec::new(),
             contents: Vec::new(),
             bookmarks: 0,
         }
@@ -153,9 +172,20 @@ impl Writer {
         }
     }
 
-    /// A table whose first `header_rows` rows repeat at the top of each page.
+    /// A table whose first `header_rows` rows repeat at the top of each page; when each
+    /// of its other rows starts with a heading cell, its first column is marked as headings.
     pub fn table(&mut self, header_rows: usize, t: Table) {
-        self.header_rows.push(header_rows);
+        let body: Vec<_> = t.rows.iter().skip(header_rows).collect();
+        let header_column = !body.is_empty()
+            && body.iter().all(|docx_rs::TableChild::TableRow(r)| {
+                r.cells
+                    .first()
+                    .is_some_and(|docx_rs::TableRowChild::TableCell(c)| is_heading(c))
+            });
+        self.tables.push(TableMarks {
+            header_rows,
+            header_column,
+        });
         self.push(|d| d.add_table(t));
         // Two tables with nothing between them would merge into one in Word.
         self.paragraph(Paragraph::new().style("Espace"));

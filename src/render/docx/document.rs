@@ -50,7 +50,7 @@ fn etablissement(w: &mut Writer, a: &Annexe) {
         ),
         ("Pilotage de la démarche", &a.pilotage),
     ] {
-        w.heading(3, title, false);
+        w.heading(2, title, false);
         w.blocks(prose::blocks(&p.md));
     }
 }

@@ -6,6 +6,7 @@
 mod blocks;
 mod document;
 mod fiches;
+mod order;
 mod package;
 mod prose;
 pub mod rapport;
@@ -42,7 +43,7 @@ pub fn annexe(a: &Annexe, date: Option<&str>) -> Result<Vec<u8>, DocxError> {
         author: &a.identite.nom,
         date,
     };
-    package::pack(w.docx, &w.header_rows, &meta)
+    package::pack(w.docx, &w.tables, &meta)
 }
 
 /// The date of a `SOURCE_DATE_EPOCH` value as W3CDTF (UTC); `None` when it is not a
@@ -131,11 +132,7 @@ fn styles(d: Docx) -> Docx {
             .cs("Liberation Sans"),
     )
     .default_size(20)
-    .add_style(
-        Style::new("Normal", StyleType::Paragraph)
-            .name("Normal")
-            .q_format(true),
-    )
+    // docx-rs writes `Normal` itself; `package` makes it the default paragraph style.
     .add_style(heading(1, 32))
     .add_style(heading(2, 26))
     .add_style(heading(3, 22))

@@ -1,14 +1,19 @@
 //! What docx-rs 0.4 cannot write, added to the parts it built before they are zipped:
 //! the core properties (title, author, language, a date only from `SOURCE_DATE_EPOCH`),
-//! the French language of the text (`w:lang` in the style defaults) and the header rows
-//! Word repeats on each page (`w:tblHeader`). Each is one pass of quick-xml events over a
-//! part, never text surgery. The zip entries keep the zip crate's fixed date (1980-01-01,
-//! its `time` feature being off), so the same annex gives the same bytes.
+//! the French language of the text (`w:lang` in the style defaults), `Normal` as the
+//! default paragraph style, the header rows Word repeats on each page (`w:tblHeader`),
+//! the theme Word requires, and the relationships and content types of every part
+//! docx-rs zips; then every part's property elements in the schema's order (`order`).
+//! Each is one pass of quick-xml events over a part, never text surgery. The zip entries
+//! keep the zip crate's fixed date (1980-01-01, its `time` feature being off), so the
+//! same annex gives the same bytes.
 
 use super::DocxError;
+use super::blocks::TableMarks;
+use super::order::schema_order;
 use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::{Reader, Writer};
-use std::io::Cursor;
+use std::io::{Cursor, Write};
 
 /// The document's description in `docProps/core.xml`.
 pub struct Meta<'a> {
@@ -23,14 +28,78 @@ pub struct Meta<'a> {
 /// person's name, so ldm then leaves that file alone.
 pub const MARKER: &str = "<cp:lastModifiedBy>ldm</cp:lastModifiedBy>";
 
-pub fn pack(docx: docx_rs::Docx, header_rows: &[usize], meta: &Meta) -> Result<Vec<u8>, DocxError> {
+/// The theme part: Word reports a document without one as damaged. Its colours and fonts
+/// are the annex's own (Liberation Sans, the headings' blue).
+const THEME: &str = include_str!("theme1.xml");
+const THEME_PATH: &str = "word/theme/theme1.xml";
+const THEME_TYPE: &str = "application/vnd.openxmlformats-officedocument.theme+xml";
+const THEME_REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme";
+const FOOTNOTES_TYPE: &str =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml";
+
+pub fn pack(
+    mut docx: docx_rs::Docx,
+    tables: &[TableMarks],
+    meta: &Meta,
+) -> Result<Vec<u8>, DocxError> {
+    linked(&mut docx);
     let mut xml = docx.build();
     xml.doc_props.core = core(meta)?;
-    xml.styles = french_defaults(&xml.styles)?;
-    xml.document = repeated_headers(&xml.document, header_rows)?;
+    xml.styles = schema_order(&french_defaults(&xml.styles)?)?;
+    xml.document = schema_order(&table_marks(&xml.document, tables)?)?;
+    xml.document_rels = theme_relationship(&xml.document_rels)?;
+    for part in [
+        &mut xml.settings,
+        &mut xml.numberings,
+        &mut xml.comments,
+        &mut xml.footnotes,
+    ]
+    .into_iter()
+    .chain(xml.headers.iter_mut())
+    .chain(xml.footers.iter_mut())
+    {
+        *part = schema_order(part)?;
+    }
     let mut out = Cursor::new(Vec::new());
-    xml.pack(&mut out).map_err(|e| DocxError(e.to_string()))?;
-    Ok(out.into_inner())
+    xml.pack(&mut out).map_err(err)?;
+    // The theme goes last, appended to the archive docx-rs wrote (it has no theme field).
+    let mut zip = zip::ZipWriter::new_append(out).map_err(err)?;
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file(THEME_PATH, stored).map_err(err)?;
+    zip.write_all(THEME.as_bytes()).map_err(err)?;
+    Ok(zip.finish().map_err(err)?.into_inner())
+}
+
+/// Every part docx-rs zips has its relationship and its content type: docx-rs writes the
+/// comments, numbering and footnotes parts whether or not the document uses them, and
+/// links them only when it does; an unlinked part is an error for Word's validator.
+fn linked(docx: &mut docx_rs::Docx) {
+    let rels = &mut docx.document_rels;
+    rels.has_comments = true;
+    rels.has_numberings = true;
+    rels.has_footnotes = true;
+    let types = std::mem::take(&mut docx.content_type);
+    docx.content_type = types
+        .add_content("/word/footnotes.xml", FOOTNOTES_TYPE)
+        .add_content(format!("/{THEME_PATH}"), THEME_TYPE);
+}
+
+/// The document's relationships with the theme's added at the end.
+fn theme_relationship(rels: &[u8]) -> Result<Vec<u8>, DocxError> {
+    rewrite(rels, |e, w| {
+        if let Event::End(s) = e
+            && s.name().0 == "Relationships"
+        {
+            let rel = BytesStart::new("Relationship").with_attributes([
+                ("Id", "rIdTheme1"),
+                ("Type", THEME_REL),
+                ("Target", "theme/theme1.xml"),
+            ]);
+            w.write_event(Event::Empty(rel)).map_err(err)?;
+        }
+        Ok(true)
+    })
 }
 
 fn err(e: impl std::fmt::Display) -> DocxError {
@@ -102,7 +171,9 @@ fn rewrite(
 }
 
 /// The document defaults' run properties end with `w:lang` fr-FR (its place in the
-/// schema's sequence is near the end), so Word checks spelling in French.
+/// schema's sequence is near the end), so Word checks spelling in French; `Normal`,
+/// which docx-rs always writes, is the default paragraph style, the one a paragraph
+/// without `w:pStyle` has.
 fn french_defaults(styles: &[u8]) -> Result<Vec<u8>, DocxError> {
     let lang =
         || BytesStart::new("w:lang").with_attributes([("w:val", "fr-FR"), ("w:eastAsia", "fr-FR")]);
@@ -111,6 +182,12 @@ fn french_defaults(styles: &[u8]) -> Result<Vec<u8>, DocxError> {
         match e {
             Event::Start(s) if s.name().0 == "w:rPrDefault" => in_default = true,
             Event::End(s) if s.name().0 == "w:rPrDefault" => in_default = false,
+            Event::Start(s) if is_style(s, "Normal") => {
+                let mut normal = s.clone();
+                normal.push_attribute(("w:default", "1"));
+                w.write_event(Event::Start(normal)).map_err(err)?;
+                return Ok(false);
+            }
             Event::End(s) if in_default && s.name().0 == "w:rPr" => {
                 w.write_event(Event::Empty(lang())).map_err(err)?;
             }
@@ -128,14 +205,24 @@ fn french_defaults(styles: &[u8]) -> Result<Vec<u8>, DocxError> {
     })
 }
 
-/// Marks the first `header_rows[k]` rows of the k-th top-level table as header rows
-/// (`w:tblHeader`), which Word and LibreOffice repeat at the top of each page.
-fn repeated_headers(document: &[u8], header_rows: &[usize]) -> Result<Vec<u8>, DocxError> {
+fn is_style(s: &BytesStart, id: &str) -> bool {
+    s.name().0 == "w:style"
+        && s.attributes()
+            .flatten()
+            .any(|a| a.key.0 == "w:styleId" && a.value.as_ref() == id)
+}
+
+/// Marks the header rows and the header column of each top-level table, as the writer
+/// counted them (`tables[k]` for the k-th): its first rows as header rows
+/// (`w:tblHeader`), which Word and LibreOffice repeat at the top of each page, and its
+/// table look (`w:tblLook`), which tells Word and screen readers whether the first row
+/// and the first column are headings.
+fn table_marks(document: &[u8], tables: &[TableMarks]) -> Result<Vec<u8>, DocxError> {
     let (mut depth, mut table, mut row) = (0usize, 0usize, 0usize);
     let header = || Event::Empty(BytesStart::new("w:tblHeader"));
     rewrite(document, |e, w| {
-        let rows = table.checked_sub(1).and_then(|t| header_rows.get(t));
-        let in_header = depth == 1 && rows.is_some_and(|&n| row <= n);
+        let marks = table.checked_sub(1).and_then(|t| tables.get(t));
+        let in_header = depth == 1 && marks.is_some_and(|m| row <= m.header_rows);
         match e {
             Event::Start(s) if s.name().0 == "w:tbl" => {
                 depth += 1;
@@ -145,6 +232,11 @@ fn repeated_headers(document: &[u8], header_rows: &[usize]) -> Result<Vec<u8>, D
                 }
             }
             Event::End(s) if s.name().0 == "w:tbl" => depth = depth.saturating_sub(1),
+            Event::End(s) if depth == 1 && s.name().0 == "w:tblPr" => {
+                if let Some(m) = marks {
+                    w.write_event(Event::Empty(look(m))).map_err(err)?;
+                }
+            }
             Event::Start(s) if depth == 1 && s.name().0 == "w:tr" => row += 1,
             Event::Start(s) if s.name().0 == "w:trPr" && in_header => {
                 w.write_event(e.clone()).map_err(err)?;
@@ -163,4 +255,17 @@ fn repeated_headers(document: &[u8], header_rows: &[usize]) -> Result<Vec<u8>, D
         }
         Ok(true)
     })
+}
+
+/// The table look of a table: its heading row and column, no banding.
+fn look(m: &TableMarks) -> BytesStart<'static> {
+    let flag = |on: bool| if on { "1" } else { "0" };
+    BytesStart::new("w:tblLook").with_attributes([
+        ("w:firstRow", flag(m.header_rows > 0)),
+        ("w:lastRow", "0"),
+        ("w:firstColumn", flag(m.header_column)),
+        ("w:lastColumn", "0"),
+        ("w:noHBand", "1"),
+        ("w:noVBand", "1"),
+    ])
 }

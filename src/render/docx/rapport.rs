@@ -128,5 +128,5 @@ pub fn rapport(r: &Rapport, date: Option<&str>) -> Result<Vec<u8>, DocxError> {
         author: &r.nom,
         date,
     };
-    package::pack(w.docx, &w.header_rows, &meta)
+    package::pack(w.docx, &w.tables, &meta)
 }

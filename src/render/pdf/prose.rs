@@ -61,13 +61,27 @@ fn list<'a>(node: &'a AstNode<'a>, kind: ListType, start: usize) -> String {
     }
 }
 
+/// A Markdown table; its heading row is the table's header, so the PDF's tags say what
+/// each column holds.
 fn table<'a>(node: &'a AstNode<'a>, columns: usize) -> String {
-    let cells: Vec<String> = node
+    let rows: Vec<String> = node
         .children()
-        .flat_map(|row| row.children())
-        .map(|cell| format!("[{}]", inlines(cell)))
+        .filter_map(|row| {
+            let heading = matches!(row.data().value, NodeValue::TableRow(true));
+            let f = if heading { "th" } else { "" };
+            let cells: Vec<String> = row
+                .children()
+                .map(|cell| format!("{f}[{}]", inlines(cell)))
+                .collect();
+            let cells = (!cells.is_empty()).then(|| cells.join(", "))?;
+            Some(if heading {
+                format!("table.header({cells})")
+            } else {
+                cells
+            })
+        })
         .collect();
-    format!("#table(columns: {}, {})", columns.max(1), cells.join(", "))
+    format!("#table(columns: {}, {})", columns.max(1), rows.join(", "))
 }
 
 fn inline<'a>(node: &'a AstNode<'a>) -> String {

@@ -22,10 +22,12 @@ const MAX_PLACED: u64 = 256 * 1024 * 1024;
 const TITLE: &str = "Annexe des preuves";
 
 /// Pictures keep their size up to the text width; PDF pages are scaled to fit the page.
-const HELPERS: &str = r#"#let placed(path, page: 1, max-height: 200mm) = layout(size => {
+/// Each carries its alternative text (the evidence's number, file and page), which an
+/// accessible PDF (PDF/UA-1) requires of every figure.
+const HELPERS: &str = r#"#let placed(path, alt, page: 1, max-height: 200mm) = layout(size => {
   let s = measure(image(path, page: page))
   let k = calc.min(1, size.width / s.width, max-height / s.height)
-  align(center, box(stroke: 0.4pt + filet, image(path, page: page, width: s.width * k)))
+  align(center, box(stroke: 0.4pt + filet, image(path, page: page, width: s.width * k, alt: alt)))
 })
 "#;
 
@@ -34,10 +36,10 @@ const HELPERS: &str = r#"#let placed(path, page: 1, max-height: 200mm) = layout(
 pub fn pdf(d: &Dossier, a: &Annexe, date: Option<Date>) -> Result<Vec<u8>, PdfError> {
     let doc = Doc::build(d, a, date, true);
     let placed = !doc.files.is_empty();
-    match crate::typeset::compile_as(doc.source, doc.files, doc.v2) {
+    match doc.compile() {
         Err(_) if placed => {
             let doc = Doc::build(d, a, date, false);
-            crate::typeset::compile_as(doc.source, doc.files, doc.v2)
+            doc.compile()
         }
         result => result,
     }
@@ -51,10 +53,23 @@ struct Doc {
     budget: u64,
     /// A PDF 2.0 evidence is placed: the document is written as PDF 2.0 too.
     v2: bool,
+    /// Pages of a PDF evidence are reproduced, which PDF/UA-1 cannot hold.
+    embeds: bool,
     place: bool,
 }
 
 impl Doc {
+    /// Accessible PDF (PDF/UA-1) unless pages of a PDF evidence are reproduced.
+    fn compile(self) -> Result<Vec<u8>, PdfError> {
+        use crate::typeset::Standard;
+        let standard = if self.embeds {
+            Standard::Tagged { v2: self.v2 }
+        } else {
+            Standard::Accessible
+        };
+        crate::typeset::compile_as(self.source, self.files, standard)
+    }
+
     fn build(d: &Dossier, a: &Annexe, date: Option<Date>, place: bool) -> Doc {
         let id = &a.identite;
         let mut source = crate::typeset::begin(&Setup {
@@ -69,6 +84,7 @@ impl Doc {
             files: Vec::new(),
             budget: MAX_PLACED,
             v2: false,
+            embeds: false,
             place,
         };
         doc.index(a);
@@ -153,18 +169,20 @@ impl Doc {
         };
         self.budget -= size;
         let path = format!("preuve-{}", p.numero);
+        let alt = format!("Preuve {} : {}", p.numero, p.chemin);
         match kind {
             Embed::Picture => {
-                let _ = writeln!(self.source, "#placed({})", lit(&path));
+                let _ = writeln!(self.source, "#placed({}, {})", lit(&path), lit(&alt));
             }
-            Embed::Pages { count, v2 } => self.pages(&path, count, v2),
+            Embed::Pages { count, v2 } => self.pages(&path, &alt, count, v2),
         }
         self.files.push((path, bytes));
         None
     }
 
-    fn pages(&mut self, path: &str, count: usize, v2: bool) {
+    fn pages(&mut self, path: &str, alt: &str, count: usize, v2: bool) {
         self.v2 |= v2;
+        self.embeds = true;
         let shown = count.min(MAX_PAGES);
         let mut intro = format!("Document PDF de {count} page{}", plural(count));
         if shown < count {
@@ -177,9 +195,10 @@ impl Doc {
         for n in 1..=shown {
             let _ = writeln!(
                 self.source,
-                "#block(breakable: false, {{ align(center, text(size: 8pt, fill: doux, {})); placed({}, page: {n}, max-height: 215mm) }})",
+                "#block(breakable: false, {{ align(center, text(size: 8pt, fill: doux, {})); placed({}, {}, page: {n}, max-height: 215mm) }})",
                 lit(&format!("page {n} / {count}")),
-                lit(path)
+                lit(path),
+                lit(&format!("{alt}, page {n} / {count}"))
             );
         }
     }
