@@ -81,6 +81,48 @@ fn criteria_folders(ctx: &mut Ctx) {
 }
 
 /// Required top-level sections (with their required subsections), in any order.
+/// The required subsections `subs` of section `s` (its `children`): each present, and
+/// not empty unless deeper headings hold its text.
+fn check_subsections(ctx: &mut Ctx, path: &str, s: &Section, children: &[&Section], subs: &[&str]) {
+    for sub in subs {
+        match children
+            .iter()
+            .find(|c| c.level == 2 && fold(&c.title) == fold(sub))
+        {
+            None => ctx.push(missing_sub(path, s, children, subs, sub)),
+            Some(c)
+                if is_blank(&c.body)
+                    && !children.iter().any(|g| g.level > 2 && g.line > c.line) =>
+            {
+                ctx.push(empty(path, c.line, &c.title))
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+/// A top-level section of no expected title, with the nearest expected one if any.
+fn unknown_section(path: &str, s: &Section, known: &[&str]) -> Diagnostic {
+    let d = Diagnostic::new(
+        Rule::SectionInconnue,
+        format!("section « {} » inattendue", s.title),
+    )
+    .at(
+        path,
+        Pos::new(s.line, 1, s.title.chars().count() as u32 + 2),
+    );
+    d.help(match suggest(&s.title, known.iter().copied()) {
+        Some(k) => format!(
+            "vouliez-vous dire « # {k} » ? Sections attendues : {}",
+            known.join(", ")
+        ),
+        None => format!(
+            "sections attendues : {} ; pour un intertitre, utilisez « ### »",
+            known.join(", ")
+        ),
+    })
+}
+
 fn check_sections<F>(ctx: &mut Ctx, doc: &Doc<F>, expected: &[(&str, &[&str])], optional: &[&str]) {
     let body_line = doc
         .sections
@@ -106,22 +148,7 @@ fn check_sections<F>(ctx: &mut Ctx, doc: &Doc<F>, expected: &[(&str, &[&str])], 
         let children = doc.sections[i + 1..].iter().take_while(|c| c.level > 1);
         match expected.iter().find(|(t, _)| fold(t) == fold(&s.title)) {
             Some((_, subs)) if !subs.is_empty() => {
-                let children: Vec<_> = children.collect();
-                for sub in *subs {
-                    match children
-                        .iter()
-                        .find(|c| c.level == 2 && fold(&c.title) == fold(sub))
-                    {
-                        None => ctx.push(missing_sub(&doc.path, s, &children, subs, sub)),
-                        Some(c)
-                            if is_blank(&c.body)
-                                && !children.iter().any(|g| g.level > 2 && g.line > c.line) =>
-                        {
-                            ctx.push(empty(&doc.path, c.line, &c.title))
-                        }
-                        Some(_) => {}
-                    }
-                }
+                check_subsections(ctx, &doc.path, s, &children.collect::<Vec<_>>(), subs)
             }
             Some(_) => {
                 if is_blank(&s.body) && children.count() == 0 {
@@ -139,27 +166,7 @@ fn check_sections<F>(ctx: &mut Ctx, doc: &Doc<F>, expected: &[(&str, &[&str])], 
                 ));
                 misspelled.push((fold(k), d));
             }
-            None => {
-                let mut d = Diagnostic::new(
-                    Rule::SectionInconnue,
-                    format!("section « {} » inattendue", s.title),
-                )
-                .at(
-                    &doc.path,
-                    Pos::new(s.line, 1, s.title.chars().count() as u32 + 2),
-                );
-                d = d.help(match suggest(&s.title, known.iter().copied()) {
-                    Some(k) => format!(
-                        "vouliez-vous dire « # {k} » ? Sections attendues : {}",
-                        known.join(", ")
-                    ),
-                    None => format!(
-                        "sections attendues : {} ; pour un intertitre, utilisez « ### »",
-                        known.join(", ")
-                    ),
-                });
-                ctx.push(d);
-            }
+            None => ctx.push(unknown_section(&doc.path, s, &known)),
         }
     }
     for (title, _) in expected {

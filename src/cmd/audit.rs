@@ -43,9 +43,9 @@ enum Verb {
         /// Dossier de labellisation audité (par défaut : celui qui contient le dossier courant)
         #[arg(default_value = ".")]
         dossier: PathBuf,
-        /// Format : html (document imprimable, autonome, par défaut), md (Markdown), pdf
-        /// (A4, signets, produit par ldm seul) ou docx (Word)
-        /// Par défaut : celui qu'annonce l'extension du fichier -o, sinon html
+        /// Format : html (document imprimable, autonome), md (Markdown), pdf (A4, signets,
+        /// produit par ldm seul) ou docx (Word). Par défaut : celui qu'annonce l'extension
+        /// du fichier -o, sinon html
         #[arg(long, value_parser = super::format_values(output::RAPPORT))]
         format: Option<Kind>,
         #[command(flatten)]

@@ -211,10 +211,6 @@ fn critere(
     reseau: bool,
 ) -> Critere {
     let front = c.critere.as_ref().and_then(|doc| doc.front.as_ref());
-    let t = front.map(|f| &f.transversalite);
-    let cell = |v: Option<&crate::model::front::Sp<String>>| {
-        v.map_or(DASH.to_string(), |s| s.value.clone())
-    };
     let placed = c
         .critere
         .as_ref()
@@ -228,28 +224,7 @@ fn critere(
         .critere(c.numero)
         .is_some_and(|r| r.strategie_commune_reseau);
     let origine = ed.critere(c.numero).and_then(|r| r.origine);
-    let mut actions: Vec<Action> = c
-        .actions
-        .iter()
-        .enumerate()
-        .filter_map(|(i, e)| action(d, i + 1, e, (annee > 0).then_some(annee)))
-        .collect();
-    let mut engagements: Vec<Engagement> = c
-        .engagements
-        .iter()
-        .enumerate()
-        .filter_map(|(i, e)| engagement(d, i + 1, e, annee))
-        .collect();
-    if let Some(o) = origine {
-        // Each cell citing them says the requirements' text is ldm's.
-        let mark = |x: &mut String| {
-            if !x.is_empty() {
-                x.push_str(&format!(" ({})", o.label()));
-            }
-        };
-        actions.iter_mut().for_each(|a| mark(&mut a.exigences));
-        engagements.iter_mut().for_each(|e| mark(&mut e.exigences));
-    }
+    let (actions, engagements) = fiches(d, c, annee, origine);
     Critere {
         numero: c.numero,
         intitule: ed
@@ -261,24 +236,7 @@ fn critere(
         strategie_reseau: Some(text(sections::STRATEGIE_RESEAU))
             .filter(|p| (reseau && asks_network) || !p.md.trim().is_empty()),
         contributions: contributions(d, c.numero),
-        transversalite: vec![
-            (
-                "Domaine d'auto-évaluation de l'établissement".to_string(),
-                cell(t.and_then(|t| t.auto_evaluation.as_ref())),
-            ),
-            (
-                "Axe du projet d'établissement".to_string(),
-                cell(t.and_then(|t| t.projet_etablissement.as_ref())),
-            ),
-            (
-                "Axe du contrat d'objectifs tripartite".to_string(),
-                cell(t.and_then(|t| t.contrat_objectifs.as_ref())),
-            ),
-            (
-                "Critère du campus des métiers et des qualifications".to_string(),
-                cell(t.and_then(|t| t.campus_metiers.as_ref())),
-            ),
-        ],
+        transversalite: transversalite(front),
         coordonnateurs: front
             .and_then(|f| f.coordonnateur.as_ref())
             .map_or_else(Vec::new, |ps| ps.iter().map(Gens::from).collect()),
@@ -292,6 +250,64 @@ fn critere(
             )
         }),
     }
+}
+
+/// A criterion's actions and engagements, numbered; each cell citing requirements says
+/// when their text is ldm's (`origine`).
+fn fiches(
+    d: &Dossier,
+    c: &crate::model::CritereDir,
+    annee: i64,
+    origine: Option<crate::referentiel::Origine>,
+) -> (Vec<Action>, Vec<Engagement>) {
+    let mut actions: Vec<Action> = c
+        .actions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| action(d, i + 1, e, (annee > 0).then_some(annee)))
+        .collect();
+    let mut engagements: Vec<Engagement> = c
+        .engagements
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| engagement(d, i + 1, e, annee))
+        .collect();
+    if let Some(o) = origine {
+        let mark = |x: &mut String| {
+            if !x.is_empty() {
+                x.push_str(&format!(" ({})", o.label()));
+            }
+        };
+        actions.iter_mut().for_each(|a| mark(&mut a.exigences));
+        engagements.iter_mut().for_each(|e| mark(&mut e.exigences));
+    }
+    (actions, engagements)
+}
+
+/// The guide's « transversalité » table of a criterion: label, then what the school wrote.
+fn transversalite(front: Option<&crate::model::front::CritereFront>) -> Vec<(String, String)> {
+    let t = front.map(|f| &f.transversalite);
+    let cell = |v: Option<&crate::model::front::Sp<String>>| {
+        v.map_or(DASH.to_string(), |s| s.value.clone())
+    };
+    vec![
+        (
+            "Domaine d'auto-évaluation de l'établissement".to_string(),
+            cell(t.and_then(|t| t.auto_evaluation.as_ref())),
+        ),
+        (
+            "Axe du projet d'établissement".to_string(),
+            cell(t.and_then(|t| t.projet_etablissement.as_ref())),
+        ),
+        (
+            "Axe du contrat d'objectifs tripartite".to_string(),
+            cell(t.and_then(|t| t.contrat_objectifs.as_ref())),
+        ),
+        (
+            "Critère du campus des métiers et des qualifications".to_string(),
+            cell(t.and_then(|t| t.campus_metiers.as_ref())),
+        ),
+    ]
 }
 
 /// Builds the annex of `d`, restricted to the criteria `only` when it is not empty.
