@@ -26,6 +26,8 @@ fn annexes(dir: &Path) -> Vec<(&'static str, String)> {
     run(dir, &["render", ".", "-o", docx.to_str().unwrap()]).success();
     let docx = std::fs::read(&docx).unwrap();
     let docx = crate::docx::read_body(&crate::docx::part(&docx, "word/document.xml")).text;
+    // Mutable only where the PDF engine is built.
+    #[cfg_attr(not(feature = "pdf"), allow(unused_mut))]
     let mut out = vec![
         ("md", md.success().stdout.clone()),
         ("html", html),
