@@ -59,6 +59,17 @@ pub enum Written {
     Kept,
 }
 
+/// A path as messages show it: `/`-separated whatever the OS, like diagnostics (on
+/// Windows `\\` is a separator; elsewhere it may be part of a name, so it stays).
+pub fn shown(p: &Path) -> String {
+    let s = p.display().to_string();
+    if cfg!(windows) {
+        s.replace('\\', "/")
+    } else {
+        s
+    }
+}
+
 /// An I/O error in French: the OS's own wording is English (« Permission denied (os
 /// error 13) »), and a teacher must read what went wrong.
 pub fn io_french(e: &std::io::Error) -> String {

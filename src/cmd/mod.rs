@@ -285,15 +285,9 @@ pub fn deliver(
     Ok(ExitCode::SUCCESS)
 }
 
-/// A path as messages show it: `/`-separated whatever the OS, like diagnostics (on
-/// Windows `\\` is a separator; elsewhere it may be part of a name, so it stays).
+/// A path as messages show it (`ldm::fsutil::shown`: `/`-separated whatever the OS).
 pub fn shown(p: &std::path::Path) -> String {
-    let s = p.display().to_string();
-    if cfg!(windows) {
-        s.replace('\\', "/")
-    } else {
-        s
-    }
+    ldm::fsutil::shown(p)
 }
 
 /// True when colour may be used on stdout.

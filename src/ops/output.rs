@@ -141,7 +141,7 @@ fn announced(path: &Path, offered: &'static [Kind]) -> Result<Option<(String, Ki
         return Ok(None);
     };
     let ext = ext.to_ascii_lowercase();
-    let shown = shown(path);
+    let shown = crate::fsutil::shown(path);
     match Kind::of_extension(&ext) {
         Some(k) if offered.contains(&k) => Ok(Some((shown, k))),
         Some(k) => Err(Refusal::NotOffered {
@@ -153,16 +153,6 @@ fn announced(path: &Path, offered: &'static [Kind]) -> Result<Option<(String, Ki
             Err(Refusal::Foreign { path: shown, ext })
         }
         None => Ok(None),
-    }
-}
-
-/// A path as messages show it: `/`-separated on every system.
-fn shown(p: &Path) -> String {
-    let s = p.display().to_string();
-    if cfg!(windows) {
-        s.replace('\\', "/")
-    } else {
-        s
     }
 }
 
