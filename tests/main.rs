@@ -56,6 +56,8 @@ mod progress;
 mod real;
 #[path = "main/render.rs"]
 mod render;
+#[path = "main/renouvellement.rs"]
+mod renouvellement;
 #[path = "main/rules.rs"]
 mod rules;
 #[path = "main/schemas.rs"]
