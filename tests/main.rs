@@ -6,6 +6,8 @@ mod common;
 
 #[path = "main/audit.rs"]
 mod audit;
+#[path = "main/autoevaluation.rs"]
+mod autoevaluation;
 #[path = "main/batch.rs"]
 mod batch;
 #[path = "main/ci.rs"]
