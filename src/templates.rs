@@ -25,6 +25,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("annexe.md.j2", include_str!("../templates/annexe.md.j2")),
     ("diff.html.j2", include_str!("../templates/diff.html.j2")),
     ("audit.html.j2", include_str!("../templates/audit.html.j2")),
+    ("bilan.html.j2", include_str!("../templates/bilan.html.j2")),
     ("audit.md.j2", include_str!("../templates/audit.md.j2")),
 ];
 

@@ -10,6 +10,8 @@ mod audit;
 mod autoevaluation;
 #[path = "main/batch.rs"]
 mod batch;
+#[path = "main/bilan.rs"]
+mod bilan;
 #[path = "main/ci.rs"]
 mod ci;
 #[path = "main/cli.rs"]

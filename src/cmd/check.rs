@@ -94,18 +94,22 @@ fn check_one(
     Ok(checked)
 }
 
-/// Adds the findings of the school's self-assessment (`autoevaluation/`, the audit's
-/// rules), when the dossier has one, and its files for the reports to quote.
+/// Adds the findings of the files beside the dossier that `check` does not read: the
+/// school's self-assessment (`autoevaluation/`, the audit's rules) and the comité de
+/// pilotage's bilans (`bilans/`), with their files for the reports to quote.
 fn self_assessment(ws: &mut Workspace, report: &mut ldm::check::CheckReport) {
-    let Some(auto) = ldm::audit::autoevaluation::load(ws) else {
+    let (mut found, mut sources) = ldm::bilan::check::check(ws);
+    if let Some(auto) = ldm::audit::autoevaluation::load(ws) {
+        found.extend(ldm::audit::autoevaluation::check(ws, &auto));
+        sources.extend(auto.sources);
+    }
+    if found.is_empty() && sources.is_empty() {
         return;
-    };
-    report
-        .diagnostics
-        .extend(ldm::audit::autoevaluation::check(ws, &auto));
+    }
+    report.diagnostics.extend(found);
     ldm::diagnostic::sort(&mut report.diagnostics);
     report.total = ldm::diagnostic::Counts::of(&report.diagnostics);
-    ws.dossier.sources.extend(auto.sources);
+    ws.dossier.sources.extend(sources);
 }
 
 /// The dossiers to check, each found upward from what the user named, with the part of

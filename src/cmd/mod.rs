@@ -21,6 +21,7 @@ pub fn say(mut out: impl std::io::Write, line: std::fmt::Arguments) {
 
 mod aide;
 mod audit;
+mod bilan;
 mod check;
 pub mod clap_fr;
 mod completions;
@@ -82,6 +83,8 @@ pub enum Command {
     Check(check::Args),
     /// Suit les indicateurs : progression vers les cibles, bilan annuel, tableau de bord
     Progress(progress::Args),
+    /// Le bilan annuel d'une année du label : les chiffres de l'année et le texte du comité de pilotage (bilans/ANNEE.md)
+    Bilan(bilan::Args),
     /// Compare le dossier précédent et le renouvellement (deux dossiers ou deux révisions git)
     Diff(diff::Args),
     /// Produit l'annexe du dossier (les tableaux officiels) en HTML imprimable, en Markdown, en PDF ou en Word, ou l'annexe des preuves
@@ -183,6 +186,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::New(a) => new::run(a),
         Command::Check(a) => check::run(a),
         Command::Progress(a) => progress::run(a),
+        Command::Bilan(a) => bilan::run(a),
         Command::Diff(a) => diff::run(a),
         Command::Render(a) => render::run(a),
         Command::Serve(a) => serve::run(a),
