@@ -82,7 +82,7 @@ fn le_bilan_d_une_annee_est_le_meme_depuis_la_revision_git_de_cette_annee() {
             "bilan-2024",
         ])
         .run();
-    before.success().stdout_lacks("2 (2025)");
+    before.success().stdout_lacks("| 1 (2021) | 2 (2025) |");
 }
 
 #[test]
