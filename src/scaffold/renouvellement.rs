@@ -338,8 +338,11 @@ impl<'a> Context<'a> {
         }
         let n = numero.map_or_else(|| "N".to_string(), |n| n.to_string());
         let line = format!(
-            "exigences: []  # exigences de l'édition {} auxquelles l'action répond, ex. [\"{n}.1\"] (« ldm referentiel {n} »)\n",
-            self.o.edition.id
+            "exigences: []  {}\n",
+            crate::typo::french(&format!(
+                "# exigences de l'édition {} auxquelles l'action répond, ex. [\"{n}.1\"] (« ldm referentiel {n} »)",
+                self.o.edition.id
+            ))
         );
         ft.set("exigences", line, "periode");
         let Some(f) = e.front.as_ref() else { return };
@@ -362,9 +365,9 @@ impl<'a> Context<'a> {
     /// and prose, linked to the engagement by `suite_de`, with the sections of an action.
     fn to_action(&self, ft: &mut FrontText, e: &Entity, tail: &str) {
         let p = self.precedente;
-        ft.set_heading(&format!(
+        ft.set_heading(&crate::typo::french(&format!(
             "# yaml-language-server: $schema=../../../.ldm/schema/action.schema.json\n# Action réalisée : l'engagement pris en {p}, dont l'équipe rend compte (mesures, plus-values, bilan).\n"
-        ));
+        )));
         ft.remove("animateur");
         ft.remove("suite_de");
         let after = if ft.has("periode") {
@@ -374,13 +377,18 @@ impl<'a> Context<'a> {
         };
         ft.set(
             "perenne",
-            "perenne: false  # action pérenne : true (OUI) ou false (NON)\n".into(),
+            crate::typo::french("perenne: false  # action pérenne : true (OUI) ou false (NON)\n"),
             after,
         );
         let id = serde_json::to_string(&e.id()).unwrap_or_default();
         ft.set(
             "suite_de",
-            format!("suite_de: {id}  # l'engagement du dossier de {p} que cette action a tenu\n"),
+            format!(
+                "suite_de: {id}  {}\n",
+                crate::typo::french(&format!(
+                    "# l'engagement du dossier de {p} que cette action a tenu"
+                ))
+            ),
             "perenne",
         );
         let mut body = ft.body().trim_end().to_string();
@@ -492,8 +500,8 @@ fn previous_text(text: &str, precedente: i64) -> String {
     if text.is_empty() {
         return String::new();
     }
-    format!(
-        "\n<!-- Texte du dossier de {precedente}, à reprendre et mettre à jour :\n\n{}\n-->\n",
-        text.replace("-->", "—>")
-    )
+    let header = crate::typo::french(&format!(
+        "Texte du dossier de {precedente}, à reprendre et mettre à jour :"
+    ));
+    format!("\n<!-- {header}\n\n{}\n-->\n", text.replace("-->", "—>"))
 }
