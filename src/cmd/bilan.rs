@@ -15,7 +15,8 @@ const FORMATS: &[Kind] = &[Kind::Html, Kind::Md];
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Dossier de labellisation (par défaut : celui qui contient le dossier courant)
+    /// Dossier de labellisation dont faire le bilan (par défaut : celui qui contient le
+    /// dossier courant)
     #[arg(default_value = ".")]
     dossier: PathBuf,
     /// Année du bilan, ex. 2024 (par défaut : [suivi] annee de ldm.toml, sinon l'année de candidature)

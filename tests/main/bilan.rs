@@ -108,17 +108,7 @@ fn ldm_check_situe_ce_qui_manque_dans_un_bilan() {
     d.edit("bilans/2024.md", "# Décisions", "# Choix");
     d.write("bilans/bilan-2023.md", "# Analyse\n");
     let out = d.ldm().args(["check", "--format", "json"]).run();
-    out.code(1);
-    let v = out.json();
-    let found: Vec<(String, String, u64)> = v["dossiers"][0]["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            let s = |k: &str| f[k].as_str().unwrap_or("").to_string();
-            (s("rule"), s("file"), f["line"].as_u64().unwrap_or(0))
-        })
-        .collect();
+    let found = out.code(1).findings();
     let has = |rule: &str, file: &str| found.iter().any(|(r, f, _)| r == rule && f == file);
     assert!(
         found.contains(&(

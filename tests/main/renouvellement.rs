@@ -13,6 +13,18 @@ fn dossier_2021() -> std::path::PathBuf {
     root().join("examples/lycee-marie-marvingt-2021")
 }
 
+/// `ldm init [extra] --depuis OLD TARGET`, run in `work`.
+fn renew(work: &Path, extra: &[&str], old: &Path, target: &str) -> Output {
+    Ldm::new()
+        .current_dir(work)
+        .arg("init")
+        .args(extra)
+        .arg("--depuis")
+        .arg(old)
+        .arg(target)
+        .run()
+}
+
 /// Every path under `dir` with its bytes, hashed: two equal fingerprints, the same tree.
 fn fingerprint(dir: &Path) -> String {
     let mut h = Sha256::new();
@@ -89,12 +101,7 @@ fn le_renouvellement_de_2021_fait_de_chaque_engagement_une_action_et_ne_touche_p
     let before = fingerprint(old.path());
     let work = tempfile::tempdir().unwrap();
     let new = work.path().join("lycee-2026");
-    Ldm::new()
-        .current_dir(work.path())
-        .args(["init", "--depuis"])
-        .arg(old.path())
-        .arg(&new)
-        .run()
+    renew(work.path(), &[], old.path(), "lycee-2026")
         .success()
         .stdout_has("Renouvellement 2026")
         .stdout_has("13 engagements devenus des actions dont rendre compte");
@@ -119,13 +126,7 @@ fn le_renouvellement_de_2021_fait_de_chaque_engagement_une_action_et_ne_touche_p
     );
 
     let check = run(work.path(), &["check", "lycee-2026", "--format", "json"]);
-    check.code(1);
-    let rules: BTreeSet<String> = check.json()["dossiers"][0]["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["rule"].as_str().unwrap().to_string())
-        .collect();
+    let rules: BTreeSet<String> = check.code(1).findings().into_iter().map(|f| f.0).collect();
     let unexpected: Vec<_> = rules
         .iter()
         .filter(|r| !FRESH_RENEWAL.contains(&r.as_str()))
@@ -145,13 +146,7 @@ fn le_renouvellement_de_2021_fait_de_chaque_engagement_une_action_et_ne_touche_p
 #[test]
 fn ldm_diff_lit_chaque_engagement_comme_tenu_ou_reconduit_apres_le_renouvellement() {
     let work = tempfile::tempdir().unwrap();
-    Ldm::new()
-        .current_dir(work.path())
-        .args(["init", "--depuis"])
-        .arg(dossier_2021())
-        .arg("nouveau")
-        .run()
-        .success();
+    renew(work.path(), &[], &dossier_2021(), "nouveau").success();
     let diff = Ldm::new()
         .current_dir(work.path())
         .arg("diff")
@@ -160,10 +155,8 @@ fn ldm_diff_lit_chaque_engagement_comme_tenu_ou_reconduit_apres_le_renouvellemen
         .run();
     let v = diff.json();
     assert_eq!(v["resume"]["engagements_abandonnes"], 0, "{diff}");
-    let fates: Vec<&Value> = v["criteres"]
-        .as_array()
-        .unwrap()
-        .iter()
+    let criteres = v["criteres"].as_array().unwrap();
+    let fates: Vec<&Value> = (criteres.iter())
         .flat_map(|c| c["engagements"].as_array().unwrap())
         .collect();
     assert_eq!(fates.len(), 13, "{diff}");
@@ -178,12 +171,7 @@ fn ldm_diff_lit_chaque_engagement_comme_tenu_ou_reconduit_apres_le_renouvellemen
 fn un_dossier_cible_non_vide_est_refuse_sans_force_et_complete_avec() {
     let target = TempDossier::fixture("valide");
     let before = fingerprint(target.path());
-    target
-        .ldm()
-        .args(["init", "--depuis"])
-        .arg(dossier_2021())
-        .arg(".")
-        .run()
+    renew(target.path(), &[], &dossier_2021(), ".")
         .code(2)
         .stderr_has("n'est pas vide");
     assert_eq!(
@@ -192,13 +180,7 @@ fn un_dossier_cible_non_vide_est_refuse_sans_force_et_complete_avec() {
         "a refused renewal wrote"
     );
 
-    target
-        .ldm()
-        .args(["init", "--force", "--depuis"])
-        .arg(dossier_2021())
-        .arg(".")
-        .run()
-        .success();
+    renew(target.path(), &["--force"], &dossier_2021(), ".").success();
     let toml = target.read("ldm.toml");
     let kept = fs::read_to_string(fixture("valide").join("ldm.toml")).unwrap();
     assert_eq!(toml, kept, "--force replaced an existing file");
@@ -207,22 +189,12 @@ fn un_dossier_cible_non_vide_est_refuse_sans_force_et_complete_avec() {
 #[test]
 fn l_annee_de_la_nouvelle_campagne_et_l_identite_ne_se_donnent_pas_deux_fois() {
     let work = tempfile::tempdir().unwrap();
-    Ldm::new()
-        .current_dir(work.path())
-        .args(["init", "--annee", "2027", "--depuis"])
-        .arg(dossier_2021())
-        .arg("n")
-        .run()
+    renew(work.path(), &["--annee", "2027"], &dossier_2021(), "n")
         .success()
         .stdout_has("Renouvellement 2027");
     let toml = fs::read_to_string(work.path().join("n/ldm.toml")).unwrap();
     assert!(toml.contains("annee = 2027\nprecedente = 2021"), "{toml}");
-    Ldm::new()
-        .current_dir(work.path())
-        .args(["init", "--uai", "0271582Y", "--depuis"])
-        .arg(dossier_2021())
-        .arg("m")
-        .run()
+    renew(work.path(), &["--uai", "0271582Y"], &dossier_2021(), "m")
         .code(2)
         .stderr_has("--uai");
     assert!(!work.path().join("m").exists());
