@@ -19,9 +19,6 @@ pub struct Args {
     /// dossier courant)
     #[arg(default_value = ".")]
     dossier: PathBuf,
-    /// Année du bilan, ex. 2024 (par défaut : [suivi] annee de ldm.toml, sinon l'année de candidature)
-    #[arg(long, value_name = "ANNEE", value_parser = ldm::model::query::parse_year)]
-    annee: Option<i64>,
     /// Format : html (document imprimable, autonome) ou md (Markdown). Par défaut : celui
     /// qu'annonce l'extension du fichier -o, sinon html
     #[arg(long, value_parser = super::format_values(FORMATS))]
@@ -30,6 +27,9 @@ pub struct Args {
     /// bilan) : le bilan d'une année passée, reproduit à l'identique
     #[arg(long, value_name = "REVISION")]
     git: Option<String>,
+    /// Année du bilan, ex. 2024 (par défaut : [suivi] annee de ldm.toml, sinon l'année de candidature)
+    #[arg(long, value_name = "ANNEE", value_parser = ldm::model::query::parse_year)]
+    annee: Option<i64>,
     /// Prépare bilans/ANNEE.md, le texte du comité de pilotage (analyse par critère,
     /// décisions, priorités), avec les chiffres de l'année en commentaire ; n'écrase rien
     #[arg(long, conflicts_with_all = ["format", "git"])]
