@@ -43,15 +43,20 @@ pub struct Reprise {
 /// The new dossier, ready to be written, and what the renewal did.
 #[derive(Debug, Clone)]
 pub struct Renouvellement {
-    /// (relative path, content), in writing order.
-    pub files: Vec<(String, Vec<u8>)>,
+    /// (relative path, text), in writing order.
+    pub files: Vec<(String, String)>,
+    /// The evidence files to copy from the previous dossier, read one at a time when
+    /// written (never all held at once).
+    pub copies: Vec<String>,
+    /// Where the previous dossier is read from.
+    source: std::sync::Arc<dyn crate::vfs::FileSource>,
     pub annee: i64,
     pub precedente: i64,
     /// Old engagements, now actions to report on.
     pub engagements: Vec<Reprise>,
     /// Old actions still running, carried over.
     pub actions: Vec<Reprise>,
-    /// Evidence files copied.
+    /// Evidence files copied (those of `copies` found when written).
     pub preuves: usize,
     /// Old fiches that could not be read (their front matter has errors): not carried.
     pub non_reprises: Vec<String>,
@@ -67,13 +72,12 @@ pub fn renouveler(old: &Workspace, o: &Options) -> Result<Renouvellement, Scaffo
         .annee
         .unwrap_or((precedente.saturating_add(5), d.campaign.calendrier));
     let id = identity(d, o, annee, calendrier, precedente);
-    let mut files: Vec<(String, Vec<u8>)> = dossier_files(&id, o.edition)?
-        .into_iter()
-        .map(|(p, t)| (p, t.into_bytes()))
-        .collect();
+    let mut files = dossier_files(&id, o.edition)?;
     let cx = Context::new(old, o, precedente);
     let mut r = Renouvellement {
         files: Vec::new(),
+        copies: Vec::new(),
+        source: d.files.clone(),
         annee,
         precedente,
         engagements: Vec::new(),
@@ -90,14 +94,9 @@ pub fn renouveler(old: &Workspace, o: &Options) -> Result<Renouvellement, Scaffo
     }
     let fiches = cx.fiches(&mut r)?;
     drop_starters(&mut files, &fiches);
-    let cited = cx.cited(&r);
-    files.extend(fiches.into_iter().map(|(p, t)| (p, t.into_bytes())));
-    for path in cited {
-        if let Ok(bytes) = d.files.read_up_to(&path, crate::vfs::MAX_EVIDENCE) {
-            files.push((path, bytes));
-            r.preuves += 1;
-        }
-    }
+    r.copies = cx.cited(&r).into_iter().collect();
+    r.preuves = r.copies.len();
+    files.extend(fiches);
     r.files = files;
     Ok(r)
 }
@@ -112,28 +111,38 @@ pub fn write(
     if dir.exists() && !super::is_empty_dir(dir) && !force {
         return Err(ScaffoldError::NotEmpty(dir.to_path_buf()));
     }
-    let mut out = Vec::with_capacity(r.files.len());
+    let mut out = Vec::with_capacity(r.files.len() + r.copies.len());
     for (rel, content) in &r.files {
-        let path = dir.join(rel);
-        if dir.exists() {
-            check_inside(dir, &path)?;
-        }
-        let w =
-            write_new_bytes(&path, content).map_err(|source| ScaffoldError::Io { path, source })?;
-        out.push((rel.clone(), w));
+        out.push((rel.clone(), write_one(dir, rel, content.as_bytes())?));
+    }
+    for rel in &r.copies {
+        // A file that vanished or grew past the bound since the plan is left out.
+        let Ok(bytes) = r.source.read_up_to(rel, crate::vfs::MAX_EVIDENCE) else {
+            continue;
+        };
+        out.push((rel.clone(), write_one(dir, rel, &bytes)?));
     }
     Ok(out)
 }
 
-fn replace(files: &mut [(String, Vec<u8>)], path: &str, text: String) {
+/// Writes `rel` under `dir` atomically, unless it exists, never through a link out.
+fn write_one(dir: &Path, rel: &str, content: &[u8]) -> Result<Written, ScaffoldError> {
+    let path = dir.join(rel);
+    if dir.exists() {
+        check_inside(dir, &path)?;
+    }
+    write_new_bytes(&path, content).map_err(|source| ScaffoldError::Io { path, source })
+}
+
+fn replace(files: &mut [(String, String)], path: &str, text: String) {
     if let Some(f) = files.iter_mut().find(|(p, _)| p == path) {
-        f.1 = text.into_bytes();
+        f.1 = text;
     }
 }
 
 /// Drops the starter action of the criteria that received fiches of the old dossier; the
 /// starter engagement stays everywhere, since the new campaign needs new engagements.
-fn drop_starters(files: &mut Vec<(String, Vec<u8>)>, fiches: &[(String, String)]) {
+fn drop_starters(files: &mut Vec<(String, String)>, fiches: &[(String, String)]) {
     let filled: BTreeSet<&str> = fiches
         .iter()
         .filter_map(|(p, _)| p.rsplitn(3, '/').nth(2))

@@ -104,7 +104,8 @@ fn le_renouvellement_de_2021_fait_de_chaque_engagement_une_action_et_ne_touche_p
     renew(work.path(), &[], old.path(), "lycee-2026")
         .success()
         .stdout_has("Renouvellement 2026")
-        .stdout_has("13 engagements devenus des actions dont rendre compte");
+        .stdout_has("13 engagements devenus des actions dont rendre compte")
+        .stdout_has("7 pièces justificatives");
     assert_eq!(fingerprint(old.path()), before, "the old dossier changed");
 
     let engagements = engagement_ids(old.path());
@@ -119,6 +120,12 @@ fn le_renouvellement_de_2021_fait_de_chaque_engagement_une_action_et_ne_touche_p
     let toml = fs::read_to_string(new.join("ldm.toml")).unwrap();
     assert!(toml.contains("annee = 2026\nprecedente = 2021"), "{toml}");
     assert!(toml.contains("uai = \"0271582Y\""), "{toml}");
+    // The evidence the carried fiches cite comes along, byte for byte.
+    let cited = "preuves/3-partenariats/bilan-job-dating-2021.md";
+    assert_eq!(
+        fs::read(new.join(cited)).unwrap(),
+        fs::read(old.join(cited)).unwrap()
+    );
     let critere = fs::read_to_string(new.join("criteres/4-partenariats/critere.md")).unwrap();
     assert!(
         critere.contains("coordonnateur: {nom: \"Marchetti\""),
