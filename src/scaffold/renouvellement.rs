@@ -67,10 +67,14 @@ pub struct Renouvellement {
 /// Makes the new campaign's dossier from `old`. Nothing is written.
 pub fn renouveler(old: &Workspace, o: &Options) -> Result<Renouvellement, ScaffoldError> {
     let d = &old.dossier;
-    let precedente = d.annee().ok_or(ScaffoldError::NoYear)?;
-    let (annee, calendrier) = o
-        .annee
-        .unwrap_or((precedente.saturating_add(5), d.campaign.calendrier));
+    // A year of four digits: the scaffold's arithmetic on it (periods, N+5) cannot overflow.
+    let precedente = (d.annee())
+        .filter(|y| (1000..=9990).contains(y))
+        .ok_or(ScaffoldError::NoYear)?;
+    let (annee, calendrier) = o.annee.unwrap_or((precedente + 5, d.campaign.calendrier));
+    if !(1000..=9990).contains(&annee) {
+        return Err(ScaffoldError::NoYear);
+    }
     let id = identity(d, o, annee, calendrier, precedente);
     let mut files = dossier_files(&id, o.edition)?;
     let cx = Context::new(old, o, precedente);
