@@ -34,6 +34,7 @@ const RANKS: &[(&str, u8)] = &[
     ("report", 9),
     ("render", 9),
     ("scaffold", 9),
+    ("import", 9),
     ("fuzzing", 10),
     ("ops", 10),
     ("serve", 11),
