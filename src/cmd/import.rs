@@ -53,11 +53,22 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     }
     let size = std::fs::metadata(&a.fichier).map(|m| m.len());
     match size {
-        Err(e) => return fail(format!("{} : {}", super::shown(&a.fichier), ldm::fsutil::io_french(&e))),
-        Ok(n) if n > import::MAX_FILE => return fail(import::PackageError::TooLarge(n / (1024 * 1024)).to_string()),
+        Err(e) => {
+            return fail(format!(
+                "{} : {}",
+                super::shown(&a.fichier),
+                ldm::fsutil::io_french(&e)
+            ));
+        }
+        Ok(n) if n > import::MAX_FILE => {
+            return fail(import::PackageError::TooLarge(n / (1024 * 1024)).to_string());
+        }
         Ok(_) => {}
     }
-    let dossier = a.dossier.clone().unwrap_or_else(|| a.fichier.with_extension(""));
+    let dossier = a
+        .dossier
+        .clone()
+        .unwrap_or_else(|| a.fichier.with_extension(""));
     if !a.force && std::fs::read_dir(&dossier).is_ok_and(|mut d| d.next().is_some()) {
         return fail(format!(
             "le dossier {} n'est pas vide : choisissez un dossier neuf, ou « --force » pour n'ajouter que les fichiers manquants",
@@ -109,7 +120,11 @@ fn summary(dossier: &Path, i: &Imported, kept: &[&str]) {
     if !i.notes.is_empty() {
         println_fr!("Non repris ou à vérifier ({}) :", i.notes.len());
         for n in &i.notes {
-            let texte = if n.texte.is_empty() { String::new() } else { format!("« {} » ", n.texte) };
+            let texte = if n.texte.is_empty() {
+                String::new()
+            } else {
+                format!("« {} » ", n.texte)
+            };
             println_fr!("  {} : {texte}{}", n.endroit, n.motif);
         }
     }
@@ -129,6 +144,9 @@ fn check(dossier: &Path) -> anyhow::Result<ExitCode> {
     let mut out = String::new();
     report::write(&mut out, &[checked], opts);
     super::emit(&out)?;
-    println_fr!("Étape suivante : « ldm check {} » pour le détail.", super::shown(dossier));
+    println_fr!(
+        "Étape suivante : « ldm check {} » pour le détail.",
+        super::shown(dossier)
+    );
     Ok(ExitCode::SUCCESS)
 }

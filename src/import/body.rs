@@ -237,7 +237,10 @@ impl State {
                 }));
             }
             "gridSpan" => self.cell_prop(|c| {
-                c.span = val(e).and_then(|v| v.parse().ok()).unwrap_or(1).clamp(1, 64)
+                c.span = val(e)
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(1)
+                    .clamp(1, 64)
             }),
             "vMerge" => {
                 let cont = !matches!(val(e).as_deref(), Some("restart"));
@@ -337,9 +340,7 @@ impl State {
             return;
         };
         match p.runs.last_mut() {
-            Some(last)
-                if (last.bold, last.italic, last.strike) == (r.bold, r.italic, r.strike) =>
-            {
+            Some(last) if (last.bold, last.italic, last.strike) == (r.bold, r.italic, r.strike) => {
                 last.text.push_str(&r.text)
             }
             _ if !r.text.is_empty() => p.runs.push(r),
@@ -405,7 +406,9 @@ mod tests {
     fn tables_nested_too_deep_are_skipped_and_said() {
         let open = "<w:tbl><w:tr><w:tc>".repeat(100);
         let close = "</w:tc></w:tr></w:tbl>".repeat(100);
-        let xml = format!("<w:document {W}><w:body>{open}<w:p><w:r><w:t>x</w:t></w:r></w:p>{close}<w:p><w:r><w:t>après</w:t></w:r></w:p></w:body></w:document>");
+        let xml = format!(
+            "<w:document {W}><w:body>{open}<w:p><w:r><w:t>x</w:t></w:r></w:p>{close}<w:p><w:r><w:t>après</w:t></w:r></w:p></w:body></w:document>"
+        );
         let b = read(&xml);
         assert_eq!(b.blocks.len(), 2);
         assert!(b.skipped[0].contains("imbriqué"));

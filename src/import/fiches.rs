@@ -77,7 +77,10 @@ fn fiche_for_id(r: &mut Reader, kind: Fk) -> Option<&mut Fiche> {
 
 fn identite(r: &mut Reader, t: &Table) {
     let labels: Vec<String> = t.rows.iter().flat_map(|row| row_text(row)).collect();
-    let kind = if labels.iter().any(|l| l.starts_with("action perenne") || l.starts_with("duree action")) {
+    let kind = if labels
+        .iter()
+        .any(|l| l.starts_with("action perenne") || l.starts_with("duree action"))
+    {
         Fk::Action
     } else {
         Fk::Engagement
@@ -129,7 +132,12 @@ fn objectifs(r: &mut Reader, t: &Table, kind: Kind) {
         .collect();
     let years = measure_cols
         .iter()
-        .map(|&c| (c, cell_at(head, c).and_then(|h| values::heading_year(&h.text()))))
+        .map(|&c| {
+            (
+                c,
+                cell_at(head, c).and_then(|h| values::heading_year(&h.text())),
+            )
+        })
         .collect();
     let c = Continued {
         kind,
@@ -174,7 +182,11 @@ fn rows(r: &mut Reader, t: &Table, c: &Continued, from: usize) {
 
 /// The animateur and duration of an engagement's first row.
 fn engagement_cells(r: &mut Reader, row: &[Cell]) {
-    let get = |k: usize| cell_at(row, k).filter(|c| !c.cont).map(|c| plain(&c.text()));
+    let get = |k: usize| {
+        cell_at(row, k)
+            .filter(|c| !c.cont)
+            .map(|c| plain(&c.text()))
+    };
     let (animateur, duree) = (get(0), get(1));
     let Some(f) = r.fiche_mut() else { return };
     if let Some(a) = animateur.filter(|a| !values::is_blank(a) && !is_instruction(a)) {
@@ -188,7 +200,10 @@ fn engagement_cells(r: &mut Reader, row: &[Cell]) {
 /// The objective a row belongs to: a new one when its cell starts one, else the last.
 fn objectif_of<'a>(r: &'a mut Reader, row: &[Cell], col: usize) -> Option<&'a mut Objectif> {
     let cell = cell_at(row, col);
-    let text = cell.filter(|c| !c.cont).map(|c| plain(&c.text())).unwrap_or_default();
+    let text = cell
+        .filter(|c| !c.cont)
+        .map(|c| plain(&c.text()))
+        .unwrap_or_default();
     let f = r.fiche_mut()?;
     if !values::is_blank(&text) && !placeholder(&text) {
         f.objectifs.push(Objectif {
@@ -202,11 +217,15 @@ fn objectif_of<'a>(r: &'a mut Reader, row: &[Cell], col: usize) -> Option<&'a mu
 /// The template's « Objectif opérationnel 1 », « Indicateur d'évaluation 1.1 ».
 fn placeholder(s: &str) -> bool {
     let f = fold(s);
-    f.starts_with("objectif operationnel") || f.starts_with("indicateur d'evaluation") || is_instruction(s)
+    f.starts_with("objectif operationnel")
+        || f.starts_with("indicateur d'evaluation")
+        || is_instruction(s)
 }
 
 fn indicateur(r: &mut Reader, row: &[Cell], i: usize, col: usize, c: &Continued) {
-    let text = cell_at(row, col).map(|c| plain(&c.text())).unwrap_or_default();
+    let text = cell_at(row, col)
+        .map(|c| plain(&c.text()))
+        .unwrap_or_default();
     if values::is_blank(&text) || placeholder(&text) {
         return;
     }
@@ -224,7 +243,9 @@ fn indicateur(r: &mut Reader, row: &[Cell], i: usize, col: usize, c: &Continued)
     let periode = r.fiche_mut().and_then(|f| f.periode.clone());
     let campagne = r.d.identite.annee.clone();
     for (k, (col, year)) in c.years.iter().enumerate() {
-        let Some(cell) = cell_at(row, *col) else { continue };
+        let Some(cell) = cell_at(row, *col) else {
+            continue;
+        };
         let fallback = || fallback_year(c.kind, k, periode.as_ref(), &campagne);
         let year = year.clone().or_else(fallback);
         if let Err(motif) = place(&mut ind, &cell.text(), year) {
@@ -239,7 +260,12 @@ fn indicateur(r: &mut Reader, row: &[Cell], i: usize, col: usize, c: &Continued)
 
 /// The year of a column whose heading gives none (« Mesure début (N) »): the guide's
 /// N, N+3, N+5 from the action's start, or the campaign for an engagement.
-fn fallback_year(kind: Kind, k: usize, periode: Option<&(String, String)>, campagne: &str) -> Option<String> {
+fn fallback_year(
+    kind: Kind,
+    k: usize,
+    periode: Option<&(String, String)>,
+    campagne: &str,
+) -> Option<String> {
     if kind == Kind::Planification {
         return values::year(campagne);
     }
@@ -263,12 +289,17 @@ fn place(ind: &mut Indicateur, cell: &str, year: Option<String>) -> Result<(), &
     let Some((m, own)) = values::measure(cell) else {
         return Ok(());
     };
-    let year = own.or(year).ok_or("mesure sans année connue, non reprise")?;
+    let year = own
+        .or(year)
+        .ok_or("mesure sans année connue, non reprise")?;
     match m {
         Measure::Number { value, unit } => {
             if let Some(u) = unit {
                 if ind.unite.is_some_and(|x| x != u) {
-                    ind.notes.push(format!("{year} : « {} » : unité différente des autres mesures", plain(cell)));
+                    ind.notes.push(format!(
+                        "{year} : « {} » : unité différente des autres mesures",
+                        plain(cell)
+                    ));
                 }
                 ind.unite.get_or_insert(u);
             }
@@ -276,7 +307,9 @@ fn place(ind: &mut Indicateur, cell: &str, year: Option<String>) -> Result<(), &
             Ok(())
         }
         Measure::Text(t) => {
-            ind.notes.push(format!("{year} : « {t} » (valeur non chiffrée, non reprise)"));
+            ind.notes.push(format!(
+                "{year} : « {t} » (valeur non chiffrée, non reprise)"
+            ));
             Err("valeur non chiffrée, non reprise comme mesure")
         }
     }
@@ -288,7 +321,13 @@ fn sections(r: &mut Reader, t: &Table, names: &[(&str, &'static str)]) {
         .iter()
         .map(|c| {
             let h = fold(&plain(&c.text()));
-            (c.col, names.iter().find(|(k, _)| h.starts_with(k)).map(|(_, n)| *n))
+            (
+                c.col,
+                names
+                    .iter()
+                    .find(|(k, _)| h.starts_with(k))
+                    .map(|(_, n)| *n),
+            )
         })
         .collect();
     let header = row_text(head);
@@ -298,13 +337,20 @@ fn sections(r: &mut Reader, t: &Table, names: &[(&str, &'static str)]) {
         }
         for cell in row.iter().filter(|c| !c.cont) {
             let md = md_cell(cell);
-            let name = cols.iter().find(|(c, _)| *c == cell.col).and_then(|(_, n)| *n);
+            let name = cols
+                .iter()
+                .find(|(c, _)| *c == cell.col)
+                .and_then(|(_, n)| *n);
             match (name, r.fiche_mut()) {
                 (_, _) if md.is_empty() => {}
                 (Some(n), Some(f)) => add_section(f, n, &md),
                 _ => {
                     let place = at(r, i, cell.col);
-                    r.note(place, &cell.text(), "cellule hors des colonnes du guide, non reprise");
+                    r.note(
+                        place,
+                        &cell.text(),
+                        "cellule hors des colonnes du guide, non reprise",
+                    );
                 }
             }
         }

@@ -315,9 +315,17 @@ pub fn join_md(slot: &mut String, md: &str, block: bool) {
         return;
     }
     if !slot.is_empty() {
-        let list = |s: &str| s.starts_with("- ") || s.split_once(". ").is_some_and(|(n, _)| n.parse::<u32>().is_ok());
+        let list = |s: &str| {
+            s.starts_with("- ")
+                || s.split_once(". ")
+                    .is_some_and(|(n, _)| n.parse::<u32>().is_ok())
+        };
         let last = slot.lines().last().unwrap_or("");
-        let sep = if !block && list(md) && list(last) { "\n" } else { "\n\n" };
+        let sep = if !block && list(md) && list(last) {
+            "\n"
+        } else {
+            "\n\n"
+        };
         slot.push_str(sep);
     }
     slot.push_str(md);

@@ -22,7 +22,9 @@ pub enum PackageError {
     NotZip(String),
     #[error("le document contient {0} éléments : au-delà de {MAX_ENTRIES}, ldm ne le lit pas")]
     TooManyEntries(usize),
-    #[error("la partie « {0} » du document dépasse la taille admise une fois décompressée (fichier piégé ou endommagé)")]
+    #[error(
+        "la partie « {0} » du document dépasse la taille admise une fois décompressée (fichier piégé ou endommagé)"
+    )]
     PartTooLarge(String),
     #[error("les parties du document totalisent plus de {} Mo une fois décompressées (fichier piégé ou endommagé)", MAX_TOTAL / (1024 * 1024))]
     TotalTooLarge,
@@ -128,8 +130,14 @@ mod tests {
 
     #[test]
     fn a_target_leaving_the_package_is_refused() {
-        assert!(matches!(inside("../../etc/passwd"), Err(PackageError::Outside(_))));
-        assert!(matches!(inside("file:///etc/passwd"), Err(PackageError::Outside(_))));
+        assert!(matches!(
+            inside("../../etc/passwd"),
+            Err(PackageError::Outside(_))
+        ));
+        assert!(matches!(
+            inside("file:///etc/passwd"),
+            Err(PackageError::Outside(_))
+        ));
         assert_eq!(inside("/word/document.xml").unwrap(), "word/document.xml");
     }
 }

@@ -40,7 +40,12 @@ pub fn kind(t: &Table) -> Kind {
     };
     let head = row_text(first);
     let has = |w: &str| head.iter().any(|h| h.starts_with(w));
-    let col0 = |w: &str| t.rows.iter().any(|r| r.first().is_some_and(|c| fold(&plain(&c.text())).starts_with(w)));
+    let col0 = |w: &str| {
+        t.rows.iter().any(|r| {
+            r.first()
+                .is_some_and(|c| fold(&plain(&c.text())).starts_with(w))
+        })
+    };
     if t.rows.len() == 1 && first.len() == 1 {
         return Kind::Prose;
     }
@@ -84,7 +89,12 @@ pub fn dispatch(r: &mut Reader, t: &Table, kind: Kind) {
 
 /// « tableau 14, ligne 3, colonne 2 » (1-based, as a user counts).
 pub fn at(r: &Reader, row: usize, col: usize) -> String {
-    format!("tableau {}, ligne {}, colonne {}", r.table_no, row + 1, col + 1)
+    format!(
+        "tableau {}, ligne {}, colonne {}",
+        r.table_no,
+        row + 1,
+        col + 1
+    )
 }
 
 /// Reports every non-empty cell of the rows from `from` as not placed.
@@ -164,7 +174,10 @@ const TRANSVERSALITE: [(&str, &str); 4] = [
 
 fn transversalite(r: &mut Reader, t: &Table) {
     for (i, row) in t.rows.iter().enumerate() {
-        let label = row.first().map(|c| fold(&plain(&c.text()))).unwrap_or_default();
+        let label = row
+            .first()
+            .map(|c| fold(&plain(&c.text())))
+            .unwrap_or_default();
         let value = row.get(1).map(|c| plain(&c.text())).unwrap_or_default();
         let key = TRANSVERSALITE.iter().find(|(l, _)| label.starts_with(l));
         match key {
@@ -192,7 +205,11 @@ fn equipe(r: &mut Reader, t: &Table) {
                 group = g;
             }
         }
-        let get = |k: usize| cell_at(row, k).map(|c| plain(&c.text())).unwrap_or_default();
+        let get = |k: usize| {
+            cell_at(row, k)
+                .map(|c| plain(&c.text()))
+                .unwrap_or_default()
+        };
         let (nom, prenom, fonction) = (get(1), get(2), get(3));
         if values::is_blank(&nom) && values::is_blank(&prenom) {
             continue;
@@ -201,7 +218,11 @@ fn equipe(r: &mut Reader, t: &Table) {
         let prenoms = values::several(&prenom);
         if noms.len() > 1 {
             let place = at(r, i, 1);
-            r.note(place, &nom, "plusieurs personnes dans une cellule : une ligne chacune, à vérifier");
+            r.note(
+                place,
+                &nom,
+                "plusieurs personnes dans une cellule : une ligne chacune, à vérifier",
+            );
         }
         let people: Vec<Person> = noms
             .iter()
@@ -283,14 +304,22 @@ pub fn settle(r: &mut Reader) {
             });
             let mut found = false;
             for (x, f) in place {
-                let label = if f.kind == Fk::Action { "action" } else { "engagement" };
+                let label = if f.kind == Fk::Action {
+                    "action"
+                } else {
+                    "engagement"
+                };
                 if who.starts_with(&format!("critère {x} : {label} {} ", f.n)) {
                     f.preuves.push(chemin.clone());
                     found = true;
                 }
             }
             if !found {
-                r.note("liste des preuves".to_string(), &chemin, "preuve citée par une fiche introuvable, non reprise");
+                r.note(
+                    "liste des preuves".to_string(),
+                    &chemin,
+                    "preuve citée par une fiche introuvable, non reprise",
+                );
             }
         }
     }

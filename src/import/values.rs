@@ -27,7 +27,10 @@ pub fn is_blank(s: &str) -> bool {
 /// A measure read from a cell.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Measure {
-    Number { value: String, unit: Option<&'static str> },
+    Number {
+        value: String,
+        unit: Option<&'static str>,
+    },
     /// Not a number (« NC », a range, a sentence): kept as written.
     Text(String),
 }
@@ -58,7 +61,9 @@ fn number(s: &str) -> Option<Measure> {
     let digits: String = body.chars().filter(|c| !c.is_whitespace()).collect();
     let digits = digits.replace(',', ".");
     let ok = !digits.is_empty()
-        && digits.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-')
+        && digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
         && digits.parse::<f64>().is_ok_and(f64::is_finite);
     ok.then(|| Measure::Number {
         value: digits.trim_start_matches('+').to_string(),
@@ -169,8 +174,7 @@ pub fn person_line(s: &str, known: &[Person]) -> Person {
     };
     let name = without_title(name);
     for p in known {
-        if format!("{} {}", p.prenom, p.nom) == name || format!("{} {}", p.nom, p.prenom) == name
-        {
+        if format!("{} {}", p.prenom, p.nom) == name || format!("{} {}", p.nom, p.prenom) == name {
             return Person {
                 fonction: fonction.to_string(),
                 ..p.clone()
@@ -190,7 +194,13 @@ mod tests {
     use super::*;
 
     fn n(v: &str, unit: Option<&'static str>) -> Option<(Measure, Option<String>)> {
-        Some((Measure::Number { value: v.into(), unit }, None))
+        Some((
+            Measure::Number {
+                value: v.into(),
+                unit,
+            },
+            None,
+        ))
     }
 
     #[test]
@@ -204,7 +214,13 @@ mod tests {
         assert_eq!(measure("NC"), Some((Measure::Text("NC".into()), None)));
         assert_eq!(
             measure("8 (2025)"),
-            Some((Measure::Number { value: "8".into(), unit: None }, Some("2025".into())))
+            Some((
+                Measure::Number {
+                    value: "8".into(),
+                    unit: None
+                },
+                Some("2025".into())
+            ))
         );
     }
 
@@ -222,7 +238,10 @@ mod tests {
             periode("2021-2022 – 2025-2026"),
             Some(("2021-2022".into(), "2025-2026".into()))
         );
-        assert_eq!(heading_year("Mesure suivi 2 (2024)").as_deref(), Some("2024"));
+        assert_eq!(
+            heading_year("Mesure suivi 2 (2024)").as_deref(),
+            Some("2024")
+        );
         assert_eq!(heading_year("Mesure à 2026").as_deref(), Some("2026"));
     }
 

@@ -30,7 +30,10 @@ pub fn files(d: &Dossier) -> Vec<File> {
         let slug = edition
             .as_ref()
             .and_then(|e| e.critere(c.numero))
-            .map_or_else(|| format!("{}-critere", c.numero), |k| format!("{}-{}", k.numero, k.slug));
+            .map_or_else(
+                || format!("{}-critere", c.numero),
+                |k| format!("{}-{}", k.numero, k.slug),
+            );
         let dir = format!("criteres/{slug}");
         out.push(File {
             path: format!("{dir}/critere.md"),
@@ -38,7 +41,11 @@ pub fn files(d: &Dossier) -> Vec<File> {
         });
         let mut taken = BTreeSet::new();
         for f in &c.fiches {
-            let folder = if f.kind == Kind::Action { "actions" } else { "engagements" };
+            let folder = if f.kind == Kind::Action {
+                "actions"
+            } else {
+                "engagements"
+            };
             let base = match slugify(&f.denomination) {
                 s if s.is_empty() => format!("fiche-{}", f.n),
                 s => s,
@@ -65,12 +72,20 @@ fn q(s: &str) -> String {
 
 fn edition(id: &Identite) -> String {
     let known = crate::referentiel::embedded_ids().any(|e| e == id.edition);
-    if known { id.edition.clone() } else { crate::model::config::DEFAULT_EDITION.to_string() }
+    if known {
+        id.edition.clone()
+    } else {
+        crate::model::config::DEFAULT_EDITION.to_string()
+    }
 }
 
 /// A year as TOML writes it: a number, or a school year in quotes.
 fn toml_year(y: &str) -> String {
-    if y.len() == 4 && y.parse::<u32>().is_ok() { y.to_string() } else { q(y) }
+    if y.len() == 4 && y.parse::<u32>().is_ok() {
+        y.to_string()
+    } else {
+        q(y)
+    }
 }
 
 fn toml(id: &Identite) -> String {
@@ -84,12 +99,18 @@ fn toml(id: &Identite) -> String {
     } else {
         ("LP", true)
     };
-    let mut s = String::from("# Dossier importé d'un fichier Word par « ldm import » : relisez-le, puis « ldm check ».\n");
+    let mut s = String::from(
+        "# Dossier importé d'un fichier Word par « ldm import » : relisez-le, puis « ldm check ».\n",
+    );
     for n in &id.notes {
         let _ = writeln!(s, "# À vérifier : {n}");
     }
     let _ = writeln!(s, "\n[etablissement]");
-    for (k, v) in [("nom", &id.nom), ("uai", &id.uai), ("academie", &id.academie)] {
+    for (k, v) in [
+        ("nom", &id.nom),
+        ("uai", &id.uai),
+        ("academie", &id.academie),
+    ] {
         let _ = writeln!(s, "{k} = {}", q(or_todo(v)));
     }
     if !id.ville.is_empty() {
@@ -103,10 +124,17 @@ fn toml(id: &Identite) -> String {
     let _ = writeln!(s, "type = {}", q(kind));
     let _ = writeln!(s, "denomination = {}", q(or_todo(&id.denomination)));
     let _ = writeln!(s, "\n[candidature]");
-    let nature = if id.nature.is_empty() { "renouvellement" } else { &id.nature };
+    let nature = if id.nature.is_empty() {
+        "renouvellement"
+    } else {
+        &id.nature
+    };
     let _ = writeln!(s, "nature = {}", q(nature));
     if id.annee.is_empty() {
-        let _ = writeln!(s, "# À vérifier : année de la campagne non lue\nannee = \"À compléter\"");
+        let _ = writeln!(
+            s,
+            "# À vérifier : année de la campagne non lue\nannee = \"À compléter\""
+        );
     } else {
         let _ = writeln!(s, "annee = {}", toml_year(&id.annee));
     }
@@ -117,18 +145,31 @@ fn toml(id: &Identite) -> String {
     let _ = writeln!(s, "reseau = [{}]", reseau.join(", "));
     let _ = writeln!(s, "\n[referentiel]");
     if edition(id) != id.edition {
-        let _ = writeln!(s, "# À vérifier : édition lue dans le fichier Word : « {} »", id.edition);
+        let _ = writeln!(
+            s,
+            "# À vérifier : édition lue dans le fichier Word : « {} »",
+            id.edition
+        );
     }
     let _ = writeln!(s, "edition = {}", q(&edition(id)));
     s
 }
 
 fn or_todo(s: &str) -> &str {
-    if s.trim().is_empty() { "À compléter" } else { s }
+    if s.trim().is_empty() {
+        "À compléter"
+    } else {
+        s
+    }
 }
 
 fn person(p: &Person) -> String {
-    format!("{{nom: {}, prenom: {}, fonction: {}}}", q(&p.nom), q(&p.prenom), q(&p.fonction))
+    format!(
+        "{{nom: {}, prenom: {}, fonction: {}}}",
+        q(&p.nom),
+        q(&p.prenom),
+        q(&p.fonction)
+    )
 }
 
 fn people(s: &mut String, key: &str, ps: &[Person]) {
@@ -161,7 +202,12 @@ fn etablissement(d: &Dossier) -> String {
     people(&mut s, "comite_pilotage", &d.comite);
     s.push_str("---\n");
     section(&mut s, "#", "Contexte", &d.contexte);
-    section(&mut s, "#", "Articulation avec les autres démarches", &d.articulation);
+    section(
+        &mut s,
+        "#",
+        "Articulation avec les autres démarches",
+        &d.articulation,
+    );
     section(&mut s, "#", "Pilotage de la démarche", &d.pilotage);
     s
 }
@@ -266,10 +312,20 @@ fn indicateur(s: &mut String, i: &Indicateur) {
     }
 }
 
-const SUBSECTIONS: [&str; 4] = ["Moyens engagés", "Calendrier", "Lieux", "Modalités d'organisation"];
+const SUBSECTIONS: [&str; 4] = [
+    "Moyens engagés",
+    "Calendrier",
+    "Lieux",
+    "Modalités d'organisation",
+];
 
 fn body(s: &mut String, f: &Fiche) {
-    let get = |name: &str| f.sections.iter().find(|(n, _)| n == name).map_or("", |(_, m)| m.as_str());
+    let get = |name: &str| {
+        f.sections
+            .iter()
+            .find(|(n, _)| n == name)
+            .map_or("", |(_, m)| m.as_str())
+    };
     section(s, "#", "Description", get("Description"));
     s.push_str("\n# Mise en œuvre\n");
     for n in SUBSECTIONS {
