@@ -2,7 +2,7 @@
 
 use super::EXIT_FAILURE;
 use ldm::fsutil::{Written, write_new};
-use ldm::import::{self, Imported};
+use ldm::import;
 use ldm::report::{self, Checked, Format};
 use ldm::workspace::Workspace;
 use std::path::{Path, PathBuf};
@@ -30,25 +30,12 @@ pub struct Args {
     format: Sortie,
 }
 
-/// The French message for a file that is not a .docx, by its extension.
-fn not_docx(path: &Path) -> Option<String> {
-    let ext = path.extension()?.to_str()?.to_lowercase();
-    match ext.as_str() {
-        "docx" => None,
-        "doc" | "odt" | "rtf" => Some(format!(
-            "ldm lit les fichiers Word au format .docx, pas .{ext} : ouvrez-le dans LibreOffice ou Word et enregistrez-le au format .docx"
-        )),
-        "pdf" => Some("un PDF ne garde pas les tableaux du dossier : reprenez le fichier Word (.docx) d'origine, ou ouvrez le PDF dans Word et enregistrez-le au format .docx".into()),
-        _ => Some(format!("ldm ne sait importer qu'un fichier Word au format .docx (pas .{ext})")),
-    }
-}
-
 pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     let fail = |m: String| {
         eprintln_fr!("erreur\u{a0}: {m}");
         Ok(ExitCode::from(EXIT_FAILURE))
     };
-    if let Some(m) = not_docx(&a.fichier) {
+    if let Some(m) = import::not_docx(&a.fichier) {
         return fail(m);
     }
     let size = std::fs::metadata(&a.fichier).map(|m| m.len());
@@ -85,49 +72,16 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
             kept.push(f.path.as_str());
         }
     }
+    let shown = super::shown(&dossier);
     if a.format == Sortie::Json {
-        let json = serde_json::json!({
-            "dossier": super::shown(&dossier),
-            "fichiers": imported.files.iter().map(|f| &f.path).collect::<Vec<_>>(),
-            "conserves": kept,
-            "comptes": imported.counts,
-            "non_repris": imported.notes,
-        });
+        let json = imported.json(&shown, &kept);
         super::emit(&(serde_json::to_string_pretty(&json)? + "\n"))?;
         return Ok(ExitCode::SUCCESS);
     }
-    summary(&dossier, &imported, &kept);
+    for line in imported.lines(&shown, &kept) {
+        println_fr!("{line}");
+    }
     check(&dossier)
-}
-
-fn summary(dossier: &Path, i: &Imported, kept: &[&str]) {
-    let c = &i.counts;
-    println_fr!(
-        "Dossier {} : {} critères, {} actions, {} engagements, {} objectifs, {} indicateurs, {} mesures, {} personnes ({} fichiers écrits).",
-        super::shown(dossier),
-        c.criteres,
-        c.actions,
-        c.engagements,
-        c.objectifs,
-        c.indicateurs,
-        c.mesures,
-        c.personnes,
-        i.files.len() - kept.len()
-    );
-    for k in kept {
-        println_fr!("conservé (existant) : {k}");
-    }
-    if !i.notes.is_empty() {
-        println_fr!("Non repris ou à vérifier ({}) :", i.notes.len());
-        for n in &i.notes {
-            let texte = if n.texte.is_empty() {
-                String::new()
-            } else {
-                format!("« {} » ", n.texte)
-            };
-            println_fr!("  {} : {texte}{}", n.endroit, n.motif);
-        }
-    }
 }
 
 /// Ends with the check's one-line summary, as `ldm check --format resume` gives it.

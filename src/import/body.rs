@@ -156,7 +156,8 @@ pub fn read(xml: &str) -> Body {
         }
         match ev {
             Event::Start(e) => st.start(&e, false),
-            Event::Empty(e) => {
+            // An empty element inside a skipped one is skipped with it.
+            Event::Empty(e) if st.skip == 0 => {
                 st.start(&e, true);
                 st.end(e.local_name().as_ref());
             }

@@ -276,10 +276,10 @@ fn fallback_year(
 /// « 2022 : 25 % ; 2023 : 27 % »: the measures ldm lists under the indicator.
 fn autres(ind: &mut Indicateur, rest: &str) {
     for item in rest.split(" ; ") {
-        if let Some((y, v)) = item.split_once(" : ") {
-            if let Err(motif) = place(ind, v, values::year(y)) {
-                ind.notes.push(format!("{item} : {motif}"));
-            }
+        if let Some((y, v)) = item.split_once(" : ")
+            && let Err(motif) = place(ind, v, values::year(y))
+        {
+            ind.notes.push(format!("{item} : {motif}"));
         }
     }
 }

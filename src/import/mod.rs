@@ -6,11 +6,13 @@ mod body;
 mod fiches;
 mod guide;
 mod package;
+mod report;
 mod tables;
 mod values;
 mod write;
 
 pub use package::{MAX_FILE, PackageError};
+pub use report::not_docx;
 pub use write::File;
 
 use serde::Serialize;
