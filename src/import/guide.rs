@@ -157,7 +157,8 @@ impl Reader {
     fn paragraph(&mut self, p: &Para) {
         self.para_no += 1;
         let text = plain(&p.text());
-        if text.is_empty() {
+        // Empty, or the cover's line above the school's name.
+        if text.is_empty() || fold(&text).starts_with("dossier de labellisation") {
             return;
         }
         if p.style == "Title" && self.d.identite.nom.is_empty() {
@@ -289,7 +290,27 @@ impl Reader {
         true
     }
 
+    /// A table, or the tables it holds: two tables with nothing between them are one
+    /// table in Word (LibreOffice joins them when it saves), so a row that heads another
+    /// of the guide's tables starts a new one.
     fn table(&mut self, t: &Table) {
+        let mut start = 0;
+        let mut current = tables::kind(t);
+        for i in 1..t.rows.len() {
+            let k = tables::head_kind(&t.rows[i]);
+            if k.is_some_and(|k| k != current) {
+                self.one_table(&segment(&t.rows[start..i]));
+                start = i;
+                current = k.unwrap_or(current);
+            }
+        }
+        if start == 0 {
+            return self.one_table(t);
+        }
+        self.one_table(&segment(&t.rows[start..]));
+    }
+
+    fn one_table(&mut self, t: &Table) {
         let kind = tables::kind(t);
         if kind != T::Unknown && kind != T::Prose {
             self.target = Target::None;
@@ -307,6 +328,19 @@ impl Reader {
     pub fn in_skip(&self) -> bool {
         self.target == Target::Skip
     }
+}
+
+/// Rows of a joined table as a table of their own: the joined grid has the columns of
+/// both, so each cell takes its place in its row rather than in that grid.
+fn segment(rows: &[Vec<super::body::Cell>]) -> Table {
+    let mut rows = rows.to_vec();
+    for row in &mut rows {
+        for (k, c) in row.iter_mut().enumerate() {
+            c.col = k;
+            c.span = 1;
+        }
+    }
+    Table { rows }
 }
 
 /// Markdown joined: list items line by line, paragraphs by a blank line.

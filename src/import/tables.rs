@@ -76,6 +76,24 @@ pub fn kind(t: &Table) -> Kind {
     }
 }
 
+/// The kind of table a row heads, for the tables known by their heading row.
+pub fn head_kind(row: &[Cell]) -> Option<Kind> {
+    let k = kind(&Table {
+        rows: vec![row.to_vec()],
+    });
+    matches!(
+        k,
+        Kind::ObjectifsAction
+            | Kind::Planification
+            | Kind::MiseEnOeuvre
+            | Kind::Bilan
+            | Kind::Preuves
+            | Kind::Collectif
+            | Kind::Synopsis
+    )
+    .then_some(k)
+}
+
 pub fn dispatch(r: &mut Reader, t: &Table, kind: Kind) {
     match kind {
         Kind::Identite => identite(r, t),
@@ -391,7 +409,9 @@ pub fn md_para(p: &Para) -> String {
     {
         return format!("{n}. {}", rest.trim());
     }
-    if p.list {
+    // A numbered paragraph, or a list style (python-docx and Word number by style).
+    let s = &p.style;
+    if p.list || s.starts_with("List") || s.starts_with("Liste") || s.contains("Puce") {
         return format!("- {text}");
     }
     text.lines().map(str::trim).collect::<Vec<_>>().join("\n")

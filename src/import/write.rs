@@ -144,7 +144,7 @@ fn toml(id: &Identite) -> String {
     let reseau: Vec<String> = id.reseau.iter().map(|r| q(r)).collect();
     let _ = writeln!(s, "reseau = [{}]", reseau.join(", "));
     let _ = writeln!(s, "\n[referentiel]");
-    if edition(id) != id.edition {
+    if edition(id) != id.edition && !id.edition.is_empty() {
         let _ = writeln!(
             s,
             "# À vérifier : édition lue dans le fichier Word : « {} »",
