@@ -307,10 +307,13 @@ fn place(ind: &mut Indicateur, cell: &str, year: Option<String>) -> Result<(), &
             Ok(())
         }
         Measure::Text(t) => {
+            // Kept as written: check and progress show a measure in words.
+            let quoted = serde_json::to_string(&t).unwrap_or_default();
             ind.notes.push(format!(
-                "{year} : « {t} » (valeur non chiffrée, non reprise)"
+                "{year} : « {t} » : valeur non chiffrée, reprise telle quelle"
             ));
-            Err("valeur non chiffrée, non reprise comme mesure")
+            ind.mesures.push((year, quoted));
+            Err("valeur non chiffrée, reprise telle quelle (à vérifier)")
         }
     }
 }

@@ -157,7 +157,7 @@ fn identite(r: &mut Reader, t: &Table) {
                     .map_or(v.clone(), |(_, e)| e.trim_end_matches(')').to_string())
             }
             k if k.starts_with("candidature en reseau") => {
-                id.reseau = v.split(", ").map(str::to_string).collect()
+                id.reseau = values::outside_parentheses(&v, ", ")
             }
             k if k.starts_with("denomination") => id.denomination = v,
             k if k.starts_with("etablissement") || k == "nom" => id.nom = v,
@@ -255,6 +255,10 @@ fn equipe(r: &mut Reader, t: &Table) {
             unplaced(r, t, i, "équipe hors d'un critère, non reprise");
             return;
         };
+        if noms.len() > 1 {
+            c.notes
+                .push(format!("« {nom} » : une personne par nom, à vérifier"));
+        }
         if group.starts_with("coordonnateur") {
             c.coordonnateurs.extend(people);
         } else {

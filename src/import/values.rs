@@ -119,6 +119,26 @@ pub fn periode(s: &str) -> Option<(String, String)> {
     Some((a, b))
 }
 
+/// `s` split at `sep` where it is not inside parentheses: « A (Ville, UAI), B ».
+pub fn outside_parentheses(s: &str, sep: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let (mut depth, mut start) = (0i32, 0);
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ if depth == 0 && s[i..].starts_with(sep) && i >= start => {
+                out.push(s[start..i].trim().to_string());
+                start = i + sep.len();
+            }
+            _ => {}
+        }
+    }
+    out.push(s[start..].trim().to_string());
+    out.retain(|p| !p.is_empty());
+    out
+}
+
 /// « OUI », « NON », « OUI / NON » with one word struck (struck text is already gone).
 pub fn oui_non(s: &str) -> Option<bool> {
     let f = crate::text::fold(&plain(s));

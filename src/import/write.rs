@@ -58,7 +58,7 @@ pub fn files(d: &Dossier) -> Vec<File> {
             }
             out.push(File {
                 path: format!("{dir}/{folder}/{name}.md"),
-                content: fiche(f),
+                content: fiche(f, c.numero),
             });
         }
     }
@@ -141,7 +141,7 @@ fn toml(id: &Identite) -> String {
     if !id.precedente.is_empty() {
         let _ = writeln!(s, "precedente = {}", toml_year(&id.precedente));
     }
-    let reseau: Vec<String> = id.reseau.iter().map(|r| q(r)).collect();
+    let reseau: Vec<String> = id.reseau.iter().map(|r| partenaire(r)).collect();
     let _ = writeln!(s, "reseau = [{}]", reseau.join(", "));
     let _ = writeln!(s, "\n[referentiel]");
     if edition(id) != id.edition && !id.edition.is_empty() {
@@ -153,6 +153,20 @@ fn toml(id: &Identite) -> String {
     }
     let _ = writeln!(s, "edition = {}", q(&edition(id)));
     s
+}
+
+/// A co-candidate as the annex shows it (« Nom (Ville, UAI) », or its UAI) in TOML.
+fn partenaire(shown: &str) -> String {
+    let Some((nom, rest)) = shown.split_once(" (") else {
+        return q(shown);
+    };
+    let inner = rest.trim_end_matches(')');
+    let (ville, uai) = match inner.rsplit_once(", ") {
+        Some((v, u)) => (Some(v), u),
+        None => (None, inner),
+    };
+    let ville = ville.map_or(String::new(), |v| format!(", ville = {}", q(v)));
+    format!("{{ uai = {}, nom = {}{ville} }}", q(uai), q(nom))
 }
 
 fn or_todo(s: &str) -> &str {
@@ -240,7 +254,7 @@ fn critere(c: &Critere) -> String {
     s
 }
 
-fn fiche(f: &Fiche) -> String {
+fn fiche(f: &Fiche, numero: u32) -> String {
     let mut s = String::from("---\n");
     for n in &f.notes {
         let _ = writeln!(s, "# À vérifier : {n}");
@@ -264,6 +278,24 @@ fn fiche(f: &Fiche) -> String {
     }
     let ex: Vec<String> = f.exigences.iter().map(|e| q(e)).collect();
     let _ = writeln!(s, "exigences: [{}]", ex.join(", "));
+    // The annex names the requirements, not the criteria served: those of another
+    // criterion say the fiche serves it too.
+    let mut others: Vec<u32> = f
+        .exigences
+        .iter()
+        .filter_map(|e| e.split('.').next()?.parse().ok())
+        .filter(|x| *x != numero)
+        .collect();
+    others.sort_unstable();
+    others.dedup();
+    if !others.is_empty() {
+        let list: Vec<String> = others.iter().map(u32::to_string).collect();
+        let _ = writeln!(
+            s,
+            "criteres_associes: [{}]  # À vérifier : déduit des exigences",
+            list.join(", ")
+        );
+    }
     objectifs(&mut s, f);
     if !f.preuves.is_empty() {
         s.push_str("preuves:\n");
