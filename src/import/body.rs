@@ -37,28 +37,20 @@ impl Para {
             .collect()
     }
 
-    /// Every run bold (a heading typed as a bold paragraph), ignoring blank runs.
+    /// Every visible run bold (a heading typed as a bold paragraph).
     pub fn all_bold(&self) -> bool {
-        let mut seen = false;
-        for r in self.runs.iter().filter(|r| !r.text.trim().is_empty()) {
-            if !r.bold {
-                return false;
-            }
-            seen = true;
-        }
-        seen
+        self.all(|r| r.bold)
     }
 
     /// Every visible run in italics: the template's instructions, a note.
     pub fn all_italic(&self) -> bool {
-        let mut seen = false;
-        for r in self.runs.iter().filter(|r| !r.text.trim().is_empty()) {
-            if !r.italic {
-                return false;
-            }
-            seen = true;
-        }
-        seen
+        self.all(|r| r.italic)
+    }
+
+    /// `test` holds for every run with visible text, and there is one.
+    fn all(&self, test: impl Fn(&Run) -> bool) -> bool {
+        let mut visible = self.runs.iter().filter(|r| !r.text.trim().is_empty());
+        visible.next().is_some_and(&test) && visible.all(test)
     }
 }
 

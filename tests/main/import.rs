@@ -202,14 +202,16 @@ fn a_folder_that_is_not_empty_is_refused_without_force() {
 
 /// A zip holding one part that inflates far beyond the bound.
 fn bomb() -> Vec<u8> {
+    package("word/document.xml", &vec![b' '; 60 << 20])
+}
+
+/// A zip of one deflated part.
+fn package(name: &str, data: &[u8]) -> Vec<u8> {
     let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let opts = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
-    out.start_file("word/document.xml", opts).unwrap();
-    let chunk = vec![b' '; 1 << 20];
-    for _ in 0..100 {
-        out.write_all(&chunk).unwrap();
-    }
+    out.start_file(name, opts).unwrap();
+    out.write_all(data).unwrap();
     out.finish().unwrap().into_inner()
 }
 
@@ -221,12 +223,9 @@ fn hostile_packages_are_refused_in_french_within_bounds() {
     import(&f, &tmp.path().join("d1"))
         .code(2)
         .stderr_has(&fr("dépasse la taille admise"));
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    out.start_file("_rels/.rels", zip::write::SimpleFileOptions::default())
-        .unwrap();
-    out.write_all(br#"<Relationships><Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="../../etc/passwd"/></Relationships>"#).unwrap();
+    let rels = br#"<Relationships><Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="../../etc/passwd"/></Relationships>"#;
     let f = tmp.path().join("dehors.docx");
-    std::fs::write(&f, out.finish().unwrap().into_inner()).unwrap();
+    std::fs::write(&f, package("_rels/.rels", rels)).unwrap();
     import(&f, &tmp.path().join("d2"))
         .code(2)
         .stderr_has(&fr("hors de lui-même"));
@@ -407,14 +406,10 @@ fn walk(d: &Path) -> Vec<std::path::PathBuf> {
 
 /// A package whose document.xml is `body` inside a Word body.
 fn docx_with(body: &str) -> Vec<u8> {
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let opts = zip::write::SimpleFileOptions::default();
-    out.start_file("word/document.xml", opts).unwrap();
     let xml = format!(
         r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
     );
-    out.write_all(xml.as_bytes()).unwrap();
-    out.finish().unwrap().into_inner()
+    package("word/document.xml", xml.as_bytes())
 }
 
 #[test]
