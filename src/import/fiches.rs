@@ -250,7 +250,7 @@ fn indicateur(r: &mut Reader, row: &[Cell], i: usize, col: usize, c: &Continued)
         let year = year.clone().or_else(fallback);
         if let Err(motif) = place(&mut ind, &cell.text(), year) {
             let place = at(r, i, *col);
-            r.note(place, &cell.text(), motif);
+            r.report_only(place, &cell.text(), motif);
         }
     }
     if let Some(o) = r.fiche_mut().and_then(|f| f.objectifs.last_mut()) {

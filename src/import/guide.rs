@@ -142,16 +142,37 @@ impl Reader {
         self.d.criteres.get_mut(self.crit?)
     }
 
+    /// Reports a piece not placed, and marks it at the nearest place in the files
+    /// written: the fiche being read, else the criterion, else ldm.toml.
     pub fn note(&mut self, endroit: String, texte: &str, motif: &str) {
+        let n = self.report_only(endroit, texte, motif);
+        let line = if n.texte.is_empty() {
+            format!("{} : {}", n.endroit, n.motif)
+        } else {
+            format!("{} : « {} » {}", n.endroit, n.texte, n.motif)
+        };
+        if let Some(f) = self.fiche_mut() {
+            f.notes.push(line);
+        } else if let Some(c) = self.critere_mut() {
+            c.notes.push(line);
+        } else {
+            self.d.identite.notes.push(line);
+        }
+    }
+
+    /// Reports a piece already marked where it was placed (a measure's comment).
+    pub fn report_only(&mut self, endroit: String, texte: &str, motif: &str) -> Note {
         let mut texte = plain(texte).replace('\n', " ");
         if texte.chars().count() > 80 {
             texte = texte.chars().take(77).collect::<String>() + "…";
         }
-        self.notes.push(Note {
+        let n = Note {
             endroit,
             texte,
             motif: motif.to_string(),
-        });
+        };
+        self.notes.push(n.clone());
+        n
     }
 
     fn paragraph(&mut self, p: &Para) {
