@@ -321,6 +321,8 @@ impl Reader {
             let k = tables::head_kind(&t.rows[i]);
             if k.is_some_and(|k| k != current) {
                 self.one_table(&segment(&t.rows[start..i]));
+                // Numbered as the tables they were before being joined.
+                self.table_no += 1;
                 start = i;
                 current = k.unwrap_or(current);
             }

@@ -255,10 +255,6 @@ fn equipe(r: &mut Reader, t: &Table) {
             unplaced(r, t, i, "équipe hors d'un critère, non reprise");
             return;
         };
-        if noms.len() > 1 {
-            c.notes
-                .push(format!("« {nom} » : une personne par nom, à vérifier"));
-        }
         if group.starts_with("coordonnateur") {
             c.coordonnateurs.extend(people);
         } else {

@@ -335,6 +335,13 @@ fn a_word_dossier_made_by_a_school_is_imported_and_what_is_unread_reported() {
     ] {
         assert!(action.contains(want), "{want} in {action}");
     }
+    // What was not placed is marked in the front matter of the fiche it was found in.
+    assert!(
+        action.contains(
+            "# À vérifier : tableau 10, ligne 1, colonne 1 : « Budget » tableau non reconnu"
+        ),
+        "{action}"
+    );
     // The template's italic instruction is not taken as the establishment's text.
     assert!(!action.contains("QUI / COMMENT"), "{action}");
     let critere2 = std::fs::read_to_string(
