@@ -148,6 +148,58 @@ fn a_measure_edited_in_the_word_file_is_the_only_difference() {
     assert!(out.stdout.contains("\"49\u{202f}200 €\""), "{}", out.stdout);
 }
 
+/// The docx with the table row holding `text` copied under itself, renamed `renamed`.
+fn row_added(docx: &[u8], text: &str, renamed: &str) -> Vec<u8> {
+    let xml = part(docx, "word/document.xml");
+    let at = xml.find(text).unwrap();
+    let start = xml[..at].rfind("<w:tr>").unwrap();
+    let end = at + xml[at..].find("</w:tr>").unwrap() + "</w:tr>".len();
+    let row = xml[start..end].replace(text, renamed);
+    let to = format!("{}{row}", &xml[start..end]);
+    edited(docx, &xml[start..end], &to)
+}
+
+fn part(docx: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut text = String::new();
+    zip.by_name(name)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
+#[test]
+fn a_row_added_in_the_word_file_is_an_added_indicator_alone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let docx = tmp.path().join("ancien.docx");
+    render_docx(&example(), &docx);
+    let bytes = std::fs::read(&docx).unwrap();
+    let nouveau = tmp.path().join("nouveau.docx");
+    let added = row_added(
+        &bytes,
+        "Nombre de collèges partenaires",
+        "Nombre de lycées partenaires",
+    );
+    std::fs::write(&nouveau, added).unwrap();
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    import(&docx, &a).success();
+    import(&nouveau, &b).success();
+    let out = Ldm::new()
+        .args(["diff", "--format", "json"])
+        .arg(&a)
+        .arg(&b)
+        .run();
+    let json: Value = out.json();
+    assert_eq!(json["resume"]["fiches_modifiees"], 1, "{}", out.stdout);
+    assert_eq!(json["resume"]["fiches_ajoutees"], 0, "{}", out.stdout);
+    assert!(
+        out.stdout.contains("Nombre de lycées partenaires"),
+        "{}",
+        out.stdout
+    );
+}
+
 #[test]
 fn files_that_are_not_docx_get_a_french_message() {
     let tmp = tempfile::tempdir().unwrap();
