@@ -103,7 +103,7 @@ fn toml(id: &Identite) -> String {
         "# Dossier importé d'un fichier Word par « ldm import » : relisez-le, puis « ldm check ».\n",
     );
     for n in &id.notes {
-        let _ = writeln!(s, "# À vérifier : {n}");
+        let _ = writeln!(s, "# À vérifier : {}", one_line(n));
     }
     let _ = writeln!(s, "\n[etablissement]");
     for (k, v) in [
@@ -148,7 +148,7 @@ fn toml(id: &Identite) -> String {
         let _ = writeln!(
             s,
             "# À vérifier : édition lue dans le fichier Word : « {} »",
-            id.edition
+            one_line(&id.edition)
         );
     }
     let _ = writeln!(s, "edition = {}", q(&edition(id)));
@@ -167,6 +167,12 @@ fn partenaire(shown: &str) -> String {
     };
     let ville = ville.map_or(String::new(), |v| format!(", ville = {}", q(v)));
     format!("{{ uai = {}, nom = {}{ville} }}", q(uai), q(nom))
+}
+
+/// A comment's text on one line: a line break would end the comment and leave the
+/// rest as YAML or TOML.
+fn one_line(s: &str) -> String {
+    s.replace(['\n', '\r'], " ")
 }
 
 fn or_todo(s: &str) -> &str {
@@ -229,7 +235,7 @@ fn etablissement(d: &Dossier) -> String {
 fn critere(c: &Critere) -> String {
     let mut s = String::from("---\n");
     for n in &c.notes {
-        let _ = writeln!(s, "# À vérifier : {n}");
+        let _ = writeln!(s, "# À vérifier : {}", one_line(n));
     }
     match c.coordonnateurs.as_slice() {
         [] => s.push_str("# À vérifier : aucun coordonnateur lu\ncoordonnateur: {nom: \"À compléter\", prenom: \"À compléter\", fonction: \"À compléter\"}\n"),
@@ -257,7 +263,7 @@ fn critere(c: &Critere) -> String {
 fn fiche(f: &Fiche, numero: u32) -> String {
     let mut s = String::from("---\n");
     for n in &f.notes {
-        let _ = writeln!(s, "# À vérifier : {n}");
+        let _ = writeln!(s, "# À vérifier : {}", one_line(n));
     }
     let _ = writeln!(s, "denomination: {}", q(or_todo(&f.denomination)));
     match &f.periode {
@@ -325,7 +331,7 @@ fn objectifs(s: &mut String, f: &Fiche) {
 fn indicateur(s: &mut String, i: &Indicateur) {
     let _ = writeln!(s, "      - intitule: {}", q(&i.intitule));
     for n in &i.notes {
-        let _ = writeln!(s, "        # À vérifier : {n}");
+        let _ = writeln!(s, "        # À vérifier : {}", one_line(n));
     }
     if let Some(u) = i.unite {
         let _ = writeln!(s, "        unite: {u}");
@@ -367,5 +373,43 @@ fn body(s: &mut String, f: &Fiche) {
         for n in ["Points forts", "Axes de progrès", "Conclusion"] {
             section(s, "#", n, get(n));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::{Critere, Objectif};
+
+    #[test]
+    fn a_note_written_on_two_lines_stays_one_comment() {
+        let ind = Indicateur {
+            intitule: "Taux".into(),
+            mesures: vec![("2024".into(), "\"80\\nà 85\"".into())],
+            notes: vec!["2024 : « 80\nà 85 »".into()],
+            ..Indicateur::default()
+        };
+        let f = Fiche {
+            objectifs: vec![Objectif {
+                intitule: "O".into(),
+                indicateurs: vec![ind],
+                ..Objectif::default()
+            }],
+            ..Fiche::default()
+        };
+        let d = Dossier {
+            criteres: vec![Critere {
+                numero: 1,
+                fiches: vec![f],
+                ..Critere::default()
+            }],
+            ..Dossier::default()
+        };
+        let fiche = &files(&d)[3].content;
+        assert!(
+            fiche.contains("# À vérifier : 2024 : « 80 à 85 »"),
+            "{fiche}"
+        );
+        assert!(!fiche.lines().any(|l| l.starts_with("à 85")), "{fiche}");
     }
 }
