@@ -414,5 +414,12 @@ pub fn md_para(p: &Para) -> String {
     if p.list || s.starts_with("List") || s.starts_with("Liste") || s.contains("Puce") {
         return format!("- {text}");
     }
-    text.lines().map(str::trim).collect::<Vec<_>>().join("\n")
+    // A line typed with « # » is text, not one of the file's sections.
+    text.lines()
+        .map(|l| match l.trim() {
+            l if l.starts_with('#') => format!("\\{l}"),
+            l => l.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
