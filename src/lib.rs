@@ -14,6 +14,7 @@ pub mod diff;
 pub mod epoch;
 pub mod fsutil;
 pub mod fuzzing;
+pub mod import;
 #[cfg(test)]
 mod layers;
 pub mod load;

@@ -34,6 +34,8 @@ mod fuzz;
 mod harden;
 #[path = "main/hostile.rs"]
 mod hostile;
+#[path = "main/import.rs"]
+mod import;
 #[path = "main/install.rs"]
 mod install;
 #[path = "main/output.rs"]

@@ -26,6 +26,7 @@ mod check;
 pub mod clap_fr;
 mod completions;
 mod diff;
+mod import;
 mod init;
 mod label;
 mod lsp;
@@ -79,6 +80,8 @@ pub enum Command {
     Init(init::Args),
     /// Ajoute une action ou un engagement à un critère
     New(new::Args),
+    /// Reprend un dossier Word (.docx) dans un nouveau dossier ldm : le dossier du label précédent, ou l'annexe produite par ldm
+    Import(import::Args),
     /// Vérifie un dossier au regard du cahier des charges
     Check(check::Args),
     /// Suit les indicateurs : progression vers les cibles, bilan annuel, tableau de bord
@@ -184,6 +187,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Init(a) => init::run(a),
         Command::New(a) => new::run(a),
+        Command::Import(a) => import::run(a),
         Command::Check(a) => check::run(a),
         Command::Progress(a) => progress::run(a),
         Command::Bilan(a) => bilan::run(a),
