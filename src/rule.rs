@@ -387,6 +387,13 @@ rules! {
         titre: "La mesure d'une action n'est pas un nombre",
         explication: "Une mesure en texte ne permet pas de suivre la progression de l'indicateur d'année en année. Si possible, chiffrez-la (par exemple 0 / 1 pour « inexistant » / « en place »).",
     }
+    UniteDifferente {
+        name: "unite-differente",
+        famille: Actions,
+        severity: Avertissement,
+        titre: "Une mesure est écrite dans une autre unité que son indicateur",
+        explication: "Une mesure peut s'écrire avec son unité (« 13,70 M€ », « 85 % », « 8 750 m² ») : elle est lue comme le nombre. Quand l'unité écrite n'est pas celle de l'indicateur (« unite »), la valeur ne se compare pas aux autres mesures ni à la cible. Entre unités monétaires (€, k€, M€), ldm convertit et le dit ; sinon la mesure n'entre pas dans le calcul de la progression. Écrivez la valeur dans l'unité de l'indicateur, ou changez « unite » pour tout l'indicateur.",
+    }
     MesureHorsPeriode {
         name: "mesure-hors-periode",
         famille: Actions,
