@@ -146,7 +146,21 @@ fn year_as(n: &Node, cx: &mut Cx, field: &str, hint: &str) -> Option<Ecrite> {
 impl Decode for Unite {
     /// A named unit or any short one (`Unite::parse`).
     fn decode(n: &Node, cx: &mut Cx, field: &str) -> Option<Self> {
-        let unit = n.scalar().filter(|_| !n.is_null()).and_then(Unite::parse);
+        let text = n.scalar().filter(|_| !n.is_null()).unwrap_or("");
+        // « pourcentages », « euro » typed for a named unit: refused with the name.
+        let named = [
+            ("nombre", Unite::Nombre),
+            ("pourcentage", Unite::Pourcentage),
+            ("euros", Unite::Euros),
+        ];
+        let folded = crate::text::fold(text.trim());
+        let near = |(name, _): &(&str, Unite)| {
+            *name != folded && strsim::levenshtein(name, &folded) <= 2
+        };
+        if named.iter().any(near) && folded != "euro" {
+            return variant(n, cx, field, &named);
+        }
+        let unit = Unite::parse(text);
         if unit.is_none() {
             cx.wrong_with(n, field, crate::numfmt::UNITE_FORME, UNITE_HINT);
         }
@@ -184,13 +198,15 @@ impl Decode for Valeur {
         if let Some(reason) = valeur::non_mesure(text) {
             return Some(Valeur::NonMesure(reason));
         }
+        // Before reading a unit: « 70 à » would read as 70 in a unit « à ».
+        if valeur::inacheve(text) {
+            cx.wrong_with(n, field, NOMBRE, INACHEVE_HINT);
+            return None;
+        }
         if let Some(c) = valeur::chiffree(text) {
             return Some(Valeur::Chiffree(c));
         }
-        if valeur::inacheve(text) {
-            cx.wrong_with(n, field, NOMBRE, INACHEVE_HINT);
-            None
-        } else if decode::misspelt_number(text) {
+        if decode::misspelt_number(text) {
             cx.wrong_with(n, field, NOMBRE, decode::number_hint(text));
             None
         } else {
