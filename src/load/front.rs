@@ -154,9 +154,8 @@ impl Decode for Unite {
             ("euros", Unite::Euros),
         ];
         let folded = crate::text::fold(text.trim());
-        let near = |(name, _): &(&str, Unite)| {
-            *name != folded && strsim::levenshtein(name, &folded) <= 2
-        };
+        let near =
+            |(name, _): &(&str, Unite)| *name != folded && strsim::levenshtein(name, &folded) <= 1;
         if named.iter().any(near) && folded != "euro" {
             return variant(n, cx, field, &named);
         }

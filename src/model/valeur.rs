@@ -276,10 +276,7 @@ mod tests {
         );
         let m2 = unit("m2").unwrap();
         assert_eq!(m2.name(), "m²");
-        assert_eq!(
-            ecrite(&Valeur::Nombre(8750.0), m2, None),
-            "8\u{202f}750\u{a0}m²"
-        );
+        assert_eq!(ecrite(&Valeur::Nombre(8750.0), m2, None), "8750\u{a0}m²");
     }
 
     #[test]

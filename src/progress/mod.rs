@@ -155,8 +155,9 @@ impl Indicateur {
     fn nc_last(&self) -> String {
         let last_nc = self.non_mesurees.iter().map(|m| m.annee).max();
         let last = self.mesures.iter().map(|m| m.annee).max();
+        let last_text = self.mesures_texte.iter().map(|m| m.annee).max();
         match (last_nc, last) {
-            (Some(n), Some(l)) if n > l => format!(
+            (Some(n), Some(l)) if n > l && last_text.is_none_or(|t| n > t) => format!(
                 ", le statut se lit sur la dernière mesure, {}",
                 self.calendrier.show(l)
             ),

@@ -63,7 +63,13 @@ fn progress_shows_each_value_as_written_and_judges_a_range_by_its_lower_bound() 
     for format in ["term", "md", "html"] {
         let out = run(&d, &["progress", ".", "--format", format, "-o", "-"]);
         let text = plain(&out.success().stdout);
-        for v in ["13,70 M€", "17,50 M€", "8 750 m²", "70 à 80 %", "3 (le 12 mars 2026)"] {
+        for v in [
+            "13,70 M€",
+            "17,50 M€",
+            "8 750 m²",
+            "70 à 80 %",
+            "3 (le 12 mars 2026)",
+        ] {
             assert!(text.contains(v), "progress {format} lacks « {v} »");
         }
         assert!(
@@ -114,7 +120,12 @@ fn the_tableau_de_bord_pdf_shows_each_value_as_written() {
         .output()
         .expect("pdftotext (poppler-utils) reads the PDF back");
     let text = words(&String::from_utf8(text.stdout).unwrap());
-    for v in ["13,70 M€", "8 750 m²", "70 à 80 %", "NC (pas d'enquête cette année)"] {
+    for v in [
+        "13,70 M€",
+        "8 750 m²",
+        "70 à 80 %",
+        "NC (pas d'enquête cette année)",
+    ] {
         assert!(text.contains(&words(v)), "tableau PDF lacks « {v} »");
     }
 }
@@ -146,7 +157,7 @@ fn a_value_in_another_unit_is_a_warning_at_the_value_with_what_to_write() {
             at(&d, "36 heures")
         ))
         .stdout_has("écrivez la valeur en pourcentage (l'unité de l'indicateur), ou « unite: heures »");
-    run(d.path(), &["--explain", "unite-differente"])
+    run(d.path(), &["check", "--explain", "unite-differente"])
         .success()
         .stdout_has("Entre unités monétaires (€, k€, M€), ldm convertit");
 }
@@ -160,7 +171,9 @@ fn an_unfinished_range_and_a_unit_with_digits_are_refused_where_they_are() {
     out.code(1)
         .stdout_has("erreur[type-invalide] : « 70 à » ne convient pas pour « 2022 »")
         .stdout_has(&format!("--> {}", at(&d, "70 à")))
-        .stdout_has("un intervalle s'écrit avec ses deux bornes, « 70 à 80 % » : la borne haute manque")
+        .stdout_has(
+            "un intervalle s'écrit avec ses deux bornes, « 70 à 80 % » : la borne haute manque",
+        )
         .stdout_has("« m2 2024 » ne convient pas pour « unite » : une unité courte est attendue")
         .stdout_has(&format!("--> {}", at(&d, "m2 2024")));
 }
@@ -192,11 +205,22 @@ fn nc_in_an_engagement_is_a_state_and_text_there_still_an_error() {
 #[test]
 fn a_label_period_is_shown_as_written_and_a_network_requirement_is_named() {
     let d = TempDossier::fixture("reel");
-    d.edit("ldm.toml", "precedente = \"2021-2026\"", "precedente = \"2002-2007\"");
-    let md = d.ldm().args(["render", ".", "--format", "md", "-o", "-"]).run();
+    d.edit(
+        "ldm.toml",
+        "precedente = \"2021-2026\"",
+        "precedente = \"2002-2007\"",
+    );
+    let md = d
+        .ldm()
+        .args(["render", ".", "--format", "md", "-o", "-"])
+        .run();
     md.success()
         .stdout_has("| Nature de la candidature | Renouvellement (label obtenu en 2002-2007) |");
-    d.edit(IMMERSION, "exigences: [\"4.4\", \"4.1\"]", "exigences: [\"4.4\", \"4.1\", \"4.9\"]");
+    d.edit(
+        IMMERSION,
+        "exigences: [\"4.4\", \"4.1\"]",
+        "exigences: [\"4.4\", \"4.1\", \"4.9\"]",
+    );
     d.ldm()
         .args(["check", "."])
         .run()
