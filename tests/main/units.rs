@@ -140,12 +140,22 @@ fn at(d: &TempDossier, needle: &str) -> String {
     format!("{IMMERSION}:{}:{col}", n + 1)
 }
 
+/// The real fixture with two lines of the immersion fiche rewritten, and its check.
+fn checked(edits: [(&str, &str); 2]) -> (TempDossier, Output) {
+    let d = TempDossier::fixture("reel");
+    for (from, to) in edits {
+        d.edit(IMMERSION, from, to);
+    }
+    let out = d.ldm().args(["check", "."]).run();
+    (d, out)
+}
+
 #[test]
 fn a_value_in_another_unit_is_a_warning_at_the_value_with_what_to_write() {
-    let d = TempDossier::fixture("reel");
-    d.edit(IMMERSION, "2025: 16 M€", "2025: 16 000 k€");
-    d.edit(IMMERSION, "2026: 85 %", "2026: 36 heures");
-    let out = d.ldm().args(["check", "."]).run();
+    let (d, out) = checked([
+        ("2025: 16 M€", "2025: 16 000 k€"),
+        ("2026: 85 %", "2026: 36 heures"),
+    ]);
     out.code(0)
         .stdout_has(&format!(
             "avertissement[unite-differente] : la mesure « 16 000 k€ » est en k€, l'indicateur « Investissements des entreprises partenaires dans le plateau technique » en M€\n  --> {}",
@@ -164,10 +174,10 @@ fn a_value_in_another_unit_is_a_warning_at_the_value_with_what_to_write() {
 
 #[test]
 fn an_unfinished_range_and_a_unit_with_digits_are_refused_where_they_are() {
-    let d = TempDossier::fixture("reel");
-    d.edit(IMMERSION, "2022: 70 à 80 %", "2022: 70 à");
-    d.edit(IMMERSION, "unite: m2", "unite: m2 2024");
-    let out = d.ldm().args(["check", "."]).run();
+    let (d, out) = checked([
+        ("2022: 70 à 80 %", "2022: 70 à"),
+        ("unite: m2", "unite: m2 2024"),
+    ]);
     out.code(1)
         .stdout_has("erreur[type-invalide] : « 70 à » ne convient pas pour « 2022 »")
         .stdout_has(&format!("--> {}", at(&d, "70 à")))
