@@ -80,6 +80,8 @@ mod statuses;
 mod statuses_spec;
 #[path = "main/teacher.rs"]
 mod teacher;
+#[path = "main/units.rs"]
+mod units;
 // The static page (scripts/web.sh builds dist/web; .ci/run before `cargo test`).
 #[path = "main/web.rs"]
 mod web;

@@ -60,7 +60,7 @@ fn chiffres(i: &super::Indicateur) -> String {
     if let Some(d) = e.depart {
         parts.push(format!(
             "départ {} ({})",
-            with_unit(d.valeur, i.unite),
+            i.valeur(&d),
             i.calendrier.show(d.annee)
         ));
     }
@@ -70,7 +70,7 @@ fn chiffres(i: &super::Indicateur) -> String {
     {
         parts.push(format!(
             "dernière mesure {} ({})",
-            with_unit(l.valeur, i.unite),
+            i.valeur(&l),
             i.calendrier.show(l.annee)
         ));
     }

@@ -33,7 +33,7 @@ fn counts(r: &Resume) -> String {
 fn mesure(m: Option<super::eval::Mesure>, i: &super::Indicateur) -> String {
     m.map_or("—".to_string(), |m| {
         let y = i.calendrier.show(m.annee);
-        format!("{} ({y})", with_unit(m.valeur, i.unite))
+        format!("{} ({y})", i.valeur(&m))
     })
 }
 

@@ -146,13 +146,17 @@ fn indicator_row(i: &Indicateur) -> String {
     let mut mesures: Vec<String> = i
         .mesures
         .iter()
-        .map(|m| format!("{} : {}", y(m.annee), with_unit(m.valeur, i.unite)))
+        .map(|m| format!("{} : {}", y(m.annee), i.valeur(m)))
         .collect();
     mesures.extend(
         i.mesures_texte
             .iter()
             .map(|m| format!("{} : « {} »", y(m.annee), m.texte)),
     );
+    mesures.extend(i.non_mesurees.iter().map(|m| match m.texte.as_str() {
+        "" => format!("{} : NC", y(m.annee)),
+        r => format!("{} : NC ({r})", y(m.annee)),
+    }));
     let mesures = if mesures.is_empty() {
         "—".to_string()
     } else {
