@@ -1,11 +1,12 @@
 //! Findings as values: a diagnostic names a rule, a severity, a place and a hint.
 
 pub use crate::rule::{Rule, Severity};
+use schemars::JsonSchema;
 use serde::Serialize;
 
 /// A place in a dossier file: 1-based line and column (in characters), and the
 /// length in characters of the spot to underline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 pub struct Pos {
     pub line: u32,
     pub column: u32,
@@ -31,9 +32,10 @@ impl Pos {
 /// One finding of `ldm check`. Its message and help are French text with French
 /// typography (`typo::french`), set once here so that every report, the LSP and `serve`
 /// print the same characters; excerpts of the dossier's lines are never part of them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Diagnostic {
     /// The rule that fired; serialized as its stable name, e.g. `mesure-non-chiffree`.
+    #[schemars(schema_with = "crate::rule::name_schema")]
     pub rule: Rule,
     pub severity: Severity,
     pub message: String,
@@ -49,7 +51,7 @@ pub struct Diagnostic {
 }
 
 /// A second place of a finding, in the same file, with what happened there.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Secondary {
     #[serde(flatten)]
     pub pos: Pos,
@@ -146,7 +148,7 @@ pub fn sort(diags: &mut [Diagnostic]) {
 }
 
 /// Counts of findings by severity.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Counts {
     pub erreurs: usize,
     pub avertissements: usize,

@@ -211,11 +211,8 @@ fn resume_all(paths: &[PathBuf], format: ResumeFormat) -> anyhow::Result<ExitCod
         ResumeFormat::Term => ldm::typo::french(&resume::term(&lignes)),
         ResumeFormat::Csv => resume::csv(&lignes),
         ResumeFormat::Json => {
-            #[derive(serde::Serialize)]
-            struct Resume<'a> {
-                audits: &'a [resume::Ligne],
-            }
-            super::json_document(1, &Resume { audits: &lignes })?
+            let doc = ldm::ops::json::AuditResume { audits: &lignes };
+            super::json_document(ldm::ops::json::AUDIT_RESUME_VERSION, &doc)?
         }
     };
     super::emit(&text)?;

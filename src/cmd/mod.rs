@@ -94,7 +94,7 @@ pub enum Command {
     Referentiel(referentiel::Args),
     /// L'audit : la grille des auditeurs, les écarts, le rapport d'audit, l'avis
     Audit(audit::Args),
-    /// Affiche le schéma JSON d'un fichier du dossier (pour les éditeurs)
+    /// Affiche le schéma JSON d'un fichier du dossier (pour les éditeurs) ou d'une sortie JSON de ldm (pour les autres outils)
     Schema(schema::Args),
     /// Affiche le script de complétion des commandes pour bash, zsh, fish ou PowerShell
     Completions(completions::Args),
@@ -245,23 +245,12 @@ pub struct Output {
     pub force: bool,
 }
 
-/// A JSON document of ldm: its generator mark and version (each document's own, see
-/// docs/json.md), then the report's fields.
-pub fn json_document(version: u32, report: &impl serde::Serialize) -> anyhow::Result<String> {
-    #[derive(serde::Serialize)]
-    struct Envelope<'a, T: serde::Serialize> {
-        generateur: &'static str,
-        version: u32,
-        #[serde(flatten)]
-        report: &'a T,
-    }
-    let mut out = serde_json::to_string_pretty(&Envelope {
-        generateur: "ldm",
-        version,
-        report,
-    })?;
-    out.push('\n');
-    Ok(out)
+/// A JSON document of ldm in its envelope (`ldm::ops::json::document`).
+pub fn json_document(
+    version: u32,
+    report: &(impl serde::Serialize + schemars::JsonSchema),
+) -> anyhow::Result<String> {
+    Ok(ldm::ops::json::document(version, report))
 }
 
 /// Writes a document to `path` (atomically, never over a file ldm did not write unless

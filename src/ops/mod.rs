@@ -3,4 +3,5 @@
 //! It grows verb by verb (ARCHITECTURE.md, « Application layer »); today: the format of
 //! a written document.
 
+pub mod json;
 pub mod output;

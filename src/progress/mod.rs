@@ -22,6 +22,7 @@ use crate::numfmt::plausible;
 use crate::referentiel::Edition;
 pub use eval::MesureTexte;
 use eval::{Evaluation, Inputs, Mesure, Statut};
+use schemars::JsonSchema;
 use serde::Serialize;
 
 /// Version of `ldm progress --format json` (docs/json.md keeps the changelog): fields
@@ -29,7 +30,7 @@ use serde::Serialize;
 pub const JSON_VERSION: u32 = 1;
 
 /// Counts by status and the mean progress of the measurable indicators.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
 pub struct Resume {
     pub indicateurs: usize,
     pub atteint: usize,
@@ -86,10 +87,11 @@ impl Resume {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Indicateur {
     pub intitule: String,
     pub unite: Unite,
+    #[schemars(with = "crate::model::front::Sens")]
     pub sens: &'static str,
     pub cible: Option<f64>,
     /// Numeric measures known at the reference year, by year.
@@ -123,7 +125,7 @@ impl Indicateur {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Objectif {
     pub intitule: String,
     pub resume: Resume,
@@ -131,9 +133,10 @@ pub struct Objectif {
 }
 
 /// An action or engagement.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Fiche {
     pub id: String,
+    #[schemars(schema_with = "crate::schema::nature")]
     pub nature: &'static str,
     pub denomination: String,
     pub periode: Option<(i64, i64)>,
@@ -153,7 +156,7 @@ impl Fiche {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Critere {
     pub numero: u32,
     pub intitule: String,
@@ -162,7 +165,7 @@ pub struct Critere {
 }
 
 /// The whole picture at a reference year.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Progress {
     pub annee: i64,
     /// How the campaign year is written (`scolaire`: the reference year shows as « 2025-2026 »).
