@@ -33,9 +33,9 @@ enum Verb {
         /// Dossier de labellisation audité (par défaut : celui qui contient le dossier courant)
         #[arg(default_value = ".")]
         dossier: PathBuf,
-        /// Format de sortie, comme « ldm check » : human (par défaut), short, json, gitlab,
+        /// Format de sortie, comme « ldm check » : humain (par défaut), court, json, gitlab,
         /// github, sarif, junit ou resume
-        #[arg(long, value_enum, default_value = "human")]
+        #[arg(long, value_enum, default_value = "humain")]
         format: Format,
     },
     /// Produit le rapport d'audit en HTML imprimable, en Markdown, en PDF ou en Word
@@ -56,14 +56,15 @@ enum Verb {
         /// Dossiers audités
         #[arg(value_name = "DOSSIER", required = true)]
         dossiers: Vec<PathBuf>,
-        /// Format : term (colonnes, par défaut), csv (tableur) ou json
-        #[arg(long, value_enum, default_value = "term")]
+        /// Format : texte (colonnes, par défaut), csv (tableur) ou json
+        #[arg(long, value_enum, default_value = "texte")]
         format: ResumeFormat,
     },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum ResumeFormat {
+    #[value(name = "texte", alias = "term")]
     Term,
     Csv,
     Json,

@@ -13,7 +13,8 @@ use std::process::ExitCode;
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Deny {
     /// Les avertissements font aussi échouer la vérification
-    Warnings,
+    #[value(name = "avertissements", alias = "warnings")]
+    Avertissements,
 }
 
 #[derive(clap::Args)]
@@ -26,13 +27,13 @@ pub struct Args {
     /// N'afficher que les constats de ces critères (le dossier est vérifié en entier)
     #[arg(long, value_name = "N", num_args = 1..)]
     critere: Vec<u32>,
-    /// Format de sortie : human (par défaut : messages détaillés avec extrait), short
+    /// Format de sortie : humain (par défaut : messages détaillés avec extrait), court
     /// (une ligne par problème : fichier:ligne:colonne), json (données pour d'autres outils),
     /// gitlab (rapport Code Quality), github (annotations GitHub Actions), sarif (SARIF 2.1.0),
     /// junit (JUnit XML) ou resume (une ligne par dossier et un total)
-    #[arg(long, value_enum, default_value = "human")]
+    #[arg(long, value_enum, default_value = "humain")]
     format: Format,
-    /// « --deny warnings » : les avertissements font aussi échouer la vérification
+    /// « --deny avertissements » : les avertissements font aussi échouer la vérification
     #[arg(long, value_enum, value_name = "QUOI")]
     deny: Option<Deny>,
     /// Afficher tous les constats avec leur extrait, même quand ils ne tiennent pas sur un
@@ -62,7 +63,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let opts = report::Options {
         format: args.format,
         color: super::color_stdout(),
-        deny_warnings: args.deny == Some(Deny::Warnings),
+        deny_warnings: args.deny == Some(Deny::Avertissements),
     };
     let mut out = String::new();
     report::write(&mut out, &checked, opts);

@@ -22,8 +22,8 @@ pub struct Args {
     /// Avec --git : le dossier de labellisation dans le dépôt (par défaut : le dossier courant)
     #[arg(long, value_name = "DOSSIER", default_value = ".")]
     dossier: PathBuf,
-    /// Format : term (texte), md, html (page autonome) ou json. Par défaut : celui
-    /// qu'annonce l'extension du fichier -o, sinon term
+    /// Format : texte (à l'écran), md, html (page autonome) ou json. Par défaut : celui
+    /// qu'annonce l'extension du fichier -o, sinon texte
     #[arg(long, value_parser = super::format_values(output::DIFF))]
     format: Option<Kind>,
     #[command(flatten)]

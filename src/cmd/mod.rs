@@ -212,12 +212,17 @@ pub fn emit_bytes(bytes: &[u8]) -> std::io::Result<()> {
 }
 
 /// clap's parser of `--format` for a verb that writes the formats `offered`: the values
-/// are the application layer's kinds (`ldm::ops::output`), so no enum is mirrored here.
+/// are the application layer's kinds (`ldm::ops::output`), so no enum is mirrored here;
+/// a former English value is a hidden alias.
 pub fn format_values(
     offered: &'static [Kind],
 ) -> impl clap::builder::TypedValueParser<Value = Kind> {
+    use clap::builder::PossibleValue;
     use clap::builder::TypedValueParser;
-    clap::builder::PossibleValuesParser::new(offered.iter().map(|k| k.value()))
+    let values = offered
+        .iter()
+        .map(|k| PossibleValue::new(k.value()).aliases(k.english()));
+    clap::builder::PossibleValuesParser::new(values)
         .try_map(|v| Kind::of_value(&v).ok_or("format inconnu"))
 }
 
