@@ -345,8 +345,8 @@ fn completion_offers_fields_values_requirements_evidence_and_headings() {
     let text = on_disk
         .replacen("exigences: [", "exigences: [\"4.", 1)
         .replacen(
-            "        unite: nombre\n",
-            "        unite: \n        ci\n",
+            "        unite: nombre\n        sens: hausse\n        cible: 40\n",
+            "        unite: \n        sens: hausse\n        ci\n",
             1,
         )
         .replacen("preuves:\n", "preuves:\n  - preuves/\n", 1)
@@ -383,6 +383,8 @@ fn completion_offers_fields_values_requirements_evidence_and_headings() {
         .find(|i| i["label"] == "cible")
         .unwrap_or_else(|| panic!("{items}"));
     assert_eq!(cible["textEdit"]["newText"], "cible: ");
+    // `sens` is already written in this indicator: not offered again.
+    assert!(!labels(&items).contains(&"sens".to_string()), "{items}");
     assert!(
         cible["detail"].as_str().unwrap().contains("Valeur visée"),
         "{cible}"
@@ -412,6 +414,42 @@ fn completion_offers_fields_values_requirements_evidence_and_headings() {
     let shown = hover["contents"]["value"].as_str().unwrap();
     assert!(shown.starts_with("**Exigence 4.3**\u{a0}: "), "{shown}");
     assert!(shown.contains("Critère 4\u{a0}: "), "{shown}");
+    c.stop();
+}
+
+#[test]
+fn completion_offers_only_the_fields_of_the_kind_not_yet_written() {
+    let dossier = TempDossier::copy(&example(), "lycee");
+    let engagement =
+        "criteres/1-offre-de-formation/engagements/coloration-bac-pro-logistique-fret-aerien.md";
+    let on_disk = dossier.read(engagement);
+    let action = dossier.read(JOB);
+    let mut c = Client::start(dossier);
+    // A new line at the top of the engagement's front matter, and one in an objective.
+    let text = on_disk.replacen("exigences:", "\nexigences:", 1).replacen(
+        "    indicateurs:\n",
+        "    \n    indicateurs:\n",
+        1,
+    );
+    c.open(engagement, &text);
+    let line_of = |t: &str, needle: &str| t.lines().position(|l| l == needle).unwrap() as u32;
+    let row = line_of(&text, "");
+    let items = c.request("textDocument/completion", c.at(engagement, row, 0));
+    // Already written: denomination, periode, animateur, exigences, objectifs, preuves;
+    // perenne is an action's.
+    assert_eq!(labels(&items), ["criteres_associes", "suite_de"], "{items}");
+    let row = line_of(&text, "    ");
+    let items = c.request("textDocument/completion", c.at(engagement, row, 4));
+    assert!(
+        labels(&items).is_empty(),
+        "no plus_value in an engagement: {items}"
+    );
+    // The action already has most fields; never the engagement's animateur.
+    let text = action.replacen("exigences:", "\nexigences:", 1);
+    c.open(JOB, &text);
+    let row = line_of(&text, "");
+    let items = c.request("textDocument/completion", c.at(JOB, row, 0));
+    assert_eq!(labels(&items), ["criteres_associes"], "{items}");
     c.stop();
 }
 
