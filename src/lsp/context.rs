@@ -381,7 +381,7 @@ mod tests {
 
     #[test]
     fn the_fields_already_written_beside_the_cursor() {
-        let mut sorted = |text: &str, at: usize, toml: bool| {
+        let sorted = |text: &str, at: usize, toml: bool| {
             let mut v = siblings(text, at, toml);
             v.sort();
             v
