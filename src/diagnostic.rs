@@ -147,6 +147,28 @@ pub fn sort(diags: &mut [Diagnostic]) {
     diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
 }
 
+/// The file findings about the whole dossier (without a file) are shown on: `ldm.toml`,
+/// the file that makes a folder a dossier. One convention for the terminal, `serve` and
+/// the editor.
+pub const DOSSIER_FILE: &str = "ldm.toml";
+
+/// The findings grouped by the file they are shown on (`DOSSIER_FILE` for those without
+/// one): files in the order of their first finding — the report's order, the dossier's —
+/// and each file's findings in their order. Every front end groups through this.
+pub fn by_file(diags: &[Diagnostic]) -> Vec<(&str, Vec<&Diagnostic>)> {
+    let mut out: Vec<(&str, Vec<&Diagnostic>)> = Vec::new();
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for d in diags {
+        let file = d.file.as_deref().unwrap_or(DOSSIER_FILE);
+        let at = *index.entry(file).or_insert_with(|| {
+            out.push((file, Vec::new()));
+            out.len() - 1
+        });
+        out[at].1.push(d);
+    }
+    out
+}
+
 /// Counts of findings by severity.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Counts {

@@ -2,13 +2,13 @@
 //! sum up several audits.
 
 use super::EXIT_FAILURE;
-use super::scope::dossier_root;
 use anyhow::Context;
 use ldm::audit::{self, Audit, rapport, resume};
 use ldm::check::CheckReport;
 use ldm::diagnostic::Counts;
 use ldm::fsutil::Written;
 use ldm::ops::output::{self, Kind};
+use ldm::ops::scope::dossier_root;
 use ldm::report::{self, Checked, Format};
 use ldm::workspace::Workspace;
 use std::path::{Path, PathBuf};

@@ -1,8 +1,8 @@
 //! `ldm check`: verify one or more dossiers.
 
 use super::EXIT_FAILURE;
-use super::scope::{Scope, dossier_root, inside};
 use clap::ValueEnum;
+use ldm::ops::scope::{Scope, dossier_root, inside};
 use ldm::report::{self, Checked, Format};
 use ldm::rule::Rule;
 use ldm::workspace::Workspace;

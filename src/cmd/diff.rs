@@ -37,7 +37,7 @@ struct Loaded {
 }
 
 fn from_folder(p: &Path) -> anyhow::Result<Loaded> {
-    let p = &super::scope::dossier_root(p);
+    let p = &ldm::ops::scope::dossier_root(p);
     Ok(Loaded {
         source: super::shown(p),
         ws: Workspace::load(p)?,
@@ -53,7 +53,7 @@ fn from_git(dossier: &Path, rev: &str) -> anyhow::Result<Loaded> {
 }
 
 pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
-    a.dossier = super::scope::dossier_root(&a.dossier);
+    a.dossier = ldm::ops::scope::dossier_root(&a.dossier);
     let (old, new) = match (a.git.as_slice(), a.dossiers.as_slice()) {
         ([rev], []) => (
             from_git(&a.dossier, rev)?,

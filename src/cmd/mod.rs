@@ -33,7 +33,6 @@ mod progress;
 mod referentiel;
 mod render;
 mod schema;
-mod scope;
 mod serve;
 
 use clap::{Parser, Subcommand};

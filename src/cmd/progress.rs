@@ -39,34 +39,16 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::from(EXIT_FAILURE));
     }
-    a.dossier = super::scope::dossier_root(&a.dossier);
-    let Workspace {
-        dossier, edition, ..
-    } = Workspace::load(&a.dossier)?;
-    let Some(annee) = a.annee.or_else(|| progress::default_year(&dossier)) else {
-        eprintln_fr!(
-            "erreur\u{a0}: année de référence inconnue (ldm.toml illisible) ; indiquez-la avec --annee, ou lancez « ldm check » pour corriger ldm.toml"
-        );
-        return Ok(ExitCode::from(EXIT_FAILURE));
-    };
-    if let Some(campagne) = dossier.annee() {
-        // Two labels of five years back (the measures' baselines), the new label ahead.
-        let (debut, fin) = (campagne.saturating_sub(10), campagne.saturating_add(5));
-        if !(debut..=fin).contains(&annee) {
-            eprintln_fr!(
-                "erreur\u{a0}: l'année {annee} est hors de la campagne {campagne} ; choisissez --annee de {debut} (deux labels plus tôt) à {fin} (la fin du label)"
-            );
+    a.dossier = ldm::ops::scope::dossier_root(&a.dossier);
+    let ws = Workspace::load(&a.dossier)?;
+    let p = match ldm::ops::progress::compute(&ws, a.annee, a.critere) {
+        Ok(p) => p,
+        Err(refusal) => {
+            eprintln_fr!("erreur\u{a0}: {refusal}");
             return Ok(ExitCode::from(EXIT_FAILURE));
         }
-    }
-    if let Some(n) = a.critere
-        && edition.critere(n).is_none()
-        && !dossier.criteres.iter().any(|c| c.numero == n)
-    {
-        eprintln_fr!("erreur\u{a0}: le dossier n'a pas de critère {n}");
-        return Ok(ExitCode::from(EXIT_FAILURE));
-    }
-    let p = progress::compute(&dossier, &edition, annee, a.critere);
+    };
+    let dossier = &ws.dossier;
     let color = a.output.path.is_none() && super::color_stdout();
     let mut out = String::new();
     match format {
