@@ -17,18 +17,18 @@ const PATIENCE: Duration = Duration::from_secs(20);
 const JOB: &str = "criteres/4-partenariats/actions/job-dating.md";
 
 /// A running `ldm lsp` and the messages it sent that no one has read yet.
-struct Client {
+pub(crate) struct Client {
     child: Child,
     stdin: ChildStdin,
     from_server: Receiver<Value>,
-    pending: VecDeque<Value>,
+    pub(crate) pending: VecDeque<Value>,
     next_id: i64,
-    dossier: TempDossier,
+    pub(crate) dossier: TempDossier,
 }
 
 impl Client {
     /// Starts `ldm lsp` and goes through the initialize handshake.
-    fn start(dossier: TempDossier) -> Client {
+    pub(crate) fn start(dossier: TempDossier) -> Client {
         let mut cmd = Ldm::new().arg("lsp").command();
         cmd.stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -74,7 +74,7 @@ impl Client {
 
     /// Sends a request and waits for its answer's result; notifications that come
     /// meanwhile are kept for `diagnostics`.
-    fn request(&mut self, method: &str, params: Value) -> Value {
+    pub(crate) fn request(&mut self, method: &str, params: Value) -> Value {
         self.next_id += 1;
         let id = self.next_id;
         self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
@@ -96,13 +96,13 @@ impl Client {
             .unwrap_or_else(|_| panic!("ldm lsp said nothing more in {PATIENCE:?}"))
     }
 
-    fn uri(&self, rel: &str) -> String {
+    pub(crate) fn uri(&self, rel: &str) -> String {
         url::Url::from_file_path(self.dossier.join(rel))
             .unwrap()
             .to_string()
     }
 
-    fn open(&mut self, rel: &str, text: &str) {
+    pub(crate) fn open(&mut self, rel: &str, text: &str) {
         let uri = self.uri(rel);
         self.notify(
             "textDocument/didOpen",
@@ -138,12 +138,12 @@ impl Client {
         }
     }
 
-    fn at(&self, rel: &str, line: u32, character: u32) -> Value {
+    pub(crate) fn at(&self, rel: &str, line: u32, character: u32) -> Value {
         json!({"textDocument": {"uri": self.uri(rel)}, "position": {"line": line, "character": character}})
     }
 
     /// shutdown, exit: the server ends with status 0.
-    fn stop(mut self) {
+    pub(crate) fn stop(mut self) {
         assert_eq!(self.request("shutdown", Value::Null), Value::Null);
         self.notify("exit", Value::Null);
         assert_eq!(self.exit_code(), Some(0));

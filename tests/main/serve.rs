@@ -16,7 +16,7 @@ const JOB: &str = "criteres/4-partenariats/actions/job-dating.md";
 const PATIENCE: Duration = Duration::from_secs(10);
 
 /// A running `ldm serve` on a temporary dossier, killed when dropped.
-struct Serve {
+pub(crate) struct Serve {
     child: Child,
     addr: SocketAddr,
     dossier: TempDossier,
@@ -28,7 +28,7 @@ impl Serve {
         Serve::start(TempDossier::copy(&example(), "lycee"), &[])
     }
 
-    fn start(dossier: TempDossier, extra: &[&str]) -> Serve {
+    pub(crate) fn start(dossier: TempDossier, extra: &[&str]) -> Serve {
         let mut cmd = Ldm::new()
             .arg("serve")
             .arg(dossier.path())
@@ -78,7 +78,7 @@ impl Serve {
         Reply::parse(&raw)
     }
 
-    fn json(&self) -> Value {
+    pub(crate) fn json(&self) -> Value {
         let r = self.get("/api/etat");
         assert_eq!(r.status, 200, "{}", r.body);
         serde_json::from_str(&r.body).unwrap()
