@@ -169,6 +169,60 @@ pub fn by_file(diags: &[Diagnostic]) -> Vec<(&str, Vec<&Diagnostic>)> {
     out
 }
 
+/// The findings of one file that repeat — same rule and help, e.g. one « À compléter »
+/// per field of a fresh fiche — as the first one and its repeats, in the order of the
+/// first ones: each repeat is still named by its line and message, under one excerpt.
+/// The terminal and `serve` group through this.
+pub fn repeats<'a>(
+    ds: impl IntoIterator<Item = &'a Diagnostic>,
+) -> Vec<(&'a Diagnostic, Vec<&'a Diagnostic>)> {
+    type Key<'a> = (Rule, Option<&'a str>);
+    let mut out: Vec<(&Diagnostic, Vec<&Diagnostic>)> = Vec::new();
+    let mut seen: std::collections::HashMap<Key, usize> = std::collections::HashMap::new();
+    for d in ds {
+        if out.last().is_some_and(|(f, _)| f.file != d.file) {
+            seen.clear();
+        }
+        if d.file.is_none() || d.pos.is_none() {
+            out.push((d, Vec::new()));
+            continue;
+        }
+        match seen.get(&(d.rule, d.help.as_deref())) {
+            Some(&i) => out[i].1.push(d),
+            None => {
+                seen.insert((d.rule, d.help.as_deref()), out.len());
+                out.push((d, Vec::new()));
+            }
+        }
+    }
+    out
+}
+
+/// The repeats of a finding: « lignes 12, 18 et 25 » when they say the same, else one
+/// line each with its message.
+pub fn repeats_note(first: &Diagnostic, repeats: &[&Diagnostic]) -> String {
+    let line = |d: &Diagnostic| d.pos.map_or(0, |p| p.line);
+    if repeats.iter().all(|d| d.message == first.message) {
+        let lines: Vec<String> = repeats.iter().map(|d| line(d).to_string()).collect();
+        return match lines.split_last() {
+            Some((last, [])) => format!("ligne {last}"),
+            Some((last, rest)) => format!("lignes {} et {last}", rest.join(", ")),
+            None => String::new(),
+        };
+    }
+    let each: Vec<String> = repeats
+        .iter()
+        .map(|d| {
+            format!(
+                "ligne {}\u{a0}: {}",
+                line(d),
+                crate::text::visible(&d.message)
+            )
+        })
+        .collect();
+    each.join("\n")
+}
+
 /// Counts of findings by severity.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Counts {

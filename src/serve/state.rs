@@ -28,6 +28,13 @@ pub struct Constat {
     pub colonne: Option<u32>,
     pub aide: Option<String>,
     pub extrait: Option<Extrait>,
+    /// The same finding further down the file (same rule and help: one « À compléter »
+    /// per field of a fresh fiche), grouped under this one as the terminal groups them
+    /// (`diagnostic::repeats`): their lines, and the note the terminal writes.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aussi: Vec<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aussi_note: Option<String>,
 }
 
 /// The line of a finding cut around the spot it marks.
@@ -134,7 +141,10 @@ impl Analyse {
         let mut ordre = Vec::new();
         for (file, found) in crate::diagnostic::by_file(&report.diagnostics) {
             let src = |diag: &Diagnostic| diag.file.as_ref().and_then(|f| d.sources.get(f));
-            let constats = found.into_iter().map(|x| constat(x, src(x))).collect();
+            let constats = crate::diagnostic::repeats(found)
+                .into_iter()
+                .map(|(x, again)| constat(x, src(x), &again))
+                .collect();
             ordre.push(file.to_string());
             fichiers.insert(file.to_string(), constats);
         }
@@ -164,7 +174,7 @@ impl Analyse {
     }
 }
 
-fn constat(d: &Diagnostic, src: Option<&Source>) -> Constat {
+fn constat(d: &Diagnostic, src: Option<&Source>, again: &[&Diagnostic]) -> Constat {
     let extrait = src.zip(d.pos).and_then(|(s, p)| {
         let (line, range) = s.excerpt(p, EXCERPT_MARGIN)?;
         Some(Extrait {
@@ -181,6 +191,8 @@ fn constat(d: &Diagnostic, src: Option<&Source>) -> Constat {
         colonne: d.pos.map(|p| p.column),
         aide: d.help.clone(),
         extrait,
+        aussi: again.iter().filter_map(|x| x.pos).map(|p| p.line).collect(),
+        aussi_note: (!again.is_empty()).then(|| crate::diagnostic::repeats_note(d, again)),
     }
 }
 
@@ -402,6 +414,8 @@ mod tests {
             colonne: Some(1),
             aide: None,
             extrait: None,
+            aussi: Vec::new(),
+            aussi_note: None,
         }
     }
 

@@ -154,6 +154,15 @@
     var a = document.getElementById('nb-avertissements');
     a.textContent = compte(r.total.avertissements, 'avertissement', 'avertissements');
     a.dataset.n = r.total.avertissements;
+    // As the terminal says: coverage and uncited evidence wait for the broken fiches, so
+    // « 0 avertissement » is no good news yet.
+    if (r.a_corriger.length) {
+      a.textContent += ' (exigences et preuves vérifiées une fois ' +
+        (r.a_corriger.length > 1 ? 'les fiches à corriger lues' : 'la fiche à corriger lue') + ')';
+      a.dataset.attente = 'oui';
+    } else {
+      delete a.dataset.attente;
+    }
   }
 
   // Counts by severity of the findings of the files outside the criteria.
@@ -164,8 +173,8 @@
         return;
       }
       etat.fichiers[f].forEach(function (x) {
-        if (x.gravite === 'erreur') { c.erreurs += 1; }
-        if (x.gravite === 'avertissement') { c.avertissements += 1; }
+        if (x.gravite === 'erreur') { c.erreurs += nombre(x); }
+        if (x.gravite === 'avertissement') { c.avertissements += nombre(x); }
       });
     });
     return c;
@@ -243,7 +252,7 @@
     var groupes = [];
     var montres = 0;
     fichiers.forEach(function (f) {
-      etat.fichiers[f].forEach(function (c) { parGravite[c.gravite] += 1; });
+      etat.fichiers[f].forEach(function (c) { parGravite[c.gravite] += nombre(c); });
       var retenus = etat.fichiers[f].filter(function (c) { return retenu(f, c); });
       if (retenus.length) {
         montres += retenus.length;
@@ -284,7 +293,13 @@
     return s;
   }
 
-  // One finding as the terminal writes it: title, excerpt with the spot marked, hint.
+  // How many findings a card stands for: itself and the repeats grouped under it.
+  function nombre(c) {
+    return 1 + (c.aussi ? c.aussi.length : 0);
+  }
+
+  // One finding as the terminal writes it: title, excerpt with the spot marked, the
+  // repeats grouped under it (« même constat : aussi lignes … »), hint.
   function constat(chemin, c) {
     var a = el('article', 'constat ' + c.gravite);
     var titre = el('p', 'titre');
@@ -294,6 +309,12 @@
     a.appendChild(titre);
     if (c.extrait) {
       a.appendChild(extrait(c));
+    }
+    if (c.aussi_note) {
+      var meme = el('p', 'meme');
+      meme.appendChild(el('strong', null, 'même constat' + NBSP + ':'));
+      meme.appendChild(document.createTextNode(' aussi ' + c.aussi_note));
+      a.appendChild(meme);
     }
     if (c.aide) {
       var aide = el('p', 'aide');
