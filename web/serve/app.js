@@ -157,11 +157,12 @@
     // As the terminal says: coverage and uncited evidence wait for the broken fiches, so
     // « 0 avertissement » is no good news yet.
     if (r.a_corriger.length) {
-      a.textContent += ' (exigences et preuves vérifiées une fois ' +
-        (r.a_corriger.length > 1 ? 'les fiches à corriger lues' : 'la fiche à corriger lue') + ')';
+      a.textContent += ' (en attente ' + (r.a_corriger.length > 1 ? 'des fiches' : 'de la fiche') + ' à corriger)';
+      a.title = 'Les exigences non couvertes et les preuves non citées seront vérifiées une fois les fiches à corriger lues.';
       a.dataset.attente = 'oui';
     } else {
       delete a.dataset.attente;
+      a.title = '';
     }
   }
 
@@ -287,7 +288,8 @@
       window.scrollTo(0, 0);
     });
     h.appendChild(b);
-    h.appendChild(el('span', 'nombre', compte(constats.length, 'constat', 'constats')));
+    var n = constats.reduce(function (s, c) { return s + nombre(c); }, 0);
+    h.appendChild(el('span', 'nombre', compte(n, 'constat', 'constats')));
     s.appendChild(h);
     constats.forEach(function (c) { s.appendChild(constat(chemin, c)); });
     return s;
@@ -299,7 +301,7 @@
   }
 
   // One finding as the terminal writes it: title, excerpt with the spot marked, the
-  // repeats grouped under it (« même constat : aussi lignes … »), hint.
+  // repeats grouped under it (« même constat : lignes … »), hint.
   function constat(chemin, c) {
     var a = el('article', 'constat ' + c.gravite);
     var titre = el('p', 'titre');
@@ -313,7 +315,7 @@
     if (c.aussi_note) {
       var meme = el('p', 'meme');
       meme.appendChild(el('strong', null, 'même constat' + NBSP + ':'));
-      meme.appendChild(document.createTextNode(' aussi ' + c.aussi_note));
+      meme.appendChild(document.createTextNode(' ' + c.aussi_note));
       a.appendChild(meme);
     }
     if (c.aide) {
