@@ -2,7 +2,7 @@
 //! revisions of the dossier).
 
 use super::EXIT_FAILURE;
-use ldm::diff::{self, Input, term};
+use ldm::diff::{self, Input};
 use ldm::vfs::git;
 use ldm::workspace::Workspace;
 use std::path::{Path, PathBuf};
@@ -83,41 +83,12 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
             edition: &new.ws.edition,
         },
     );
-    let mut out = String::new();
     let format = match super::output_kind(a.format, a.output.path.as_deref(), output::DIFF) {
         Ok(f) => f,
         Err(code) => return Ok(code),
     };
-    match format {
-        Kind::Term => {
-            term::write(
-                &mut out,
-                &d,
-                if a.output.path.is_none() && super::color_stdout() {
-                    term::Style::Color
-                } else {
-                    term::Style::Plain
-                },
-            );
-            out = ldm::typo::french(&out);
-        }
-        // The documents are in French typography, as the annex is.
-        Kind::Md => {
-            term::write(&mut out, &d, term::Style::Markdown);
-            out = ldm::typo::french(&out);
-        }
-        // A template error names its file and line; main reports it and exits 2.
-        Kind::Html => {
-            out = ldm::typo::french_html(&diff::html::render(
-                &d,
-                Some(new.ws.dossier.files.as_ref()),
-            )?)
-        }
-        Kind::Json => {
-            out = super::json_document(ldm::diff::JSON_VERSION, &d)?;
-        }
-        // `output::DIFF` offers no other format.
-        other => anyhow::bail!("la comparaison ne s'écrit pas en {}", other.value()),
-    }
+    let color = a.output.path.is_none() && super::color_stdout();
+    // A template error names its file and line; main reports it and exits 2.
+    let out = ldm::ops::document::diff(&d, format, color, Some(new.ws.dossier.files.as_ref()))?;
     super::deliver(&out, a.output.path.as_deref(), a.output.force)
 }

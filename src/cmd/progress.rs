@@ -2,7 +2,7 @@
 
 use super::EXIT_FAILURE;
 use ldm::ops::output::{self, Kind};
-use ldm::progress::{self, Progress, html, md, term};
+use ldm::progress::Progress;
 use ldm::workspace::Workspace;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -50,33 +50,17 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
     };
     let dossier = &ws.dossier;
     let color = a.output.path.is_none() && super::color_stdout();
-    let mut out = String::new();
-    match format {
-        // French typography on the whole text: spaces are replaced one for one, so the
-        // table's columns stay aligned.
-        Kind::Term => {
-            term::write(&mut out, &p, color);
-            out = ldm::typo::french(&out);
-        }
-        Kind::Md => {
-            md::write(&mut out, &p);
-            out = ldm::typo::french(&out);
-        }
-        // A template error names its file and line; main reports it and exits 2.
-        Kind::Html => out = html::render(&p, Some(dossier.files.as_ref()))?,
-        Kind::Json => {
-            out = super::json_document(ldm::progress::JSON_VERSION, &p)?;
-        }
-        Kind::Pdf => return super::deliver(pdf(&p)?, a.output.path.as_deref(), a.output.force),
-        // `output::PROGRESS` offers no other format.
-        other => anyhow::bail!("le tableau de bord ne s'écrit pas en {}", other.value()),
+    if format == Kind::Pdf {
+        return super::deliver(pdf(&p)?, a.output.path.as_deref(), a.output.force);
     }
+    // A template error names its file and line; main reports it and exits 2.
+    let out = ldm::ops::document::progress(&p, format, color, Some(dossier.files.as_ref()))?;
     super::deliver(&out, a.output.path.as_deref(), a.output.force)
 }
 
 #[cfg(feature = "pdf")]
 fn pdf(p: &Progress) -> anyhow::Result<Vec<u8>> {
-    Ok(progress::pdf::render(p, super::pdf_date())?)
+    Ok(ldm::progress::pdf::render(p, super::pdf_date())?)
 }
 
 #[cfg(not(feature = "pdf"))]

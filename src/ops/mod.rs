@@ -3,8 +3,10 @@
 //! It grows verb by verb (ARCHITECTURE.md, « Application layer »); today: the format of
 //! a written document (`output`), the dossier's root and the check's scope (`scope`), the
 //! JSON envelope and the outputs' schemas (`json`), the reference year of `progress` and
-//! its window (`progress`).
+//! its window (`progress`), the text documents of `diff` and `progress` with their
+//! typography (`document`).
 
+pub mod document;
 pub mod json;
 pub mod output;
 pub mod progress;
