@@ -3,6 +3,7 @@
 
 use super::EXIT_FAILURE;
 use ldm::diff::{self, Input};
+use ldm::ops::document::Report;
 use ldm::vfs::git;
 use ldm::workspace::Workspace;
 use std::path::{Path, PathBuf};
@@ -89,6 +90,11 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
     };
     let color = a.output.path.is_none() && super::color_stdout();
     // A template error names its file and line; main reports it and exits 2.
-    let out = ldm::ops::document::diff(&d, format, color, Some(new.ws.dossier.files.as_ref()))?;
+    let out = ldm::ops::document::text(
+        Report::Diff(&d),
+        format,
+        color,
+        Some(new.ws.dossier.files.as_ref()),
+    )?;
     super::deliver(&out, a.output.path.as_deref(), a.output.force)
 }

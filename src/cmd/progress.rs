@@ -1,6 +1,7 @@
 //! `ldm progress`: the indicators at a reference year (the bilan annuel).
 
 use super::EXIT_FAILURE;
+use ldm::ops::document::Report;
 use ldm::ops::output::{self, Kind};
 use ldm::progress::Progress;
 use ldm::workspace::Workspace;
@@ -54,7 +55,12 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
         return super::deliver(pdf(&p)?, a.output.path.as_deref(), a.output.force);
     }
     // A template error names its file and line; main reports it and exits 2.
-    let out = ldm::ops::document::progress(&p, format, color, Some(dossier.files.as_ref()))?;
+    let out = ldm::ops::document::text(
+        Report::Progress(&p),
+        format,
+        color,
+        Some(dossier.files.as_ref()),
+    )?;
     super::deliver(&out, a.output.path.as_deref(), a.output.force)
 }
 

@@ -18,51 +18,53 @@ pub enum DocumentError {
     NotText(&'static str),
 }
 
-/// `ldm diff`'s document: `color` for a terminal; `files` is the dossier whose
-/// `templates/` may override ours.
-pub fn diff(
-    d: &Diff,
-    kind: Kind,
-    color: bool,
-    files: Option<&dyn FileSource>,
-) -> Result<String, DocumentError> {
-    use diff::term::{Style, write};
-    let mut out = String::new();
-    match kind {
-        Kind::Term => {
-            write(&mut out, d, if color { Style::Color } else { Style::Plain });
-            Ok(french(&out))
-        }
-        Kind::Md => {
-            write(&mut out, d, Style::Markdown);
-            Ok(french(&out))
-        }
-        Kind::Html => Ok(french_html(&diff::html::render(d, files)?)),
-        Kind::Json => Ok(super::json::document(diff::JSON_VERSION, d)),
-        other => Err(DocumentError::NotText(other.value())),
-    }
+/// A verb's report that has text documents.
+#[derive(Clone, Copy)]
+pub enum Report<'a> {
+    /// `ldm diff`'s comparison.
+    Diff(&'a Diff),
+    /// `ldm progress`'s indicators (the PDF is `progress::pdf`'s).
+    Progress(&'a Progress),
 }
 
-/// `ldm progress`'s text documents (the PDF is `progress::pdf`'s).
-pub fn progress(
-    p: &Progress,
+type Writer<'a> = Box<dyn Fn(&mut String) + 'a>;
+type Made<'a> = Box<dyn Fn() -> Result<String, TemplateError> + 'a>;
+type Json<'a> = Box<dyn Fn() -> String + 'a>;
+
+/// The document of `report` in `kind`: `color` for a terminal; `files` is the dossier
+/// whose `templates/` may override ours. The terminal's text and Markdown get French
+/// typography here (spaces replaced one for one, so a table's columns stay aligned).
+pub fn text(
+    report: Report,
     kind: Kind,
     color: bool,
     files: Option<&dyn FileSource>,
 ) -> Result<String, DocumentError> {
+    let (term, md, html, json): (Writer, Writer, Made, Json) = match report {
+        Report::Diff(d) => {
+            use diff::term::{Style, write};
+            let style = if color { Style::Color } else { Style::Plain };
+            (
+                Box::new(move |out| write(out, d, style)),
+                Box::new(move |out| write(out, d, Style::Markdown)),
+                Box::new(move || Ok(french_html(&diff::html::render(d, files)?))),
+                Box::new(move || super::json::document(diff::JSON_VERSION, d)),
+            )
+        }
+        Report::Progress(p) => (
+            Box::new(move |out| progress::term::write(out, p, color)),
+            Box::new(move |out| progress::md::write(out, p)),
+            Box::new(move || progress::html::render(p, files)),
+            Box::new(move || super::json::document(progress::JSON_VERSION, p)),
+        ),
+    };
     let mut out = String::new();
     match kind {
-        // Spaces are replaced one for one, so the table's columns stay aligned.
-        Kind::Term => {
-            progress::term::write(&mut out, p, color);
-            Ok(french(&out))
-        }
-        Kind::Md => {
-            progress::md::write(&mut out, p);
-            Ok(french(&out))
-        }
-        Kind::Html => Ok(progress::html::render(p, files)?),
-        Kind::Json => Ok(super::json::document(progress::JSON_VERSION, p)),
-        other => Err(DocumentError::NotText(other.value())),
+        Kind::Term => term(&mut out),
+        Kind::Md => md(&mut out),
+        Kind::Html => return Ok(html()?),
+        Kind::Json => return Ok(json()),
+        other => return Err(DocumentError::NotText(other.value())),
     }
+    Ok(french(&out))
 }
