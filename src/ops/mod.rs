@@ -4,9 +4,10 @@
 //! a written document (`output`), the dossier's root and the check's scope (`scope`), the
 //! JSON envelope and the outputs' schemas (`json`), the reference year of `progress` and
 //! its window (`progress`), the text documents of `diff` and `progress` with their
-//! typography (`document`).
+//! typography (`document`), the rules' explanations (`explain`).
 
 pub mod document;
+pub mod explain;
 pub mod json;
 pub mod output;
 pub mod progress;

@@ -49,6 +49,37 @@ fn up(p: &Path) -> PathBuf {
     }
 }
 
+/// The dossiers `ldm check` checks, each found upward from what the user named, with the part of
+/// it to show: a path inside a dossier narrows that dossier's scope.
+pub fn targets(paths: &[PathBuf], criteres: &[u32]) -> Vec<(PathBuf, Scope)> {
+    let named = if paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        paths.to_vec()
+    };
+    let mut groups: Vec<(PathBuf, Scope)> = Vec::new();
+    // Each root is resolved once and looked up by its real path: comparing every new
+    // root with every earlier one made a batch of 1,000 dossiers quadratic in syscalls.
+    let mut index: std::collections::HashMap<PathBuf, usize> = Default::default();
+    for path in &named {
+        let root = dossier_root(path);
+        let inner = (!paths.is_empty()).then(|| inside(&root, path)).flatten();
+        let key = root.canonicalize().unwrap_or_else(|_| root.clone());
+        let at = *index.entry(key).or_insert_with(|| {
+            let scope = Scope {
+                criteres: criteres.to_vec(),
+                paths: Vec::new(),
+            };
+            groups.push((root, scope));
+            groups.len() - 1
+        });
+        if let Some(rel) = inner {
+            groups[at].1.paths.push(rel);
+        }
+    }
+    groups
+}
+
 /// `target` relative to the dossier at `root`, with `/` separators; `None` when it is
 /// the root itself (the whole dossier) or lies outside it.
 pub fn inside(root: &Path, target: &Path) -> Option<String> {
