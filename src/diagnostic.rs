@@ -1,11 +1,12 @@
 //! Findings as values: a diagnostic names a rule, a severity, a place and a hint.
 
 pub use crate::rule::{Rule, Severity};
+use schemars::JsonSchema;
 use serde::Serialize;
 
 /// A place in a dossier file: 1-based line and column (in characters), and the
 /// length in characters of the spot to underline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 pub struct Pos {
     pub line: u32,
     pub column: u32,
@@ -31,9 +32,10 @@ impl Pos {
 /// One finding of `ldm check`. Its message and help are French text with French
 /// typography (`typo::french`), set once here so that every report, the LSP and `serve`
 /// print the same characters; excerpts of the dossier's lines are never part of them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Diagnostic {
     /// The rule that fired; serialized as its stable name, e.g. `mesure-non-chiffree`.
+    #[schemars(schema_with = "crate::rule::name_schema")]
     pub rule: Rule,
     pub severity: Severity,
     pub message: String,
@@ -49,7 +51,7 @@ pub struct Diagnostic {
 }
 
 /// A second place of a finding, in the same file, with what happened there.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Secondary {
     #[serde(flatten)]
     pub pos: Pos,
@@ -145,8 +147,84 @@ pub fn sort(diags: &mut [Diagnostic]) {
     diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
 }
 
+/// The file findings about the whole dossier (without a file) are shown on: `ldm.toml`,
+/// the file that makes a folder a dossier. One convention for the terminal, `serve` and
+/// the editor.
+pub const DOSSIER_FILE: &str = "ldm.toml";
+
+/// The findings grouped by the file they are shown on (`DOSSIER_FILE` for those without
+/// one): files in the order of their first finding — the report's order, the dossier's —
+/// and each file's findings in their order. Every front end groups through this.
+pub fn by_file(diags: &[Diagnostic]) -> Vec<(&str, Vec<&Diagnostic>)> {
+    let mut out: Vec<(&str, Vec<&Diagnostic>)> = Vec::new();
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for d in diags {
+        let file = d.file.as_deref().unwrap_or(DOSSIER_FILE);
+        let at = *index.entry(file).or_insert_with(|| {
+            out.push((file, Vec::new()));
+            out.len() - 1
+        });
+        out[at].1.push(d);
+    }
+    out
+}
+
+/// The findings of one file that repeat — same rule and help, e.g. one « À compléter »
+/// per field of a fresh fiche — as the first one and its repeats, in the order of the
+/// first ones: each repeat is still named by its line and message, under one excerpt.
+/// The terminal and `serve` group through this.
+pub fn repeats<'a>(
+    ds: impl IntoIterator<Item = &'a Diagnostic>,
+) -> Vec<(&'a Diagnostic, Vec<&'a Diagnostic>)> {
+    type Key<'a> = (Rule, Option<&'a str>);
+    let mut out: Vec<(&Diagnostic, Vec<&Diagnostic>)> = Vec::new();
+    let mut seen: std::collections::HashMap<Key, usize> = std::collections::HashMap::new();
+    for d in ds {
+        if out.last().is_some_and(|(f, _)| f.file != d.file) {
+            seen.clear();
+        }
+        if d.file.is_none() || d.pos.is_none() {
+            out.push((d, Vec::new()));
+            continue;
+        }
+        match seen.get(&(d.rule, d.help.as_deref())) {
+            Some(&i) => out[i].1.push(d),
+            None => {
+                seen.insert((d.rule, d.help.as_deref()), out.len());
+                out.push((d, Vec::new()));
+            }
+        }
+    }
+    out
+}
+
+/// The repeats of a finding: « lignes 12, 18 et 25 » when they say the same, else one
+/// line each with its message.
+pub fn repeats_note(first: &Diagnostic, repeats: &[&Diagnostic]) -> String {
+    let line = |d: &Diagnostic| d.pos.map_or(0, |p| p.line);
+    if repeats.iter().all(|d| d.message == first.message) {
+        let lines: Vec<String> = repeats.iter().map(|d| line(d).to_string()).collect();
+        return match lines.split_last() {
+            Some((last, [])) => format!("ligne {last}"),
+            Some((last, rest)) => format!("lignes {} et {last}", rest.join(", ")),
+            None => String::new(),
+        };
+    }
+    let each: Vec<String> = repeats
+        .iter()
+        .map(|d| {
+            format!(
+                "ligne {}\u{a0}: {}",
+                line(d),
+                crate::text::visible(&d.message)
+            )
+        })
+        .collect();
+    each.join("\n")
+}
+
 /// Counts of findings by severity.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Counts {
     pub erreurs: usize,
     pub avertissements: usize,

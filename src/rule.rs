@@ -8,7 +8,9 @@ use serde::{Serialize, Serializer};
 use std::fmt;
 
 /// How serious a finding is. `Erreur` blocks submission.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Erreur,
@@ -139,6 +141,12 @@ impl Serialize for Rule {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.name())
     }
+}
+
+/// A rule's name in the JSON outputs' schemas: a kebab-case word, not an enumeration,
+/// since a new rule is not a change of the outputs' shape.
+pub fn name_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({ "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" })
 }
 
 rules! {

@@ -26,10 +26,36 @@ pub struct Entry {
     generate: fn() -> Schema,
 }
 
-fn draft07<T: JsonSchema>() -> Schema {
+/// The root schema of `T` as draft-07, the dialect editors and validators agree on.
+pub fn draft07<T: JsonSchema>() -> Schema {
     SchemaSettings::draft07()
         .into_generator()
         .into_root_schema_for::<T>()
+}
+
+impl Entry {
+    /// An entry of another list (the outputs' schemas of `ops::json`).
+    pub const fn new(
+        name: &'static str,
+        file: &'static str,
+        title: &'static str,
+        description: &'static str,
+        generate: fn() -> Schema,
+    ) -> Entry {
+        Entry {
+            name,
+            file,
+            title,
+            description,
+            generate,
+        }
+    }
+}
+
+/// The kind of a fiche in the outputs (`"action"`, `"engagement"`), written as a string
+/// by the outputs that carry it.
+pub fn nature(_: &mut schemars::SchemaGenerator) -> Schema {
+    schemars::json_schema!({ "type": "string", "enum": ["action", "engagement"] })
 }
 
 /// Every schema, in the order of `ldm schema`'s help.

@@ -28,6 +28,10 @@ mod docx;
 mod formats;
 #[path = "main/front.rs"]
 mod front;
+// The three front ends over one check: needs the server and the language server.
+#[cfg(all(feature = "lsp", feature = "serve"))]
+#[path = "main/front_ends.rs"]
+mod front_ends;
 #[path = "main/fuzz.rs"]
 mod fuzz;
 #[path = "main/harden.rs"]

@@ -4,13 +4,14 @@
 use super::{Audit, Jugement};
 use crate::model::front::Sp;
 use crate::workspace::Workspace;
+use schemars::JsonSchema;
 use serde::Serialize;
 
 /// Version of `ldm audit comparer --format json`.
 pub const JSON_VERSION: u32 = 1;
 
 /// One side's judgement of a requirement: its conformité and efficacité as written.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Regard {
     pub conformite: Option<String>,
     pub efficacite: Option<String>,
@@ -56,7 +57,7 @@ impl Regard {
 }
 
 /// A requirement judged differently by the school and by the auditors.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Divergence {
     pub critere: u32,
     pub exigence: String,
@@ -65,7 +66,7 @@ pub struct Divergence {
 }
 
 /// The comparison over the requirements the edition asks of the dossier.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Comparaison {
     /// Requirements compared.
     pub exigences: usize,

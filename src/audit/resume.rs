@@ -9,7 +9,7 @@ use crate::workspace::Workspace;
 use serde::Serialize;
 use std::fmt::Write;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Ligne {
     /// The dossier as the user named it.
     pub dossier: String,

@@ -41,7 +41,7 @@ impl Ctx<'_> {
 }
 
 /// One line of the per-criterion summary.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct CritereSummary {
     pub numero: u32,
     pub intitule: String,
@@ -56,7 +56,7 @@ pub struct CritereSummary {
 }
 
 /// Everything `ldm check` found on one dossier.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct CheckReport {
     pub edition: String,
     pub diagnostics: Vec<Diagnostic>,

@@ -2,13 +2,13 @@
 //! sum up several audits.
 
 use super::EXIT_FAILURE;
-use super::scope::dossier_root;
 use anyhow::Context;
 use ldm::audit::{self, Audit, rapport, resume};
 use ldm::check::CheckReport;
 use ldm::diagnostic::Counts;
 use ldm::fsutil::Written;
 use ldm::ops::output::{self, Kind};
+use ldm::ops::scope::dossier_root;
 use ldm::report::{self, Checked, Format};
 use ldm::workspace::Workspace;
 use std::path::{Path, PathBuf};
@@ -37,9 +37,9 @@ enum Verb {
         /// Dossier de labellisation audité (par défaut : celui qui contient le dossier courant)
         #[arg(default_value = ".")]
         dossier: PathBuf,
-        /// Format de sortie, comme « ldm check » : human (par défaut), short, json, gitlab,
+        /// Format de sortie, comme « ldm check » : humain (par défaut), court, json, gitlab,
         /// github, sarif, junit ou resume
-        #[arg(long, value_enum, default_value = "human")]
+        #[arg(long, value_enum, default_value = "humain")]
         format: Format,
     },
     /// Produit le rapport d'audit en HTML imprimable, en Markdown, en PDF ou en Word
@@ -70,8 +70,8 @@ enum Verb {
         /// Dossiers audités
         #[arg(value_name = "DOSSIER", required = true)]
         dossiers: Vec<PathBuf>,
-        /// Format : term (colonnes, par défaut), csv (tableur) ou json
-        #[arg(long, value_enum, default_value = "term")]
+        /// Format : texte (colonnes, par défaut), csv (tableur) ou json
+        #[arg(long, value_enum, default_value = "texte")]
         format: ResumeFormat,
     },
 }
@@ -84,6 +84,7 @@ enum ComparerFormat {
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum ResumeFormat {
+    #[value(name = "texte", alias = "term")]
     Term,
     Csv,
     Json,
@@ -259,11 +260,8 @@ fn resume_all(paths: &[PathBuf], format: ResumeFormat) -> anyhow::Result<ExitCod
         ResumeFormat::Term => ldm::typo::french(&resume::term(&lignes)),
         ResumeFormat::Csv => resume::csv(&lignes),
         ResumeFormat::Json => {
-            #[derive(serde::Serialize)]
-            struct Resume<'a> {
-                audits: &'a [resume::Ligne],
-            }
-            super::json_document(1, &Resume { audits: &lignes })?
+            let doc = ldm::ops::json::AuditResume { audits: &lignes };
+            super::json_document(ldm::ops::json::AUDIT_RESUME_VERSION, &doc)?
         }
     };
     super::emit(&text)?;

@@ -43,7 +43,7 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
         Ok(f) => f,
         Err(code) => return Ok(code),
     };
-    a.dossier = super::scope::dossier_root(&a.dossier);
+    a.dossier = ldm::ops::scope::dossier_root(&a.dossier);
     let ws = match &a.git {
         Some(rev) => {
             let tree = ldm::vfs::git::revision(&a.dossier, rev)?;

@@ -1,19 +1,18 @@
 //! `ldm check`: verify one or more dossiers.
 
 use super::EXIT_FAILURE;
-use super::scope::{Scope, dossier_root, inside};
 use clap::ValueEnum;
+use ldm::ops::scope::Scope;
 use ldm::report::{self, Checked, Format};
-use ldm::rule::Rule;
 use ldm::workspace::Workspace;
-use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Deny {
     /// Les avertissements font aussi échouer la vérification
-    Warnings,
+    #[value(name = "avertissements", alias = "warnings")]
+    Avertissements,
 }
 
 #[derive(clap::Args)]
@@ -26,13 +25,13 @@ pub struct Args {
     /// N'afficher que les constats de ces critères (le dossier est vérifié en entier)
     #[arg(long, value_name = "N", num_args = 1..)]
     critere: Vec<u32>,
-    /// Format de sortie : human (par défaut : messages détaillés avec extrait), short
+    /// Format de sortie : humain (par défaut : messages détaillés avec extrait), court
     /// (une ligne par problème : fichier:ligne:colonne), json (données pour d'autres outils),
     /// gitlab (rapport Code Quality), github (annotations GitHub Actions), sarif (SARIF 2.1.0),
     /// junit (JUnit XML) ou resume (une ligne par dossier et un total)
-    #[arg(long, value_enum, default_value = "human")]
+    #[arg(long, value_enum, default_value = "humain")]
     format: Format,
-    /// « --deny warnings » : les avertissements font aussi échouer la vérification
+    /// « --deny avertissements » : les avertissements font aussi échouer la vérification
     #[arg(long, value_enum, value_name = "QUOI")]
     deny: Option<Deny>,
     /// Afficher tous les constats avec leur extrait, même quand ils ne tiennent pas sur un
@@ -49,7 +48,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(name) = args.explain {
         return explain(&name);
     }
-    let targets = group_by_dossier(&args.dossiers, &args.critere);
+    let targets = ldm::ops::scope::targets(&args.dossiers, &args.critere);
     // Both cores, one dossier at a time on each: a dossier is dropped as soon as its
     // small result is kept, so memory stays flat whatever the batch. The results keep
     // the order of the arguments.
@@ -62,7 +61,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let opts = report::Options {
         format: args.format,
         color: super::color_stdout(),
-        deny_warnings: args.deny == Some(Deny::Warnings),
+        deny_warnings: args.deny == Some(Deny::Avertissements),
     };
     let mut out = String::new();
     report::write(&mut out, &checked, opts);
@@ -112,37 +111,6 @@ fn self_assessment(ws: &mut Workspace, report: &mut ldm::check::CheckReport) {
     ws.dossier.sources.extend(sources);
 }
 
-/// The dossiers to check, each found upward from what the user named, with the part of
-/// it to show: a path inside a dossier narrows that dossier's scope.
-fn group_by_dossier(paths: &[PathBuf], criteres: &[u32]) -> Vec<(PathBuf, Scope)> {
-    let named = if paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        paths.to_vec()
-    };
-    let mut groups: Vec<(PathBuf, Scope)> = Vec::new();
-    // Each root is resolved once and looked up by its real path: comparing every new
-    // root with every earlier one made a batch of 1,000 dossiers quadratic in syscalls.
-    let mut index: HashMap<PathBuf, usize> = HashMap::new();
-    for path in &named {
-        let root = dossier_root(path);
-        let inner = (!paths.is_empty()).then(|| inside(&root, path)).flatten();
-        let key = root.canonicalize().unwrap_or_else(|_| root.clone());
-        let at = *index.entry(key).or_insert_with(|| {
-            let scope = Scope {
-                criteres: criteres.to_vec(),
-                paths: Vec::new(),
-            };
-            groups.push((root, scope));
-            groups.len() - 1
-        });
-        if let Some(rel) = inner {
-            groups[at].1.paths.push(rel);
-        }
-    }
-    groups
-}
-
 /// On GitHub Actions, appends the Markdown summary to the file `$GITHUB_STEP_SUMMARY`
 /// names. A failure to write it is reported but does not change the verdict.
 fn step_summary(checked: &[Checked], opts: report::Options) {
@@ -159,45 +127,12 @@ fn step_summary(checked: &[Checked], opts: report::Options) {
 }
 
 fn explain(name: &str) -> anyhow::Result<ExitCode> {
-    use std::fmt::Write;
-    let mut text = String::new();
-    if name.is_empty() {
-        let mut famille = None;
-        for r in Rule::ALL {
-            if famille != Some(r.famille()) {
-                famille = Some(r.famille());
-                let _ = writeln!(text, "\n{}", r.famille().label().to_uppercase());
-            }
-            let _ = writeln!(
-                text,
-                "  {:<28} {:<14} {}",
-                r.name(),
-                r.severity(),
-                r.titre()
-            );
+    match ldm::ops::explain::text(name) {
+        Ok(text) => super::emit(&text)?,
+        Err(unknown) => {
+            eprintln_fr!("erreur\u{a0}: {unknown}");
+            return Ok(ExitCode::from(EXIT_FAILURE));
         }
-        let _ = writeln!(
-            text,
-            "\n« ldm check --explain <règle> » explique une règle."
-        );
-    } else if let Some(r) = Rule::from_name(name) {
-        let _ = writeln!(
-            text,
-            "{} ({}, famille {})\n\n{}\n\n{}",
-            r.name(),
-            r.severity(),
-            r.famille(),
-            r.titre(),
-            r.explication()
-        );
-    } else {
-        let hint = ldm::text::suggest(name, Rule::ALL.iter().map(|r| r.name()))
-            .map_or(String::new(), |s| format!(" ; vouliez-vous dire « {s} » ?"));
-        eprintln_fr!(
-            "erreur\u{a0}: règle inconnue « {name} »{hint}\n« ldm check --explain » liste toutes les règles."
-        );
-        return Ok(ExitCode::from(EXIT_FAILURE));
     }
-    super::emit(&ldm::typo::french(&text))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -54,9 +54,7 @@ impl TypedValueParser for SchemaName {
 
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
         Some(Box::new(
-            ldm::schema::SCHEMAS
-                .iter()
-                .map(|e| PossibleValue::new(e.name)),
+            ldm::ops::json::all_schemas().map(|e| PossibleValue::new(e.name)),
         ))
     }
 }

@@ -2,7 +2,8 @@
 //! revisions of the dossier).
 
 use super::EXIT_FAILURE;
-use ldm::diff::{self, Input, term};
+use ldm::diff::{self, Input};
+use ldm::ops::document::Report;
 use ldm::vfs::git;
 use ldm::workspace::Workspace;
 use std::path::{Path, PathBuf};
@@ -22,8 +23,8 @@ pub struct Args {
     /// Avec --git : le dossier de labellisation dans le dépôt (par défaut : le dossier courant)
     #[arg(long, value_name = "DOSSIER", default_value = ".")]
     dossier: PathBuf,
-    /// Format : term (texte), md, html (page autonome) ou json. Par défaut : celui
-    /// qu'annonce l'extension du fichier -o, sinon term
+    /// Format : texte (à l'écran), md, html (page autonome) ou json. Par défaut : celui
+    /// qu'annonce l'extension du fichier -o, sinon texte
     #[arg(long, value_parser = super::format_values(output::DIFF))]
     format: Option<Kind>,
     #[command(flatten)]
@@ -37,7 +38,7 @@ struct Loaded {
 }
 
 fn from_folder(p: &Path) -> anyhow::Result<Loaded> {
-    let p = &super::scope::dossier_root(p);
+    let p = &ldm::ops::scope::dossier_root(p);
     Ok(Loaded {
         source: super::shown(p),
         ws: Workspace::load(p)?,
@@ -53,7 +54,7 @@ fn from_git(dossier: &Path, rev: &str) -> anyhow::Result<Loaded> {
 }
 
 pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
-    a.dossier = super::scope::dossier_root(&a.dossier);
+    a.dossier = ldm::ops::scope::dossier_root(&a.dossier);
     let (old, new) = match (a.git.as_slice(), a.dossiers.as_slice()) {
         ([rev], []) => (
             from_git(&a.dossier, rev)?,
@@ -83,41 +84,17 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
             edition: &new.ws.edition,
         },
     );
-    let mut out = String::new();
     let format = match super::output_kind(a.format, a.output.path.as_deref(), output::DIFF) {
         Ok(f) => f,
         Err(code) => return Ok(code),
     };
-    match format {
-        Kind::Term => {
-            term::write(
-                &mut out,
-                &d,
-                if a.output.path.is_none() && super::color_stdout() {
-                    term::Style::Color
-                } else {
-                    term::Style::Plain
-                },
-            );
-            out = ldm::typo::french(&out);
-        }
-        // The documents are in French typography, as the annex is.
-        Kind::Md => {
-            term::write(&mut out, &d, term::Style::Markdown);
-            out = ldm::typo::french(&out);
-        }
-        // A template error names its file and line; main reports it and exits 2.
-        Kind::Html => {
-            out = ldm::typo::french_html(&diff::html::render(
-                &d,
-                Some(new.ws.dossier.files.as_ref()),
-            )?)
-        }
-        Kind::Json => {
-            out = super::json_document(ldm::diff::JSON_VERSION, &d)?;
-        }
-        // `output::DIFF` offers no other format.
-        other => anyhow::bail!("la comparaison ne s'écrit pas en {}", other.value()),
-    }
+    let color = a.output.path.is_none() && super::color_stdout();
+    // A template error names its file and line; main reports it and exits 2.
+    let out = ldm::ops::document::text(
+        Report::Diff(&d),
+        format,
+        color,
+        Some(new.ws.dossier.files.as_ref()),
+    )?;
     super::deliver(&out, a.output.path.as_deref(), a.output.force)
 }

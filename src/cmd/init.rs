@@ -36,6 +36,7 @@ enum Nature {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum CiArg {
+    #[value(name = "aucun", alias = "none")]
     None,
     Gitlab,
     Github,
@@ -77,9 +78,9 @@ pub struct Args {
     /// Candidature en réseau (ajoute la section « Stratégie commune du réseau » aux critères concernés)
     #[arg(long)]
     reseau: bool,
-    /// Intégration continue du dépôt git : none (par défaut), gitlab (.gitlab-ci.yml) ou
+    /// Intégration continue du dépôt git : aucun (par défaut), gitlab (.gitlab-ci.yml) ou
     /// github (.github/workflows/ldm.yml)
-    #[arg(long, value_enum, default_value = "none")]
+    #[arg(long, value_enum, default_value = "aucun")]
     ci: CiArg,
     /// Renouvellement : créer le dossier de la nouvelle campagne depuis le dossier précédent
     /// (identité, équipes, engagements devenus actions avec « suite_de », actions en cours,

@@ -29,7 +29,7 @@ pub struct Args {
 }
 
 pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
-    a.dossier = super::scope::dossier_root(&a.dossier);
+    a.dossier = ldm::ops::scope::dossier_root(&a.dossier);
     let dossier = ldm::load::load(&a.dossier)?;
     let kind = match a.kind {
         KindArg::Action => Kind::Action,

@@ -1,8 +1,9 @@
 //! `ldm progress`: the indicators at a reference year (the bilan annuel).
 
 use super::EXIT_FAILURE;
+use ldm::ops::document::Report;
 use ldm::ops::output::{self, Kind};
-use ldm::progress::{self, Progress, html, md, term};
+use ldm::progress::Progress;
 use ldm::workspace::Workspace;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -19,9 +20,9 @@ pub struct Args {
     /// Se limiter à un critère (son numéro)
     #[arg(long, value_name = "N")]
     critere: Option<u32>,
-    /// Format : term (tableau avec barres), md (bilan annuel en Markdown), html (tableau de
+    /// Format : texte (tableau avec barres), md (bilan annuel en Markdown), html (tableau de
     /// bord imprimable, autonome), json (tous les chiffres) ou pdf (tableau de bord A4,
-    /// produit par ldm seul). Par défaut : celui qu'annonce l'extension du fichier -o, sinon term
+    /// produit par ldm seul). Par défaut : celui qu'annonce l'extension du fichier -o, sinon texte
     #[arg(long, value_parser = super::format_values(output::PROGRESS))]
     format: Option<Kind>,
     #[command(flatten)]
@@ -39,62 +40,33 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::from(EXIT_FAILURE));
     }
-    a.dossier = super::scope::dossier_root(&a.dossier);
-    let Workspace {
-        dossier, edition, ..
-    } = Workspace::load(&a.dossier)?;
-    let Some(annee) = a.annee.or_else(|| progress::default_year(&dossier)) else {
-        eprintln_fr!(
-            "erreur\u{a0}: année de référence inconnue (ldm.toml illisible) ; indiquez-la avec --annee, ou lancez « ldm check » pour corriger ldm.toml"
-        );
-        return Ok(ExitCode::from(EXIT_FAILURE));
-    };
-    if let Some(campagne) = dossier.annee() {
-        // Two labels of five years back (the measures' baselines), the new label ahead.
-        let (debut, fin) = (campagne.saturating_sub(10), campagne.saturating_add(5));
-        if !(debut..=fin).contains(&annee) {
-            eprintln_fr!(
-                "erreur\u{a0}: l'année {annee} est hors de la campagne {campagne} ; choisissez --annee de {debut} (deux labels plus tôt) à {fin} (la fin du label)"
-            );
+    a.dossier = ldm::ops::scope::dossier_root(&a.dossier);
+    let ws = Workspace::load(&a.dossier)?;
+    let p = match ldm::ops::progress::compute(&ws, a.annee, a.critere) {
+        Ok(p) => p,
+        Err(refusal) => {
+            eprintln_fr!("erreur\u{a0}: {refusal}");
             return Ok(ExitCode::from(EXIT_FAILURE));
         }
-    }
-    if let Some(n) = a.critere
-        && edition.critere(n).is_none()
-        && !dossier.criteres.iter().any(|c| c.numero == n)
-    {
-        eprintln_fr!("erreur\u{a0}: le dossier n'a pas de critère {n}");
-        return Ok(ExitCode::from(EXIT_FAILURE));
-    }
-    let p = progress::compute(&dossier, &edition, annee, a.critere);
+    };
+    let dossier = &ws.dossier;
     let color = a.output.path.is_none() && super::color_stdout();
-    let mut out = String::new();
-    match format {
-        // French typography on the whole text: spaces are replaced one for one, so the
-        // table's columns stay aligned.
-        Kind::Term => {
-            term::write(&mut out, &p, color);
-            out = ldm::typo::french(&out);
-        }
-        Kind::Md => {
-            md::write(&mut out, &p);
-            out = ldm::typo::french(&out);
-        }
-        // A template error names its file and line; main reports it and exits 2.
-        Kind::Html => out = html::render(&p, Some(dossier.files.as_ref()))?,
-        Kind::Json => {
-            out = super::json_document(ldm::progress::JSON_VERSION, &p)?;
-        }
-        Kind::Pdf => return super::deliver(pdf(&p)?, a.output.path.as_deref(), a.output.force),
-        // `output::PROGRESS` offers no other format.
-        other => anyhow::bail!("le tableau de bord ne s'écrit pas en {}", other.value()),
+    if format == Kind::Pdf {
+        return super::deliver(pdf(&p)?, a.output.path.as_deref(), a.output.force);
     }
+    // A template error names its file and line; main reports it and exits 2.
+    let out = ldm::ops::document::text(
+        Report::Progress(&p),
+        format,
+        color,
+        Some(dossier.files.as_ref()),
+    )?;
     super::deliver(&out, a.output.path.as_deref(), a.output.force)
 }
 
 #[cfg(feature = "pdf")]
 fn pdf(p: &Progress) -> anyhow::Result<Vec<u8>> {
-    Ok(progress::pdf::render(p, super::pdf_date())?)
+    Ok(ldm::progress::pdf::render(p, super::pdf_date())?)
 }
 
 #[cfg(not(feature = "pdf"))]

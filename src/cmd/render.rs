@@ -55,7 +55,7 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
         Ok(f) => f,
         Err(code) => return Ok(code),
     };
-    a.dossier = super::scope::dossier_root(&a.dossier);
+    a.dossier = ldm::ops::scope::dossier_root(&a.dossier);
     let ws = Workspace::load(&a.dossier)?;
     let (dossier, edition) = (&ws.dossier, &ws.edition);
     for n in &a.critere {

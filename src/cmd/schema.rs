@@ -1,19 +1,19 @@
-//! `ldm schema NAME`: print one of the JSON Schemas of the dossier's files.
+//! `ldm schema NAME`: print one of the JSON Schemas of the dossier's files or of ldm's
+//! JSON outputs.
 
 use super::EXIT_FAILURE;
-use ldm::schema::{self, SCHEMAS};
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Schéma à afficher : ldm.toml, etablissement, critere, action, engagement ou referentiel
+    /// Schéma à afficher : ceux des fichiers du dossier (ldm.toml, etablissement, critere, action, engagement, referentiel) ou ceux des sorties JSON (sortie-check, sortie-progress, sortie-diff, sortie-audit-resume)
     #[arg(value_name = "NOM", value_parser = super::completions::SchemaName)]
     nom: String,
 }
 
 pub fn run(a: Args) -> anyhow::Result<ExitCode> {
-    let Some(entry) = schema::entry(&a.nom) else {
-        let names: Vec<&str> = SCHEMAS.iter().map(|e| e.name).collect();
+    let Some(entry) = ldm::ops::json::schema(&a.nom) else {
+        let names: Vec<&str> = ldm::ops::json::all_schemas().map(|e| e.name).collect();
         let hint = ldm::text::suggest(&a.nom, names.iter().copied())
             .map_or(String::new(), |s| format!(" ; vouliez-vous dire « {s} » ?"));
         eprintln_fr!(

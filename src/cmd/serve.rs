@@ -30,7 +30,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         }
         other => other.and_then(Result::ok),
     };
-    let root = super::scope::dossier_root(&a.dossier);
+    let root = ldm::ops::scope::dossier_root(&a.dossier);
     let options = Options {
         port: a.port.unwrap_or(0),
         editeur,

@@ -9,7 +9,7 @@ use crate::text::fold;
 use serde::Serialize;
 use similar::{ChangeTag, TextDiff};
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct FieldChange {
     pub champ: String,
     pub avant: String,
@@ -17,19 +17,19 @@ pub struct FieldChange {
 }
 
 /// One piece of a word-level diff.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Segment {
     pub nature: Nature,
     pub texte: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ProseChange {
     pub section: String,
     pub segments: Vec<Segment>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct IndicatorChange {
     pub intitule: String,
     pub etat: IndicateurEtat,
@@ -40,7 +40,7 @@ pub struct IndicatorChange {
 }
 
 /// Everything that differs between two versions of an entity.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Changes {
     pub champs: Vec<FieldChange>,
     pub textes: Vec<ProseChange>,

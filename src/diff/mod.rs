@@ -27,7 +27,7 @@ use state::{CritereEtat, Fate, FicheEtat, Par};
 use std::collections::BTreeMap;
 
 /// One side of the comparison.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Side {
     /// As the user named it: a folder, or a git revision.
     pub source: String,
@@ -40,10 +40,11 @@ fn kind_word<S: Serializer>(k: &Kind, s: S) -> Result<S::Ok, S::Error> {
 }
 
 /// What happened to an action or engagement.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct EntityDiff {
     /// « action » or « engagement ».
     #[serde(serialize_with = "kind_word")]
+    #[schemars(schema_with = "crate::schema::nature")]
     pub nature: Kind,
     pub etat: FicheEtat,
     pub id: String,
@@ -57,7 +58,7 @@ pub struct EntityDiff {
 }
 
 /// The fate of an old engagement.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Devenir {
     pub engagement: String,
     pub denomination: String,
@@ -70,7 +71,7 @@ pub struct Devenir {
     pub par: Option<Par>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct CritereDiff {
     pub etat: CritereEtat,
     pub ancien_numero: Option<u32>,
@@ -81,7 +82,7 @@ pub struct CritereDiff {
     pub equipe: team::TeamDiff,
 }
 
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, schemars::JsonSchema)]
 pub struct Resume {
     pub criteres_ajoutes: usize,
     pub criteres_retires: usize,
@@ -111,7 +112,7 @@ impl Resume {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Diff {
     pub ancien: Side,
     pub nouveau: Side,

@@ -5,7 +5,7 @@ use crate::model::Kind;
 use serde::Serialize;
 
 /// What happened to an action or engagement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum FicheEtat {
     Ajoutee,
@@ -46,7 +46,7 @@ impl FicheEtat {
 }
 
 /// Whether a criterion is in both dossiers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum CritereEtat {
     Ajoute,
@@ -66,7 +66,7 @@ impl CritereEtat {
 }
 
 /// The fate of an old engagement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Fate {
     /// Carried out by a new action.
@@ -89,7 +89,7 @@ impl Fate {
 }
 
 /// How the follower of an old engagement was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Par {
     SuiteDe,
@@ -111,7 +111,7 @@ impl Par {
 }
 
 /// A piece of a word-level diff.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Nature {
     Egal,
@@ -120,7 +120,7 @@ pub enum Nature {
 }
 
 /// What happened to an indicator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum IndicateurEtat {
     Ajoute,

@@ -6,21 +6,21 @@ use crate::text::fold;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Gens {
     pub nom: String,
     pub prenom: String,
     pub fonction: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Changement {
     pub personne: String,
     pub avant: String,
     pub apres: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct TeamDiff {
     pub arrivees: Vec<Gens>,
     pub departs: Vec<Gens>,

@@ -6,7 +6,7 @@
 use super::context::{self, Place};
 use super::fields;
 use crate::diagnostic::critere_of_path;
-use crate::model::sections;
+use crate::model::{Kind, sections};
 use crate::text::fold;
 use crate::workspace::Workspace;
 
@@ -39,7 +39,13 @@ pub fn complete(ws: &Workspace, rel: &str, text: &str, at: usize) -> Vec<Item> {
     };
     let toml = schema == "ldm.toml";
     match context::place(text, at, toml) {
-        Place::Key { path, from } => keys(schema, &path, from, toml),
+        Place::Key { path, from } => {
+            let written = context::siblings(text, at, toml);
+            keys(schema, &path, from, toml)
+                .into_iter()
+                .filter(|i| !written.contains(&i.label) && !foreign(schema, &path, &i.label))
+                .collect()
+        }
         Place::Value { path, from, quoted } => {
             let path: Vec<&str> = path.iter().map(String::as_str).collect();
             values(ws, schema, rel, &path, from, quoted)
@@ -66,6 +72,20 @@ fn keys(schema: &str, path: &[String], from: usize, toml: bool) -> Vec<Item> {
             from,
         })
         .collect()
+}
+
+/// Whether field `name` under `path` belongs to the other kind of fiche (actions and
+/// engagements share one schema; `model::Kind::foreign_fields` says which are whose).
+fn foreign(schema: &str, path: &[String], name: &str) -> bool {
+    let kind = match schema {
+        "action" => Kind::Action,
+        "engagement" => Kind::Engagement,
+        _ => return false,
+    };
+    kind.foreign_fields().iter().any(|f| {
+        f.split_last()
+            .is_some_and(|(last, parent)| *last == name && parent.iter().eq(path.iter()))
+    })
 }
 
 /// A value as written after what the person typed: a string gets quotes when it has
@@ -185,7 +205,19 @@ fn of_kind(schema: &str) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use super::written;
+    use super::{foreign, written};
+
+    #[test]
+    fn each_kind_of_fiche_is_offered_only_its_own_fields() {
+        let at = |p: &[&str]| p.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert!(foreign("action", &[], "animateur"));
+        assert!(!foreign("engagement", &[], "animateur"));
+        assert!(foreign("engagement", &[], "perenne"));
+        assert!(foreign("engagement", &at(&["objectifs"]), "plus_value"));
+        assert!(!foreign("engagement", &[], "plus_value"));
+        assert!(!foreign("action", &at(&["objectifs"]), "plus_value"));
+        assert!(!foreign("critere", &[], "animateur"));
+    }
 
     #[test]
     fn values_are_quoted_only_when_they_need_it() {

@@ -213,6 +213,90 @@ fn heading(prefix: &str, line_start: usize) -> Place {
     }
 }
 
+/// The field names already written beside the one being typed at byte `at` (the same
+/// mapping: the front matter's top level, one list item, one TOML table), so completion
+/// leaves them out. The cursor's own line is not counted.
+pub fn siblings(text: &str, at: usize, toml: bool) -> Vec<String> {
+    let at = floor_boundary(text, at);
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let before: Vec<&str> = text[..line_start].lines().collect();
+    let after: Vec<&str> = text[(line_end + 1).min(text.len())..].lines().collect();
+    if toml {
+        return toml_siblings(&before, &after);
+    }
+    let prefix = &text[line_start..at];
+    let (col, _) = yaml_line(prefix);
+    let item_start = prefix[..col].contains('-');
+    let mut keys = Vec::new();
+    if !item_start {
+        // Upwards to the line that opens the mapping (a smaller column, or this item's `- `).
+        for line in before.iter().rev() {
+            match yaml_key_at(line, col) {
+                Step::Stop => break,
+                Step::Skip => {}
+                Step::Key(k, dash) => {
+                    keys.push(k);
+                    if dash {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    // Downwards to the next item or the end of the mapping.
+    for line in after {
+        match yaml_key_at(line, col) {
+            Step::Stop | Step::Key(_, true) => break,
+            Step::Skip => {}
+            Step::Key(k, false) => keys.push(k),
+        }
+    }
+    keys
+}
+
+/// What a line means for the mapping whose keys sit at column `col`.
+enum Step {
+    /// Outside it: a key further left, or the end of the front matter.
+    Stop,
+    /// Blank, a comment, or nested deeper.
+    Skip,
+    /// One of its keys; `true` when the line starts a list item (`- key:`).
+    Key(String, bool),
+}
+
+fn yaml_key_at(line: &str, col: usize) -> Step {
+    if matches!(line.trim_end(), "---" | "...") {
+        return Step::Stop;
+    }
+    if line.trim().is_empty() || line.trim_start().starts_with('#') {
+        return Step::Skip;
+    }
+    let (c, rest) = yaml_line(line);
+    let dash = line[..c].contains('-');
+    match (c.cmp(&col), rest.split_once(':')) {
+        (std::cmp::Ordering::Less, _) => Step::Stop,
+        (std::cmp::Ordering::Equal, Some((key, _))) if is_name(key) => {
+            Step::Key(key.to_string(), dash)
+        }
+        (std::cmp::Ordering::Equal, _) if dash => Step::Stop,
+        _ => Step::Skip,
+    }
+}
+
+/// The keys of the TOML table the cursor is in, above and below its line.
+fn toml_siblings(before: &[&str], after: &[&str]) -> Vec<String> {
+    let header = |l: &str| l.trim_start().starts_with('[');
+    let key = |l: &str| {
+        let (k, _) = l.split_once('=')?;
+        let k = k.trim();
+        is_name(k).then(|| k.to_string())
+    };
+    let above = before.iter().rev().take_while(|l| !header(l));
+    let below = after.iter().take_while(|l| !header(l));
+    above.chain(below).filter_map(|l| key(l)).collect()
+}
+
 /// The word under byte `at` (letters, digits, `.`, `_`, `-`, `/`): a requirement id,
 /// a field name, an evidence path; with its byte range.
 pub fn word(text: &str, at: usize) -> Option<(&str, std::ops::Range<usize>)> {
@@ -293,6 +377,31 @@ mod tests {
         );
         let p = place(toml, toml.len(), true);
         assert!(matches!(p, Place::Key { ref path, .. } if path == &["candidature"]));
+    }
+
+    #[test]
+    fn the_fields_already_written_beside_the_cursor() {
+        let sorted = |text: &str, at: usize, toml: bool| {
+            let mut v = siblings(text, at, toml);
+            v.sort();
+            v
+        };
+        // The top level: every key at column 0 of the front matter, above and below.
+        let top = sorted(FICHE, at(FICHE, 2, "\"4.1\", \"4."), false);
+        assert_eq!(top, ["denomination", "objectifs", "preuves"]);
+        // Inside an indicator: its own keys, not its objective's nor the next item's.
+        let fiche = "---\nobjectifs:\n  - intitule: \"o\"\n    indicateurs:\n      - intitule: \"i\"\n        cible: 3\n        \n        mesures: {2024: 1}\n      - intitule: \"j\"\n        sens: baisse\n  - intitule: \"p\"\n---\n";
+        let cursor = fiche.find("        \n").unwrap() + 8;
+        assert_eq!(
+            sorted(fiche, cursor, false),
+            ["cible", "intitule", "mesures"]
+        );
+        // Starting a new item (`- `): nothing of the items above.
+        let item = "---\nobjectifs:\n  - intitule: \"o\"\n  - \n---\n";
+        assert!(sorted(item, item.find("  - \n").unwrap() + 4, false).is_empty());
+        let toml = "[etablissement]\nnom = \"x\"\n\nuai = \"1\"\n[candidature]\nannee = 2026\n";
+        let cursor = toml.find("\n\nuai").unwrap() + 1;
+        assert_eq!(sorted(toml, cursor, true), ["nom", "uai"]);
     }
 
     #[test]

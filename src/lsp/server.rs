@@ -4,7 +4,7 @@
 //! are taken together before the next one, so a burst of keystrokes costs one check.
 
 use super::position::{self, Point};
-use super::session::{self, Session};
+use super::session::Session;
 use super::{complete, context, fields, fix, hover};
 use crate::diagnostic::{self as ldm, Severity};
 use lsp_server::{Connection, Message, Notification, Request, RequestId, Response};
@@ -191,7 +191,7 @@ impl Server {
         let root = match known {
             Some(r) => r,
             None => {
-                let r = session::root_of(&path)?;
+                let r = crate::ops::scope::find_root(&path)?;
                 self.sessions.insert(r.clone(), Session::new(r.clone()));
                 self.dirty.insert(r.clone());
                 r

@@ -10,21 +10,14 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// The dossier that holds `file`: the nearest folder above it with an `ldm.toml`.
-pub fn root_of(file: &Path) -> Option<PathBuf> {
-    file.ancestors()
-        .skip(1)
-        .find(|d| d.join("ldm.toml").is_file())
-        .map(Path::to_path_buf)
-}
-
 pub struct Session {
     pub root: PathBuf,
     overlay: Overlay,
     /// The latest check's workspace; `None` before the first check, or when the folder
     /// is no dossier any more (its `ldm.toml` removed).
     pub ws: Option<Workspace>,
-    /// The latest findings, by file (findings without a file are put on `ldm.toml`).
+    /// The latest findings, by file (`diagnostic::by_file`: findings without a file are
+    /// put on `ldm.toml`).
     pub findings: BTreeMap<String, Vec<Diagnostic>>,
 }
 
@@ -79,9 +72,9 @@ impl Session {
             .ok()
             .map(Workspace::new);
         if let Some(ws) = &self.ws {
-            for d in check::check(ws).diagnostics {
-                let file = d.file.clone().unwrap_or_else(|| "ldm.toml".to_string());
-                now.entry(file).or_default().push(d);
+            let report = check::check(ws);
+            for (file, found) in crate::diagnostic::by_file(&report.diagnostics) {
+                now.insert(file.to_string(), found.into_iter().cloned().collect());
             }
         }
         let files: BTreeSet<&String> = self.findings.keys().chain(now.keys()).collect();
@@ -113,7 +106,7 @@ mod tests {
     fn an_unsaved_buffer_is_checked_and_its_findings_cleared_once_fixed() {
         let root = example();
         let file = root.join("criteres/4-partenariats/critere.md");
-        assert_eq!(root_of(&file).as_deref(), Some(root.as_path()));
+        assert_eq!(crate::ops::scope::find_root(&file), Some(root.clone()));
         let mut s = Session::new(root.clone());
         let rel = s.rel(&file).unwrap();
         assert_eq!(s.check(), []);

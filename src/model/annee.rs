@@ -10,7 +10,7 @@
 use serde::Serialize;
 
 /// How a year was written.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Calendrier {
     /// `2024`.

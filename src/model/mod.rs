@@ -42,6 +42,16 @@ impl Kind {
             Kind::Engagement => "engagements",
         }
     }
+
+    /// The fields of the shared front matter (`EntityFront`) that belong to the other
+    /// kind, by their path: what `check` reports as `champ-hors-contexte` and what the
+    /// editor's completion leaves out.
+    pub fn foreign_fields(self) -> &'static [&'static [&'static str]] {
+        match self {
+            Kind::Action => &[&["animateur"]],
+            Kind::Engagement => &[&["perenne"], &["objectifs", "plus_value"]],
+        }
+    }
 }
 
 /// A Markdown heading and the text under it, up to the next heading.

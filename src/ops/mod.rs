@@ -1,6 +1,14 @@
 //! The application layer (cargo's `ops`): what every front end — the command line,
 //! `serve`, `lsp`, the WebAssembly page — would otherwise decide on its own, decided once.
 //! It grows verb by verb (ARCHITECTURE.md, « Application layer »); today: the format of
-//! a written document.
+//! a written document (`output`), the dossier's root and the check's scope (`scope`), the
+//! JSON envelope and the outputs' schemas (`json`), the reference year of `progress` and
+//! its window (`progress`), the text documents of `diff` and `progress` with their
+//! typography (`document`), the rules' explanations (`explain`).
 
+pub mod document;
+pub mod explain;
+pub mod json;
 pub mod output;
+pub mod progress;
+pub mod scope;

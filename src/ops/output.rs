@@ -38,7 +38,7 @@ impl Kind {
     /// The value typed after `--format`.
     pub fn value(self) -> &'static str {
         match self {
-            Kind::Term => "term",
+            Kind::Term => "texte",
             Kind::Html => "html",
             Kind::Md => "md",
             Kind::Json => "json",
@@ -69,9 +69,20 @@ impl Kind {
         }
     }
 
-    /// The format named by a `--format` value.
+    /// The English value the format had before values were French, still accepted (and
+    /// hidden from help) so that existing scripts keep working.
+    pub fn english(self) -> Option<&'static str> {
+        match self {
+            Kind::Term => Some("term"),
+            _ => None,
+        }
+    }
+
+    /// The format named by a `--format` value, French or its English alias.
     pub fn of_value(value: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.value() == value)
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.value() == value || k.english() == Some(value))
     }
 
     /// The format a file name announces, if its extension is one ldm knows.
@@ -277,6 +288,7 @@ mod tests {
     fn every_value_names_its_format() {
         for k in Kind::ALL {
             assert_eq!(Kind::of_value(k.value()), Some(k));
+            assert!(k.english().is_none_or(|e| Kind::of_value(e) == Some(k)));
             assert_eq!(Kind::of_extension(k.extension()), Some(k));
         }
     }

@@ -3,10 +3,11 @@
 
 use super::exact::{Decimal, Ratio, worse};
 use crate::model::front::{Calendrier, Sens};
+use schemars::JsonSchema;
 use serde::Serialize;
 
 /// Where an indicator stands at the reference year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Statut {
     Atteint,
@@ -77,7 +78,7 @@ impl Statut {
 
 /// Why an indicator is « non mesurable »: the `cause` of the JSON output, each with the
 /// French sentence of `raison`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Cause {
     /// No measure at all.
@@ -137,21 +138,21 @@ impl Cause {
 }
 
 /// A numeric measure.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, JsonSchema)]
 pub struct Mesure {
     pub annee: i64,
     pub valeur: f64,
 }
 
 /// A measure written as text, kept as the school wrote it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct MesureTexte {
     pub annee: i64,
     pub texte: String,
 }
 
 /// What is known of an indicator at a reference year.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Evaluation {
     /// Earliest numeric measure known at the reference year.
     pub depart: Option<Mesure>,

@@ -23,6 +23,7 @@ use crate::numfmt::{plausible, with_unit};
 use crate::referentiel::Edition;
 pub use eval::MesureTexte;
 use eval::{Evaluation, Inputs, Mesure, Statut};
+use schemars::JsonSchema;
 use serde::Serialize;
 
 /// Version of `ldm progress --format json` (docs/json.md keeps the changelog): fields
@@ -30,7 +31,7 @@ use serde::Serialize;
 pub const JSON_VERSION: u32 = 1;
 
 /// Counts by status and the mean progress of the measurable indicators.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
 pub struct Resume {
     pub indicateurs: usize,
     pub atteint: usize,
@@ -87,10 +88,11 @@ impl Resume {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Indicateur {
     pub intitule: String,
     pub unite: Unite,
+    #[schemars(with = "crate::model::front::Sens")]
     pub sens: &'static str,
     pub cible: Option<f64>,
     /// Numeric measures known at the reference year, by year.
@@ -166,7 +168,7 @@ impl Indicateur {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Objectif {
     pub intitule: String,
     pub resume: Resume,
@@ -174,9 +176,10 @@ pub struct Objectif {
 }
 
 /// An action or engagement.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Fiche {
     pub id: String,
+    #[schemars(schema_with = "crate::schema::nature")]
     pub nature: &'static str,
     pub denomination: String,
     pub periode: Option<(i64, i64)>,
@@ -196,7 +199,7 @@ impl Fiche {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Critere {
     pub numero: u32,
     pub intitule: String,
@@ -205,7 +208,7 @@ pub struct Critere {
 }
 
 /// The whole picture at a reference year.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Progress {
     pub annee: i64,
     /// How the campaign year is written (`scolaire`: the reference year shows as « 2025-2026 »).

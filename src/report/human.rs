@@ -4,7 +4,6 @@ use super::Checked;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::text::{count, quoted_path, visible};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
-use std::collections::HashMap;
 use std::fmt::Write;
 
 pub fn write(out: &mut String, checked: &[Checked], opts: super::Options) {
@@ -22,7 +21,7 @@ pub fn write(out: &mut String, checked: &[Checked], opts: super::Options) {
         } else if super::overview::applies(c) {
             super::overview::write(out, c, |f| shown_path(&c.label, f));
         } else {
-            for (d, repeats) in grouped(&c.report.diagnostics) {
+            for (d, repeats) in crate::diagnostic::repeats(&c.report.diagnostics) {
                 snippet(out, &renderer, c, d, &repeats);
             }
         }
@@ -82,51 +81,6 @@ fn level(d: &Diagnostic) -> Level<'static> {
 const NBSP: char = '\u{a0}';
 /// The narrow no-break space French puts before « ; ».
 const NNBSP: char = '\u{202f}';
-
-/// The findings of one file that repeat — same rule and help, e.g. one « À compléter »
-/// per field of a fresh fiche — as the first one and its repeats, in the order of the
-/// first ones: each repeat is still named by its line and message, under one excerpt.
-fn grouped(ds: &[Diagnostic]) -> Vec<(&Diagnostic, Vec<&Diagnostic>)> {
-    type Key<'a> = (crate::diagnostic::Rule, Option<&'a str>);
-    let mut out: Vec<(&Diagnostic, Vec<&Diagnostic>)> = Vec::new();
-    let mut seen: HashMap<Key, usize> = HashMap::new();
-    for d in ds {
-        if out.last().is_some_and(|(f, _)| f.file != d.file) {
-            seen.clear();
-        }
-        if d.file.is_none() || d.pos.is_none() {
-            out.push((d, Vec::new()));
-            continue;
-        }
-        match seen.get(&(d.rule, d.help.as_deref())) {
-            Some(&i) => out[i].1.push(d),
-            None => {
-                seen.insert((d.rule, d.help.as_deref()), out.len());
-                out.push((d, Vec::new()));
-            }
-        }
-    }
-    out
-}
-
-/// The repeats of a finding: « lignes 12, 18 et 25 » when they say the same, else one
-/// line each with its message.
-fn repeats_note(first: &Diagnostic, repeats: &[&Diagnostic]) -> String {
-    let line = |d: &Diagnostic| d.pos.map_or(0, |p| p.line);
-    if repeats.iter().all(|d| d.message == first.message) {
-        let lines: Vec<String> = repeats.iter().map(|d| line(d).to_string()).collect();
-        return match lines.split_last() {
-            Some((last, [])) => format!("ligne {last}"),
-            Some((last, rest)) => format!("lignes {} et {last}", rest.join(", ")),
-            None => String::new(),
-        };
-    }
-    let each: Vec<String> = repeats
-        .iter()
-        .map(|d| format!("ligne {}{NBSP}: {}", line(d), visible(&d.message)))
-        .collect();
-    each.join("\n")
-}
 
 fn short_line(out: &mut String, label: &str, d: &Diagnostic) {
     let place = match (&d.file, d.pos) {
@@ -204,7 +158,7 @@ fn snippet(
         _ => {}
     }
     if !repeats.is_empty() {
-        let also = repeats_note(d, repeats);
+        let also = crate::diagnostic::repeats_note(d, repeats);
         group = group.element(Level::NOTE.with_name(MEME).message(also));
     }
     if let Some(h) = &d.help {

@@ -6,14 +6,16 @@ use serde::Serialize;
 /// Version of the JSON report's shape; bumped on any incompatible change.
 pub const VERSION: u32 = 1;
 
-#[derive(Serialize)]
-struct Doc<'a> {
+/// The whole document (its schema is shipped by `ldm schema sortie-check`).
+#[derive(Serialize, schemars::JsonSchema)]
+pub struct Doc<'a> {
     version: u32,
     dossiers: Vec<One<'a>>,
 }
 
-#[derive(Serialize)]
-struct One<'a> {
+/// One checked dossier: as the user named it, then its report.
+#[derive(Serialize, schemars::JsonSchema)]
+pub struct One<'a> {
     dossier: &'a str,
     #[serde(flatten)]
     report: &'a crate::check::CheckReport,

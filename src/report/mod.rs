@@ -16,12 +16,15 @@ use crate::source::Source;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Output formats of `ldm check`; the variants' doc comments are the French help of
-/// `--format`'s values (shell completions show them).
+/// `--format`'s values (shell completions show them). Values are French; the English
+/// ones of earlier versions are hidden aliases, so existing scripts keep working.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// Messages détaillés avec extrait du fichier (par défaut)
+    #[value(name = "humain", alias = "human")]
     Human,
     /// Une ligne par problème : fichier:ligne:colonne
+    #[value(name = "court", alias = "short")]
     Short,
     /// Données JSON pour d'autres outils
     Json,

@@ -6,7 +6,6 @@ use super::Checked;
 use crate::diagnostic::{Counts, Diagnostic};
 use crate::text::count;
 use crate::typo::french;
-use std::collections::HashMap;
 use std::fmt::Write;
 
 /// Findings above which the human report of a whole dossier is this overview: about
@@ -52,25 +51,16 @@ pub fn write(out: &mut String, c: &Checked, shown_path: impl Fn(&str) -> String)
     let _ = writeln!(out);
 }
 
-/// The files with findings in report order, each with its first finding and counts;
-/// findings without a file count with ldm.toml.
+/// The files with findings in report order (`diagnostic::by_file`: findings without a
+/// file count with ldm.toml), each with its first finding and counts.
 fn by_file(ds: &[Diagnostic]) -> Vec<(&str, &Diagnostic, Counts)> {
-    let mut out: Vec<(&str, &Diagnostic, Vec<&Diagnostic>)> = Vec::new();
-    let mut index: HashMap<&str, usize> = HashMap::new();
-    for d in ds {
-        let file = d.file.as_deref().unwrap_or("ldm.toml");
-        let at = *index.entry(file).or_insert_with(|| {
-            out.push((file, d, Vec::new()));
-            out.len() - 1
-        });
-        out[at].2.push(d);
-    }
     // What to write first is the first placed finding: one about the whole file
     // (a requirement not covered yet, placed at its start) waits for the writing.
     let placed = |d: &&Diagnostic| d.pos.is_some_and(|p| (p.line, p.column) != (1, 1));
-    out.into_iter()
-        .map(|(f, first, all)| {
-            let first = all.iter().copied().find(placed).unwrap_or(first);
+    crate::diagnostic::by_file(ds)
+        .into_iter()
+        .map(|(f, all)| {
+            let first = all.iter().copied().find(placed).unwrap_or(all[0]);
             (f, first, Counts::of(all))
         })
         .collect()

@@ -28,6 +28,13 @@ pub struct Constat {
     pub colonne: Option<u32>,
     pub aide: Option<String>,
     pub extrait: Option<Extrait>,
+    /// The same finding further down the file (same rule and help: one « À compléter »
+    /// per field of a fresh fiche), grouped under this one as the terminal groups them
+    /// (`diagnostic::repeats`): their lines, and the note the terminal writes.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aussi: Vec<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aussi_note: Option<String>,
 }
 
 /// The line of a finding cut around the spot it marks.
@@ -56,8 +63,9 @@ pub struct Resume {
     pub total: Counts,
     pub criteres: Vec<CritereSummary>,
     pub a_corriger: Vec<String>,
-    /// The files with findings in the dossier's order; `""` holds the findings about
-    /// the whole dossier.
+    /// The files with findings in the dossier's order (`diagnostic::by_file`: the
+    /// findings about the whole dossier are on `ldm.toml`, as in the terminal and the
+    /// editor).
     pub ordre: Vec<String>,
     pub preuves: Vec<PreuveCitee>,
 }
@@ -131,14 +139,14 @@ impl Analyse {
         let d = &ws.dossier;
         let mut fichiers: BTreeMap<String, Vec<Constat>> = BTreeMap::new();
         let mut ordre = Vec::new();
-        for diag in &report.diagnostics {
-            let key = diag.file.clone().unwrap_or_default();
-            let src = diag.file.as_ref().and_then(|f| d.sources.get(f));
-            let list = fichiers.entry(key.clone()).or_insert_with(|| {
-                ordre.push(key);
-                Vec::new()
-            });
-            list.push(constat(diag, src));
+        for (file, found) in crate::diagnostic::by_file(&report.diagnostics) {
+            let src = |diag: &Diagnostic| diag.file.as_ref().and_then(|f| d.sources.get(f));
+            let constats = crate::diagnostic::repeats(found)
+                .into_iter()
+                .map(|(x, again)| constat(x, src(x), &again))
+                .collect();
+            ordre.push(file.to_string());
+            fichiers.insert(file.to_string(), constats);
         }
         let resume = Resume {
             etablissement: d
@@ -166,7 +174,7 @@ impl Analyse {
     }
 }
 
-fn constat(d: &Diagnostic, src: Option<&Source>) -> Constat {
+fn constat(d: &Diagnostic, src: Option<&Source>, again: &[&Diagnostic]) -> Constat {
     let extrait = src.zip(d.pos).and_then(|(s, p)| {
         let (line, range) = s.excerpt(p, EXCERPT_MARGIN)?;
         Some(Extrait {
@@ -183,6 +191,8 @@ fn constat(d: &Diagnostic, src: Option<&Source>) -> Constat {
         colonne: d.pos.map(|p| p.column),
         aide: d.help.clone(),
         extrait,
+        aussi: again.iter().filter_map(|x| x.pos).map(|p| p.line).collect(),
+        aussi_note: (!again.is_empty()).then(|| crate::diagnostic::repeats_note(d, again)),
     }
 }
 
@@ -357,19 +367,23 @@ pub fn annexe(ws: Option<&Workspace>, critere: Option<u32>) -> String {
 }
 
 /// The tableau de bord of one criterion (or the whole dossier) as an HTML page, at the
-/// dossier's own reference year, as `ldm progress` makes it.
+/// dossier's own reference year, as `ldm progress` makes it (`ops::progress`: the same
+/// year window and refusals).
 pub fn tableau_de_bord(ws: Option<&Workspace>, critere: Option<u32>) -> String {
     let Some(ws) = ws else {
         return message_page(
             "Le dossier ne peut pas être lu\u{a0}: le tableau de bord n'est pas disponible.",
         );
     };
-    let Some(annee) = crate::progress::default_year(&ws.dossier) else {
-        return message_page(
-            "Année de référence inconnue (ldm.toml illisible)\u{a0}: corrigez ldm.toml pour voir le tableau de bord.",
-        );
+    // The command line's request and refusals (the year window among them).
+    let p = match crate::ops::progress::compute(ws, None, critere) {
+        Ok(p) => p,
+        Err(refusal) => {
+            return message_page(&format!(
+                "Le tableau de bord n'est pas disponible\u{a0}: {refusal}."
+            ));
+        }
     };
-    let p = crate::progress::compute(&ws.dossier, &ws.edition, annee, critere);
     match crate::progress::html::render(&p, Some(ws.dossier.files.as_ref())) {
         Ok(html) => html,
         Err(e) => message_page(&format!(
@@ -400,6 +414,8 @@ mod tests {
             colonne: Some(1),
             aide: None,
             extrait: None,
+            aussi: Vec::new(),
+            aussi_note: None,
         }
     }
 

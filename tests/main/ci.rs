@@ -179,7 +179,8 @@ fn shell_completions_name_every_command() {
     }
     // `ldm schema <TAB>` offers the schema names (bash and zsh complete positional
     // values; clap_complete's fish and PowerShell scripts do not).
-    let names = "ldm.toml etablissement critere action engagement referentiel";
+    let names = "ldm.toml etablissement critere action engagement referentiel \
+                 sortie-check sortie-progress sortie-diff sortie-audit-resume";
     run(tmp.path(), &["completions", "bash"]).stdout_has(&format!("opts=\"-h --help {names}\""));
     run(tmp.path(), &["completions", "zsh"]).stdout_has(&format!(":({names})'"));
     run(tmp.path(), &["completions", "tcsh"])
@@ -197,6 +198,10 @@ fn schema_prints_each_schema_and_refuses_an_unknown_name() {
         "action",
         "engagement",
         "referentiel",
+        "sortie-check",
+        "sortie-progress",
+        "sortie-diff",
+        "sortie-audit-resume",
     ] {
         let out = run(tmp.path(), &["schema", name]);
         let v = out.success().json();
@@ -208,5 +213,7 @@ fn schema_prints_each_schema_and_refuses_an_unknown_name() {
     assert_eq!((out.code, out.stdout.as_str()), (2, ""));
     out.stderr_has("schéma inconnu « engagment »")
         .stderr_has("vouliez-vous dire « engagement »")
-        .stderr_has("ldm.toml, etablissement, critere, action, engagement, referentiel");
+        .stderr_has(
+            "ldm.toml, etablissement, critere, action, engagement, referentiel, sortie-check",
+        );
 }

@@ -334,7 +334,7 @@ fn bad_arguments_exit_2_with_a_french_hint() {
         (&["chek"], &["commande inconnue « chek »", "« check »"]),
         (
             &["check", "--format", "xml"],
-            &["valeurs possibles : human, short, json"],
+            &["valeurs possibles : humain, court, json"],
         ),
         (
             &["check", "--explain", "mesure-non-chifree"],

@@ -17,18 +17,18 @@ const PATIENCE: Duration = Duration::from_secs(20);
 const JOB: &str = "criteres/4-partenariats/actions/job-dating.md";
 
 /// A running `ldm lsp` and the messages it sent that no one has read yet.
-struct Client {
+pub(crate) struct Client {
     child: Child,
     stdin: ChildStdin,
     from_server: Receiver<Value>,
-    pending: VecDeque<Value>,
+    pub(crate) pending: VecDeque<Value>,
     next_id: i64,
-    dossier: TempDossier,
+    pub(crate) dossier: TempDossier,
 }
 
 impl Client {
     /// Starts `ldm lsp` and goes through the initialize handshake.
-    fn start(dossier: TempDossier) -> Client {
+    pub(crate) fn start(dossier: TempDossier) -> Client {
         let mut cmd = Ldm::new().arg("lsp").command();
         cmd.stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -74,7 +74,7 @@ impl Client {
 
     /// Sends a request and waits for its answer's result; notifications that come
     /// meanwhile are kept for `diagnostics`.
-    fn request(&mut self, method: &str, params: Value) -> Value {
+    pub(crate) fn request(&mut self, method: &str, params: Value) -> Value {
         self.next_id += 1;
         let id = self.next_id;
         self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
@@ -96,13 +96,13 @@ impl Client {
             .unwrap_or_else(|_| panic!("ldm lsp said nothing more in {PATIENCE:?}"))
     }
 
-    fn uri(&self, rel: &str) -> String {
+    pub(crate) fn uri(&self, rel: &str) -> String {
         url::Url::from_file_path(self.dossier.join(rel))
             .unwrap()
             .to_string()
     }
 
-    fn open(&mut self, rel: &str, text: &str) {
+    pub(crate) fn open(&mut self, rel: &str, text: &str) {
         let uri = self.uri(rel);
         self.notify(
             "textDocument/didOpen",
@@ -138,12 +138,12 @@ impl Client {
         }
     }
 
-    fn at(&self, rel: &str, line: u32, character: u32) -> Value {
+    pub(crate) fn at(&self, rel: &str, line: u32, character: u32) -> Value {
         json!({"textDocument": {"uri": self.uri(rel)}, "position": {"line": line, "character": character}})
     }
 
     /// shutdown, exit: the server ends with status 0.
-    fn stop(mut self) {
+    pub(crate) fn stop(mut self) {
         assert_eq!(self.request("shutdown", Value::Null), Value::Null);
         self.notify("exit", Value::Null);
         assert_eq!(self.exit_code(), Some(0));
@@ -345,8 +345,8 @@ fn completion_offers_fields_values_requirements_evidence_and_headings() {
     let text = on_disk
         .replacen("exigences: [", "exigences: [\"4.", 1)
         .replacen(
-            "        unite: nombre\n",
-            "        unite: \n        ci\n",
+            "        unite: nombre\n        sens: hausse\n        cible: 40\n",
+            "        unite: \n        sens: hausse\n        ci\n",
             1,
         )
         .replacen("preuves:\n", "preuves:\n  - preuves/\n", 1)
@@ -383,6 +383,8 @@ fn completion_offers_fields_values_requirements_evidence_and_headings() {
         .find(|i| i["label"] == "cible")
         .unwrap_or_else(|| panic!("{items}"));
     assert_eq!(cible["textEdit"]["newText"], "cible: ");
+    // `sens` is already written in this indicator: not offered again.
+    assert!(!labels(&items).contains(&"sens".to_string()), "{items}");
     assert!(
         cible["detail"].as_str().unwrap().contains("Valeur visée"),
         "{cible}"
@@ -412,6 +414,42 @@ fn completion_offers_fields_values_requirements_evidence_and_headings() {
     let shown = hover["contents"]["value"].as_str().unwrap();
     assert!(shown.starts_with("**Exigence 4.3**\u{a0}: "), "{shown}");
     assert!(shown.contains("Critère 4\u{a0}: "), "{shown}");
+    c.stop();
+}
+
+#[test]
+fn completion_offers_only_the_fields_of_the_kind_not_yet_written() {
+    let dossier = TempDossier::copy(&example(), "lycee");
+    let engagement =
+        "criteres/1-offre-de-formation/engagements/coloration-bac-pro-logistique-fret-aerien.md";
+    let on_disk = dossier.read(engagement);
+    let action = dossier.read(JOB);
+    let mut c = Client::start(dossier);
+    // A new line at the top of the engagement's front matter, and one in an objective.
+    let text = on_disk.replacen("exigences:", "\nexigences:", 1).replacen(
+        "    indicateurs:\n",
+        "    \n    indicateurs:\n",
+        1,
+    );
+    c.open(engagement, &text);
+    let line_of = |t: &str, needle: &str| t.lines().position(|l| l == needle).unwrap() as u32;
+    let row = line_of(&text, "");
+    let items = c.request("textDocument/completion", c.at(engagement, row, 0));
+    // Already written: denomination, periode, animateur, exigences, objectifs, preuves;
+    // perenne is an action's.
+    assert_eq!(labels(&items), ["criteres_associes", "suite_de"], "{items}");
+    let row = line_of(&text, "    ");
+    let items = c.request("textDocument/completion", c.at(engagement, row, 4));
+    assert!(
+        labels(&items).is_empty(),
+        "no plus_value in an engagement: {items}"
+    );
+    // The action already has most fields; never the engagement's animateur.
+    let text = action.replacen("exigences:", "\nexigences:", 1);
+    c.open(JOB, &text);
+    let row = line_of(&text, "");
+    let items = c.request("textDocument/completion", c.at(JOB, row, 0));
+    assert_eq!(labels(&items), ["criteres_associes"], "{items}");
     c.stop();
 }
 

@@ -1,6 +1,8 @@
 //! The format of every document a verb writes: `--format` and the `-o` file's extension
 //! agree or the verb refuses with one French sentence and exit 2 (never HTML in a `.pdf`);
-//! the shell completions offer every format with its French help.
+//! the shell completions offer every format with its French help. Values are French
+//! (`--format humain`, `--deny avertissements`, `--ci aucun`); the English ones of earlier
+//! versions still work, hidden from help and completions.
 
 use crate::common::*;
 use std::path::Path;
@@ -26,17 +28,17 @@ const VERBS: &[Verb] = &[
     },
     Verb {
         args: &["progress", "."],
-        offered: &["term", "md", "html", "json", "pdf"],
+        offered: &["texte", "md", "html", "json", "pdf"],
     },
     Verb {
         args: &["diff", "../lycee-marie-marvingt-2021", "."],
-        offered: &["term", "md", "html", "json"],
+        offered: &["texte", "md", "html", "json"],
     },
 ];
 
-/// The extension of a format's file (`term` writes text).
+/// The extension of a format's file (`texte` writes `.txt`).
 fn extension(format: &str) -> &str {
-    if format == "term" { "txt" } else { format }
+    if format == "texte" { "txt" } else { format }
 }
 
 /// True when `bytes` are a file of `format`, by its first bytes as `file` would judge.
@@ -170,8 +172,14 @@ fn fish_offers_every_check_format_with_its_french_help() {
         return;
     };
     let formats = [
-        "human", "short", "json", "gitlab", "github", "sarif", "junit", "resume",
+        "humain", "court", "json", "gitlab", "github", "sarif", "junit", "resume",
     ];
+    for english in ["human", "short"] {
+        assert!(
+            !got.lines().any(|l| l.starts_with(english)),
+            "{english} :\n{got}"
+        );
+    }
     for f in formats {
         let line = got.lines().find(|l| l.split('\t').next() == Some(f));
         let line = line.unwrap_or_else(|| panic!("{f} absent de :\n{got}"));
@@ -191,4 +199,113 @@ fn fish_offers_every_check_format_with_its_french_help() {
             "{f} absent de :\n{audit}"
         );
     }
+}
+
+/// What a run printed and returned, to compare two spellings of one command.
+fn seen(out: &Output) -> (i32, String) {
+    (out.code, out.stdout.clone())
+}
+
+#[test]
+fn french_values_are_shown_and_the_english_ones_still_work() {
+    let d = fixture("avertissements");
+    for (fr, en) in [
+        (
+            ["check", "--format", "court"],
+            ["check", "--format", "short"],
+        ),
+        (
+            ["check", "--format", "humain"],
+            ["check", "--format", "human"],
+        ),
+        (
+            ["check", "--deny", "avertissements"],
+            ["check", "--deny", "warnings"],
+        ),
+        (
+            ["progress", "--format", "texte"],
+            ["progress", "--format", "term"],
+        ),
+    ] {
+        let french = run(&d, &fr);
+        assert_eq!(seen(&french), seen(&run(&d, &en)), "{fr:?} / {en:?}");
+    }
+    // The warnings fail the check with either spelling, and only when asked.
+    run(&d, &["check", "--deny", "avertissements"]).code(1);
+    run(&d, &["check"]).code(0);
+    let ex = example();
+    let fr = run(&ex, &["audit", "resume", ".", "--format", "texte"]);
+    let en = run(&ex, &["audit", "resume", ".", "--format", "term"]);
+    assert_eq!(seen(&fr.success().clone()), seen(&en));
+    let fr = run(
+        &ex,
+        &[
+            "diff",
+            "../lycee-marie-marvingt-2021",
+            ".",
+            "--format",
+            "texte",
+        ],
+    );
+    let en = run(
+        &ex,
+        &[
+            "diff",
+            "../lycee-marie-marvingt-2021",
+            ".",
+            "--format",
+            "term",
+        ],
+    );
+    assert_eq!(seen(&fr.success().clone()), seen(&en));
+}
+
+#[test]
+fn init_ci_takes_aucun_and_still_none() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (name, value) in [("a", "aucun"), ("b", "none")] {
+        run(
+            tmp.path(),
+            &["init", name, "--annee", "2026", "--ci", value],
+        )
+        .success();
+        assert!(!tmp.path().join(name).join(".gitlab-ci.yml").exists());
+        assert!(tmp.path().join(name).join("ldm.toml").is_file());
+    }
+}
+
+#[test]
+fn help_and_errors_list_the_french_values_only() {
+    let tmp = tempfile::tempdir().unwrap();
+    let help = |args: &[&str]| run(tmp.path(), args).success().stdout.clone();
+    let check = help(&["check", "--help"]);
+    for v in ["humain", "court", "--deny avertissements"] {
+        assert!(check.contains(v), "{v} :\n{check}");
+    }
+    for (args, english) in [
+        (
+            &["check", "--help"][..],
+            &["human", "short", "warnings"][..],
+        ),
+        (&["progress", "--help"], &["term"]),
+        (&["diff", "--help"], &["term"]),
+        (&["audit", "resume", "--help"], &["term"]),
+        (&["audit", "check", "--help"], &["human", "short"]),
+        (&["init", "--help"], &["none"]),
+    ] {
+        let text = help(args);
+        for word in english {
+            let found = text
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == *word);
+            assert!(!found, "{args:?} : « {word} » dans\n{text}");
+        }
+    }
+    assert!(help(&["init", "--help"]).contains("aucun (par défaut)"));
+    let out = run(tmp.path(), &["check", "--format", "humai"]);
+    out.code(2).stderr_has("humain, court, json");
+    assert!(!out.stderr.contains("human,"), "{out}");
+    run(tmp.path(), &["progress", "--format", "text"])
+        .code(2)
+        .stderr_has("texte");
 }

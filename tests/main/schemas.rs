@@ -1,10 +1,12 @@
 //! The JSON Schemas of `schema/`: committed copies equal the generated ones, the example
-//! dossier and a new dossier validate against them, a typo does not.
+//! dossier and a new dossier validate against them, a typo does not; the JSON outputs of
+//! every verb validate against their shipped schemas, which docs/json.md documents.
 //!
 //! After a change of the model types: `LDM_UPDATE_SCHEMAS=1 cargo test --test main schemas`
 //! rewrites the files, then review the diff of `schema/`.
 
 use crate::common::*;
+use ldm::ops::json::all_schemas;
 use ldm::schema::{self, SCHEMAS};
 use serde_json::Value;
 use std::fs;
@@ -14,7 +16,7 @@ use std::path::{Path, PathBuf};
 fn committed_schemas_are_the_generated_ones() {
     let update = std::env::var_os("LDM_UPDATE_SCHEMAS").is_some_and(|v| v == "1");
     let mut stale = Vec::new();
-    for e in SCHEMAS {
+    for e in all_schemas() {
         let path = root().join("schema").join(e.file);
         let want = e.json();
         if fs::read_to_string(&path).ok().as_deref() != Some(want.as_str()) {
@@ -34,9 +36,11 @@ fn committed_schemas_are_the_generated_ones() {
     );
 }
 
+/// The schema `ldm schema NAME` ships, as a validator.
 fn validator(name: &str) -> jsonschema::Validator {
-    let e = schema::entry(name).unwrap();
-    let v: Value = serde_json::from_str(&e.json()).unwrap();
+    let out = Ldm::new().args(["schema", name]).run();
+    out.success();
+    let v = out.json();
     jsonschema::draft7::new(&v).unwrap_or_else(|err| panic!("{name}: {err}"))
 }
 
@@ -141,4 +145,165 @@ fn the_embedded_editions_validate_against_the_referential_schema() {
         let errs = errors(&v, &doc);
         assert!(errs.is_empty(), "{id}: {errs:?}");
     }
+}
+
+/// The broken fixtures beside the example: every JSON output must hold for them too.
+const BROKEN: &[&str] = &[
+    "dix-erreurs",
+    "tout-en-un",
+    "structure",
+    "identite",
+    "avertissements",
+    "progression",
+    "edition-inconnue",
+    "audit-regles",
+];
+
+/// Validates `out`'s stdout against the shipped schema `name`.
+fn assert_output_validates(name: &str, v: &jsonschema::Validator, what: &str, out: &Output) {
+    let doc = out.json();
+    let errs = errors(v, &doc);
+    let first: Vec<&String> = errs.iter().take(8).collect();
+    assert!(
+        errs.is_empty(),
+        "{what} contre {name} : {} erreurs, {first:?}",
+        errs.len()
+    );
+}
+
+#[test]
+fn every_json_output_validates_against_its_shipped_schema() {
+    let check = validator("sortie-check");
+    let progress = validator("sortie-progress");
+    let mut dossiers = vec![example()];
+    dossiers.extend(BROKEN.iter().map(|f| fixture(f)));
+    for d in &dossiers {
+        let what = d.display().to_string();
+        let out = Ldm::new().args(["check", "--format", "json"]).arg(d).run();
+        assert_output_validates("sortie-check", &check, &what, &out);
+        let out = Ldm::new()
+            .args(["progress", "--format", "json"])
+            .arg(d)
+            .run();
+        if out.code == 2 {
+            // `identite`'s campaign year is out of range: a refusal, and no half document.
+            assert!(out.stdout.is_empty() && d.ends_with("identite"), "{out}");
+        } else {
+            assert_output_validates("sortie-progress", &progress, &what, &out);
+        }
+    }
+    // Everything on one command line: one document, every dossier in it.
+    let out = Ldm::new()
+        .args(["check", "--format", "json"])
+        .args(&dossiers)
+        .run();
+    assert_eq!(
+        out.json()["dossiers"].as_array().unwrap().len(),
+        dossiers.len()
+    );
+    assert_output_validates("sortie-check", &check, "tous", &out);
+}
+
+#[test]
+fn diff_and_audit_outputs_validate_against_their_shipped_schemas() {
+    let old = root().join("examples/lycee-marie-marvingt-2021");
+    let diff = validator("sortie-diff");
+    for (a, b) in [
+        (old.clone(), example()),
+        (example(), fixture("dix-erreurs")),
+    ] {
+        let out = Ldm::new()
+            .args(["diff", "--format", "json"])
+            .arg(&a)
+            .arg(&b)
+            .run();
+        assert_output_validates("sortie-diff", &diff, &b.display().to_string(), &out);
+    }
+    let check = validator("sortie-check");
+    let resume = validator("sortie-audit-resume");
+    for d in [example(), fixture("audit-regles")] {
+        let what = d.display().to_string();
+        let out = Ldm::new()
+            .args(["audit", "check", "--format", "json"])
+            .arg(&d)
+            .run();
+        assert_output_validates("sortie-check", &check, &what, &out);
+        let out = Ldm::new()
+            .args(["audit", "resume", "--format", "json"])
+            .arg(&d)
+            .run();
+        assert_output_validates("sortie-audit-resume", &resume, &what, &out);
+    }
+}
+
+#[test]
+fn an_output_schema_refuses_an_unknown_status_and_a_field_added_without_a_version() {
+    let progress = validator("sortie-progress");
+    let out = Ldm::new()
+        .args(["progress", "--format", "json"])
+        .arg(example())
+        .run();
+    let mut doc = out.json();
+    doc["criteres"][0]["fiches"][0]["objectifs"][0]["indicateurs"][0]["statut"] = "presque".into();
+    doc["resume"]["nouveau"] = 1.into();
+    let errs = errors(&progress, &doc);
+    assert!(errs.iter().any(|e| e.contains("presque")), "{errs:?}");
+    assert!(errs.iter().any(|e| e.contains("nouveau")), "{errs:?}");
+    doc = out.json();
+    doc["version"] = 2.into();
+    assert!(!errors(&progress, &doc).is_empty(), "la version est fixée");
+}
+
+/// Every string a schema allows as a closed value (`enum`, `const`), with its path.
+fn closed_values(v: &Value, at: &str, out: &mut Vec<(String, String)>) {
+    match v {
+        Value::Object(m) => {
+            for (k, x) in m {
+                match (k.as_str(), x) {
+                    ("enum", Value::Array(values)) => out.extend(
+                        values
+                            .iter()
+                            .filter_map(Value::as_str)
+                            .map(|s| (at.to_string(), s.to_string())),
+                    ),
+                    ("const", Value::String(s)) => out.push((at.to_string(), s.clone())),
+                    _ => closed_values(x, &format!("{at}/{k}"), out),
+                }
+            }
+        }
+        Value::Array(a) => a.iter().for_each(|x| closed_values(x, at, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn docs_json_lists_every_value_the_output_schemas_allow() {
+    let docs = fs::read_to_string(root().join("docs/json.md")).unwrap();
+    let mut missing = Vec::new();
+    for e in ldm::ops::json::OUTPUTS {
+        let v: Value = serde_json::from_str(&e.json()).unwrap();
+        let mut values = Vec::new();
+        closed_values(&v, "", &mut values);
+        assert!(!values.is_empty(), "{}: {values:?}", e.name);
+        for (at, value) in values {
+            if !docs.contains(&format!("`{value}`")) {
+                missing.push(format!("{} {at} : `{value}`", e.name));
+            }
+        }
+        // Each output's schema is named on the page, and its version in the changelog.
+        assert!(
+            docs.contains(&format!("ldm schema {}", e.name)),
+            "{}",
+            e.name
+        );
+        let verb = e.title.trim_end_matches(" --format json");
+        let version = &v["properties"]["version"]["const"];
+        let entry = format!("**`{verb}`, version {version}**");
+        assert!(docs.contains(&entry), "docs/json.md, Historique : {entry}");
+    }
+    assert!(
+        missing.is_empty(),
+        "absents de docs/json.md :\n{}",
+        missing.join("\n")
+    );
 }

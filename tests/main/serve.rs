@@ -16,7 +16,7 @@ const JOB: &str = "criteres/4-partenariats/actions/job-dating.md";
 const PATIENCE: Duration = Duration::from_secs(10);
 
 /// A running `ldm serve` on a temporary dossier, killed when dropped.
-struct Serve {
+pub(crate) struct Serve {
     child: Child,
     addr: SocketAddr,
     dossier: TempDossier,
@@ -28,7 +28,7 @@ impl Serve {
         Serve::start(TempDossier::copy(&example(), "lycee"), &[])
     }
 
-    fn start(dossier: TempDossier, extra: &[&str]) -> Serve {
+    pub(crate) fn start(dossier: TempDossier, extra: &[&str]) -> Serve {
         let mut cmd = Ldm::new()
             .arg("serve")
             .arg(dossier.path())
@@ -78,7 +78,7 @@ impl Serve {
         Reply::parse(&raw)
     }
 
-    fn json(&self) -> Value {
+    pub(crate) fn json(&self) -> Value {
         let r = self.get("/api/etat");
         assert_eq!(r.status, 200, "{}", r.body);
         serde_json::from_str(&r.body).unwrap()
@@ -126,8 +126,12 @@ struct Reply {
 
 impl Reply {
     fn parse(raw: &[u8]) -> Reply {
-        let text = String::from_utf8_lossy(raw);
-        let (head, body) = text.split_once("\r\n\r\n").expect("a complete answer");
+        let end = raw
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .expect("a complete answer");
+        let head = String::from_utf8_lossy(&raw[..end]);
+        let body = &raw[end + 4..];
         let mut lines = head.lines();
         let status = lines
             .next()
@@ -137,14 +141,22 @@ impl Reply {
             .unwrap()
             .parse()
             .unwrap();
-        let headers = lines
+        let headers: Vec<(String, String)> = lines
             .filter_map(|l| l.split_once(':'))
             .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
             .collect();
+        let chunked = headers
+            .iter()
+            .any(|(k, v)| k == "transfer-encoding" && v.contains("chunked"));
+        let body = if chunked {
+            dechunk(body)
+        } else {
+            body.to_vec()
+        };
         Reply {
             status,
             headers,
-            body: body.to_string(),
+            body: String::from_utf8_lossy(&body).into_owned(),
         }
     }
 
@@ -154,6 +166,22 @@ impl Reply {
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.as_str())
     }
+}
+
+/// A body sent in chunks (a large answer, the state of a new dossier): the chunks joined.
+fn dechunk(mut body: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    while let Some(eol) = body.windows(2).position(|w| w == b"\r\n") {
+        let size = std::str::from_utf8(&body[..eol]).expect("a chunk size");
+        let n = usize::from_str_radix(size.trim(), 16).expect("a chunk size");
+        if n == 0 {
+            break;
+        }
+        let rest = &body[eol + 2..];
+        out.extend_from_slice(&rest[..n]);
+        body = &rest[n + 2..];
+    }
+    out
 }
 
 /// The event stream of one page.

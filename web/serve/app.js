@@ -154,6 +154,16 @@
     var a = document.getElementById('nb-avertissements');
     a.textContent = compte(r.total.avertissements, 'avertissement', 'avertissements');
     a.dataset.n = r.total.avertissements;
+    // As the terminal says: coverage and uncited evidence wait for the broken fiches, so
+    // « 0 avertissement » is no good news yet.
+    if (r.a_corriger.length) {
+      a.textContent += ' (en attente ' + (r.a_corriger.length > 1 ? 'des fiches' : 'de la fiche') + ' à corriger)';
+      a.title = 'Les exigences non couvertes et les preuves non citées seront vérifiées une fois les fiches à corriger lues.';
+      a.dataset.attente = 'oui';
+    } else {
+      delete a.dataset.attente;
+      a.title = '';
+    }
   }
 
   // Counts by severity of the findings of the files outside the criteria.
@@ -164,8 +174,8 @@
         return;
       }
       etat.fichiers[f].forEach(function (x) {
-        if (x.gravite === 'erreur') { c.erreurs += 1; }
-        if (x.gravite === 'avertissement') { c.avertissements += 1; }
+        if (x.gravite === 'erreur') { c.erreurs += nombre(x); }
+        if (x.gravite === 'avertissement') { c.avertissements += nombre(x); }
       });
     });
     return c;
@@ -243,7 +253,7 @@
     var groupes = [];
     var montres = 0;
     fichiers.forEach(function (f) {
-      etat.fichiers[f].forEach(function (c) { parGravite[c.gravite] += 1; });
+      etat.fichiers[f].forEach(function (c) { parGravite[c.gravite] += nombre(c); });
       var retenus = etat.fichiers[f].filter(function (c) { return retenu(f, c); });
       if (retenus.length) {
         montres += retenus.length;
@@ -278,13 +288,20 @@
       window.scrollTo(0, 0);
     });
     h.appendChild(b);
-    h.appendChild(el('span', 'nombre', compte(constats.length, 'constat', 'constats')));
+    var n = constats.reduce(function (s, c) { return s + nombre(c); }, 0);
+    h.appendChild(el('span', 'nombre', compte(n, 'constat', 'constats')));
     s.appendChild(h);
     constats.forEach(function (c) { s.appendChild(constat(chemin, c)); });
     return s;
   }
 
-  // One finding as the terminal writes it: title, excerpt with the spot marked, hint.
+  // How many findings a card stands for: itself and the repeats grouped under it.
+  function nombre(c) {
+    return 1 + (c.aussi ? c.aussi.length : 0);
+  }
+
+  // One finding as the terminal writes it: title, excerpt with the spot marked, the
+  // repeats grouped under it (« même constat : lignes … »), hint.
   function constat(chemin, c) {
     var a = el('article', 'constat ' + c.gravite);
     var titre = el('p', 'titre');
@@ -294,6 +311,12 @@
     a.appendChild(titre);
     if (c.extrait) {
       a.appendChild(extrait(c));
+    }
+    if (c.aussi_note) {
+      var meme = el('p', 'meme');
+      meme.appendChild(el('strong', null, 'même constat' + NBSP + ':'));
+      meme.appendChild(document.createTextNode(' ' + c.aussi_note));
+      a.appendChild(meme);
     }
     if (c.aide) {
       var aide = el('p', 'aide');

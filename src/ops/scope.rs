@@ -1,8 +1,9 @@
 //! Where a dossier is and what part of it the user asked about: the root found upward
-//! from any folder inside (as git does), and the scope of `ldm check` (criteria, files).
+//! from any folder or file inside (as git does) — for the command line and the editor
+//! alike —, and the scope of `ldm check` (criteria, files).
 
-use ldm::check::CheckReport;
-use ldm::diagnostic::Counts;
+use crate::check::CheckReport;
+use crate::diagnostic::Counts;
 use std::path::{Path, PathBuf};
 
 /// The dossier holding `start`: the nearest folder from `start` upward with an
@@ -10,22 +11,28 @@ use std::path::{Path, PathBuf};
 /// still open from where ldm ran. `start` itself when no folder above has one: the
 /// loader's message then names what the user typed.
 pub fn dossier_root(start: &Path) -> PathBuf {
-    let mut here = if start.is_file() {
-        up(start)
+    if start.is_dir() || start.is_file() {
+        find_root(start).unwrap_or_else(|| start.to_path_buf())
     } else {
         start.to_path_buf()
+    }
+}
+
+/// The nearest folder with an `ldm.toml` from `start` upward — from the folder holding
+/// `start` when it is not a folder (a file, or an editor's buffer not saved yet) —,
+/// written from `start` as `dossier_root` writes it; `None` when there is none.
+pub fn find_root(start: &Path) -> Option<PathBuf> {
+    let mut here = if start.is_dir() {
+        start.to_path_buf()
+    } else {
+        up(start)
     };
-    let Ok(mut real) = here.canonicalize() else {
-        return start.to_path_buf();
-    };
+    let mut real = here.canonicalize().ok()?;
     loop {
-        if real.join("ldm.toml").is_file() {
-            return here;
+        if real.join(crate::diagnostic::DOSSIER_FILE).is_file() {
+            return Some(here);
         }
-        let Some(parent) = real.parent() else {
-            return start.to_path_buf();
-        };
-        real = parent.to_path_buf();
+        real = real.parent()?.to_path_buf();
         here = up(&here);
     }
 }
@@ -40,6 +47,37 @@ fn up(p: &Path) -> PathBuf {
         (Some(_), Some(parent)) => parent.to_path_buf(),
         _ => p.join(".."),
     }
+}
+
+/// The dossiers `ldm check` checks, each found upward from what the user named, with the part of
+/// it to show: a path inside a dossier narrows that dossier's scope.
+pub fn targets(paths: &[PathBuf], criteres: &[u32]) -> Vec<(PathBuf, Scope)> {
+    let named = if paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        paths.to_vec()
+    };
+    let mut groups: Vec<(PathBuf, Scope)> = Vec::new();
+    // Each root is resolved once and looked up by its real path: comparing every new
+    // root with every earlier one made a batch of 1,000 dossiers quadratic in syscalls.
+    let mut index: std::collections::HashMap<PathBuf, usize> = Default::default();
+    for path in &named {
+        let root = dossier_root(path);
+        let inner = (!paths.is_empty()).then(|| inside(&root, path)).flatten();
+        let key = root.canonicalize().unwrap_or_else(|_| root.clone());
+        let at = *index.entry(key).or_insert_with(|| {
+            let scope = Scope {
+                criteres: criteres.to_vec(),
+                paths: Vec::new(),
+            };
+            groups.push((root, scope));
+            groups.len() - 1
+        });
+        if let Some(rel) = inner {
+            groups[at].1.paths.push(rel);
+        }
+    }
+    groups
 }
 
 /// `target` relative to the dossier at `root`, with `/` separators; `None` when it is
@@ -72,7 +110,7 @@ impl Scope {
         let Some(file) = file else {
             return false;
         };
-        let critere = ldm::diagnostic::critere_of_path(file);
+        let critere = crate::diagnostic::critere_of_path(file);
         critere.is_some_and(|n| self.criteres.contains(&n))
             || self.paths.iter().any(|p| under(file, p))
     }
@@ -117,6 +155,23 @@ mod tests {
         assert_eq!(up(Path::new("a/b")), PathBuf::from("a"));
         assert_eq!(up(Path::new("a")), PathBuf::from("."));
         assert_eq!(up(Path::new("..")), PathBuf::from("../.."));
+    }
+
+    #[test]
+    fn the_root_is_found_from_a_folder_a_file_or_a_buffer_not_saved_yet() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/lycee-marie-marvingt");
+        let critere = root.join("criteres/4-partenariats");
+        assert_eq!(find_root(&critere), Some(root.clone()));
+        assert_eq!(find_root(&critere.join("critere.md")), Some(root.clone()));
+        assert_eq!(
+            find_root(&critere.join("actions/nouvelle.md")),
+            Some(root.clone())
+        );
+        assert_eq!(
+            dossier_root(&critere.join("absent")),
+            critere.join("absent")
+        );
+        assert_eq!(find_root(Path::new("/")), None);
     }
 
     #[test]
