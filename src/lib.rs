@@ -7,6 +7,7 @@
 //! (ARCHITECTURE.md, enforced by `layers`).
 
 pub mod audit;
+pub mod bounds;
 pub mod check;
 pub mod diagnostic;
 pub mod diff;

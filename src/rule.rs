@@ -534,6 +534,13 @@ rules! {
         titre: "Un fichier de preuves/ n'est cité par aucune fiche",
         explication: "L'annexe liste les preuves avec les actions qui les citent. Un fichier que personne ne cite n'y serait rattaché à rien : citez-le ou retirez-le.",
     }
+    PreuveHorsLimites {
+        name: "preuve-hors-limites",
+        famille: Preuves,
+        severity: Avertissement,
+        titre: "Une preuve dépasse ce que l'annexe des preuves reproduit",
+        explication: "L'annexe des preuves reproduit les images, les PDF et les tableaux CSV dans des limites qui protègent la machine qui la fabrique : une image de 50 millions de pixels au plus (une photographie de 8 000 × 6 000 en a 48), un PDF dont le contenu décompressé ne dépasse pas 256 Mio et dont l'arbre des pages a 1 000 nœuds au plus, une image SVG sans filtre (flou, ombre) ni appel à un fichier ou une adresse hors d'elle-même, un tableau CSV de 500 lignes et 20 colonnes (10 000 cellules, une quinzaine de pages). Au-delà, l'annexe nomme le fichier et dit pourquoi il n'est pas reproduit (ou coupe le tableau) ; le fichier reste entier dans l'archive des preuves. Réduisez l'image ou le tableau, ou exportez le document de nouveau, si l'auditeur doit le lire dans l'annexe.",
+    }
     UaiInvalide {
         name: "uai-invalide",
         famille: Identite,

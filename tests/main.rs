@@ -8,6 +8,8 @@ mod common;
 mod audit;
 #[path = "main/batch.rs"]
 mod batch;
+#[path = "main/bounds.rs"]
+mod bounds;
 #[path = "main/ci.rs"]
 mod ci;
 #[path = "main/cli.rs"]

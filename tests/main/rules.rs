@@ -530,6 +530,12 @@ const PREUVES: Expected = &[
         "criteres/1-offre-de-formation/actions/passerelle-bac-pro-bts.md",
         21,
     ),
+    // an SVG with a blur filter, which the evidence annex does not reproduce
+    (
+        "preuve-hors-limites",
+        "criteres/2-partenariats/actions/job-dating.md",
+        19,
+    ),
     (
         "preuve-non-citee",
         "preuves/2-partenariats/liste-entreprises-2025.csv",
