@@ -205,6 +205,13 @@ rules! {
         titre: "Un texte contient un caractère de contrôle",
         explication: "Un caractère de contrôle (U+0000 à U+001F sauf la tabulation et les fins de ligne, U+007F à U+009F, U+FFFE, U+FFFF) ne s'écrit pas au clavier : il vient d'un copier-coller ou d'un fichier hostile, directement ou par un échappement YAML (« \\e », « \\x01 ») ou TOML (« \\u001b »). Word refuse un document qui en contient et un terminal peut l'exécuter (une séquence d'échappement qui cache du texte). ldm le remplace par « � » dans tout ce qu'il produit et le signale à sa ligne et à sa colonne : supprimez-le du fichier.",
     }
+    ImbricationTropProfonde {
+        name: "imbrication-trop-profonde",
+        famille: Structure,
+        severity: Avertissement,
+        titre: "Une citation ou une liste est imbriquée trop profondément",
+        explication: "Une citation (« > ») ou une liste a au plus 8 niveaux dans ce que ldm écrit : au-delà, ldm la ramène à 8 niveaux dès la lecture du fichier et le signale à sa ligne. Aucun texte de dossier n'en demande autant, et un fichier qui en a des centaines ferait échouer les documents (Word, PDF). Aplatissez le passage.",
+    }
     LienHorsDossier {
         name: "lien-hors-dossier",
         famille: Structure,

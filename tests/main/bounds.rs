@@ -281,3 +281,52 @@ fn pictures_pdfs_and_svgs_over_the_bounds_are_named_and_the_others_placed() {
         .count();
     assert!(images >= 1, "the 1 × 1 picture is not placed: {text}");
 }
+
+/// The `valide` fixture with `prose` under the Description of one action (its line 21).
+fn dossier_with_prose(prose: &str) -> TempDossier {
+    let d = TempDossier::fixture("valide");
+    d.edit(
+        "criteres/1-offre-de-formation/actions/passerelle-bac-pro-bts.md",
+        "# Description\n\n",
+        &format!("# Description\n\n{prose}\n\n"),
+    );
+    d
+}
+
+#[test]
+fn six_hundred_nested_quotes_make_a_word_document_and_a_finding() {
+    let d = dossier_with_prose(&format!("{}Citation profonde.", "> ".repeat(600)));
+    let out = d.ldm().args(["check", ".", "--format", "short"]).run();
+    out.stdout_has(&fr(
+        "passerelle-bac-pro-bts.md:21:1: avertissement[imbrication-trop-profonde] : citation ou liste imbriquée sur 600 niveaux : ramenée à 8",
+    ));
+    let docx = d.outside().join("annexe.docx");
+    let cmd = d.ldm().args(["render", ".", "-o"]).arg(&docx).command();
+    let (code, kib) = peak_kib(cmd);
+    assert!(code <= 1, "exit {code}");
+    assert!(kib < 400 * 1024, "{} Mio", kib / 1024);
+    assert!(std::fs::metadata(&docx).unwrap().len() > 0);
+}
+
+#[cfg(feature = "pdf")]
+#[test]
+fn sixteen_quotes_and_thirty_list_levels_make_a_pdf_annex() {
+    let staircase: String = (0..30)
+        .map(|i| format!("{}- niveau {i}\n", "  ".repeat(i)))
+        .collect();
+    let d = dossier_with_prose(&format!(
+        "{}Seize citations.\n\n{staircase}",
+        "> ".repeat(16)
+    ));
+    let out = d.ldm().args(["check", ".", "--format", "short"]).run();
+    out.stdout_has("passerelle-bac-pro-bts.md:21:1: avertissement[imbrication-trop-profonde]")
+        .stdout_has("passerelle-bac-pro-bts.md:31:1: avertissement[imbrication-trop-profonde]");
+    let pdf = d.outside().join("annexe.pdf");
+    let out = d.ldm().args(["render", ".", "-o"]).arg(&pdf).run();
+    assert!(out.code <= 1, "{out}");
+    let text = pdf_text(&std::fs::read(&pdf).unwrap());
+    assert!(
+        text.contains("Seize citations.") && text.contains("niveau 29"),
+        "{text}"
+    );
+}

@@ -187,6 +187,12 @@ const STRUCTURE: Expected = &[
     ),
     // criterion 2 of referentiel.yaml is « partenariats »
     ("critere-nom-different", "criteres/2-entreprises", FILE),
+    // nine nested quotes: flattened to eight
+    (
+        "imbrication-trop-profonde",
+        "criteres/1-offre-de-formation/actions/mini-stages.md",
+        52,
+    ),
     ("fichier-ignore", "criteres/LISEZMOI.txt", FILE),
     (
         "fichier-ignore",
