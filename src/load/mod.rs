@@ -8,7 +8,7 @@ pub(crate) mod decode;
 pub mod errors;
 pub(crate) mod front;
 pub mod markdown;
-mod nesting;
+pub mod nesting;
 mod unclosed;
 pub(crate) mod yaml;
 

@@ -57,6 +57,12 @@ pub fn in_source(src: Source) -> (Source, Vec<Diagnostic>) {
     (Source::new(src.path, &out), diags)
 }
 
+/// `text` (Markdown) with its too-deep quotes and lists flattened, without findings: for
+/// text that is not the dossier's own fiches (the evidence files shown in the annex).
+pub fn flattened(text: &str) -> String {
+    in_source(Source::new("preuve.md", text)).0.text
+}
+
 fn finding(depth: usize) -> Diagnostic {
     Diagnostic::new(
         Rule::ImbricationTropProfonde,

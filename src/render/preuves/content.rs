@@ -42,7 +42,7 @@ pub fn read(d: &Dossier, chemin: &str) -> Content {
             Err(e) => Content::Unreadable(format!("CSV illisible : {e}")),
         }
     } else {
-        Content::Markdown(text)
+        Content::Markdown(crate::load::nesting::flattened(&text))
     }
 }
 
