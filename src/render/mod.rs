@@ -62,6 +62,31 @@ pub fn render(
     })
 }
 
+/// Fiches (actions and engagements) one PDF or Word annex holds: the typesetter and
+/// the Word writer hold the whole document at once, about 0.4 MB a fiche, so beyond
+/// this a document would need more than 1 GB. A real dossier has a few dozen; a larger
+/// one is written criterion by criterion (`--critere`), or as HTML.
+pub const MAX_FICHES_DOCUMENT: usize = 1_500;
+
+/// Why the annex `a` is too large for a PDF or Word document (`what`), if it is.
+fn too_many_fiches(a: &view::Annexe, what: &str) -> Option<String> {
+    let n: usize = a
+        .criteres
+        .iter()
+        .map(|c| c.actions.len() + c.engagements.len())
+        .sum();
+    let count = |v: usize| crate::numfmt::with_unit(v as f64, crate::numfmt::Unite::Nombre);
+    (n > MAX_FICHES_DOCUMENT).then(|| {
+        crate::typo::french(&format!(
+            "l'annexe compte {} fiches ; ldm en écrit au plus {} dans {what}, qu'il compose en \
+             mémoire (au-delà, plus de 1 Go) : produisez-la critère par critère \
+             (--critere 1, puis 2…) ou en HTML",
+            count(n),
+            count(MAX_FICHES_DOCUMENT)
+        ))
+    })
+}
+
 /// The annex of `d` as PDF (criteria `only`, or all when empty); `date` goes into the
 /// document's metadata.
 #[cfg(feature = "pdf")]
@@ -71,7 +96,11 @@ pub fn render_pdf(
     only: &[u32],
     date: Option<pdf::Date>,
 ) -> Result<Vec<u8>, pdf::PdfError> {
-    pdf::annexe(&build::build(d, ed, only), date)
+    let a = build::build(d, ed, only);
+    if let Some(why) = too_many_fiches(&a, "un PDF") {
+        return Err(pdf::PdfError::refused(why));
+    }
+    pdf::annexe(&a, date)
 }
 
 /// The annex of `d` as a Word document (criteria `only`, or all when empty); `date`
@@ -82,5 +111,9 @@ pub fn render_docx(
     only: &[u32],
     date: Option<&str>,
 ) -> Result<Vec<u8>, docx::DocxError> {
-    docx::annexe(&build::build(d, ed, only), date)
+    let a = build::build(d, ed, only);
+    if let Some(why) = too_many_fiches(&a, "un document Word") {
+        return Err(docx::DocxError::refused(why));
+    }
+    docx::annexe(&a, date)
 }

@@ -63,6 +63,13 @@ pub fn begin(s: &Setup) -> String {
 #[error("production du PDF impossible : {0}")]
 pub struct PdfError(String);
 
+impl PdfError {
+    /// A document ldm declines to make, with why in French (a bound it would pass).
+    pub fn refused(why: String) -> Self {
+        PdfError(why)
+    }
+}
+
 /// Compiles a generated Typst source into PDF bytes; `files` are the only files the
 /// source may read (images by their path, e.g. `graphes/3.svg`).
 pub fn compile(source: String, files: Vec<(String, Vec<u8>)>) -> Result<Vec<u8>, PdfError> {

@@ -330,3 +330,58 @@ fn sixteen_quotes_and_thirty_list_levels_make_a_pdf_annex() {
         "{text}"
     );
 }
+
+/// The `valide` fixture with `n` more small actions, spread over its criteria.
+fn dossier_of_fiches(n: usize) -> TempDossier {
+    let d = TempDossier::fixture("valide");
+    let model = d.read("criteres/1-offre-de-formation/actions/passerelle-bac-pro-bts.md");
+    let model = model.replace(
+        "preuves:\n  - preuves/1-offre-de-formation/bilan-passerelle-2025.md\n",
+        "preuves: []\n",
+    );
+    for i in 0..n {
+        let (folder, exigence) = if i % 2 == 0 {
+            ("1-offre-de-formation", "1.1")
+        } else {
+            ("2-partenariats", "2.1")
+        };
+        let text = model
+            .replace(
+                "Passerelle bac pro – BTS maintenance des systèmes",
+                &format!("Action {i}"),
+            )
+            .replace(
+                "exigences: [\"1.1\", \"1.2\"]",
+                &format!("exigences: [\"{exigence}\"]"),
+            );
+        d.write(format!("criteres/{folder}/actions/action-{i:04}.md"), &text);
+    }
+    d
+}
+
+#[test]
+fn five_thousand_fiches_make_a_markdown_annex_and_a_clear_refusal_in_pdf_and_word() {
+    let d = dossier_of_fiches(5_000);
+    // ldm's own template has no budget to run out of, whatever the dossier's size.
+    let md = d.outside().join("annexe.md");
+    d.ldm().args(["render", ".", "-o"]).arg(&md).run().success();
+    assert!(
+        std::fs::read_to_string(&md)
+            .unwrap()
+            .contains("Action 4999")
+    );
+    for (ext, what) in [("docx", "un document Word"), ("pdf", "un PDF")] {
+        if ext == "pdf" && !cfg!(feature = "pdf") {
+            continue;
+        }
+        let file = d.outside().join(format!("annexe.{ext}"));
+        let out = d.ldm().args(["render", ".", "-o"]).arg(&file).run();
+        out.code(2).stderr_has(&fr(&format!(
+            "l'annexe compte 5\u{202f}002 fiches ; ldm en écrit au plus 1500 dans {what}"
+        )));
+        let cmd = d.ldm().args(["render", ".", "-o"]).arg(&file).command();
+        let (code, kib) = peak_kib(cmd);
+        assert_eq!(code, 2);
+        assert!(kib < 1024 * 1024, "{ext} : {} Mio", kib / 1024);
+    }
+}
