@@ -34,6 +34,13 @@ pub fn read_seed(root: &Path) -> std::io::Result<Files> {
     Ok(files)
 }
 
+/// The small valid fixture dossier (`tests/fixtures/valide`), the seed of the cargo-fuzz
+/// targets that replace one of its files.
+pub fn fixture_seed() -> Files {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valide");
+    read_seed(Path::new(root)).expect("the fixture dossier is readable")
+}
+
 /// The seed with file `rel` replaced by `data` (added when absent).
 pub fn with_file(seed: &Files, rel: &str, data: &[u8]) -> Memory {
     let mut m = Memory::new();
