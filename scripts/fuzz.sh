@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../fuzz"
 seconds="${1:-60}"
 shift || true
-targets="${FUZZ_TARGETS:-front_matter config pipeline}"
+targets="${FUZZ_TARGETS:-front_matter config pipeline evidence docx}"
 fixture=../tests/fixtures/valide
 
 if ! cargo +nightly --version >/dev/null 2>&1; then
@@ -31,14 +31,16 @@ fixture_files() {
 # Seeds: a fresh machine starts from real files, not from empty inputs. A pipeline
 # input is one byte choosing the file of the fixture it replaces, then its content.
 seed_corpora() {
-  mkdir -p corpus/front_matter corpus/config corpus/pipeline
+  mkdir -p corpus/front_matter corpus/config corpus/pipeline corpus/evidence corpus/docx
   local i=0 rel
   while IFS= read -r rel; do
     case "$rel" in
       *.md) cp "$fixture/$rel" "corpus/front_matter/seed-$i" ;;
       *.toml) cp "$fixture/$rel" "corpus/config/seed-$i" ;;
     esac
+    cp "$fixture/$rel" "corpus/evidence/seed-$i"
     { printf "\\$(printf %03o "$i")"; cat "$fixture/$rel"; } >"corpus/pipeline/seed-$i"
+    cp "corpus/pipeline/seed-$i" "corpus/docx/seed-$i"
     i=$((i + 1))
   done < <(fixture_files)
 }

@@ -34,6 +34,13 @@ pub fn read_seed(root: &Path) -> std::io::Result<Files> {
     Ok(files)
 }
 
+/// The small valid fixture dossier (`tests/fixtures/valide`), the seed of the cargo-fuzz
+/// targets that replace one of its files.
+pub fn fixture_seed() -> Files {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valide");
+    read_seed(Path::new(root)).expect("the fixture dossier is readable")
+}
+
 /// The seed with file `rel` replaced by `data` (added when absent).
 pub fn with_file(seed: &Files, rel: &str, data: &[u8]) -> Memory {
     let mut m = Memory::new();
@@ -94,6 +101,33 @@ fn reports(ws: &Workspace) -> String {
         report::write(&mut out, &checked, opts);
     }
     out
+}
+
+/// The evidence decoders on `data` as a file of each kind they read: the bounds of
+/// every kind, the CSV table, and (with the PDF engine) the probe that decides what is
+/// placed in the evidence annex, typst's decoders and the PDF reader behind it.
+pub fn evidence(data: &[u8]) {
+    for ext in ["png", "jpg", "gif", "webp", "svg", "pdf", "csv"] {
+        let _ = crate::bounds::assess(ext, data);
+    }
+    let _ = crate::bounds::table(&String::from_utf8_lossy(data));
+    #[cfg(feature = "pdf")]
+    let _ = crate::typeset::embed::probe(data);
+}
+
+/// The Word writer on the seed with one file replaced, chosen by the first byte of
+/// `data` as in [`pipeline`].
+pub fn docx(seed: &Files, data: &[u8]) {
+    let Some((&pick, content)) = data.split_first() else {
+        return;
+    };
+    let Some((rel, _)) = seed.get(usize::from(pick) % seed.len().max(1)) else {
+        return;
+    };
+    let Some(ws) = load(with_file(seed, rel, content)) else {
+        return;
+    };
+    let _ = render::render_docx(&ws.dossier, &ws.edition, &[], None);
 }
 
 /// check (every format) → progress (every format) → render (both) → diff (against itself).
@@ -229,7 +263,7 @@ pub fn run_mutations(seed_files: &Files, seed: u64, iterations: usize) {
     if texts.is_empty() {
         return;
     }
-    for _ in 0..iterations {
+    for round in 0..iterations {
         let (rel, bytes) = &seed_files[texts[rng.below(texts.len())]];
         let mut data = bytes.clone();
         for _ in 0..=rng.below(8) {
@@ -240,7 +274,15 @@ pub fn run_mutations(seed_files: &Files, seed: u64, iterations: usize) {
         } else if rel.ends_with(".toml") {
             config(&data);
         }
-        pipeline_on(with_file(seed_files, rel, &data));
+        evidence(&data);
+        let files = with_file(seed_files, rel, &data);
+        // The Word writer costs the most of a round: one round in eight.
+        if round % 8 == 0
+            && let Some(ws) = load(files.clone())
+        {
+            let _ = render::render_docx(&ws.dossier, &ws.edition, &[], None);
+        }
+        pipeline_on(files);
     }
 }
 

@@ -8,6 +8,7 @@
 
 pub mod audit;
 pub mod bilan;
+pub mod bounds;
 pub mod check;
 pub mod diagnostic;
 pub mod diff;

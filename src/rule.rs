@@ -213,6 +213,13 @@ rules! {
         titre: "Un texte contient un caractère de contrôle",
         explication: "Un caractère de contrôle (U+0000 à U+001F sauf la tabulation et les fins de ligne, U+007F à U+009F, U+FFFE, U+FFFF) ne s'écrit pas au clavier : il vient d'un copier-coller ou d'un fichier hostile, directement ou par un échappement YAML (« \\e », « \\x01 ») ou TOML (« \\u001b »). Word refuse un document qui en contient et un terminal peut l'exécuter (une séquence d'échappement qui cache du texte). ldm le remplace par « � » dans tout ce qu'il produit et le signale à sa ligne et à sa colonne : supprimez-le du fichier.",
     }
+    ImbricationTropProfonde {
+        name: "imbrication-trop-profonde",
+        famille: Structure,
+        severity: Avertissement,
+        titre: "Une citation ou une liste est imbriquée trop profondément",
+        explication: "Une citation (« > ») ou une liste a au plus 8 niveaux dans ce que ldm écrit : au-delà, ldm la ramène à 8 niveaux dès la lecture du fichier et le signale à sa ligne. Aucun texte de dossier n'en demande autant, et un fichier qui en a des centaines ferait échouer les documents (Word, PDF). Aplatissez le passage.",
+    }
     LienHorsDossier {
         name: "lien-hors-dossier",
         famille: Structure,
@@ -548,6 +555,13 @@ rules! {
         severity: Info,
         titre: "Un fichier de preuves/ n'est cité par aucune fiche",
         explication: "L'annexe liste les preuves avec les actions qui les citent. Un fichier que personne ne cite n'y serait rattaché à rien : citez-le ou retirez-le.",
+    }
+    PreuveHorsLimites {
+        name: "preuve-hors-limites",
+        famille: Preuves,
+        severity: Avertissement,
+        titre: "Une preuve dépasse ce que l'annexe des preuves reproduit",
+        explication: "L'annexe des preuves reproduit les images, les PDF et les tableaux CSV dans des limites qui protègent la machine qui la fabrique : une image de 50 millions de pixels au plus (une photographie de 8 000 × 6 000 en a 48), un PDF dont le contenu décompressé ne dépasse pas 256 Mio et dont l'arbre des pages a 1 000 nœuds au plus, une image SVG sans filtre (flou, ombre) ni appel à un fichier ou une adresse hors d'elle-même, un tableau CSV de 500 lignes et 20 colonnes (10 000 cellules, une quinzaine de pages). Au-delà, l'annexe nomme le fichier et dit pourquoi il n'est pas reproduit (ou coupe le tableau) ; le fichier reste entier dans l'archive des preuves. Réduisez l'image ou le tableau, ou exportez le document de nouveau, si l'auditeur doit le lire dans l'annexe.",
     }
     UaiInvalide {
         name: "uai-invalide",

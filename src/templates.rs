@@ -29,9 +29,15 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("audit.md.j2", include_str!("../templates/audit.md.j2")),
 ];
 
-/// Instructions one render may run: the largest real annex needs a small fraction of
-/// this, and a debug build spends it in well under a second.
+/// Instructions one render of a dossier's own templates may run, plus `FUEL_PER_VALUE`
+/// for each value it is given: a template that loops on nothing stops within a second,
+/// one that walks a large dossier once is never stopped. ldm's built-in templates have
+/// no budget: their work is a walk of the dossier, bounded by what `load` reads.
 const FUEL: u64 = 500_000;
+
+/// Instructions allowed per value of the template's context (a real annex spends about
+/// five).
+const FUEL_PER_VALUE: u64 = 100;
 
 /// Nesting of includes, macros and loops one render may reach.
 const RECURSION_LIMIT: usize = 100;
@@ -39,8 +45,13 @@ const RECURSION_LIMIT: usize = 100;
 /// A template that could not be compiled or rendered: names the file and the line.
 #[derive(Debug, thiserror::Error)]
 #[error(
-    "modèle « {file} »{} : {message}\naide : corrigez le modèle, ou retirez-le du dossier templates/ pour revenir au modèle intégré",
-    line.map_or(String::new(), |l| format!(", ligne {l}"))
+    "modèle « {file} »{} : {message}\naide : {}",
+    line.map_or(String::new(), |l| format!(", ligne {l}")),
+    if file.starts_with(BUILT_IN) {
+        "c'est un modèle intégré à ldm, que le dossier ne peut pas corriger : signalez l'erreur aux responsables de ldm avec la commande lancée"
+    } else {
+        "corrigez le modèle, ou retirez-le du dossier templates/ pour revenir au modèle intégré"
+    }
 )]
 pub struct TemplateError {
     /// `templates/x.html.j2` for a dossier's override, `(intégré) x.html.j2` otherwise.
@@ -48,6 +59,9 @@ pub struct TemplateError {
     pub line: Option<usize>,
     pub message: String,
 }
+
+/// How a built-in template is named in messages: « (intégré) annexe.html.j2 ».
+const BUILT_IN: &str = "(intégré)";
 
 /// Whether `name` can be a file of the dossier's `templates/` folder.
 fn overridable(name: &str) -> bool {
@@ -90,7 +104,7 @@ fn overrides(files: Option<&dyn FileSource>) -> BTreeMap<String, Result<String, 
 /// without overrides (nearly all): each template is compiled at its first use only,
 /// not again for every page of a batch, a server or a fuzzing run.
 static EMBEDDED_ONLY: LazyLock<Environment<'static>> =
-    LazyLock::new(|| configured(BTreeMap::new()));
+    LazyLock::new(|| configured(BTreeMap::new(), None));
 
 /// An environment that looks templates up in the dossier's `templates/` first, then
 /// in the binary: the shared one when the dossier overrides none.
@@ -99,18 +113,21 @@ pub fn environment(files: Option<&dyn FileSource>) -> Cow<'static, Environment<'
     if overrides.is_empty() {
         Cow::Borrowed(&*EMBEDDED_ONLY)
     } else {
-        Cow::Owned(configured(overrides))
+        Cow::Owned(configured(overrides, Some(FUEL)))
     }
 }
 
 /// An environment with ldm's limits and filters, serving `overrides` before the
-/// embedded templates.
-fn configured(overrides: BTreeMap<String, Result<String, String>>) -> Environment<'static> {
+/// embedded templates; `fuel` is the base budget (`None` for ldm's templates alone).
+fn configured(
+    overrides: BTreeMap<String, Result<String, String>>,
+    fuel: Option<u64>,
+) -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     // A dossier's override is untrusted code: a nested `range` or a template that
     // includes itself must stop quickly, not loop or exhaust the stack.
-    env.set_fuel(Some(FUEL));
+    env.set_fuel(fuel);
     env.set_recursion_limit(RECURSION_LIMIT);
     // The annexes' table cells: a field escaped onto one line, prose kept as Markdown.
     env.add_filter("cell", |s: String| markup::md_field(&s));
@@ -139,6 +156,19 @@ pub fn render(
     name: &str,
     ctx: minijinja::Value,
 ) -> Result<String, TemplateError> {
+    // A dossier's templates get a budget that grows with what they are given.
+    let scaled;
+    let env = match env.fuel() {
+        Some(base) => {
+            let mut e = env.clone();
+            e.set_fuel(Some(
+                base.saturating_add(FUEL_PER_VALUE.saturating_mul(weight(&ctx))),
+            ));
+            scaled = e;
+            &scaled
+        }
+        None => env,
+    };
     let result = env.get_template(name).and_then(|t| t.render(ctx));
     result.map_err(|e| {
         // The innermost error names the template where it happened (an include, say).
@@ -152,7 +182,7 @@ pub fn render(
         let shown = if is_override(files, file) {
             format!("templates/{file}")
         } else {
-            format!("(intégré) {file}")
+            format!("{BUILT_IN} {file}")
         };
         TemplateError {
             file: shown,
@@ -160,6 +190,29 @@ pub fn render(
             message: french_message(inner),
         }
     })
+}
+
+/// How many values `ctx` holds, all levels together (a string counts one per 64 bytes).
+fn weight(ctx: &minijinja::Value) -> u64 {
+    let mut count = 0u64;
+    let mut stack = vec![ctx.clone()];
+    while let Some(v) = stack.pop() {
+        count += 1;
+        if let Some(s) = v.as_str() {
+            count += s.len() as u64 / 64;
+            continue;
+        }
+        let Ok(items) = v.try_iter() else { continue };
+        let map = v.kind() == minijinja::value::ValueKind::Map;
+        for item in items {
+            // A map's keys lead to its values; a sequence's items are the values.
+            match map {
+                true => stack.extend(v.get_item(&item).ok()),
+                false => stack.push(item),
+            }
+        }
+    }
+    count
 }
 
 /// minijinja's message in French: its kind always, its English detail when we know it.
@@ -261,5 +314,45 @@ mod tests {
         assert_eq!(styles(None), embedded);
         assert_eq!(styles(Some(&Memory::new())), embedded);
         assert_eq!(styles(Some(&overriding("/* b */"))), "/* b */");
+    }
+
+    /// Renders `text`, a dossier's own `commun.css.j2`, with `n` items.
+    fn with_items(text: &str, n: usize) -> Result<String, TemplateError> {
+        let files = overriding(text);
+        let env = environment(Some(&files));
+        let items: Vec<u32> = (0..n as u32).collect();
+        let ctx = minijinja::context! { items => items };
+        render(&env, Some(&files), "commun.css.j2", ctx)
+    }
+
+    #[test]
+    fn a_dossiers_template_budget_grows_with_the_dossier_and_still_stops_a_loop() {
+        // About 30 instructions an item: 60,000 items pass 500,000 only with the scaling.
+        let walk = "{% for i in items %}{% if i > 3 %}{{ i }},{% endif %}{% endfor %}";
+        assert!(with_items(walk, 60_000).is_ok());
+        let spin =
+            "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}";
+        let e = with_items(spin, 60_000).unwrap_err();
+        assert!(e.message.contains("trop de calculs"), "{e}");
+        assert!(
+            e.to_string().contains("retirez-le du dossier templates/"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_built_in_templates_error_says_so_not_to_fix_templates() {
+        let e = TemplateError {
+            file: format!("{BUILT_IN} annexe.html.j2"),
+            line: Some(3),
+            message: "valeur non définie".to_string(),
+        };
+        let shown = e.to_string();
+        assert!(shown.contains("c'est un modèle intégré à ldm"), "{shown}");
+        assert!(!shown.contains("templates/"), "{shown}");
+        assert!(
+            EMBEDDED_ONLY.fuel().is_none(),
+            "ldm's own templates have no budget"
+        );
     }
 }

@@ -12,6 +12,8 @@ mod autoevaluation;
 mod batch;
 #[path = "main/bilan.rs"]
 mod bilan;
+#[path = "main/bounds.rs"]
+mod bounds;
 #[path = "main/ci.rs"]
 mod ci;
 #[path = "main/cli.rs"]

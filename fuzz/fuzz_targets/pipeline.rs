@@ -5,10 +5,7 @@ use ldm::fuzzing::{self, Files};
 use libfuzzer_sys::fuzz_target;
 use std::sync::LazyLock;
 
-static SEED: LazyLock<Files> = LazyLock::new(|| {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/valide");
-    fuzzing::read_seed(std::path::Path::new(root)).expect("the fixture dossier is readable")
-});
+static SEED: LazyLock<Files> = LazyLock::new(fuzzing::fixture_seed);
 
 fuzz_target!(|data: &[u8]| {
     fuzzing::pipeline(&SEED, data);

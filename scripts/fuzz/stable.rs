@@ -1,6 +1,6 @@
 //! The pipeline fuzz target without libFuzzer: mutations of the inputs of a corpus (the
 //! one cargo-fuzz grew in `fuzz/corpus/pipeline`, or the seed dossier's own files) run
-//! through `ldm::fuzzing::pipeline` in an uninstrumented build, hundreds of times faster
+//! through `ldm::fuzzing::pipeline` (and, as evidence files, `evidence`) in an uninstrumented build, hundreds of times faster
 //! than the coverage-instrumented binary, with overflow checks on (profile `fuzz`).
 //! Usage: cargo run --profile fuzz --no-default-features --example fuzz_stable --
 //!        SEED_DOSSIER CORPUS_DIR INPUTS [RANDOM_SEED]
@@ -55,7 +55,11 @@ fn run(seed: &Files, corpus: &[Vec<u8>], inputs: u64, random: u64) {
         for _ in 0..=rng.below(8) {
             fuzzing::mutate(&mut rng, &mut data);
         }
-        let ran = std::panic::catch_unwind(|| fuzzing::pipeline(seed, &data));
+        let ran = std::panic::catch_unwind(|| {
+            fuzzing::pipeline(seed, &data);
+            // The same bytes as an evidence file of every kind.
+            fuzzing::evidence(&data);
+        });
         if ran.is_err() {
             std::fs::write("fuzz-stable-crash", &data).ok();
             eprintln!(

@@ -6,11 +6,13 @@ use crate::model::front::Lien;
 use crate::model::query::evidence_path;
 use crate::text::suggest;
 use crate::vfs::Kind;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 pub fn check(ctx: &mut Ctx) {
     let d = ctx.dossier;
     let mut cited = BTreeSet::new();
+    // Each file is read once, however many fiches cite it.
+    let mut excesses = BTreeMap::new();
     for (_, _, e) in d.entities() {
         let Some(f) = &e.front else { continue };
         for p in &f.preuves {
@@ -37,7 +39,14 @@ pub fn check(ctx: &mut Ctx) {
             // The listed file, else the path as written (a file outside preuves/).
             let kind = d.preuves.get(&nfc).cloned().or_else(|| d.files.kind(&nfc));
             match kind {
-                Some(Kind::File { .. }) => {}
+                Some(Kind::File { .. }) => {
+                    let excess = excesses
+                        .entry(nfc.clone())
+                        .or_insert_with(|| over_bounds(d, &nfc));
+                    if let Some(excess) = excess {
+                        ctx.diags.push(too_large(&e.path, pos, raw, excess));
+                    }
+                }
                 // A symbolic link may lead out of the dossier even with a clean path.
                 Some(Kind::Outside { .. }) => ctx.diags.push(
                     Diagnostic::new(
@@ -75,6 +84,35 @@ pub fn check(ctx: &mut Ctx) {
             );
         }
     }
+}
+
+/// Whether the file at `nfc` is over a bound of the evidence annex's decoders (only the
+/// kinds the annex reproduces are read).
+fn over_bounds(d: &crate::model::Dossier, nfc: &str) -> Option<crate::bounds::Excess> {
+    let ext = nfc.rsplit_once('.')?.1.to_ascii_lowercase();
+    if !matches!(
+        ext.as_str(),
+        "png" | "jpg" | "jpeg" | "gif" | "webp" | "svg" | "pdf" | "csv"
+    ) {
+        return None;
+    }
+    let bytes = d.files.read_up_to(nfc, crate::vfs::MAX_EVIDENCE).ok()?;
+    crate::bounds::assess(&ext, &bytes)
+}
+
+/// `preuve-hors-limites` at the citation.
+fn too_large(
+    file: &str,
+    pos: crate::diagnostic::Pos,
+    raw: &str,
+    excess: &crate::bounds::Excess,
+) -> Diagnostic {
+    Diagnostic::new(
+        Rule::PreuveHorsLimites,
+        format!("la preuve « {raw} » est {}", excess.sentence()),
+    )
+    .at(file, pos)
+    .help("l'annexe des preuves la nomme sans la reproduire (ou coupe le tableau) et l'archive des preuves la garde entière ; réduisez-la si l'auditeur doit la lire dans l'annexe")
 }
 
 /// `preuve-adresse-invalide` at the cited address.

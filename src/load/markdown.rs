@@ -205,7 +205,7 @@ pub fn heads_by_scan(body: &str) -> Option<Vec<Head>> {
 }
 
 /// Columns of leading blanks (a tab counts for four) and the rest of the line.
-fn indentation(line: &str) -> (usize, &str) {
+pub(super) fn indentation(line: &str) -> (usize, &str) {
     let mut cols = 0;
     for (i, c) in line.char_indices() {
         match c {
@@ -219,7 +219,7 @@ fn indentation(line: &str) -> (usize, &str) {
 
 /// A fence opener: `Some(Some((char, length)))`; `Some(None)` for no fence; `None` for
 /// a backtick fence whose info string holds a backtick (not a fence: left to comrak).
-fn opens_fence(rest: &str) -> Option<Option<(char, usize)>> {
+pub(super) fn opens_fence(rest: &str) -> Option<Option<(char, usize)>> {
     let Some(c) = rest.chars().next().filter(|c| matches!(c, '`' | '~')) else {
         return Some(None);
     };
@@ -233,7 +233,7 @@ fn opens_fence(rest: &str) -> Option<Option<(char, usize)>> {
     Some(Some((c, len)))
 }
 
-fn closes_fence(rest: &str, c: char, len: usize) -> bool {
+pub(super) fn closes_fence(rest: &str, c: char, len: usize) -> bool {
     let n = rest.chars().take_while(|&x| x == c).count();
     n >= len
         && rest[n * c.len_utf8()..]

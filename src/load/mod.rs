@@ -8,6 +8,7 @@ pub(crate) mod decode;
 pub mod errors;
 pub(crate) mod front;
 pub mod markdown;
+pub mod nesting;
 mod unclosed;
 pub(crate) mod yaml;
 
@@ -164,6 +165,8 @@ impl Loader<'_> {
         match String::from_utf8(bytes) {
             Ok(raw) => {
                 let (src, found) = control::in_source(Source::new(rel, &raw));
+                self.diags.extend(found);
+                let (src, found) = nesting::in_source(src);
                 self.diags.extend(found);
                 self.sources.insert(rel.to_string(), src);
                 Some(())

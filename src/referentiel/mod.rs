@@ -263,7 +263,35 @@ pub fn parse(text: &str, path: &str) -> Result<Edition, Diagnostic> {
     let src = Source::new(path, text);
     let file: EditionFile = serde_saphyr::from_str(&src.text)
         .map_err(|e| crate::load::errors::yaml_error(&e, &src, 0))?;
+    let file = without_controls(file, &src.text);
     assemble(file, path, |base| etend_pos(&src, base))
+}
+
+/// `file` with the control characters its YAML escapes (`"\x01"`, `"\e"`) produced
+/// replaced by « � », as the dossier's own files are at load: the edition's texts reach
+/// the Word annex, which XML forbids them in. Only a text with a backslash can hold one
+/// (YAML refuses them raw); it is read once more as plain values to be scrubbed.
+fn without_controls(file: EditionFile, text: &str) -> EditionFile {
+    if !text.contains('\\') {
+        return file;
+    }
+    let Ok(mut value) = serde_saphyr::from_str::<serde_json::Value>(text) else {
+        return file;
+    };
+    let mut stack = vec![&mut value];
+    while let Some(v) = stack.pop() {
+        match v {
+            serde_json::Value::String(s) => {
+                if let std::borrow::Cow::Owned(clean) = crate::load::control::scrub(s) {
+                    *s = clean;
+                }
+            }
+            serde_json::Value::Array(items) => stack.extend(items.iter_mut()),
+            serde_json::Value::Object(map) => stack.extend(map.values_mut()),
+            _ => {}
+        }
+    }
+    serde_json::from_value(value).unwrap_or(file)
 }
 
 /// An edition from its file's data: the criteria it extends, then its own, by number.
@@ -390,6 +418,18 @@ mod tests {
             include_str!("../../schema/referentiels/aix-marseille-2026.yaml"),
         ),
     ];
+
+    #[test]
+    fn control_characters_written_as_escapes_are_replaced() {
+        let yaml = YAML[0]
+            .1
+            .replacen("intitule: \"", "intitule: \"\\x01\\e", 1);
+        assert_ne!(yaml, YAML[0].1, "the edition has a quoted intitule");
+        let ed = parse(&yaml, "referentiel.yaml").unwrap();
+        let json = serde_json::to_string(&ed).unwrap();
+        assert!(json.contains("\u{fffd}\u{fffd}"), "{json}");
+        assert!(!json.contains("\\u0001") && !json.contains("\\u001b"));
+    }
 
     #[test]
     fn the_json_built_for_the_binary_reads_as_the_yaml_it_came_from() {

@@ -62,6 +62,35 @@ pub fn render(
     })
 }
 
+/// Fiches (actions and engagements) one Word annex holds: the writer holds the whole
+/// document at once, about 0.2 MB a fiche (5,000 small fiches took 1.17 GB), so beyond
+/// this a document would near 1 GB. A real dossier has a few dozen; a larger one is
+/// written criterion by criterion (`--critere`), or as HTML.
+pub const MAX_FICHES_DOCX: usize = 1_500;
+
+/// Fiches one PDF annex holds: typst lays the whole document out in memory, more than
+/// 0.7 MB a fiche (2,000 small fiches passed 1.4 GB).
+pub const MAX_FICHES_PDF: usize = 500;
+
+/// Why the annex `a` is too large for a document (`what`) of at most `max` fiches.
+fn too_many_fiches(a: &view::Annexe, what: &str, max: usize) -> Option<String> {
+    let n: usize = a
+        .criteres
+        .iter()
+        .map(|c| c.actions.len() + c.engagements.len())
+        .sum();
+    let count = |v: usize| crate::numfmt::with_unit(v as f64, crate::numfmt::Unite::Nombre);
+    (n > max).then(|| {
+        crate::typo::french(&format!(
+            "l'annexe compte {} fiches ; ldm en écrit au plus {} dans {what}, qu'il compose en \
+             mémoire (au-delà, plus de 1 Go) : produisez-la critère par critère \
+             (--critere 1, puis 2…) ou en HTML",
+            count(n),
+            count(max)
+        ))
+    })
+}
+
 /// The annex of `d` as PDF (criteria `only`, or all when empty); `date` goes into the
 /// document's metadata.
 #[cfg(feature = "pdf")]
@@ -71,7 +100,11 @@ pub fn render_pdf(
     only: &[u32],
     date: Option<pdf::Date>,
 ) -> Result<Vec<u8>, pdf::PdfError> {
-    pdf::annexe(&build::build(d, ed, only), date)
+    let a = build::build(d, ed, only);
+    if let Some(why) = too_many_fiches(&a, "un PDF", MAX_FICHES_PDF) {
+        return Err(pdf::PdfError::refused(why));
+    }
+    pdf::annexe(&a, date)
 }
 
 /// The annex of `d` as a Word document (criteria `only`, or all when empty); `date`
@@ -82,5 +115,9 @@ pub fn render_docx(
     only: &[u32],
     date: Option<&str>,
 ) -> Result<Vec<u8>, docx::DocxError> {
-    docx::annexe(&build::build(d, ed, only), date)
+    let a = build::build(d, ed, only);
+    if let Some(why) = too_many_fiches(&a, "un document Word", MAX_FICHES_DOCX) {
+        return Err(docx::DocxError::refused(why));
+    }
+    docx::annexe(&a, date)
 }

@@ -63,6 +63,13 @@ pub fn begin(s: &Setup) -> String {
 #[error("production du PDF impossible : {0}")]
 pub struct PdfError(String);
 
+impl PdfError {
+    /// A document ldm declines to make, with why in French (a bound it would pass).
+    pub fn refused(why: String) -> Self {
+        PdfError(why)
+    }
+}
+
 /// Compiles a generated Typst source into PDF bytes; `files` are the only files the
 /// source may read (images by their path, e.g. `graphes/3.svg`).
 pub fn compile(source: String, files: Vec<(String, Vec<u8>)>) -> Result<Vec<u8>, PdfError> {
@@ -90,7 +97,9 @@ pub fn compile_as(
     standard: Standard,
 ) -> Result<Vec<u8>, PdfError> {
     let world = world::MemoryWorld::new(source, files);
-    let doc: PagedDocument = typst::compile(&world).output.map_err(|e| joined(&e))?;
+    let doc: PagedDocument = typst::compile(&world)
+        .output
+        .map_err(|e| placed(&world, &e))?;
     match export(&doc, standard) {
         Err(_) if standard == Standard::Accessible => export(&doc, Standard::Tagged { v2: false }),
         result => result,
@@ -114,6 +123,48 @@ fn export(doc: &PagedDocument, standard: Standard) -> Result<Vec<u8>, PdfError> 
         ..Default::default()
     };
     typst_pdf::pdf(doc, &options).map_err(|e| joined(&e))
+}
+
+/// A failed compilation's messages, preceded by the part of the document it failed in:
+/// the last heading before the first error (a fiche's title, an evidence item's) and
+/// the line of the generated source, so a reader knows which text to look at.
+fn placed(world: &world::MemoryWorld, errors: &[typst::diag::SourceDiagnostic]) -> PdfError {
+    use typst::{World, WorldExt};
+    let PdfError(messages) = joined(errors);
+    let main = world.main();
+    let Some(at) = errors
+        .iter()
+        .filter(|e| e.span.id() == Some(main))
+        .find_map(|e| world.range(e.span))
+        .map(|r| r.start)
+    else {
+        return PdfError(messages);
+    };
+    let text = world.main_source().text();
+    let Some(before) = text.get(..at) else {
+        return PdfError(messages);
+    };
+    let line = before.matches('\n').count() + 1;
+    let part = last_heading(before).map_or_else(String::new, |t| format!(" dans « {t} »"));
+    PdfError(format!(
+        "le moteur de mise en page refuse le texte{part} (ligne {line} du document généré) : {messages}"
+    ))
+}
+
+/// The title of the last `#heading(level: n, "…")` of generated Typst `text`.
+fn last_heading(text: &str) -> Option<String> {
+    let start = text.rfind("#heading(level: ")?;
+    let lit = text[start..].split_once(", \"")?.1;
+    let mut title = String::new();
+    let mut chars = lit.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => return Some(title),
+            '\\' => title.extend(chars.next()),
+            c => title.push(c),
+        }
+    }
+    None
 }
 
 /// Typst's messages of a failed compilation or export, as one error.
@@ -144,6 +195,18 @@ pub fn date_from_epoch(value: &str) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_failure_names_the_part_of_the_document_in_french() {
+        let source = "#heading(level: 1, \"Action 1 — La \\\"passerelle\\\"\")\n#quote(block: true, nope: 1)[x]\n";
+        let e = compile(source.to_string(), Vec::new())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("production du PDF impossible : le moteur de mise en page refuse le texte dans « Action 1 — La \"passerelle\" » (ligne 2 du document généré) : "),
+            "{e}"
+        );
+    }
 
     fn document(body: &str) -> Vec<u8> {
         let setup = Setup {

@@ -57,6 +57,13 @@ impl MemoryWorld {
     }
 }
 
+impl MemoryWorld {
+    /// The generated source, to place an error in it.
+    pub fn main_source(&self) -> &Source {
+        &self.main
+    }
+}
+
 impl World for MemoryWorld {
     fn library(&self) -> &LazyHash<Library> {
         &LIBRARY

@@ -1,7 +1,7 @@
 //! The stable mutation runner: the example dossier, one file mutated a few times per
-//! round from a fixed seed, through the three fuzz targets (its parse as a front
-//! matter or an `ldm.toml`, then the whole pipeline in memory: load, check in every
-//! format, progress, render, diff). Any panic fails the test. A short run is part of
+//! round from a fixed seed, through the fuzz targets (its parse as a front matter or an
+//! `ldm.toml`, as an evidence file of every kind, then the whole pipeline in memory:
+//! load, check in every format, progress, render, the Word annex, diff). Any panic fails the test. A short run is part of
 //! `cargo test`; `LDM_FUZZ_ITERATIONS=100000 cargo test --test main fuzz` runs longer
 //! (the cargo-fuzz targets of `fuzz/` need nightly, this does not).
 
@@ -36,5 +36,20 @@ fn the_fuzz_entry_points_take_any_bytes() {
         fuzzing::front_matter(data);
         fuzzing::config(data);
         fuzzing::pipeline(&seed, data);
+        fuzzing::evidence(data);
+        fuzzing::docx(&seed, data);
+    }
+    // Headers that declare more than they hold, which the decoders must refuse unread.
+    let mut huge_png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+    huge_png.extend([
+        0, 0, 0xea, 0x60, 0, 0, 0xea, 0x60, 8, 6, 0, 0, 0, 0, 0, 0, 0,
+    ]);
+    let csv = format!("{}\n{}", ",".repeat(9_999), "x\n".repeat(10_000));
+    for data in [
+        &huge_png[..],
+        csv.as_bytes(),
+        b"%PDF-1.7\n1 0 obj << /Type /Pages /Kids [1 0 R] >> endobj\n",
+    ] {
+        fuzzing::evidence(data);
     }
 }

@@ -187,6 +187,12 @@ const STRUCTURE: Expected = &[
     ),
     // criterion 2 of referentiel.yaml is « partenariats »
     ("critere-nom-different", "criteres/2-entreprises", FILE),
+    // nine nested quotes: flattened to eight
+    (
+        "imbrication-trop-profonde",
+        "criteres/1-offre-de-formation/actions/mini-stages.md",
+        52,
+    ),
     ("fichier-ignore", "criteres/LISEZMOI.txt", FILE),
     (
         "fichier-ignore",
@@ -535,6 +541,12 @@ const PREUVES: Expected = &[
         "preuve-adresse-invalide",
         "criteres/1-offre-de-formation/actions/passerelle-bac-pro-bts.md",
         21,
+    ),
+    // an SVG with a blur filter, which the evidence annex does not reproduce
+    (
+        "preuve-hors-limites",
+        "criteres/2-partenariats/actions/job-dating.md",
+        19,
     ),
     (
         "preuve-non-citee",

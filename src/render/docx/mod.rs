@@ -26,6 +26,13 @@ use docx_rs::{
 #[error("production du DOCX impossible : {0}")]
 pub struct DocxError(String);
 
+impl DocxError {
+    /// A document ldm declines to make, with why in French (a bound it would pass).
+    pub fn refused(why: String) -> Self {
+        DocxError(why)
+    }
+}
+
 /// The annex as DOCX bytes; `date` (W3CDTF) goes into the core properties, none without it.
 pub fn annexe(a: &Annexe, date: Option<&str>) -> Result<Vec<u8>, DocxError> {
     let mut w = Writer::new(page(styles(Docx::new())).footer(footer()));

@@ -6,7 +6,8 @@ use crate::vfs::Kind;
 
 pub enum Content {
     Markdown(String),
-    Csv(Vec<Vec<String>>),
+    /// Its first rows and columns (`bounds::table`), with the size of the whole file.
+    Csv(crate::bounds::Table),
     /// A file shown by name only (image, PDF, office document…), with its size in bytes.
     Other(u64),
     /// Why it could not be read (a link out of the dossier, too large, missing…).
@@ -36,12 +37,12 @@ pub fn read(d: &Dossier, chemin: &str) -> Content {
     let text =
         crate::load::control::scrub(text.trim_start_matches('\u{feff}')).replace("\r\n", "\n");
     if ext == "csv" {
-        match csv_rows(&text) {
-            Ok(rows) => Content::Csv(rows),
+        match crate::bounds::table(&text) {
+            Ok(t) => Content::Csv(t),
             Err(e) => Content::Unreadable(format!("CSV illisible : {e}")),
         }
     } else {
-        Content::Markdown(text)
+        Content::Markdown(crate::load::nesting::flattened(&text))
     }
 }
 
@@ -51,24 +52,6 @@ pub fn extension(chemin: &str) -> String {
         .rsplit_once('.')
         .map(|(_, e)| e.to_ascii_lowercase())
         .unwrap_or_default()
-}
-
-/// The rows of a CSV file, comma- or semicolon-separated (French spreadsheets write `;`).
-fn csv_rows(text: &str) -> Result<Vec<Vec<String>>, csv::Error> {
-    let first = text.lines().next().unwrap_or("");
-    let sep = if first.matches(';').count() > first.matches(',').count() {
-        b';'
-    } else {
-        b','
-    };
-    csv::ReaderBuilder::new()
-        .delimiter(sep)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes())
-        .records()
-        .map(|r| r.map(|r| r.iter().map(str::to_string).collect()))
-        .collect()
 }
 
 impl Content {
@@ -90,7 +73,7 @@ impl Content {
                     .collect();
                 format!("{}\n", demoted.join("\n"))
             }
-            Content::Csv(rows) => table(rows),
+            Content::Csv(t) => table(t),
             Content::Other(size) => format!(
                 "*Fichier joint tel quel ({}), à consulter dans l'archive des preuves.*\n",
                 size_text(*size)
@@ -102,23 +85,43 @@ impl Content {
     }
 }
 
-fn table(rows: &[Vec<String>]) -> String {
+/// A CSV table in Markdown, at the width of its widest kept row (never wider: rows are
+/// padded to it), with what was cut said above it.
+fn table(t: &crate::bounds::Table) -> String {
+    let rows = &t.rows;
     let Some(head) = rows.first() else {
         return "*Fichier vide.*\n".to_string();
     };
-    let width = rows.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    let width = t.width();
     let line = |r: &Vec<String>| {
         let cells: Vec<String> = (0..width)
             .map(|i| crate::markup::md_field(r.get(i).map_or("", String::as_str)))
             .collect();
         format!("| {} |\n", cells.join(" | "))
     };
-    let mut out = line(head);
+    let mut out = cut_note(t).map_or_else(String::new, |n| format!("*{n}*\n\n"));
+    out.push_str(&line(head));
     out.push_str(&format!("|{}\n", "---|".repeat(width)));
     for r in &rows[1..] {
         out.push_str(&line(r));
     }
     out
+}
+
+/// What was cut from a CSV table, as a sentence (`None` when it is whole).
+pub fn cut_note(t: &crate::bounds::Table) -> Option<String> {
+    use crate::bounds::{MAX_COLUMNS, MAX_ROWS};
+    t.excess()?;
+    let n = |v: usize| crate::numfmt::with_unit(v as f64, crate::numfmt::Unite::Nombre);
+    Some(format!(
+        "Tableau coupé : le fichier compte {} lignes et {} colonnes ; les {} premières lignes \
+         et les {} premières colonnes sont reproduites, le fichier entier est dans l'archive \
+         des preuves.",
+        n(t.total_rows),
+        n(t.total_columns),
+        n(t.rows.len().min(MAX_ROWS)),
+        n(t.width().min(MAX_COLUMNS)),
+    ))
 }
 
 fn size_text(size: u64) -> String {

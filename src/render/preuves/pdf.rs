@@ -18,6 +18,9 @@ const MAX_PAGES: usize = 60;
 /// Bytes of pictures and PDFs placed in one document; beyond, files are only named, so a
 /// dossier of many scans cannot exhaust memory.
 const MAX_PLACED: u64 = 256 * 1024 * 1024;
+/// Pixels of the pictures placed in one document, each bounded by `bounds::MAX_PIXELS`:
+/// their decoded forms may all be alive at once.
+const MAX_PLACED_PIXELS: u64 = 4 * crate::bounds::MAX_PIXELS;
 
 const TITLE: &str = "Annexe des preuves";
 
@@ -51,6 +54,8 @@ struct Doc {
     files: Vec<(String, Vec<u8>)>,
     /// Bytes still allowed to be placed.
     budget: u64,
+    /// Pixels still allowed to be placed.
+    pixels: u64,
     /// A PDF 2.0 evidence is placed: the document is written as PDF 2.0 too.
     v2: bool,
     /// Pages of a PDF evidence are reproduced, which PDF/UA-1 cannot hold.
@@ -83,6 +88,7 @@ impl Doc {
             source,
             files: Vec::new(),
             budget: MAX_PLACED,
+            pixels: MAX_PLACED_PIXELS,
             v2: false,
             embeds: false,
             place,
@@ -141,19 +147,23 @@ impl Doc {
             return;
         }
         if is_placeable(&p.chemin) && self.place {
-            if let Some(why) = self.placed(d, p) {
-                self.note(&format!("Lecture impossible : {why}."));
+            if let Some(note) = self.placed(d, p) {
+                self.note(&note);
             }
             return;
         }
         self.content(content::read(d, &p.chemin));
     }
 
-    /// Places a picture or a PDF's pages; `Some(why)` when it cannot.
+    /// Places a picture or a PDF's pages; `Some(note)` saying why when it cannot.
     fn placed(&mut self, d: &Dossier, p: &Preuve) -> Option<String> {
         let size = match d.preuves.get(&p.chemin) {
             Some(Kind::File { size }) => *size,
-            _ => return Some("absent du dossier ou hors du dossier".to_string()),
+            _ => {
+                return Some(
+                    "Lecture impossible : absent du dossier ou hors du dossier.".to_string(),
+                );
+            }
         };
         if size > self.budget.min(MAX_EVIDENCE) {
             self.content(Content::Other(size));
@@ -161,12 +171,18 @@ impl Doc {
         }
         let bytes = match d.files.read_up_to(&p.chemin, MAX_EVIDENCE) {
             Ok(b) => b,
-            Err(e) => return Some(e.to_string()),
+            Err(e) => return Some(format!("Lecture impossible : {e}.")),
         };
         let kind = match embed::probe(&bytes) {
             Ok(k) => k,
-            Err(why) => return Some(why.to_string()),
+            Err(why) => return Some(why.note()),
         };
+        let pixels = crate::bounds::pixels(&bytes).unwrap_or(0);
+        if pixels > self.pixels {
+            self.content(Content::Other(size));
+            return None;
+        }
+        self.pixels -= pixels;
         self.budget -= size;
         let path = format!("preuve-{}", p.numero);
         let alt = format!("Preuve {} : {}", p.numero, p.chemin);
@@ -209,7 +225,12 @@ impl Doc {
                 let md = crate::markup::without_comments(&md);
                 let _ = writeln!(self.source, "#{}", prose::content(&md));
             }
-            Content::Csv(rows) => csv_table(&mut self.source, &rows),
+            Content::Csv(t) => {
+                if let Some(n) = content::cut_note(&t) {
+                    self.note(&n);
+                }
+                csv_table(&mut self.source, &t);
+            }
             other => {
                 // The same sentences as the HTML and Markdown forms, without their emphasis.
                 let md = other.markdown();
@@ -227,12 +248,12 @@ impl Doc {
     }
 }
 
-/// A CSV file as a table, its first line as heading.
-fn csv_table(out: &mut String, rows: &[Vec<String>]) {
-    let Some((head, body)) = rows.split_first() else {
+/// A CSV file as a table, its first line as heading, at its widest kept row's width.
+fn csv_table(out: &mut String, t: &crate::bounds::Table) {
+    let Some((head, body)) = t.rows.split_first() else {
         return;
     };
-    let width = rows.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    let width = t.width();
     let cell = |r: &Vec<String>, i: usize, f: &str| {
         format!("{f}({})", lit(r.get(i).map_or("", String::as_str)))
     };
