@@ -20,6 +20,7 @@ const RANKS: &[(&str, u8)] = &[
     ("diagnostic", 1),
     ("fsutil", 1),
     ("typeset", 1),
+    ("doc", 2),
     ("source", 2),
     ("templates", 3),
     ("model", 4),

@@ -10,6 +10,7 @@ pub mod audit;
 pub mod check;
 pub mod diagnostic;
 pub mod diff;
+pub mod doc;
 pub mod epoch;
 pub mod fsutil;
 pub mod fuzzing;

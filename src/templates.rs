@@ -24,8 +24,6 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ),
     ("annexe.md.j2", include_str!("../templates/annexe.md.j2")),
     ("diff.html.j2", include_str!("../templates/diff.html.j2")),
-    ("audit.html.j2", include_str!("../templates/audit.html.j2")),
-    ("audit.md.j2", include_str!("../templates/audit.md.j2")),
 ];
 
 /// Instructions one render may run: the largest real annex needs a small fraction of

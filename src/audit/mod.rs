@@ -8,6 +8,7 @@
 //! edition (`referentiel::Echelles`).
 
 pub mod check;
+pub mod document;
 pub mod fiche;
 pub mod init;
 pub mod rapport;
