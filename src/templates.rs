@@ -13,10 +13,6 @@ use std::sync::LazyLock;
 
 /// Templates shipped in the binary: (name, text).
 pub const EMBEDDED: &[(&str, &str)] = &[
-    (
-        "tableau-de-bord.html.j2",
-        include_str!("../templates/tableau-de-bord.html.j2"),
-    ),
     ("commun.css.j2", include_str!("../templates/commun.css.j2")),
     (
         "annexe.html.j2",

@@ -3,7 +3,7 @@
 //! critère », « Correction attendue »…) is written here and nowhere else.
 
 use super::rapport::{Rapport, with_evidence};
-use crate::doc::{Block, Cell, Document, Inline, Table, heading, para, read};
+use crate::doc::{Block, Cell, Document, Inline, Table, heading, para, read, title};
 use crate::referentiel::Niveau;
 
 pub const TITLE: &str = "Rapport d'audit « Lycée des métiers »";
@@ -11,7 +11,7 @@ pub const TITLE: &str = "Rapport d'audit « Lycée des métiers »";
 /// The rapport as a document.
 pub fn document(r: &Rapport) -> Document {
     let mut b = vec![
-        heading(1, "rapport", TITLE),
+        title("rapport", TITLE),
         para(&format!("{} — UAI {}", r.nom, r.uai)),
         Block::Table(identity(r)),
     ];

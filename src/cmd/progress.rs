@@ -2,7 +2,7 @@
 
 use super::EXIT_FAILURE;
 use ldm::ops::output::{self, Kind};
-use ldm::progress::{self, Progress, html, md, term};
+use ldm::progress::{self, Progress, document, term};
 use ldm::workspace::Workspace;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -76,12 +76,8 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
             term::write(&mut out, &p, color);
             out = ldm::typo::french(&out);
         }
-        Kind::Md => {
-            md::write(&mut out, &p);
-            out = ldm::typo::french(&out);
-        }
-        // A template error names its file and line; main reports it and exits 2.
-        Kind::Html => out = html::render(&p, Some(dossier.files.as_ref()))?,
+        Kind::Md => out = document::markdown(&p),
+        Kind::Html => out = document::html(&p),
         Kind::Json => {
             out = super::json_document(ldm::progress::JSON_VERSION, &p)?;
         }
@@ -94,7 +90,7 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
 
 #[cfg(feature = "pdf")]
 fn pdf(p: &Progress) -> anyhow::Result<Vec<u8>> {
-    Ok(progress::pdf::render(p, super::pdf_date())?)
+    Ok(document::pdf(p, super::pdf_date())?)
 }
 
 #[cfg(not(feature = "pdf"))]

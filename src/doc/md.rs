@@ -82,8 +82,10 @@ fn table(t: &Table) -> String {
         rows.insert(0, &empty);
     }
     let mut out = String::new();
+    // Columns still covered by a vertical span from a row above: how many rows more.
+    let mut covered = vec![0usize; columns];
     for (k, r) in rows.iter().enumerate() {
-        out.push_str(&row(r, columns));
+        out.push_str(&row(r, columns, &mut covered));
         out.push('\n');
         if k == 0 {
             let sep: Vec<&str> = (0..columns)
@@ -100,10 +102,23 @@ fn numeric(t: &Table, c: usize) -> bool {
     t.body.iter().any(|r| r.get(c).is_some_and(|x| x.numeric))
 }
 
-/// One row: a spanning cell's text in its first column, the columns it covers empty.
-fn row(cells: &[Cell], columns: usize) -> String {
+/// One row: a spanning cell's text in its first column and row, the places it covers
+/// empty (GFM has no spans).
+fn row(cells: &[Cell], columns: usize, covered: &mut Vec<usize>) -> String {
     let mut texts: Vec<String> = Vec::new();
-    for c in cells {
+    let mut cells = cells.iter();
+    loop {
+        let col = texts.len();
+        if covered.get(col).is_some_and(|n| *n > 0) {
+            covered[col] -= 1;
+            texts.push(String::new());
+            continue;
+        }
+        let Some(c) = cells.next() else { break };
+        if c.rowspan > 1 {
+            covered.resize(covered.len().max(col + 1), 0);
+            covered[col] = c.rowspan - 1;
+        }
         texts.push(cell(c));
         texts.extend((1..c.colspan).map(|_| String::new()));
     }
@@ -127,7 +142,11 @@ fn cell(c: &Cell) -> String {
         .content
         .iter()
         .filter_map(block)
-        .map(|s| s.replace('\n', " ").replace('|', "\\|"))
+        .map(|s| {
+            s.replace("\\\n", "<br>")
+                .replace('\n', " ")
+                .replace('|', "\\|")
+        })
         .collect();
     parts.join("<br>")
 }

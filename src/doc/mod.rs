@@ -165,6 +165,17 @@ pub fn heading(level: u8, anchor: &str, text: &str) -> Block {
     }
 }
 
+/// The document's title: its first heading, left out of the contents and bookmarks,
+/// whose top level is the document's parts.
+pub fn title(anchor: &str, text: &str) -> Block {
+    Block::Heading {
+        level: 1,
+        anchor: anchor.to_string(),
+        content: vec![Inline::Text(text.to_string())],
+        outlined: false,
+    }
+}
+
 /// A paragraph of plain text.
 pub fn para(text: &str) -> Block {
     Block::Para(vec![Inline::Text(text.to_string())])

@@ -129,7 +129,7 @@ fn cell_content(content: &[Block]) -> String {
 
 fn figure(f: &Figure) -> String {
     format!(
-        "#block(breakable: false, width: 100%, image({}, width: 100%, alt: {}))",
+        "#block(breakable: false, width: 100%, image({}, width: 60%, alt: {}))",
         string(&f.name),
         string(&f.alt)
     )

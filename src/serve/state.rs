@@ -370,12 +370,7 @@ pub fn tableau_de_bord(ws: Option<&Workspace>, critere: Option<u32>) -> String {
         );
     };
     let p = crate::progress::compute(&ws.dossier, &ws.edition, annee, critere);
-    match crate::progress::html::render(&p, Some(ws.dossier.files.as_ref())) {
-        Ok(html) => html,
-        Err(e) => message_page(&format!(
-            "Le tableau de bord ne peut pas être produit\u{a0}: {e}"
-        )),
-    }
+    crate::progress::document::html(&p)
 }
 
 /// A small page saying why a preview is missing; the text is escaped.
