@@ -13,6 +13,7 @@ const CSS: &str = "\
 .petit { color: var(--doux); font-size: 9pt; }
 .saut { break-before: page; }
 figure { margin: 2mm 0 4mm; break-inside: avoid; }
+figcaption { font-size: 9pt; font-weight: 600; }
 td > p:first-child, th > p:first-child { margin-top: 0; }
 ";
 
@@ -101,6 +102,14 @@ fn table(out: &mut String, t: &Table) {
         ""
     };
     let _ = writeln!(out, "<table{class}>");
+    let total: f32 = t.widths.iter().sum();
+    if total > 0.0 {
+        out.push_str("<colgroup>");
+        for w in &t.widths {
+            let _ = write!(out, "<col style=\"width: {:.1}%\">", w / total * 100.0);
+        }
+        out.push_str("</colgroup>\n");
+    }
     if !t.head.is_empty() {
         out.push_str("<thead>\n");
         for r in &t.head {
@@ -150,7 +159,8 @@ fn cell_content(out: &mut String, content: &[Block]) {
 fn figure(out: &mut String, f: &Figure) {
     let _ = writeln!(
         out,
-        "<figure role=\"img\" aria-label=\"{}\">\n{}\n</figure>",
+        "<figure>\n<figcaption>{}</figcaption>\n<div role=\"img\" aria-label=\"{}\">\n{}\n</div>\n</figure>",
+        esc(&f.caption),
         esc(&f.alt),
         f.svg.trim()
     );
@@ -219,7 +229,7 @@ mod tests {
         let h = render(&d);
         assert!(h.contains("<h2 id=\"x\">A &amp; B</h2>"), "{h}");
         assert!(h.contains("<p>1 &lt; 2</p>"));
-        assert!(h.contains("<table class=\"bloc\">"));
+        assert!(h.contains("<table class=\"bloc\">\n<colgroup><col style=\"width: 50.0%\"><col style=\"width: 50.0%\"></colgroup>"));
         assert!(h.contains("<tr><th scope=\"row\">Nom</th><td>&lt;script&gt;</td></tr>"));
     }
 }

@@ -136,6 +136,8 @@ pub struct Figure {
     /// The picture's file name in the document's files (PDF), and its SVG source.
     pub name: String,
     pub svg: String,
+    /// The short title shown above the picture.
+    pub caption: String,
     pub alt: String,
 }
 
@@ -241,7 +243,10 @@ fn blocks_french(blocks: &mut [Block]) {
                     blocks_french(&mut c.content);
                 }
             }
-            Block::Figure(f) => f.alt = crate::typo::french(&f.alt),
+            Block::Figure(f) => {
+                f.alt = crate::typo::french(&f.alt);
+                f.caption = crate::typo::french(&f.caption);
+            }
             Block::Code(_) | Block::PageBreak => {}
         }
     }

@@ -22,9 +22,31 @@ pub fn source(d: &Document, date: Option<Date>) -> String {
         date,
         header: [left, centre, right],
     });
-    for b in &d.blocks {
-        out.push_str(&block(b));
-        out.push_str("\n\n");
+    // Consecutive figures (an action's charts) go two by row.
+    for run in d
+        .blocks
+        .chunk_by(|a, b| matches!((a, b), (Block::Figure(_), Block::Figure(_))))
+    {
+        match run {
+            [Block::Figure(_), _, ..] => {
+                let cells: Vec<String> = run
+                    .iter()
+                    .filter_map(|b| match b {
+                        Block::Figure(f) => Some(figure(f)),
+                        _ => None,
+                    })
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "#grid(columns: (1fr, 1fr), column-gutter: 10pt, row-gutter: 10pt, {})\n",
+                    cells.join(", ")
+                );
+            }
+            _ => run.iter().for_each(|b| {
+                out.push_str(&block(b));
+                out.push_str("\n\n");
+            }),
+        }
     }
     out
 }
@@ -74,7 +96,7 @@ fn block(b: &Block) -> String {
             }
         }
         Block::Table(t) => table(t),
-        Block::Figure(f) => figure(f),
+        Block::Figure(f) => format!("#{}", figure(f)),
         Block::PageBreak => "#pagebreak(weak: true)".to_string(),
     }
 }
@@ -109,7 +131,13 @@ fn cell(c: &Cell, heading: &str) -> String {
     if c.rowspan > 1 {
         let _ = write!(args, "rowspan: {}, ", c.rowspan);
     }
-    let body = cell_content(&c.content);
+    let mut body = cell_content(&c.content);
+    if c.header && heading == "th" {
+        // Column headings over narrow columns (counts) are set small and hyphenated, so
+        // that no word runs into the next column.
+        let size = if c.numeric { ", size: 7.5pt" } else { "" };
+        body = format!("text(hyphenate: true{size}, {body})");
+    }
     if c.header {
         format!("{heading}({args}{body})")
     } else if c.numeric {
@@ -127,9 +155,11 @@ fn cell_content(content: &[Block]) -> String {
     }
 }
 
+/// A figure as code: its caption above the picture, kept together.
 fn figure(f: &Figure) -> String {
     format!(
-        "#block(breakable: false, width: 100%, image({}, width: 60%, alt: {}))",
+        "block(breakable: false, width: 100%, {{ text(size: 8.5pt, weight: \"bold\", {}); linebreak(); image({}, width: 100%, alt: {}) }})",
+        string(&f.caption),
         string(&f.name),
         string(&f.alt)
     )
@@ -186,7 +216,7 @@ mod tests {
         );
         assert!(s.contains(r##"#par[#"[a]";]"##));
         assert!(s.contains(
-            r##"#block(breakable: false, width: 100%, table(columns: (30fr, 70fr,), table.header(th([#"Nom";]), th([#"Rôle";])), rh([#"#x";]), num([#"2";])))"##
+            r##"#block(breakable: false, width: 100%, table(columns: (30fr, 70fr,), table.header(th(text(hyphenate: true, [#"Nom";])), th(text(hyphenate: true, [#"Rôle";]))), rh([#"#x";]), num([#"2";])))"##
         ), "{s}");
         assert!(pdf(&d, None).is_ok());
     }

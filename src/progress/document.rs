@@ -253,6 +253,7 @@ fn chart(c: &Critere, f: &Fiche, i: &Indicateur, annee: i64, n: usize) -> Option
     Some(Block::Figure(Figure {
         name: format!("graphes/{}-{n}.svg", c.numero),
         svg,
+        caption: i.intitule.clone(),
         alt: format!(
             "Graphique de « {} » : {}{cible}",
             i.intitule,

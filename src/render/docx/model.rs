@@ -3,12 +3,11 @@
 //! bookmarks, `package` for what docx-rs cannot write and `order` for the schema's order —
 //! so every document is as valid for Word as the annex. Text arrives in French typography.
 
-use super::blocks::{self, MUTED, Writer};
+use super::blocks::{self, Writer};
+use super::prose::{Style, code, styled};
 use super::{DocxError, footer, package, page, styles};
 use crate::doc::{self, Block, Cell, Document, Inline};
-use docx_rs::{
-    AlignmentType, BreakType, Docx, Paragraph, Run, RunFonts, SpecialIndentType, TableCell,
-};
+use docx_rs::{AlignmentType, BreakType, Docx, Paragraph, Run, SpecialIndentType, TableCell};
 
 /// The document as DOCX bytes; `date` (W3CDTF) goes into the core properties.
 pub fn docx(d: &Document, date: Option<&str>) -> Result<Vec<u8>, DocxError> {
@@ -49,9 +48,9 @@ fn paragraphs(b: &Block, depth: i32) -> Vec<Paragraph> {
         }
     };
     match b {
-        Block::Heading { content, .. } => vec![indent(runs(content, Style::BOLD)).keep_next(true)],
-        Block::Para(c) => vec![indent(runs(c, Style::PLAIN))],
-        Block::Note(c) => vec![indent(runs(c, Style::NOTE))],
+        Block::Heading { content, .. } => vec![indent(runs(content, BOLD)).keep_next(true)],
+        Block::Para(c) => vec![indent(runs(c, PLAIN))],
+        Block::Note(c) => vec![indent(runs(c, NOTE))],
         Block::Frame(bs) => bs.iter().flat_map(|b| paragraphs(b, depth)).collect(),
         Block::Quote(bs) => bs.iter().flat_map(|b| paragraphs(b, depth + 1)).collect(),
         Block::Code(c) => c
@@ -61,7 +60,7 @@ fn paragraphs(b: &Block, depth: i32) -> Vec<Paragraph> {
         Block::List { start, items } => list(*start, items, depth),
         Block::Figure(f) => {
             let alt = vec![Inline::Text(f.alt.clone())];
-            vec![indent(runs(&alt, Style::NOTE))]
+            vec![indent(runs(&alt, NOTE))]
         }
         // A table inside a list or frame: its cells' text, row by row.
         Block::Table(t) => t
@@ -152,7 +151,7 @@ fn row(cells: &[Cell], covered: &mut Vec<usize>, keep: bool) -> Vec<TableCell> {
 }
 
 fn cell(c: &Cell, keep: bool) -> TableCell {
-    let style = if c.header { Style::BOLD } else { Style::PLAIN };
+    let style = if c.header { BOLD } else { PLAIN };
     let mut ps: Vec<Paragraph> = c
         .content
         .iter()
@@ -180,31 +179,22 @@ fn cell(c: &Cell, keep: bool) -> TableCell {
     ps.fold(tc, TableCell::add_paragraph)
 }
 
-/// Run formatting, inherited by nested runs.
-#[derive(Clone, Copy)]
-struct Style {
-    bold: bool,
-    italic: bool,
-    strike: bool,
-    small: bool,
-}
-
-impl Style {
-    const PLAIN: Style = Style {
-        bold: false,
-        italic: false,
-        strike: false,
-        small: false,
-    };
-    const BOLD: Style = Style {
-        bold: true,
-        ..Style::PLAIN
-    };
-    const NOTE: Style = Style {
-        small: true,
-        ..Style::PLAIN
-    };
-}
+/// Plain runs, a heading cell's bold ones, a note's small ones.
+const PLAIN: Style = Style {
+    bold: false,
+    italic: false,
+    strike: false,
+    code: false,
+    small: false,
+};
+const BOLD: Style = Style {
+    bold: true,
+    ..PLAIN
+};
+const NOTE: Style = Style {
+    small: true,
+    ..PLAIN
+};
 
 fn runs(is: &[Inline], s: Style) -> Paragraph {
     let mut out = Vec::new();
@@ -215,35 +205,13 @@ fn runs(is: &[Inline], s: Style) -> Paragraph {
 fn collect_runs(is: &[Inline], s: Style, out: &mut Vec<Run>) {
     for i in is {
         match i {
-            Inline::Text(t) => out.push(styled(Run::new().add_text(t), s)),
+            Inline::Text(t) => out.push(styled(t, s)),
             Inline::Emph(c) => collect_runs(c, Style { italic: true, ..s }, out),
             Inline::Strong(c) => collect_runs(c, Style { bold: true, ..s }, out),
             Inline::Strike(c) => collect_runs(c, Style { strike: true, ..s }, out),
             Inline::Link { content, .. } => collect_runs(content, s, out),
-            Inline::Code(c) => out.push(styled(code(c), s)),
+            Inline::Code(c) => out.push(styled(c, Style { code: true, ..s })),
             Inline::LineBreak => out.push(Run::new().add_break(BreakType::TextWrapping)),
         }
     }
-}
-
-fn styled(mut r: Run, s: Style) -> Run {
-    if s.bold {
-        r = r.bold();
-    }
-    if s.italic {
-        r = r.italic();
-    }
-    if s.strike {
-        r = r.strike();
-    }
-    if s.small {
-        r = r.size(17).color(MUTED);
-    }
-    r
-}
-
-fn code(text: &str) -> Run {
-    Run::new()
-        .add_text(text)
-        .fonts(RunFonts::new().ascii("Courier New").hi_ansi("Courier New"))
 }
