@@ -215,3 +215,35 @@ fn collect_runs(is: &[Inline], s: Style, out: &mut Vec<Run>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::{heading, para};
+
+    fn document() -> Document {
+        let mut spanning = Cell::text("Objectif");
+        spanning.rowspan = 2;
+        let t = doc::Table {
+            widths: vec![1.0, 1.0],
+            head: vec![vec![Cell::th("Objectif"), Cell::th("Indicateur")]],
+            body: vec![vec![spanning, Cell::text("a")], vec![Cell::text("b")]],
+            keep_together: true,
+        };
+        let blocks = vec![heading(1, "", "Titre"), para("x"), Block::Table(t)];
+        Document::new("Titre", "Lycée", Default::default(), blocks)
+    }
+
+    #[test]
+    fn spans_are_word_merges_and_the_bytes_are_the_same_twice() {
+        let bytes = docx(&document(), None).unwrap();
+        assert_eq!(bytes, docx(&document(), None).unwrap());
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes[..])).unwrap();
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+            .unwrap();
+        assert!(xml.contains("<w:vMerge w:val=\"restart\" />"), "{xml}");
+        assert!(xml.contains("<w:vMerge w:val=\"continue\" />"), "{xml}");
+        assert!(xml.contains("<w:tblHeader/>"), "{xml}");
+    }
+}
