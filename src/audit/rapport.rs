@@ -128,23 +128,7 @@ pub fn build(ws: &Workspace, audit: &Audit, s: &Echelles) -> Rapport {
         let front = doc.and_then(|d| d.front.as_ref());
         let judged = front.map_or(&[][..], |f| &f.exigences[..]);
         let of_c: &[Ecart] = front.map_or(&[][..], |f| &f.ecarts[..]);
-        synthese.push(Synthese {
-            numero: c.numero,
-            intitule: c.intitule.clone(),
-            conformite: worst(
-                judged
-                    .iter()
-                    .filter_map(|j| j.conformite.as_ref().map(|v| v.value.as_str())),
-                &s.conformite,
-            ),
-            efficacite: worst(
-                judged
-                    .iter()
-                    .filter_map(|j| j.efficacite.as_ref().map(|v| v.value.as_str())),
-                &s.efficacite,
-            ),
-            ecarts: of_c.len(),
-        });
+        synthese.push(synthesis(c, judged, of_c.len(), s));
         for p in front.map_or(&[][..], |f| &f.points_forts[..]) {
             points_forts.push(PointFort {
                 numero: c.numero,
@@ -152,51 +136,15 @@ pub fn build(ws: &Workspace, audit: &Audit, s: &Echelles) -> Rapport {
             });
         }
         for e in of_c {
-            let niveau = s.ecarts.iter().find(|n| same(&n.valeur, &e.niveau.value));
-            ecarts.push(EcartVue {
-                n: ecarts.len() + 1,
-                niveau: shown(Some(e.niveau.value.as_str()), &s.ecarts),
-                majeur: niveau.is_some_and(|n| n.majeur),
-                critere: c.numero,
-                exigence: e.exigence.value.trim().to_string(),
-                constat: e.constat.as_deref().unwrap_or("").trim().to_string(),
-                correction: e.correction.as_deref().unwrap_or("").trim().to_string(),
-                echeance: e
-                    .echeance
-                    .as_ref()
-                    .map_or(String::new(), |d| crate::numfmt::date(&d.value)),
-                preuves: numbers(&e.preuves),
-            });
+            ecarts.push(ecart(ecarts.len() + 1, c.numero, e, s));
         }
-        let exigences = c
-            .exigences
-            .iter()
-            .filter_map(|e| {
-                let j = judged.iter().find(|j| j.id.value.trim() == e.id)?;
-                Some(ExigenceVue {
-                    id: e.id.clone(),
-                    texte: e.texte.clone(),
-                    conformite: shown(
-                        j.conformite.as_ref().map(|v| v.value.as_str()),
-                        &s.conformite,
-                    ),
-                    efficacite: shown(
-                        j.efficacite.as_ref().map(|v| v.value.as_str()),
-                        &s.efficacite,
-                    ),
-                    constats: j.constats.as_deref().unwrap_or("").trim().to_string(),
-                    preuves: numbers(&j.preuves),
-                })
-            })
-            .collect();
-        let conclusion = doc
-            .and_then(|d| d.section("conclusion"))
-            .map_or_else(String::new, |s| s.body.clone());
         criteres.push(CritereVue {
             numero: c.numero,
             intitule: c.intitule.clone(),
-            exigences,
-            conclusion,
+            exigences: requirements(c, judged, s),
+            conclusion: doc
+                .and_then(|d| d.section("conclusion"))
+                .map_or_else(String::new, |s| s.body.clone()),
         });
     }
     let majeurs = ecarts.iter().filter(|e| e.majeur).count();
@@ -228,6 +176,79 @@ pub fn build(ws: &Workspace, audit: &Audit, s: &Echelles) -> Rapport {
         criteres,
         echelles: s.clone(),
     }
+}
+
+/// A criterion's row of the synthesis: its least good judged values.
+fn synthesis(
+    c: &crate::referentiel::Critere,
+    judged: &[super::Jugement],
+    ecarts: usize,
+    s: &Echelles,
+) -> Synthese {
+    Synthese {
+        numero: c.numero,
+        intitule: c.intitule.clone(),
+        conformite: worst(
+            judged
+                .iter()
+                .filter_map(|j| j.conformite.as_ref().map(|v| v.value.as_str())),
+            &s.conformite,
+        ),
+        efficacite: worst(
+            judged
+                .iter()
+                .filter_map(|j| j.efficacite.as_ref().map(|v| v.value.as_str())),
+            &s.efficacite,
+        ),
+        ecarts,
+    }
+}
+
+/// The `n`-th écart of the rapport, found in criterion `critere`.
+fn ecart(n: usize, critere: u32, e: &Ecart, s: &Echelles) -> EcartVue {
+    let niveau = s.ecarts.iter().find(|l| same(&l.valeur, &e.niveau.value));
+    EcartVue {
+        n,
+        niveau: shown(Some(e.niveau.value.as_str()), &s.ecarts),
+        majeur: niveau.is_some_and(|l| l.majeur),
+        critere,
+        exigence: e.exigence.value.trim().to_string(),
+        constat: e.constat.as_deref().unwrap_or("").trim().to_string(),
+        correction: e.correction.as_deref().unwrap_or("").trim().to_string(),
+        echeance: e
+            .echeance
+            .as_ref()
+            .map_or(String::new(), |d| crate::numfmt::date(&d.value)),
+        preuves: numbers(&e.preuves),
+    }
+}
+
+/// The judged requirements of a criterion, in the edition's order.
+fn requirements(
+    c: &crate::referentiel::Critere,
+    judged: &[super::Jugement],
+    s: &Echelles,
+) -> Vec<ExigenceVue> {
+    c.exigences
+        .iter()
+        .filter_map(|e| {
+            let j = judged.iter().find(|j| j.id.value.trim() == e.id)?;
+            Some(ExigenceVue {
+                id: e.id.clone(),
+                texte: e.texte.clone(),
+                conformite: shown(
+                    j.conformite.as_ref().map(|v| v.value.as_str()),
+                    &s.conformite,
+                ),
+                efficacite: shown(
+                    j.efficacite.as_ref().map(|v| v.value.as_str()),
+                    &s.efficacite,
+                ),
+                constats: j.constats.as_deref().unwrap_or("").trim().to_string(),
+                preuves: numbers(&j.preuves),
+            })
+        })
+        .collect()
 }
 
 /// The plan without its own title (« # Plan d'audit »): the rapport gives it one.
