@@ -97,13 +97,18 @@ pub fn io_french(e: &std::io::Error) -> String {
 /// in the same folder, then is linked into place without replacing anything, so a
 /// crash never leaves a half-written file and a file created meanwhile is kept.
 pub fn write_new(path: &Path, content: &str) -> std::io::Result<Written> {
+    write_new_bytes(path, content.as_bytes())
+}
+
+/// [`write_new`] for any bytes (an evidence file copied by a renewal).
+pub fn write_new_bytes(path: &Path, content: &[u8]) -> std::io::Result<Written> {
     if path.exists() {
         return Ok(Written::Kept);
     }
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
     let mut tmp = temp_in(dir)?;
-    tmp.write_all(content.as_bytes())?;
+    tmp.write_all(content)?;
     tmp.as_file().sync_all()?;
     match tmp.persist_noclobber(path) {
         Ok(_) => Ok(Written::Created),

@@ -119,6 +119,27 @@ pub fn pipeline_on(files: Memory) {
     let changes = diff::compare(&side(), &side());
     diff::term::write(&mut out, &changes, diff::term::Style::Markdown);
     let _ = diff::html::render(&changes, Some(d.files.as_ref()));
+    between_labels(&ws, annee);
+}
+
+/// The bilan of the year (both formats, its file's template and rules), the
+/// self-assessment's rules, and the renewal made from this dossier (planned, not written).
+fn between_labels(ws: &Workspace, annee: i64) {
+    let b = crate::bilan::build(ws, annee);
+    let _ = crate::bilan::markdown(&b);
+    let _ = crate::bilan::html(&b);
+    let _ = crate::bilan::modele::modele(&b);
+    let _ = crate::bilan::check::check(ws);
+    if let Some(auto) = crate::audit::autoevaluation::load(ws) {
+        let _ = crate::audit::autoevaluation::check(ws, &auto);
+    }
+    let o = crate::scaffold::renouvellement::Options {
+        edition: &ws.edition,
+        edition_name: ws.edition.id.clone(),
+        annee: None,
+        ci: crate::scaffold::Ci::None,
+    };
+    let _ = crate::scaffold::renouvellement::renouveler(ws, &o);
 }
 
 /// A deterministic generator (xorshift64*): the stable runner needs repeatable

@@ -35,6 +35,8 @@ const RANKS: &[(&str, u8)] = &[
     ("report", 9),
     ("render", 9),
     ("scaffold", 9),
+    ("bilan", 9),
+    ("import", 9),
     ("fuzzing", 10),
     ("ops", 10),
     ("serve", 11),

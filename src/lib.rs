@@ -7,6 +7,7 @@
 //! (ARCHITECTURE.md, enforced by `layers`).
 
 pub mod audit;
+pub mod bilan;
 pub mod check;
 pub mod diagnostic;
 pub mod diff;
@@ -14,6 +15,7 @@ pub mod doc;
 pub mod epoch;
 pub mod fsutil;
 pub mod fuzzing;
+pub mod import;
 #[cfg(test)]
 mod layers;
 pub mod load;

@@ -4,24 +4,131 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// The unit of an indicator's measures. It lives here, below the model, because
-/// formatting a value needs it; `model::front` re-exports it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-#[schemars(description = "Unité des mesures (par défaut : nombre).")]
+/// formatting a value needs it; `model::front` re-exports it. The three named units keep
+/// their behaviour (bounds of a percentage, « € » after an amount); any other short unit a
+/// school uses (« M€ », « m² », « heures ») is `Autre`, shown after the number as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unite {
     Nombre,
     Pourcentage,
     Euros,
+    Autre(Court),
 }
+
+/// Longest unit accepted, in characters: « entreprises partenaires » fits, a sentence does not.
+pub const UNITE_MAX: usize = 24;
+
+/// A short unit, stored inline so that `Unite` stays `Copy` (at most `UNITE_MAX`
+/// characters of at most 2 bytes each, or fewer wider ones).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Court {
+    len: u8,
+    bytes: [u8; 2 * UNITE_MAX],
+}
+
+impl Court {
+    pub fn as_str(&self) -> &str {
+        // Only built from a `&str` cut at a character boundary (`Unite::parse`).
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or("")
+    }
+}
+
+impl std::fmt::Debug for Court {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Why a written unit is refused, in French (after « ne convient pas : »).
+pub const UNITE_FORME: &str = "une unité courte est attendue : des lettres ou des symboles (€, %, m²), sans chiffre, 24 caractères au plus";
 
 impl Unite {
     /// The name written in front matter and in JSON outputs.
-    pub fn name(self) -> &'static str {
+    pub fn name(&self) -> &str {
         match self {
             Unite::Nombre => "nombre",
             Unite::Pourcentage => "pourcentage",
             Unite::Euros => "euros",
+            Unite::Autre(c) => c.as_str(),
         }
+    }
+
+    /// Reads a unit as a school writes it: a named one (« nombre », « pourcentage » or
+    /// « % », « euros » or « € »), or any short unit (`UNITE_FORME`); `m2`, `m3` are read
+    /// as « m² », « m³ ». `None` when the text is not a unit.
+    pub fn parse(text: &str) -> Option<Unite> {
+        let t = text.trim();
+        match t.to_lowercase().as_str() {
+            "nombre" => return Some(Unite::Nombre),
+            "pourcentage" | "%" => return Some(Unite::Pourcentage),
+            "euros" | "euro" | "€" => return Some(Unite::Euros),
+            _ => {}
+        }
+        let t = match t.strip_suffix(['2', '3']) {
+            Some(head) if head.ends_with(char::is_alphabetic) => {
+                format!("{head}{}", if t.ends_with('2') { '²' } else { '³' })
+            }
+            _ => t.to_string(),
+        };
+        let allowed = |c: char| c.is_alphabetic() || " \u{a0}\u{202f}'’./-€%²³$£".contains(c);
+        let symbol = |c: char| c.is_alphabetic() || "€%$£".contains(c);
+        let n = t.chars().count();
+        let ok = (1..=UNITE_MAX).contains(&n)
+            && t.len() <= 2 * UNITE_MAX
+            && t.chars().all(allowed)
+            && t.chars().any(symbol);
+        ok.then(|| {
+            let mut bytes = [0; 2 * UNITE_MAX];
+            bytes[..t.len()].copy_from_slice(t.as_bytes());
+            Unite::Autre(Court {
+                len: t.len() as u8,
+                bytes,
+            })
+        })
+    }
+
+    /// How many euros one of this unit is worth, for the units of money (« € », « k€ »,
+    /// « M€ »): a measure written in one of them converts to another.
+    pub fn euros(&self) -> Option<f64> {
+        match self {
+            Unite::Euros => Some(1.0),
+            Unite::Autre(c) => match c.as_str() {
+                "k€" | "K€" => Some(1e3),
+                "M€" => Some(1e6),
+                "Md€" | "G€" => Some(1e9),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+}
+
+impl Serialize for Unite {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+impl<'de> Deserialize<'de> for Unite {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        Unite::parse(&text).ok_or_else(|| serde::de::Error::custom(UNITE_FORME))
+    }
+}
+
+impl JsonSchema for Unite {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Unite".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "Unité des mesures (par défaut : nombre) : nombre, pourcentage, euros, ou toute unité courte (« M€ », « k€ », « m² », « heures », « élèves »), sans chiffre, 24 caractères au plus.",
+            "anyOf": [
+                { "type": "string", "enum": ["nombre", "pourcentage", "euros"] },
+                { "type": "string", "minLength": 1, "maxLength": UNITE_MAX, "pattern": "^[^0-9]*[0-9]?$" }
+            ],
+        })
     }
 }
 
@@ -57,6 +164,7 @@ pub fn with_unit(v: f64, unite: Unite) -> String {
         Unite::Pourcentage => format!("{n} %"),
         Unite::Euros => format!("{n} €"),
         Unite::Nombre => n,
+        Unite::Autre(c) => format!("{n}\u{a0}{}", c.as_str()),
     }
 }
 

@@ -168,7 +168,7 @@ rules! {
         famille: Structure,
         severity: Erreur,
         titre: "Une valeur n'a pas la forme attendue",
-        explication: "Une valeur ne correspond pas au type du champ : du texte là où un nombre est attendu (« cible: quarante » au lieu de « cible: 40 »), « oui » au lieu de true, une valeur hors de la liste permise (unite: nombre | pourcentage | euros ; sens: hausse | baisse).\n\nLes nombres s'écrivent sans unité ni signe % et avec un point décimal : 85.5.",
+        explication: "Une valeur ne correspond pas au type du champ : du texte là où un nombre est attendu (« cible: quarante » au lieu de « cible: 40 »), « oui » au lieu de true, une valeur hors de la liste permise (sens: hausse | baisse), une unité qui n'en est pas une (unite: nombre, pourcentage, euros, ou une unité courte sans chiffre : M€, m², heures).\n\nUn nombre seul s'écrit avec un point décimal : 85.5. Une mesure peut s'écrire avec son unité (« 13,70 M€ », « 85 % ») ou en intervalle (« 70 à 80 % ») ; un intervalle inachevé (« 70 à ») est refusé.",
     }
     CleEnDouble {
         name: "cle-en-double",
@@ -386,6 +386,13 @@ rules! {
         severity: Avertissement,
         titre: "La mesure d'une action n'est pas un nombre",
         explication: "Une mesure en texte ne permet pas de suivre la progression de l'indicateur d'année en année. Si possible, chiffrez-la (par exemple 0 / 1 pour « inexistant » / « en place »).",
+    }
+    UniteDifferente {
+        name: "unite-differente",
+        famille: Actions,
+        severity: Avertissement,
+        titre: "Une mesure est écrite dans une autre unité que son indicateur",
+        explication: "Une mesure peut s'écrire avec son unité (« 13,70 M€ », « 85 % », « 8 750 m² ») : elle est lue comme le nombre. Quand l'unité écrite n'est pas celle de l'indicateur (« unite »), la valeur ne se compare pas aux autres mesures ni à la cible. Entre unités monétaires (€, k€, M€), ldm convertit et le dit ; sinon la mesure n'entre pas dans le calcul de la progression. Écrivez la valeur dans l'unité de l'indicateur, ou changez « unite » pour tout l'indicateur.",
     }
     MesureHorsPeriode {
         name: "mesure-hors-periode",

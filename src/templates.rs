@@ -20,6 +20,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ),
     ("annexe.md.j2", include_str!("../templates/annexe.md.j2")),
     ("diff.html.j2", include_str!("../templates/diff.html.j2")),
+    ("bilan.html.j2", include_str!("../templates/bilan.html.j2")),
 ];
 
 /// Instructions one render may run: the largest real annex needs a small fraction of

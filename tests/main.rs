@@ -6,8 +6,12 @@ mod common;
 
 #[path = "main/audit.rs"]
 mod audit;
+#[path = "main/autoevaluation.rs"]
+mod autoevaluation;
 #[path = "main/batch.rs"]
 mod batch;
+#[path = "main/bilan.rs"]
+mod bilan;
 #[path = "main/ci.rs"]
 mod ci;
 #[path = "main/cli.rs"]
@@ -32,6 +36,8 @@ mod fuzz;
 mod harden;
 #[path = "main/hostile.rs"]
 mod hostile;
+#[path = "main/import.rs"]
+mod import;
 #[path = "main/install.rs"]
 mod install;
 #[path = "main/output.rs"]
@@ -58,6 +64,8 @@ mod progress;
 mod real;
 #[path = "main/render.rs"]
 mod render;
+#[path = "main/renouvellement.rs"]
+mod renouvellement;
 #[path = "main/rules.rs"]
 mod rules;
 #[path = "main/schemas.rs"]
@@ -74,6 +82,8 @@ mod statuses;
 mod statuses_spec;
 #[path = "main/teacher.rs"]
 mod teacher;
+#[path = "main/units.rs"]
+mod units;
 // The static page (scripts/web.sh builds dist/web; .ci/run before `cargo test`).
 #[path = "main/web.rs"]
 mod web;

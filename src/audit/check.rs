@@ -1,7 +1,7 @@
 //! `ldm audit check`: the rules of the audit family (`rule.rs`), over the audit's files,
 //! the dossier's edition and its evidence list.
 
-use super::{Audit, CritereFront, Ecart, Jugement, critere_file, quoted};
+use super::{Audit, CritereFront, Ecart, Jugement, quoted};
 use crate::diagnostic::{self, Diagnostic, Rule};
 use crate::model::Doc;
 use crate::model::front::Sp;
@@ -14,12 +14,27 @@ use super::fiche::Avis;
 
 /// Every finding of the audit: those of reading it, then the rules, in report order.
 pub fn check(ws: &Workspace, audit: &Audit, echelles: &Echelles) -> Vec<Diagnostic> {
+    let mut out = check_criteres(ws, audit, echelles, super::DIR);
+    avis(&mut out, audit, echelles);
+    diagnostic::sort(&mut out);
+    out.dedup();
+    out
+}
+
+/// The findings of reading the criterion files of `folder` (the audit's, or the
+/// self-assessment's) and the rules over them, unsorted.
+pub fn check_criteres(
+    ws: &Workspace,
+    audit: &Audit,
+    echelles: &Echelles,
+    folder: &str,
+) -> Vec<Diagnostic> {
     let mut out = audit.diagnostics.clone();
     let preuves = evidence_list(&ws.dossier, |_| true).len();
     let en_reseau = super::en_reseau(ws);
     for c in &ws.edition.criteres {
         match audit.criteres.get(&c.numero) {
-            None => out.push(missing_file(c, en_reseau)),
+            None => out.push(missing_file(c, en_reseau, folder)),
             Some(doc) => {
                 if let Some(front) = &doc.front {
                     critere(&mut out, doc, front, c, en_reseau, echelles, preuves);
@@ -27,25 +42,29 @@ pub fn check(ws: &Workspace, audit: &Audit, echelles: &Echelles) -> Vec<Diagnost
             }
         }
     }
-    avis(&mut out, audit, echelles);
-    diagnostic::sort(&mut out);
-    out.dedup();
     out
 }
 
-/// `audit-exigence-non-jugee` for a criterion without its file.
-fn missing_file(c: &Critere, en_reseau: bool) -> Diagnostic {
+/// `audit-exigence-non-jugee` for a criterion without its file in `folder`.
+fn missing_file(c: &Critere, en_reseau: bool, folder: &str) -> Diagnostic {
     let n = c.exigences_demandees(en_reseau).count();
+    let (what, init) = if folder == super::DIR {
+        ("d'audit", "« ldm audit init »")
+    } else {
+        ("d'autoévaluation", "« ldm audit init --autoevaluation »")
+    };
     Diagnostic::new(
         Rule::AuditExigenceNonJugee,
         format!(
-            "le critère {} n'a pas de fichier d'audit : {} à juger",
+            "le critère {} n'a pas de fichier {what} : {} à juger",
             c.numero,
             count(n, "exigence", "exigences")
         ),
     )
-    .in_file(&critere_file(c.numero, &c.slug))
-    .help("« ldm audit init » écrit le fichier, prérempli avec les exigences du critère")
+    .in_file(&super::critere_file_in(folder, c.numero, &c.slug))
+    .help(format!(
+        "{init} écrit le fichier, prérempli avec les exigences du critère"
+    ))
 }
 
 /// The rules over one criterion's file.

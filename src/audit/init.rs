@@ -2,7 +2,7 @@
 //! `plan.md`, and one file per criterion pre-filled with its requirements (each with its
 //! text as a comment, to judge). Texts only; the command writes them, never over a file.
 
-use super::{DIR, critere_file, quoted};
+use super::{DIR, critere_file_in, quoted};
 use crate::referentiel::{Critere, Echelles};
 use crate::workspace::Workspace;
 use std::fmt::Write;
@@ -13,15 +13,23 @@ pub fn skeleton(ws: &Workspace, echelles: &Echelles) -> Vec<(String, String)> {
         (format!("{DIR}/audit.toml"), fiche(ws)),
         (format!("{DIR}/plan.md"), crate::typo::french(PLAN)),
     ];
-    let en_reseau = super::en_reseau(ws);
-    for c in &ws.edition.criteres {
-        files.push((
-            critere_file(c.numero, &c.slug),
-            // ldm's comments and the referentiel's texts; no value of the school's.
-            crate::typo::french(&critere(c, en_reseau, echelles)),
-        ));
-    }
+    files.extend(criteres(ws, echelles, DIR));
     files
+}
+
+/// One file per criterion in `folder/criteres/` (the audit's, or the self-assessment's,
+/// which has only these).
+pub fn criteres(ws: &Workspace, echelles: &Echelles, folder: &str) -> Vec<(String, String)> {
+    let en_reseau = super::en_reseau(ws);
+    (ws.edition.criteres.iter())
+        .map(|c| {
+            (
+                critere_file_in(folder, c.numero, &c.slug),
+                // ldm's comments and the referentiel's texts; no value of the school's.
+                crate::typo::french(&critere(c, en_reseau, echelles)),
+            )
+        })
+        .collect()
 }
 
 /// A TOML or YAML string: JSON's quoting is valid in both.

@@ -7,7 +7,9 @@
 //! strengths; the body holds the criterion's conclusion). The scales come from the
 //! edition (`referentiel::Echelles`).
 
+pub mod autoevaluation;
 pub mod check;
+pub mod comparer;
 pub mod document;
 pub mod fiche;
 pub mod init;
@@ -101,7 +103,12 @@ pub fn en_reseau(ws: &Workspace) -> bool {
 
 /// The file of criterion `numero` (`audit/criteres/4-partenariats.md`).
 pub fn critere_file(numero: u32, slug: &str) -> String {
-    format!("{DIR}/criteres/{numero}-{slug}.md")
+    critere_file_in(DIR, numero, slug)
+}
+
+/// The file of criterion `numero` in `folder` (`audit`, `autoevaluation`).
+pub fn critere_file_in(folder: &str, numero: u32, slug: &str) -> String {
+    format!("{folder}/criteres/{numero}-{slug}.md")
 }
 
 /// The values of a scale that `keep` accepts, quoted: « conforme », « non conforme ».

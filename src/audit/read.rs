@@ -83,18 +83,7 @@ impl Decode for CritereFront {
 /// Reads the audit of the workspace's dossier from its `audit/` folder. `None` when
 /// the dossier has no `audit/` folder at all.
 pub fn load(ws: &Workspace) -> Option<Audit> {
-    let d = &ws.dossier;
-    let files = d.files.as_ref();
-    if files.kind(DIR) != Some(Kind::Dir) {
-        return None;
-    }
-    let mut audit = Audit {
-        fiche: None,
-        plan: None,
-        criteres: BTreeMap::new(),
-        sources: BTreeMap::new(),
-        diagnostics: Vec::new(),
-    };
+    let mut audit = load_criteres(ws, DIR)?;
     let toml_path = format!("{DIR}/audit.toml");
     if let Some(src) = text(&mut audit, ws, &toml_path) {
         match toml::from_str::<Fiche>(&src.text) {
@@ -105,7 +94,25 @@ pub fn load(ws: &Workspace) -> Option<Audit> {
     if let Some(src) = text(&mut audit, ws, &format!("{DIR}/plan.md")) {
         audit.plan = Some(markup::without_comments(&src.text));
     }
-    let dir = format!("{DIR}/criteres");
+    Some(audit)
+}
+
+/// Reads the criterion files of `folder/criteres/` (the audit's, or the school's
+/// self-assessment in the same format). `None` when there is no `folder`.
+pub fn load_criteres(ws: &Workspace, folder: &str) -> Option<Audit> {
+    let d = &ws.dossier;
+    let files = d.files.as_ref();
+    if files.kind(folder) != Some(Kind::Dir) {
+        return None;
+    }
+    let mut audit = Audit {
+        fiche: None,
+        plan: None,
+        criteres: BTreeMap::new(),
+        sources: BTreeMap::new(),
+        diagnostics: Vec::new(),
+    };
+    let dir = format!("{folder}/criteres");
     let mut names: Vec<String> = files
         .list(&dir)
         .unwrap_or_default()
@@ -120,29 +127,36 @@ pub fn load(ws: &Workspace) -> Option<Audit> {
         audit.sources.extend(sources);
         audit.diagnostics.extend(diags);
         let Some(doc) = doc else { continue };
-        let numero = doc.front.as_ref().map(|f| f.critere.value);
-        match numero.and_then(|n| u32::try_from(n).ok()) {
-            Some(n) if !audit.criteres.contains_key(&n) => {
-                audit.criteres.insert(n, doc);
-            }
-            Some(_) => {
-                let pos = doc.front.as_ref().map_or(Pos::start(), |f| f.critere.pos);
-                audit.diagnostics.push(
-                    Diagnostic::new(
-                        Rule::CleEnDouble,
-                        format!(
-                            "le critère {} a déjà son fichier d'audit",
-                            numero.unwrap_or(0)
-                        ),
-                    )
-                    .at(&rel, pos)
-                    .help("gardez un seul fichier par critère dans audit/criteres/"),
-                );
-            }
-            None => {}
-        }
+        add_critere(&mut audit, doc, &rel, folder);
     }
     Some(audit)
+}
+
+/// Files criterion `doc` under its number; a second file of one number is a finding.
+fn add_critere(audit: &mut Audit, doc: crate::model::Doc<CritereFront>, rel: &str, folder: &str) {
+    let numero = doc.front.as_ref().map(|f| f.critere.value);
+    match numero.and_then(|n| u32::try_from(n).ok()) {
+        Some(n) if !audit.criteres.contains_key(&n) => {
+            audit.criteres.insert(n, doc);
+        }
+        Some(_) => {
+            let pos = doc.front.as_ref().map_or(Pos::start(), |f| f.critere.pos);
+            audit.diagnostics.push(
+                Diagnostic::new(
+                    Rule::CleEnDouble,
+                    format!(
+                        "le critère {} a déjà son fichier dans {folder}/",
+                        numero.unwrap_or(0)
+                    ),
+                )
+                .at(rel, pos)
+                .help(format!(
+                    "gardez un seul fichier par critère dans {folder}/criteres/"
+                )),
+            );
+        }
+        None => {}
+    }
 }
 
 /// Reads a text file of the audit; a missing one is named with how to create it.

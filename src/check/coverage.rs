@@ -79,9 +79,14 @@ fn unknown_requirement_help(ed: &Edition, id: &str) -> String {
         (_, Some(c)) => format!(
             "le critère {} a les exigences {} (« ldm referentiel {} » les détaille)",
             c.numero,
+            // A network-only requirement says so, as `ldm referentiel` does.
             c.exigences
                 .iter()
-                .map(|e| e.id.as_str())
+                .map(|e| if e.reseau {
+                    format!("{} (réseau)", e.id)
+                } else {
+                    e.id.clone()
+                })
                 .collect::<Vec<_>>()
                 .join(", "),
             c.numero

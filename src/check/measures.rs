@@ -2,8 +2,9 @@
 
 use super::Ctx;
 use crate::diagnostic::{Diagnostic, Rule};
-use crate::model::front::{Indicateur, Periode, Sens, Sp, Unite, Valeur};
+use crate::model::front::{Chiffree, Indicateur, Periode, Sens, Sp, Unite, Valeur};
 use crate::model::query::YEARS;
+use crate::model::valeur::juge;
 use crate::model::{Entity, Kind};
 use crate::text::fold;
 
@@ -249,7 +250,8 @@ fn measure_year(
 }
 
 /// `mesure-non-chiffree` (engagement), `mesure-qualitative` (action): a measure is a
-/// number, within the unit's bounds.
+/// number, within the unit's bounds; `unite-differente`: one written with its unit is in
+/// the indicator's. « NC » is a state, never a finding.
 fn measure_value(
     ctx: &mut Ctx,
     kind: Kind,
@@ -258,19 +260,71 @@ fn measure_value(
     y: i64,
     value: &Sp<Valeur>,
 ) {
+    let what = format!("la mesure de {y}");
     match &value.value {
         Valeur::Texte(t) if kind == Kind::Engagement => ctx.push(
             Diagnostic::new(Rule::MesureNonChiffree, format!("la mesure « {t} » de l'engagement n'est pas un nombre"))
                 .at(&e.path, e.pos(value))
-                .help("le guide demande une mesure chiffrée : écrivez un nombre (0 si rien n'existe encore)"),
+                .help("le guide demande une mesure chiffrée : écrivez un nombre (0 si rien n'existe encore), ou « NC (raison) » si elle n'a pas pu être prise"),
         ),
         Valeur::Texte(t) => ctx.push(
             Diagnostic::new(Rule::MesureQualitative, format!("la mesure « {t} » n'est pas un nombre"))
                 .at(&e.path, e.pos(value))
-                .help("chiffrez-la si possible, pour suivre la progression (par exemple 0 ou 1 pour absent ou en place)"),
+                .help("chiffrez-la si possible, pour suivre la progression (par exemple 0 ou 1 pour absent ou en place), ou écrivez « NC (raison) » si elle n'a pas été prise"),
         ),
-        Valeur::Nombre(v) => bounds(ctx, e, ind.unite(), *v, e.pos(value), &format!("la mesure de {y}")),
+        Valeur::Nombre(v) => bounds(ctx, e, ind.unite(), *v, e.pos(value), &what),
+        Valeur::Chiffree(c) => match c.en(ind.unite()) {
+            Some((bas, haut)) => {
+                if c.unite.is_some_and(|u| u != ind.unite()) {
+                    other_unit(ctx, e, ind, value, c);
+                }
+                bounds(ctx, e, ind.unite(), bas, e.pos(value), &what);
+                if haut != bas {
+                    bounds(ctx, e, ind.unite(), haut, e.pos(value), &what);
+                }
+            }
+            None => other_unit(ctx, e, ind, value, c),
+        },
+        Valeur::NonMesure(_) => {}
     }
+}
+
+/// `unite-differente`: « 12 k€ » for an indicator in euros (converted, and said so), or
+/// « 36 heures » for one in percent (left out of the progress).
+fn other_unit(ctx: &mut Ctx, e: &Entity, ind: &Indicateur, value: &Sp<Valeur>, c: &Chiffree) {
+    let (unit, written) = (
+        ind.unite(),
+        c.unite.map_or_else(String::new, |u| u.name().to_string()),
+    );
+    let converted = c.en(unit);
+    let help = match converted {
+        Some((bas, _)) if !c.is_range() => format!(
+            "ldm la lit comme {} ; écrivez « {} » pour être clair, ou « unite: {written} » si tout l'indicateur est en {written}",
+            shown(bas, unit),
+            shown(bas, unit)
+        ),
+        Some(_) => format!(
+            "ldm convertit les bornes en {} ; écrivez-les dans cette unité, ou « unite: {written} » pour tout l'indicateur",
+            unit.name()
+        ),
+        None => format!(
+            "écrivez la valeur en {} (l'unité de l'indicateur), ou « unite: {written} » si tout l'indicateur se mesure en {written} ; en attendant, elle n'entre pas dans la progression",
+            unit.name()
+        ),
+    };
+    ctx.push(
+        Diagnostic::new(
+            Rule::UniteDifferente,
+            format!(
+                "la mesure « {} » est en {written}, l'indicateur « {} » en {}",
+                c.texte,
+                ind.intitule.value,
+                unit.name()
+            ),
+        )
+        .at(&e.path, e.pos(value))
+        .help(help),
+    );
 }
 
 /// `cible-incoherente`: a target equal to the baseline, or already beaten by it in the
@@ -281,9 +335,10 @@ fn target_side(ctx: &mut Ctx, e: &Entity, ind: &Indicateur, this: &str) {
         .mesures
         .0
         .iter()
-        .filter_map(|(y, v)| match v.value {
-            Valeur::Nombre(x) => Some((y.value, x)),
-            Valeur::Texte(_) => None,
+        .filter_map(|(y, v)| match &v.value {
+            Valeur::Nombre(x) => Some((y.value, *x)),
+            Valeur::Chiffree(c) => c.en(ind.unite()).map(|b| (y.value, juge(b, ind.sens()))),
+            Valeur::NonMesure(_) | Valeur::Texte(_) => None,
         })
         .min_by_key(|(y, _)| *y);
     let Some((year, base)) = baseline else { return };

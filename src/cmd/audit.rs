@@ -27,6 +27,10 @@ enum Verb {
         /// Dossier de labellisation audité (par défaut : celui qui contient le dossier courant)
         #[arg(default_value = ".")]
         dossier: PathBuf,
+        /// Écrit plutôt l'autoévaluation de l'établissement dans autoevaluation/ : les
+        /// mêmes fichiers de critère, jugés par l'équipe sur les échelles des auditeurs
+        #[arg(long)]
+        autoevaluation: bool,
     },
     /// Vérifie l'audit : exigences jugées, écarts complets, avis cohérent
     Check {
@@ -51,6 +55,16 @@ enum Verb {
         #[command(flatten)]
         output: super::Output,
     },
+    /// Compare l'autoévaluation (autoevaluation/) et l'audit (audit/) : nomme chaque
+    /// exigence jugée autrement par l'établissement et par les auditeurs
+    Comparer {
+        /// Dossier de labellisation audité (par défaut : celui qui contient le dossier courant)
+        #[arg(default_value = ".")]
+        dossier: PathBuf,
+        /// Format : term (par défaut) ou json
+        #[arg(long, value_enum, default_value = "term")]
+        format: ComparerFormat,
+    },
     /// Une ligne par établissement audité : UAI, nom, date, avis, écarts majeurs et mineurs
     Resume {
         /// Dossiers audités
@@ -63,6 +77,12 @@ enum Verb {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ComparerFormat {
+    Term,
+    Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum ResumeFormat {
     Term,
     Csv,
@@ -71,7 +91,11 @@ enum ResumeFormat {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.verb {
-        Verb::Init { dossier } => init(&dossier),
+        Verb::Init {
+            dossier,
+            autoevaluation,
+        } => init(&dossier, autoevaluation),
+        Verb::Comparer { dossier, format } => comparer(&dossier, format),
         Verb::Check { dossier, format } => check(&dossier, format),
         Verb::Render {
             dossier,
@@ -140,11 +164,35 @@ fn open(path: &Path) -> anyhow::Result<(Workspace, Audit)> {
     Ok((ws, audit))
 }
 
-fn init(path: &Path) -> anyhow::Result<ExitCode> {
+/// The self-assessment and the audit of the dossier found upward from `path`, compared.
+fn comparer(path: &Path, format: ComparerFormat) -> anyhow::Result<ExitCode> {
+    let (ws, audit) = open(path)?;
+    let auto = audit::autoevaluation::load(&ws).with_context(|| {
+        format!(
+            "« {} » n'a pas de dossier autoevaluation/ : « ldm audit init --autoevaluation » l'écrit",
+            super::shown(&ws.dossier.root)
+        )
+    })?;
+    let c = audit::comparer::comparer(&ws, &auto, &audit);
+    match format {
+        ComparerFormat::Term => super::emit(&ldm::typo::french(&audit::comparer::term(&c)))?,
+        ComparerFormat::Json => {
+            super::emit(&super::json_document(audit::comparer::JSON_VERSION, &c)?)?
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn init(path: &Path, autoevaluation: bool) -> anyhow::Result<ExitCode> {
     let root = dossier_root(path);
     let ws = Workspace::load(&root)?;
     let mut kept = 0;
-    for (rel, text) in audit::init::skeleton(&ws, &audit::echelles(&ws)) {
+    let files = if autoevaluation {
+        audit::autoevaluation::skeleton(&ws)
+    } else {
+        audit::init::skeleton(&ws, &audit::echelles(&ws))
+    };
+    for (rel, text) in files {
         let at = root.join(&rel);
         ldm::fsutil::check_inside(&root, &at).map_err(|e| anyhow::anyhow!("{e}"))?;
         match ldm::fsutil::write_new(&at, &text) {

@@ -82,8 +82,9 @@ fn check_one(
     format: Format,
     tout: bool,
 ) -> anyhow::Result<Checked> {
-    let ws = Workspace::load(dir)?;
+    let mut ws = Workspace::load(dir)?;
     let mut report = ldm::check::check(&ws);
+    self_assessment(&mut ws, &mut report);
     let whole = scope.is_whole();
     let hidden = scope.apply(&mut report);
     let label = super::label::dossier_label(dir, format);
@@ -91,6 +92,24 @@ fn check_one(
     // A part asked for (a criterion, a file) is shown in full, as is everything with --tout.
     checked.overview = whole && !tout;
     Ok(checked)
+}
+
+/// Adds the findings of the files beside the dossier that `check` does not read: the
+/// school's self-assessment (`autoevaluation/`, the audit's rules) and the comité de
+/// pilotage's bilans (`bilans/`), with their files for the reports to quote.
+fn self_assessment(ws: &mut Workspace, report: &mut ldm::check::CheckReport) {
+    let (mut found, mut sources) = ldm::bilan::check::check(ws);
+    if let Some(auto) = ldm::audit::autoevaluation::load(ws) {
+        found.extend(ldm::audit::autoevaluation::check(ws, &auto));
+        sources.extend(auto.sources);
+    }
+    if found.is_empty() && sources.is_empty() {
+        return;
+    }
+    report.diagnostics.extend(found);
+    ldm::diagnostic::sort(&mut report.diagnostics);
+    report.total = ldm::diagnostic::Counts::of(&report.diagnostics);
+    ws.dossier.sources.extend(sources);
 }
 
 /// The dossiers to check, each found upward from what the user named, with the part of

@@ -81,45 +81,43 @@ pub struct Args {
     /// github (.github/workflows/ldm.yml)
     #[arg(long, value_enum, default_value = "none")]
     ci: CiArg,
+    /// Renouvellement : créer le dossier de la nouvelle campagne depuis le dossier précédent
+    /// (identité, équipes, engagements devenus actions avec « suite_de », actions en cours,
+    /// mesures ; le dossier précédent n'est pas modifié)
+    #[arg(long, value_name = "ANCIEN", conflicts_with_all = ["etablissement", "uai", "academie", "denomination", "statut", "type_etablissement", "nature", "reseau"])]
+    depuis: Option<PathBuf>,
     /// Compléter un dossier non vide : ajoute les fichiers manquants, ne modifie aucun fichier existant
     #[arg(long)]
     force: bool,
 }
 
 pub fn run(a: Args) -> anyhow::Result<ExitCode> {
+    if let Some(old) = a.depuis.clone() {
+        return renew(&a, &old);
+    }
     if let Some(problem) = a.uai.as_deref().and_then(uai_problem) {
         eprintln_fr!("{problem}");
         return Ok(ExitCode::from(EXIT_FAILURE));
     }
-    let edition = match ldm::referentiel::resolve(&a.edition, &ldm::vfs::Disk::new(&a.dossier)) {
-        Ok(e) => e,
-        Err(d) => {
-            eprintln_fr!(
-                "erreur\u{a0}: {}{}",
-                d.message,
-                d.help
-                    .map_or(String::new(), |h| format!("\naide\u{a0}: {h}"))
-            );
-            return Ok(ExitCode::from(EXIT_FAILURE));
-        }
+    let Some(edition) = edition(&a.edition, &a.dossier) else {
+        return Ok(ExitCode::from(EXIT_FAILURE));
     };
     let id = Identity {
         nom: a.etablissement.unwrap_or_else(|| TODO.into()),
         uai: a.uai.unwrap_or_else(|| TODO.into()),
         academie: a.academie.unwrap_or_else(|| TODO.into()),
+        ville: None,
         statut: value_name(a.statut),
         type_etablissement: value_name(a.type_etablissement),
         denomination: a.denomination.unwrap_or_else(|| TODO.into()),
         nature: value_name(a.nature),
         annee: a.annee.map_or_else(scaffold::current_year, |(y, _)| y),
         calendrier: a.annee.map_or(Calendrier::Civil, |(_, c)| c),
+        precedente: None,
         edition: a.edition,
         reseau: a.reseau,
-        ci: match a.ci {
-            CiArg::None => Ci::None,
-            CiArg::Gitlab => Ci::Gitlab,
-            CiArg::Github => Ci::Github,
-        },
+        partenaires: Vec::new(),
+        ci: ci(a.ci),
     };
     match scaffold::init(&a.dossier, &id, &edition, a.force) {
         Ok(files) => {
@@ -159,6 +157,92 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
             eprintln_fr!("erreur\u{a0}: {e}");
             Ok(ExitCode::from(EXIT_FAILURE))
         }
+    }
+}
+
+/// `ldm init --depuis`: the renewal made from the previous dossier, written, and what
+/// became of the previous dossier's fiches.
+fn renew(a: &Args, old: &std::path::Path) -> anyhow::Result<ExitCode> {
+    use ldm::scaffold::renouvellement::{self, Options};
+    let ws = ldm::workspace::Workspace::load(old)?;
+    let Some(edition) = edition(&a.edition, &a.dossier) else {
+        return Ok(ExitCode::from(EXIT_FAILURE));
+    };
+    let o = Options {
+        edition: &edition,
+        edition_name: a.edition.clone(),
+        annee: a.annee,
+        ci: ci(a.ci),
+    };
+    let written = renouvellement::renouveler(&ws, &o)
+        .and_then(|r| renouvellement::write(&a.dossier, &r, a.force).map(|w| (r, w)));
+    let (r, files) = match written {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln_fr!("erreur\u{a0}: {e}");
+            return Ok(ExitCode::from(EXIT_FAILURE));
+        }
+    };
+    let created = files.iter().filter(|(_, w)| *w == Written::Created).count();
+    println_fr!(
+        "Renouvellement {} de « {} » (campagne {}) dans « {} », édition {} : {}.",
+        r.annee,
+        super::shown(old),
+        r.precedente,
+        super::shown(&a.dossier),
+        edition.id,
+        created_line(created)
+    );
+    println_fr!(
+        "Repris : {} devenus des actions dont rendre compte (« suite_de »), {} en cours, {}.",
+        count(r.engagements.len(), "engagement", "engagements"),
+        count(r.actions.len(), "action", "actions"),
+        count(r.preuves, "pièce justificative", "pièces justificatives")
+    );
+    for p in &r.non_reprises {
+        println_fr!("non reprise (fiche illisible, à corriger puis reprendre à la main) : {p}");
+    }
+    for dir in &r.sans_critere {
+        println_fr!(
+            "sans critère dans l'édition {} (fiches gardées sous l'ancien nom, à déplacer) : {dir}",
+            edition.id
+        );
+    }
+    println_fr!(
+        "Étape suivante : remplacer les « À compléter » (les textes de {} sont en commentaire à côté), ajouter les mesures de {}, puis « ldm check {} ».",
+        r.precedente,
+        r.annee,
+        super::shown(&a.dossier)
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// « 0 action », « 1 action », « 3 actions ».
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n > 1 { many } else { one })
+}
+
+/// The edition named by `--edition`, or `None` after saying why it cannot be used.
+fn edition(name: &str, dossier: &std::path::Path) -> Option<ldm::referentiel::Edition> {
+    match ldm::referentiel::resolve(name, &ldm::vfs::Disk::new(dossier)) {
+        Ok(e) => Some(e),
+        Err(d) => {
+            eprintln_fr!(
+                "erreur\u{a0}: {}{}",
+                d.message,
+                d.help
+                    .map_or(String::new(), |h| format!("\naide\u{a0}: {h}"))
+            );
+            None
+        }
+    }
+}
+
+fn ci(c: CiArg) -> Ci {
+    match c {
+        CiArg::None => Ci::None,
+        CiArg::Gitlab => Ci::Gitlab,
+        CiArg::Github => Ci::Github,
     }
 }
 

@@ -21,10 +21,12 @@ pub fn say(mut out: impl std::io::Write, line: std::fmt::Arguments) {
 
 mod aide;
 mod audit;
+mod bilan;
 mod check;
 pub mod clap_fr;
 mod completions;
 mod diff;
+mod import;
 mod init;
 mod label;
 mod lsp;
@@ -78,10 +80,14 @@ pub enum Command {
     Init(init::Args),
     /// Ajoute une action ou un engagement à un critère
     New(new::Args),
+    /// Reprend un dossier Word (.docx) dans un nouveau dossier ldm : le dossier du label précédent, ou l'annexe produite par ldm
+    Import(import::Args),
     /// Vérifie un dossier au regard du cahier des charges
     Check(check::Args),
     /// Suit les indicateurs : progression vers les cibles, bilan annuel, tableau de bord
     Progress(progress::Args),
+    /// Le bilan annuel d'une année du label : les chiffres de l'année et le texte du comité de pilotage (bilans/ANNEE.md)
+    Bilan(bilan::Args),
     /// Compare le dossier précédent et le renouvellement (deux dossiers ou deux révisions git)
     Diff(diff::Args),
     /// Produit l'annexe du dossier (les tableaux officiels) en HTML imprimable, en Markdown, en PDF ou en Word, ou l'annexe des preuves
@@ -181,8 +187,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Init(a) => init::run(a),
         Command::New(a) => new::run(a),
+        Command::Import(a) => import::run(a),
         Command::Check(a) => check::run(a),
         Command::Progress(a) => progress::run(a),
+        Command::Bilan(a) => bilan::run(a),
         Command::Diff(a) => diff::run(a),
         Command::Render(a) => render::run(a),
         Command::Serve(a) => serve::run(a),

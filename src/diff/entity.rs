@@ -2,9 +2,9 @@
 //! by word), and indicators with their measures.
 
 use super::state::{IndicateurEtat, Nature};
-use crate::model::front::{EntityFront, Indicateur, Valeur};
+use crate::model::front::{EntityFront, Indicateur};
 use crate::model::{Dossier, Entity};
-use crate::numfmt::{number, with_unit};
+use crate::numfmt::number;
 use crate::text::fold;
 use serde::Serialize;
 use similar::{ChangeTag, TextDiff};
@@ -198,13 +198,8 @@ fn measures(i: &Indicateur) -> Vec<(i64, String)> {
         .mesures
         .0
         .iter()
-        .map(|(y, v)| {
-            let shown = match &v.value {
-                Valeur::Nombre(x) => with_unit(*x, unit),
-                Valeur::Texte(t) => t.clone(),
-            };
-            (y.value, shown)
-        })
+        .enumerate()
+        .map(|(k, (y, _))| (y.value, i.mesures.ecrite(k, unit)))
         .collect();
     v.sort();
     v

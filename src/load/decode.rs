@@ -164,7 +164,7 @@ pub fn number_hint(text: &str) -> &'static str {
         })
     };
     if digits_then(',') {
-        "écrivez la décimale avec un point, « 84.6 », pas une virgule"
+        "écrivez la décimale avec un point, « 84.6 », pas une virgule ; une mesure écrite avec son unité garde sa virgule, « 84,6 % »"
     } else if t.ends_with('%') && number(t.trim_end_matches('%')).is_some() {
         "écrivez le nombre seul, sans « % » : « cible: 80 », « 2024: 15 » ; le pourcentage se dit une fois par « unite: pourcentage »"
     } else {

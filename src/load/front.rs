@@ -5,11 +5,11 @@ use super::decode::{self, CHAMPS, Cx, Decode, Fields, NOMBRE, duplicate, variant
 use super::errors::type_hint;
 use super::yaml::{Kind, Node};
 use crate::diagnostic::{Diagnostic, Pos, Rule};
-use crate::model::annee;
 use crate::model::front::{
     Calendrier, CritereFront, EntityFront, EtablissementFront, Indicateur, Mesures, Objectif,
     Periode, Personne, Personnes, Sens, Sp, Transversalite, Unite, Valeur,
 };
+use crate::model::{annee, valeur};
 use crate::source::Source;
 
 /// Decodes a whole front matter; `None` when any finding was made (they are returned).
@@ -144,15 +144,30 @@ fn year_as(n: &Node, cx: &mut Cx, field: &str, hint: &str) -> Option<Ecrite> {
 }
 
 impl Decode for Unite {
+    /// A named unit or any short one (`Unite::parse`).
     fn decode(n: &Node, cx: &mut Cx, field: &str) -> Option<Self> {
-        let values = [
+        let text = n.scalar().filter(|_| !n.is_null()).unwrap_or("");
+        // « pourcentages », « euro » typed for a named unit: refused with the name.
+        let named = [
             ("nombre", Unite::Nombre),
             ("pourcentage", Unite::Pourcentage),
             ("euros", Unite::Euros),
         ];
-        variant(n, cx, field, &values)
+        let folded = crate::text::fold(text.trim());
+        let near =
+            |(name, _): &(&str, Unite)| *name != folded && strsim::levenshtein(name, &folded) <= 1;
+        if named.iter().any(near) && folded != "euro" {
+            return variant(n, cx, field, &named);
+        }
+        let unit = Unite::parse(text);
+        if unit.is_none() {
+            cx.wrong_with(n, field, crate::numfmt::UNITE_FORME, UNITE_HINT);
+        }
+        unit
     }
 }
+
+const UNITE_HINT: &str = "écrivez « unite: pourcentage », « unite: euros », « unite: nombre », ou l'unité elle-même, « unite: M€ », « unite: m² », « unite: heures »";
 
 impl Decode for Sens {
     fn decode(n: &Node, cx: &mut Cx, field: &str) -> Option<Self> {
@@ -166,8 +181,9 @@ impl Decode for Sens {
 }
 
 impl Decode for Valeur {
-    /// A plain number, or a text (a qualitative measure); a number written with a unit
-    /// or a decimal comma is a mistake, as it is for `cible`.
+    /// A plain number; « NC » with its reason; a number or a range written with its
+    /// unit; else a text (a qualitative measure). A number with a decimal comma and no
+    /// unit, or a range without its upper bound, is a mistake, as it is for `cible`.
     fn decode(n: &Node, cx: &mut Cx, field: &str) -> Option<Self> {
         let text = n.scalar().filter(|_| !n.is_null());
         let Some(text) = text else {
@@ -175,16 +191,31 @@ impl Decode for Valeur {
             return None;
         };
         let plain = matches!(n.kind, Kind::Scalar { plain: true, .. });
-        match decode::number(text) {
-            Some(v) if plain => Some(Valeur::Nombre(v)),
-            _ if decode::misspelt_number(text) => {
-                cx.wrong_with(n, field, NOMBRE, decode::number_hint(text));
-                None
-            }
-            _ => Some(Valeur::Texte(text.to_string())),
+        if let Some(v) = decode::number(text).filter(|_| plain) {
+            return Some(Valeur::Nombre(v));
+        }
+        if let Some(reason) = valeur::non_mesure(text) {
+            return Some(Valeur::NonMesure(reason));
+        }
+        // Before reading a unit: « 70 à » would read as 70 in a unit « à ».
+        if valeur::inacheve(text) {
+            cx.wrong_with(n, field, NOMBRE, INACHEVE_HINT);
+            return None;
+        }
+        if let Some(c) = valeur::chiffree(text) {
+            return Some(Valeur::Chiffree(c));
+        }
+        if decode::misspelt_number(text) {
+            cx.wrong_with(n, field, NOMBRE, decode::number_hint(text));
+            None
+        } else {
+            Some(Valeur::Texte(text.to_string()))
         }
     }
 }
+
+const INACHEVE_HINT: &str =
+    "un intervalle s'écrit avec ses deux bornes, « 70 à 80 % » : la borne haute manque";
 
 impl Decode for Mesures {
     fn decode(n: &Node, cx: &mut Cx, field: &str) -> Option<Self> {
@@ -194,6 +225,7 @@ impl Decode for Mesures {
         };
         let mut pairs: Vec<(Sp<i64>, Sp<Valeur>)> = Vec::new();
         let mut calendriers = Vec::new();
+        let mut jours = Vec::new();
         let mut ok = true;
         let mut i = 0;
         while i < entries.len() {
@@ -206,7 +238,7 @@ impl Decode for Mesures {
                 (ok, i) = (false, i + 2);
                 continue;
             }
-            let year = year(k, cx);
+            let (year, jour) = year(k, cx).unzip();
             let value = Sp::<Valeur>::decode(v, cx, k.scalar().unwrap_or(field));
             match (year, value) {
                 (Some(Ecrite(y, c)), _) if pairs.iter().any(|(p, _)| p.value == y.value) => {
@@ -220,20 +252,58 @@ impl Decode for Mesures {
                 (Some(Ecrite(y, c)), Some(v)) => {
                     pairs.push((y, v));
                     calendriers.push(c);
+                    jours.push(jour.flatten());
                 }
                 _ => ok = false,
             }
             i += 1;
         }
-        ok.then_some(Mesures(pairs, calendriers))
+        days_in_calendar(&mut pairs, &mut calendriers, &jours);
+        ok.then_some(Mesures(pairs, calendriers, jours))
     }
 }
 
 const MESURES_HINT: &str = "écrivez une mesure par année, « année: valeur », par exemple « mesures: {2023: 12, 2026: 25} », ou par année scolaire, « mesures: {2022-2023: 12, 2025-2026: 25} »";
 
-/// A measure's year: `2024` or a school year `2023-2024`.
-fn year(k: &Node, cx: &mut Cx) -> Option<Ecrite> {
-    year_as(k, cx, "mesures", MESURES_HINT)
+/// A measure's year: `2024`, a school year `2023-2024`, or a day `2005-04-06` (the
+/// year of that day, the day kept).
+fn year(k: &Node, cx: &mut Cx) -> Option<(Ecrite, Option<String>)> {
+    let day = k.scalar().filter(|_| !k.is_null()).and_then(|t| {
+        let (y, m, d) = annee::jour(t)?;
+        Some((y, format!("{y:04}-{m:02}-{d:02}"), m))
+    });
+    match day {
+        Some((value, iso, _)) => {
+            let y = Sp { value, pos: k.pos };
+            Some((Ecrite(y, Calendrier::Civil), Some(iso)))
+        }
+        None => year_as(k, cx, "mesures", MESURES_HINT).map(|e| (e, None)),
+    }
+}
+
+/// A day-dated measure is written in its indicator's calendar: in school years (taken
+/// from the first year written without a day), a day from September on belongs to the
+/// school year that starts then, which counts as the next calendar year.
+fn days_in_calendar(
+    pairs: &mut [(Sp<i64>, Sp<Valeur>)],
+    cals: &mut [Calendrier],
+    jours: &[Option<String>],
+) {
+    let own = (cals.iter().zip(jours))
+        .find(|(_, j)| j.is_none())
+        .map_or(Calendrier::Civil, |(c, _)| *c);
+    for ((pair, cal), jour) in pairs.iter_mut().zip(cals.iter_mut()).zip(jours) {
+        let Some(month) = jour
+            .as_deref()
+            .and_then(|j| j.get(5..7)?.parse::<u8>().ok())
+        else {
+            continue;
+        };
+        *cal = own;
+        if own == Calendrier::Scolaire && month >= 9 {
+            pair.0.value = pair.0.value.saturating_add(1);
+        }
+    }
 }
 
 /// `{2024: 84,6}`: in a flow mapping the comma ends the value, leaving `84` and a key

@@ -117,7 +117,11 @@ pub fn values(name: &str, path: &[&str]) -> Vec<String> {
     let Some((_, at)) = node(name, path) else {
         return Vec::new();
     };
-    if let Some(e) = at.get("enum").and_then(Value::as_array) {
+    // An open list (`unite`: the named units or any short one) offers its named values.
+    let listed = at.get("enum").or_else(|| {
+        (at.get("anyOf").and_then(Value::as_array)?.iter()).find_map(|a| a.get("enum"))
+    });
+    if let Some(e) = listed.and_then(Value::as_array) {
         return e
             .iter()
             .filter_map(Value::as_str)

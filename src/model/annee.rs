@@ -71,6 +71,22 @@ pub fn parse(text: &str) -> Option<(i64, Calendrier)> {
     (a.checked_add(1) == Some(b)).then_some((b, Calendrier::Scolaire))
 }
 
+/// A day written `2005-04-06` (a competition's final, a survey's date): its year, month
+/// and day, when it is a day of the calendar.
+pub fn jour(text: &str) -> Option<(i64, u8, u8)> {
+    let t = text.trim();
+    let mut parts = t.split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    let digits = |s: &str, n: usize| s.len() == n && s.chars().all(|c| c.is_ascii_digit());
+    if parts.next().is_some() || !digits(y, 4) || !digits(m, 2) || !digits(d, 2) {
+        return None;
+    }
+    let (y, m, d): (i32, u8, u8) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    let month = time::Month::try_from(m).ok()?;
+    time::Date::from_calendar_date(y, month, d).ok()?;
+    Some((i64::from(y), m, d))
+}
+
 /// The calendars of a list of years, when they are not all the same: the first one
 /// and the index of the first year written the other way.
 pub fn mixed(calendriers: &[Calendrier]) -> Option<usize> {
@@ -113,6 +129,14 @@ mod tests {
             Calendrier::Scolaire.show(i64::MIN),
             format!("{}-{}", i64::MIN, i64::MIN)
         );
+    }
+
+    #[test]
+    fn a_day_is_read_only_when_it_is_in_the_calendar() {
+        assert_eq!(jour("2005-04-06"), Some((2005, 4, 6)));
+        assert_eq!(jour("2005-02-30"), None);
+        assert_eq!(jour("2005-4-6"), None);
+        assert_eq!(jour("2004-2005"), None);
     }
 
     #[test]

@@ -195,6 +195,9 @@ pub enum Mot {
 pub const YEAR_PATTERN: &str =
     "^[0-9]{4}([ \u{a0}\u{202f}]*[-/\u{2010}-\u{2014}\u{2212}][ \u{a0}\u{202f}]*[0-9]{4})?$";
 
+/// A measure dated to the day, as a key of `mesures`: `2005-04-06`.
+pub const DAY_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+
 pub use super::annee::Calendrier;
 
 /// Formatting values needs the unit below the model (see `numfmt`).
@@ -211,23 +214,31 @@ pub enum Sens {
     Baisse,
 }
 
-/// A measure as written: a number, or text (allowed in actions, with a warning).
-#[derive(Debug, Clone, PartialEq, JsonSchema)]
-#[serde(untagged)]
-#[schemars(
-    description = "Une mesure : un nombre (point décimal, sans unité). Un texte est toléré dans une action (avertissement), jamais dans un engagement."
-)]
-pub enum Valeur {
-    Nombre(f64),
-    Texte(String),
-}
+pub use super::valeur::{Chiffree, Valeur};
 
 /// `mesures:` — year → value, in the order written, each side with its position; then
-/// how each year was written (same order), a school year counting as the year it ends.
+/// how each year was written (same order), a school year counting as the year it ends;
+/// then the day of each measure dated to the day (`2005-04-06: 3`), as an ISO date.
 #[derive(Debug, Clone, Default)]
-pub struct Mesures(pub Vec<(Sp<i64>, Sp<Valeur>)>, pub Vec<Calendrier>);
+pub struct Mesures(
+    pub Vec<(Sp<i64>, Sp<Valeur>)>,
+    pub Vec<Calendrier>,
+    pub Vec<Option<String>>,
+);
 
 impl Mesures {
+    /// The day of the `k`-th measure, when it is dated to the day.
+    pub fn jour(&self, k: usize) -> Option<&str> {
+        self.2.get(k).and_then(|j| j.as_deref())
+    }
+
+    /// The `k`-th measure as every output shows it (`valeur::ecrite`).
+    pub fn ecrite(&self, k: usize, unite: Unite) -> String {
+        self.0.get(k).map_or_else(String::new, |(_, v)| {
+            super::valeur::ecrite(&v.value, unite, self.jour(k))
+        })
+    }
+
     /// How the indicator's years are written (its first year's way; mixing them is a
     /// finding of `check`).
     pub fn calendrier(&self) -> Calendrier {
@@ -242,9 +253,9 @@ impl JsonSchema for Mesures {
 
     fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
-            "description": "Les mesures de l'indicateur, année : valeur, ex. {2023: 12, 2026: 25} ; une année scolaire s'écrit « 2023-2024 ».",
+            "description": "Les mesures de l'indicateur, année : valeur, ex. {2023: 12, 2026: 25} ; une année scolaire s'écrit « 2023-2024 », une mesure datée au jour « 2005-04-06 ».",
             "type": "object",
-            "propertyNames": { "pattern": YEAR_PATTERN },
+            "propertyNames": { "anyOf": [{ "pattern": YEAR_PATTERN }, { "pattern": DAY_PATTERN }] },
             "additionalProperties": generator.subschema_for::<Valeur>(),
         })
     }

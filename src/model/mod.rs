@@ -4,6 +4,7 @@ pub mod annee;
 pub mod config;
 pub mod front;
 pub mod query;
+pub mod valeur;
 
 use crate::diagnostic::{Diagnostic, Pos, Rule};
 use crate::source::Source;

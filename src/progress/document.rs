@@ -220,8 +220,12 @@ fn measures(i: &Indicateur) -> Vec<String> {
     let mut out: Vec<String> = i
         .mesures
         .iter()
-        .map(|m| format!("{} : {}", y(m.annee), with_unit(m.valeur, i.unite)))
+        .map(|m| format!("{} : {}", y(m.annee), i.valeur(m)))
         .collect();
+    out.extend(i.non_mesurees.iter().map(|m| match m.texte.as_str() {
+        "" => format!("{} : NC", y(m.annee)),
+        r => format!("{} : NC ({r})", y(m.annee)),
+    }));
     out.extend(i.textes());
     if out.is_empty() {
         out.push(DASH.to_string());

@@ -3,11 +3,13 @@
 //! `eval` does the arithmetic of one indicator; this module walks the dossier at a
 //! reference year and builds summaries per objective, per criterion and overall.
 //! Renderers: `term` (terminal table), and `document` (the tableau de bord / bilan annuel
-//! as one `doc::Document`, for HTML, Markdown and PDF).
+//! as one `doc::Document`, for HTML, Markdown and PDF); `md` keeps the Markdown figures
+//! the `bilan` writes into its own document, until the bilan is built on `doc` too.
 
 pub mod document;
 pub mod eval;
 pub mod exact;
+pub mod md;
 pub mod svg;
 pub mod term;
 
@@ -15,7 +17,8 @@ use crate::model::front::{Calendrier, Sens, Unite, Valeur};
 use crate::model::query::YEARS;
 use crate::model::{Dossier, Kind};
 // Values check reports as `valeur-demesuree` are left out of every computation.
-use crate::numfmt::plausible;
+use crate::model::valeur::juge;
+use crate::numfmt::{plausible, with_unit};
 use crate::referentiel::Edition;
 pub use eval::MesureTexte;
 use eval::{Evaluation, Inputs, Mesure, Statut};
@@ -95,6 +98,14 @@ pub struct Indicateur {
     /// reference year, by year: not computable, but part of the history.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub mesures_texte: Vec<MesureTexte>,
+    /// How the numeric measures not written as a plain number are shown, by year: as
+    /// written (« 13,70 M€ », « 70 à 80 % »), with their day (`valeur::ecrite`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub mesures_ecrites: Vec<MesureTexte>,
+    /// The years written « NC » (not measured) known at the reference year, with their
+    /// reason (empty when none was written): never a value, listed apart.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub non_mesurees: Vec<MesureTexte>,
     /// How the school wrote the indicator's years (`scolaire`: « 2023-2024 » is 2024).
     #[serde(skip_serializing_if = "Calendrier::is_civil")]
     pub calendrier: Calendrier,
@@ -103,20 +114,54 @@ pub struct Indicateur {
 }
 
 impl Indicateur {
-    /// The text measures in one line (« 2024 : « une douzaine » ; 2025 : … »), for
-    /// every renderer; `None` when there are none.
+    /// A numeric measure as every renderer shows it: as written, else with its unit.
+    pub fn valeur(&self, m: &Mesure) -> String {
+        self.mesures_ecrites
+            .iter()
+            .find(|w| w.annee == m.annee)
+            .map_or_else(|| with_unit(m.valeur, self.unite), |w| w.texte.clone())
+    }
+
+    /// The text and « NC » measures in one line (« non chiffrées : 2024 : « une
+    /// douzaine » ; non mesurées : 2025 (grève) »), for every renderer; `None` when
+    /// there are none.
     pub fn textes(&self) -> Option<String> {
-        (!self.mesures_texte.is_empty()).then(|| {
-            let each: Vec<String> = self
-                .mesures_texte
-                .iter()
-                .map(|m| {
-                    let y = self.calendrier.show(m.annee);
-                    format!("{y}\u{a0}: «\u{a0}{}\u{a0}»", m.texte)
-                })
-                .collect();
-            format!("non chiffrées\u{a0}: {}", each.join("\u{a0}; "))
-        })
+        let y = |annee| self.calendrier.show(annee);
+        let texte: Vec<String> = (self.mesures_texte.iter())
+            .map(|m| format!("{}\u{a0}: «\u{a0}{}\u{a0}»", y(m.annee), m.texte))
+            .collect();
+        let nc: Vec<String> = (self.non_mesurees.iter())
+            .map(|m| match m.texte.as_str() {
+                "" => y(m.annee),
+                r => format!("{} ({r})", y(m.annee)),
+            })
+            .collect();
+        let mut parts = Vec::new();
+        if !texte.is_empty() {
+            parts.push(format!("non chiffrées\u{a0}: {}", texte.join("\u{a0}; ")));
+        }
+        if !nc.is_empty() {
+            parts.push(format!(
+                "non mesurées (NC)\u{a0}: {}{}",
+                nc.join("\u{a0}; "),
+                self.nc_last()
+            ));
+        }
+        (!parts.is_empty()).then(|| parts.join("\u{a0}; "))
+    }
+
+    /// When the latest year is « NC »: the status reads the latest measure, said so.
+    fn nc_last(&self) -> String {
+        let last_nc = self.non_mesurees.iter().map(|m| m.annee).max();
+        let last = self.mesures.iter().map(|m| m.annee).max();
+        let last_text = self.mesures_texte.iter().map(|m| m.annee).max();
+        match (last_nc, last) {
+            (Some(n), Some(l)) if n > l && last_text.is_none_or(|t| n > t) => format!(
+                ", le statut se lit sur la dernière mesure, {}",
+                self.calendrier.show(l)
+            ),
+            _ => String::new(),
+        }
     }
 }
 
@@ -289,20 +334,34 @@ fn indicateur(
     periode: Option<(i64, i64)>,
     annee: i64,
 ) -> Indicateur {
-    let mut mesures = Vec::new();
-    let mut textes = Vec::new();
-    for (y, v) in &i.mesures.0 {
-        match v.value {
-            Valeur::Nombre(x) if YEARS.contains(&y.value) && plausible(x) => mesures.push(Mesure {
-                annee: y.value,
-                valeur: x,
-            }),
-            Valeur::Texte(ref t) if YEARS.contains(&y.value) => textes.push(MesureTexte {
-                annee: y.value,
-                texte: t.trim().to_string(),
-            }),
-            // Impossible years and absurd values are reported by check; left out here.
-            Valeur::Nombre(_) | Valeur::Texte(_) => {}
+    let (mut mesures, mut textes, mut ecrites, mut nc) = (vec![], vec![], vec![], vec![]);
+    let unite = i.unite();
+    for (k, (y, v)) in i.mesures.0.iter().enumerate() {
+        if !YEARS.contains(&y.value) {
+            continue; // an impossible year is reported by check; left out here
+        }
+        let annee = y.value;
+        let texte = |t: String| MesureTexte { annee, texte: t };
+        let written = || texte(i.mesures.ecrite(k, unite));
+        let number = match &v.value {
+            Valeur::Nombre(x) => Some(*x),
+            Valeur::Chiffree(c) => c.en(unite).map(|b| juge(b, i.sens())),
+            Valeur::NonMesure(r) => {
+                nc.push(texte(r.clone().unwrap_or_default()));
+                continue;
+            }
+            Valeur::Texte(_) => None,
+        };
+        match number {
+            // Absurd values are reported by check (`valeur-demesuree`); left out here.
+            Some(x) if !plausible(x) => {}
+            Some(x) => {
+                mesures.push(Mesure { annee, valeur: x });
+                if !matches!(v.value, Valeur::Nombre(_)) || i.mesures.jour(k).is_some() {
+                    ecrites.push(written());
+                }
+            }
+            None => textes.push(written()),
         }
     }
     let evaluation = eval::evaluate(&Inputs {
@@ -316,8 +375,10 @@ fn indicateur(
     });
     mesures.retain(|m| m.annee <= annee);
     mesures.sort_by_key(|m| m.annee);
-    textes.retain(|m| m.annee <= annee);
-    textes.sort_by_key(|m| m.annee);
+    for list in [&mut textes, &mut ecrites, &mut nc] {
+        list.retain(|m| m.annee <= annee);
+        list.sort_by_key(|m| m.annee);
+    }
     Indicateur {
         intitule: i.intitule.value.clone(),
         unite: i.unite(),
@@ -328,6 +389,8 @@ fn indicateur(
         cible: cible(i),
         mesures,
         mesures_texte: textes,
+        mesures_ecrites: ecrites,
+        non_mesurees: nc,
         calendrier: i.mesures.calendrier(),
         evaluation,
     }

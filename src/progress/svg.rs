@@ -189,7 +189,7 @@ fn references(s: &mut String, f: &Frame, ind: &Indicateur, annee: i64) {
             r#"<line class="depart" x1="{LEFT}" y1="{0:.1}" x2="{1}" y2="{0:.1}"><title>départ : {2}</title></line>"#,
             f.y(d.valeur),
             W - RIGHT,
-            HtmlEscape(&with_unit(d.valeur, ind.unite))
+            HtmlEscape(&ind.valeur(&d))
         );
     }
     if let Some(c) = ind.cible {
@@ -224,7 +224,7 @@ fn measures(s: &mut String, f: &Frame, ind: &Indicateur) {
             f.x(m.annee),
             f.y(m.valeur),
             ind.calendrier.show(m.annee),
-            HtmlEscape(&with_unit(m.valeur, ind.unite))
+            HtmlEscape(&ind.valeur(m))
         );
     }
 }

@@ -155,14 +155,14 @@ fn indicator(out: &mut String, i: &Indicateur, color: bool) {
     if let (Some(d), Some(l)) = (e.depart, e.derniere) {
         let y = |m: super::eval::Mesure| i.calendrier.show(m.annee);
         if d.annee == l.annee {
-            facts.push(format!("{} : {}", y(d), with_unit(d.valeur, i.unite)));
+            facts.push(format!("{} : {}", y(d), i.valeur(&d)));
         } else {
             facts.push(format!(
                 "{} : {} → {} : {}",
                 y(d),
-                with_unit(d.valeur, i.unite),
+                i.valeur(&d),
                 y(l),
-                with_unit(l.valeur, i.unite)
+                i.valeur(&l)
             ));
         }
     }

@@ -341,7 +341,7 @@ pub fn build(d: &Dossier, ed: &Edition, only: &[u32]) -> Annexe {
         },
         precedente: cfg
             .and_then(|c| c.candidature.precedente.as_ref())
-            .map_or(String::new(), |p| d.show_year(*p.get_ref())),
+            .map_or(String::new(), |p| previous_label(d, p)),
         edition: ed.id.clone(),
         edition_titre: ed.titre.clone(),
         reseau: reseau.clone(),
@@ -483,4 +483,16 @@ fn collectif(d: &Dossier) -> Vec<Membre> {
         }
     }
     people.into_values().collect()
+}
+
+/// The previous label as `ldm.toml` writes it: a period « 2002-2007 » as written, a
+/// year the way the campaign year is written.
+fn previous_label(d: &Dossier, p: &toml::Spanned<i64>) -> String {
+    let written = (d.sources.get("ldm.toml"))
+        .and_then(|s| s.text.get(p.span()))
+        .map(|t| t.trim().trim_matches(['"', '\'']).trim());
+    match written {
+        Some(t) if crate::model::annee::parse(t).is_none() && !t.is_empty() => t.to_string(),
+        _ => d.show_year(*p.get_ref()),
+    }
 }

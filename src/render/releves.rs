@@ -2,21 +2,13 @@
 //! other one listed under the indicator (« Autres relevés »), so that none is dropped.
 
 use super::colonnes::Colonnes;
-use crate::model::front::{Calendrier, Indicateur, Valeur};
-use crate::numfmt::{Unite, with_unit};
+use crate::model::front::{Calendrier, Indicateur};
 use std::ops::RangeInclusive;
 
 pub(super) const DASH: &str = "—";
 
 /// The label of the line listing the measures no column shows.
 const AUTRES: &str = "Autres relevés";
-
-pub(super) fn valeur(v: &Valeur, unite: Unite) -> String {
-    match v {
-        Valeur::Nombre(x) => with_unit(*x, unite),
-        Valeur::Texte(t) => t.clone(),
-    }
-}
 
 /// How a column picks its measure among the years of its range.
 #[derive(Clone, Copy)]
@@ -71,8 +63,8 @@ impl<'a> Releves<'a> {
             return DASH.to_string();
         };
         self.used[k] = true;
-        let (y, v) = &self.i.mesures.0[k];
-        let shown = valeur(&v.value, self.i.unite());
+        let y = &self.i.mesures.0[k].0;
+        let shown = self.i.mesures.ecrite(k, self.i.unite());
         if self.years[k] == year && y.value == year {
             shown
         } else {
@@ -91,11 +83,11 @@ impl<'a> Releves<'a> {
         let items: Vec<String> = rest
             .iter()
             .map(|k| {
-                let (y, v) = &self.i.mesures.0[*k];
+                let y = &self.i.mesures.0[*k].0;
                 format!(
                     "{} : {}",
                     calendrier(self.i, *k).show(y.value),
-                    valeur(&v.value, self.i.unite())
+                    self.i.mesures.ecrite(*k, self.i.unite())
                 )
             })
             .collect();

@@ -10,6 +10,9 @@ use crate::referentiel::{Critere, Edition};
 use minijinja::{Environment, UndefinedBehavior, context};
 use std::path::{Path, PathBuf};
 
+mod front_text;
+pub mod renouvellement;
+
 const TEMPLATES: &[(&str, &str)] = &[
     ("ldm.toml", include_str!("../../templates/init/ldm.toml.j2")),
     (
@@ -104,6 +107,7 @@ pub struct Identity {
     pub nom: String,
     pub uai: String,
     pub academie: String,
+    pub ville: Option<String>,
     pub statut: String,
     pub type_etablissement: String,
     pub denomination: String,
@@ -111,8 +115,12 @@ pub struct Identity {
     pub annee: i64,
     /// How the campaign year was given (`2026` or `2025-2026`): written back that way.
     pub calendrier: Calendrier,
+    /// The year of the label being renewed; five years before `annee` when not given.
+    pub precedente: Option<i64>,
     pub edition: String,
     pub reseau: bool,
+    /// The schools of the network, written in `reseau` of `ldm.toml`.
+    pub partenaires: Vec<crate::model::config::Partenaire>,
     pub ci: Ci,
 }
 
@@ -135,6 +143,10 @@ pub enum ScaffoldError {
     },
     #[error(transparent)]
     Outside(#[from] crate::fsutil::OutputError),
+    #[error(
+        "le dossier précédent n'a pas d'année de campagne lisible (« annee » de [candidature] dans ldm.toml) ; corrigez-la, ou donnez l'année de la nouvelle campagne avec « --annee »"
+    )]
+    NoYear,
     #[error("modèle « {name} » invalide : {source}")]
     Template {
         name: String,
@@ -182,7 +194,9 @@ pub fn dossier_files(
         Calendrier::Civil => y.to_string(),
         Calendrier::Scolaire => format!("\"{}\"", id.calendrier.show(y)),
     };
-    let precedente = (id.nature == "renouvellement").then(|| written(id.annee - 5));
+    let precedente = (id.precedente)
+        .or_else(|| (id.nature == "renouvellement").then(|| id.annee - 5))
+        .map(written);
     let mut files = vec![
         (
             "ldm.toml".to_string(),
@@ -190,9 +204,10 @@ pub fn dossier_files(
                 &env,
                 "ldm.toml",
                 context! {
-                    nom => id.nom.as_str(), uai => id.uai.as_str(), academie => id.academie.as_str(), statut => id.statut.as_str(),
+                    nom => id.nom.as_str(), uai => id.uai.as_str(), academie => id.academie.as_str(), ville => id.ville.as_deref(), statut => id.statut.as_str(),
                     type => id.type_etablissement.as_str(), denomination => id.denomination.as_str(), nature => id.nature.as_str(),
                     annee => written(id.annee), precedente => precedente, edition => id.edition.as_str(),
+                    reseau => reseau_toml(&id.partenaires),
                 },
             )?,
         ),
@@ -242,6 +257,24 @@ pub fn dossier_files(
         }
     }
     Ok(files)
+}
+
+/// The schools of a network as a TOML array: UAIs, or inline tables when named.
+fn reseau_toml(partenaires: &[crate::model::config::Partenaire]) -> String {
+    use crate::model::config::Partenaire;
+    let q = |s: &str| serde_json::to_string(s).unwrap_or_default();
+    let items: Vec<String> = (partenaires.iter())
+        .map(|p| match p {
+            Partenaire::Uai(u) => q(u),
+            Partenaire::Nomme(n) => {
+                let mut fields = vec![format!("uai = {}", q(&n.uai))];
+                fields.extend(n.nom.as_deref().map(|v| format!("nom = {}", q(v))));
+                fields.extend(n.ville.as_deref().map(|v| format!("ville = {}", q(v))));
+                format!("{{ {} }}", fields.join(", "))
+            }
+        })
+        .collect();
+    format!("[{}]", items.join(", "))
 }
 
 /// The text of a new action or engagement of criterion `c`, for campaign year `annee`.

@@ -149,6 +149,20 @@ impl Output {
         self
     }
 
+    /// The findings of `check --format json` on one dossier: (rule, file, line), in
+    /// report order.
+    pub fn findings(&self) -> Vec<(String, String, u64)> {
+        let json = self.json();
+        let list = json["dossiers"][0]["diagnostics"].as_array().cloned();
+        let list = list.unwrap_or_else(|| panic!("no findings list:\n{self}"));
+        list.iter()
+            .map(|f| {
+                let text = |k: &str| f[k].as_str().unwrap_or("").to_string();
+                (text("rule"), text("file"), f["line"].as_u64().unwrap_or(0))
+            })
+            .collect()
+    }
+
     /// Stdout parsed as JSON.
     pub fn json(&self) -> Value {
         serde_json::from_str(&self.stdout)

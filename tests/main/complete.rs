@@ -7,13 +7,12 @@
 
 use crate::common::*;
 
-use ldm::model::front::Valeur;
 use ldm::model::{Doc, Dossier};
 use scraper::Html;
 use std::path::Path;
 
 /// The four forms of the annex of `dir` as text a reader sees.
-fn annexes(dir: &Path) -> Vec<(&'static str, String)> {
+pub(crate) fn annexes(dir: &Path) -> Vec<(&'static str, String)> {
     let tmp = tempfile::tempdir().unwrap();
     let md = run(dir, &["render", ".", "--format", "md", "-o", "-"]);
     let html = run(dir, &["render", ".", "--format", "html", "-o", "-"]);
@@ -51,7 +50,7 @@ fn annexes(dir: &Path) -> Vec<(&'static str, String)> {
 
 /// Text reduced to its words, lowercased, between spaces: markup, typography, line
 /// breaks and hyphens (a PDF's hyphenation, a school year's dash) do not count.
-fn words(s: &str) -> String {
+pub(crate) fn words(s: &str) -> String {
     let s = s.replace("-\n", "-");
     let mut out = String::from(" ");
     for c in s.chars().flat_map(char::to_lowercase) {
@@ -101,10 +100,7 @@ fn fiches(d: &Dossier) -> Vec<(String, Vec<String>)> {
                     .iter()
                     .flat_map(|o| &o.indicateurs)
                     .flat_map(|ind| {
-                        ind.mesures.0.iter().map(|(_, v)| match &v.value {
-                            Valeur::Nombre(x) => ldm::numfmt::with_unit(*x, ind.unite()),
-                            Valeur::Texte(t) => t.clone(),
-                        })
+                        (0..ind.mesures.0.len()).map(|k| ind.mesures.ecrite(k, ind.unite()))
                     })
                     .map(|v| words(&v))
                     .collect();

@@ -54,11 +54,7 @@ fn dix_erreurs_d_un_en_tete_en_une_seule_execution() {
             14,
             "« 80 % » ne convient pas pour « cible »",
         ),
-        (
-            "type-invalide",
-            16,
-            "« 15 % » ne convient pas pour « 2024 »",
-        ),
+        // « 15 % » is a value with its unit (issue 31): judged by check once the file reads.
         ("cle-en-double", 18, "l'année 2025 est écrite deux fois"),
         (
             "type-invalide",
@@ -102,7 +98,7 @@ fn une_erreur_de_syntaxe_n_arrete_que_son_fichier() {
     assert!(files.contains(&("syntaxe-invalide", CRITERE)), "{files:?}");
     assert_eq!(
         files.iter().filter(|(_, file)| *file == JOB).count(),
-        13,
+        12,
         "{files:?}"
     );
 }
@@ -154,17 +150,8 @@ const MESSAGES: &[Case] = &[
         "« quarante » ne convient pas pour « cible »",
         "seulement le nombre",
     ),
-    // `15 %` in mesures is the same mistake as `80 %` in cible.
-    (
-        JOB,
-        "          2024: 18",
-        "          2024: 15 %",
-        "type-invalide",
-        15,
-        17,
-        "« 15 % » ne convient pas pour « 2024 » : un nombre est attendu",
-        "sans « % »",
-    ),
+    // `15 %` in mesures is now read as 15 in percent (a warning, tests/main/units.rs);
+    // `80 %` in cible stays a mistake.
     (
         JOB,
         "cible: 40",

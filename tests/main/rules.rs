@@ -377,6 +377,12 @@ const ACTIONS: Expected = &[
         "criteres/1-offre-de-formation/actions/mini-stages.md",
         21,
     ),
+    // « 12 k€ » for an indicator in euros: read as 12 000 €, said so.
+    (
+        "unite-differente",
+        "criteres/2-partenariats/actions/job-dating.md",
+        23,
+    ),
     (
         "pourcentage-hors-bornes",
         "criteres/1-offre-de-formation/actions/mini-stages.md",

@@ -237,6 +237,7 @@ fn every_verb_helps_in_french() {
     let verbs = [
         "init",
         "new",
+        "import",
         "check",
         "progress",
         "diff",

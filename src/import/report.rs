@@ -1,0 +1,69 @@
+//! What `ldm import` tells the user: the refusal of a file that is not a .docx, the
+//! counts and every note, in text or in JSON.
+
+use super::Imported;
+
+/// The French message for a file that is not a .docx, by its extension; `None` for one.
+pub fn not_docx(path: &std::path::Path) -> Option<String> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_lowercase();
+    match ext.as_str() {
+        "docx" => None,
+        "doc" | "odt" | "rtf" => Some(format!(
+            "ldm lit les fichiers Word au format .docx, pas .{ext} : ouvrez-le dans LibreOffice ou Word et enregistrez-le au format .docx"
+        )),
+        "pdf" => Some(
+            "un PDF ne garde pas les tableaux du dossier : reprenez le fichier Word (.docx) d'origine, ou ouvrez le PDF dans Word et enregistrez-le au format .docx"
+                .into(),
+        ),
+        "" => Some("ldm ne sait importer qu'un fichier Word au format .docx".into()),
+        _ => Some(format!(
+            "ldm ne sait importer qu'un fichier Word au format .docx (pas .{ext})"
+        )),
+    }
+}
+
+impl Imported {
+    /// The report as text lines: the counts, the files kept, then every note.
+    pub fn lines(&self, dossier: &str, kept: &[&str]) -> Vec<String> {
+        let c = &self.counts;
+        let mut out = vec![format!(
+            "Dossier {dossier} : {} critères, {} actions, {} engagements, {} objectifs, {} indicateurs, {} mesures, {} personnes ({} fichiers écrits).",
+            c.criteres,
+            c.actions,
+            c.engagements,
+            c.objectifs,
+            c.indicateurs,
+            c.mesures,
+            c.personnes,
+            self.files.len() - kept.len()
+        )];
+        out.extend(kept.iter().map(|k| format!("conservé (existant) : {k}")));
+        if !self.notes.is_empty() {
+            out.push(format!("Non repris ou à vérifier ({}) :", self.notes.len()));
+        }
+        for n in &self.notes {
+            let texte = if n.texte.is_empty() {
+                String::new()
+            } else {
+                format!("« {} » ", n.texte)
+            };
+            out.push(format!("  {} : {texte}{}", n.endroit, n.motif));
+        }
+        out
+    }
+
+    /// The same report for tools.
+    pub fn json(&self, dossier: &str, kept: &[&str]) -> serde_json::Value {
+        serde_json::json!({
+            "dossier": dossier,
+            "fichiers": self.files.iter().map(|f| &f.path).collect::<Vec<_>>(),
+            "conserves": kept,
+            "comptes": self.counts,
+            "non_repris": self.notes,
+        })
+    }
+}
