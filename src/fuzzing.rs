@@ -3,7 +3,7 @@
 //! dossier and runs ldm on it; none may panic, loop or exhaust memory.
 
 use crate::diff::{self, Input};
-use crate::progress::{self, html, md, term};
+use crate::progress::{self, document, term};
 use crate::render::{self, Format as RenderFormat};
 use crate::report::{self, Checked, Format, Options};
 use crate::vfs::{FileSource, Memory};
@@ -139,9 +139,9 @@ pub fn pipeline_on(files: Memory) {
     let p = progress::compute(d, ed, annee, None);
     let mut out = String::new();
     term::write(&mut out, &p, false);
-    md::write(&mut out, &p);
+    out.push_str(&document::markdown(&p));
     let _ = serde_json::to_string(&p);
-    let _ = html::render(&p, Some(d.files.as_ref()));
+    let _ = document::html(&p);
     for format in [RenderFormat::Html, RenderFormat::Md] {
         let _ = render::render(d, ed, format, &[]);
     }

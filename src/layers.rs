@@ -21,6 +21,7 @@ const RANKS: &[(&str, u8)] = &[
     ("fsutil", 1),
     ("bounds", 1),
     ("typeset", 2),
+    ("doc", 3),
     ("source", 2),
     ("templates", 3),
     ("model", 4),

@@ -12,6 +12,7 @@ pub mod bounds;
 pub mod check;
 pub mod diagnostic;
 pub mod diff;
+pub mod doc;
 pub mod epoch;
 pub mod fsutil;
 pub mod fuzzing;

@@ -13,10 +13,6 @@ use std::sync::LazyLock;
 
 /// Templates shipped in the binary: (name, text).
 pub const EMBEDDED: &[(&str, &str)] = &[
-    (
-        "tableau-de-bord.html.j2",
-        include_str!("../templates/tableau-de-bord.html.j2"),
-    ),
     ("commun.css.j2", include_str!("../templates/commun.css.j2")),
     (
         "annexe.html.j2",
@@ -24,9 +20,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ),
     ("annexe.md.j2", include_str!("../templates/annexe.md.j2")),
     ("diff.html.j2", include_str!("../templates/diff.html.j2")),
-    ("audit.html.j2", include_str!("../templates/audit.html.j2")),
     ("bilan.html.j2", include_str!("../templates/bilan.html.j2")),
-    ("audit.md.j2", include_str!("../templates/audit.md.j2")),
 ];
 
 /// Instructions one render of a dossier's own templates may run, plus `FUEL_PER_VALUE`

@@ -24,6 +24,8 @@ mod complete;
 mod diff;
 #[path = "main/diff_steps.rs"]
 mod diff_steps;
+#[path = "main/docmodel.rs"]
+mod docmodel;
 #[path = "main/docx.rs"]
 mod docx;
 #[path = "main/formats.rs"]

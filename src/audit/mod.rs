@@ -10,6 +10,7 @@
 pub mod autoevaluation;
 pub mod check;
 pub mod comparer;
+pub mod document;
 pub mod fiche;
 pub mod init;
 pub mod rapport;

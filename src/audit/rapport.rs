@@ -1,42 +1,15 @@
-//! The rapport d'audit: the audit as display data (identity, auditors, plan, synthesis
-//! criterion × conformité × efficacité, strengths, écarts, avis), rendered by the
-//! `audit.html.j2` and `audit.md.j2` templates in French typography.
+//! The rapport d'audit's data: the audit as display values (identity, auditors, plan,
+//! synthesis criterion × conformité × efficacité, strengths, écarts, avis), which
+//! `audit::document` lays out as a `doc::Document` and `audit::resume` sums up.
 
 use super::check::same;
 use super::{Audit, Ecart};
-use crate::markup;
 use crate::referentiel::{Echelles, Niveau};
-use crate::templates::{self, TemplateError};
 use crate::text::count;
 use crate::workspace::Workspace;
-use minijinja::context;
-use minijinja::value::{Serde, Value};
 use serde::Serialize;
 
 const DASH: &str = "—";
-
-/// Output formats of the rapport rendered by templates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    Html,
-    Md,
-}
-
-/// Text in both forms: safe HTML and Markdown.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct Texte {
-    pub html: String,
-    pub md: String,
-}
-
-impl Texte {
-    fn new(md: &str) -> Texte {
-        Texte {
-            html: markup::to_html(md),
-            md: markup::without_comments(md).trim().to_string(),
-        }
-    }
-}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Rapport {
@@ -47,7 +20,8 @@ pub struct Rapport {
     pub date: String,
     pub lieu: String,
     pub auditeurs: Vec<super::fiche::Auditeur>,
-    pub plan: Texte,
+    /// Markdown prose, without its own title.
+    pub plan: String,
     pub synthese: Vec<Synthese>,
     pub points_forts: Vec<PointFort>,
     pub ecarts: Vec<EcartVue>,
@@ -56,25 +30,10 @@ pub struct Rapport {
     /// « 1 écart majeur, 2 écarts mineurs. »
     pub bilan: String,
     pub avis: String,
-    pub motivation: Texte,
+    /// Markdown prose.
+    pub motivation: String,
     pub criteres: Vec<CritereVue>,
     pub echelles: Echelles,
-}
-
-impl Rapport {
-    /// The identity rows the PDF and Word rapports open with: (label, value).
-    pub fn identite(&self) -> Vec<(&'static str, String)> {
-        vec![
-            ("Établissement", self.nom.clone()),
-            ("UAI", self.uai.clone()),
-            (
-                "Cahier des charges",
-                format!("{} ({})", self.edition_titre, self.edition),
-            ),
-            ("Date de la visite", self.date.clone()),
-            ("Lieu", self.lieu.clone()),
-        ]
-    }
 }
 
 /// One row of the synthesis: the criterion's least good conformité and efficacité.
@@ -111,7 +70,8 @@ pub struct CritereVue {
     pub numero: u32,
     pub intitule: String,
     pub exigences: Vec<ExigenceVue>,
-    pub conclusion: Texte,
+    /// Markdown prose.
+    pub conclusion: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -168,23 +128,7 @@ pub fn build(ws: &Workspace, audit: &Audit, s: &Echelles) -> Rapport {
         let front = doc.and_then(|d| d.front.as_ref());
         let judged = front.map_or(&[][..], |f| &f.exigences[..]);
         let of_c: &[Ecart] = front.map_or(&[][..], |f| &f.ecarts[..]);
-        synthese.push(Synthese {
-            numero: c.numero,
-            intitule: c.intitule.clone(),
-            conformite: worst(
-                judged
-                    .iter()
-                    .filter_map(|j| j.conformite.as_ref().map(|v| v.value.as_str())),
-                &s.conformite,
-            ),
-            efficacite: worst(
-                judged
-                    .iter()
-                    .filter_map(|j| j.efficacite.as_ref().map(|v| v.value.as_str())),
-                &s.efficacite,
-            ),
-            ecarts: of_c.len(),
-        });
+        synthese.push(synthesis(c, judged, of_c.len(), s));
         for p in front.map_or(&[][..], |f| &f.points_forts[..]) {
             points_forts.push(PointFort {
                 numero: c.numero,
@@ -192,51 +136,15 @@ pub fn build(ws: &Workspace, audit: &Audit, s: &Echelles) -> Rapport {
             });
         }
         for e in of_c {
-            let niveau = s.ecarts.iter().find(|n| same(&n.valeur, &e.niveau.value));
-            ecarts.push(EcartVue {
-                n: ecarts.len() + 1,
-                niveau: shown(Some(e.niveau.value.as_str()), &s.ecarts),
-                majeur: niveau.is_some_and(|n| n.majeur),
-                critere: c.numero,
-                exigence: e.exigence.value.trim().to_string(),
-                constat: e.constat.as_deref().unwrap_or("").trim().to_string(),
-                correction: e.correction.as_deref().unwrap_or("").trim().to_string(),
-                echeance: e
-                    .echeance
-                    .as_ref()
-                    .map_or(String::new(), |d| crate::numfmt::date(&d.value)),
-                preuves: numbers(&e.preuves),
-            });
+            ecarts.push(ecart(ecarts.len() + 1, c.numero, e, s));
         }
-        let exigences = c
-            .exigences
-            .iter()
-            .filter_map(|e| {
-                let j = judged.iter().find(|j| j.id.value.trim() == e.id)?;
-                Some(ExigenceVue {
-                    id: e.id.clone(),
-                    texte: e.texte.clone(),
-                    conformite: shown(
-                        j.conformite.as_ref().map(|v| v.value.as_str()),
-                        &s.conformite,
-                    ),
-                    efficacite: shown(
-                        j.efficacite.as_ref().map(|v| v.value.as_str()),
-                        &s.efficacite,
-                    ),
-                    constats: j.constats.as_deref().unwrap_or("").trim().to_string(),
-                    preuves: numbers(&j.preuves),
-                })
-            })
-            .collect();
-        let conclusion = doc
-            .and_then(|d| d.section("conclusion"))
-            .map_or_else(Texte::default, |s| Texte::new(&s.body));
         criteres.push(CritereVue {
             numero: c.numero,
             intitule: c.intitule.clone(),
-            exigences,
-            conclusion,
+            exigences: requirements(c, judged, s),
+            conclusion: doc
+                .and_then(|d| d.section("conclusion"))
+                .map_or_else(String::new, |s| s.body.clone()),
         });
     }
     let majeurs = ecarts.iter().filter(|e| e.majeur).count();
@@ -254,7 +162,7 @@ pub fn build(ws: &Workspace, audit: &Audit, s: &Echelles) -> Rapport {
         date: crate::numfmt::date(&text(|f| f.visite.date.as_str())),
         lieu: text(|f| f.visite.lieu.as_str()),
         auditeurs: fiche.map_or(Vec::new(), |f| f.auditeurs.clone()),
-        plan: Texte::new(untitled(audit.plan.as_deref().unwrap_or(""))),
+        plan: untitled(audit.plan.as_deref().unwrap_or("")).to_string(),
         synthese,
         points_forts,
         mineurs,
@@ -264,10 +172,83 @@ pub fn build(ws: &Workspace, audit: &Audit, s: &Echelles) -> Rapport {
         avis: fiche
             .and_then(super::Fiche::avis)
             .map_or_else(|| "non rendu".to_string(), |a| a.label().to_string()),
-        motivation: Texte::new(text(|f| f.avis.motivation.as_str()).as_str()),
+        motivation: text(|f| f.avis.motivation.as_str()),
         criteres,
         echelles: s.clone(),
     }
+}
+
+/// A criterion's row of the synthesis: its least good judged values.
+fn synthesis(
+    c: &crate::referentiel::Critere,
+    judged: &[super::Jugement],
+    ecarts: usize,
+    s: &Echelles,
+) -> Synthese {
+    Synthese {
+        numero: c.numero,
+        intitule: c.intitule.clone(),
+        conformite: worst(
+            judged
+                .iter()
+                .filter_map(|j| j.conformite.as_ref().map(|v| v.value.as_str())),
+            &s.conformite,
+        ),
+        efficacite: worst(
+            judged
+                .iter()
+                .filter_map(|j| j.efficacite.as_ref().map(|v| v.value.as_str())),
+            &s.efficacite,
+        ),
+        ecarts,
+    }
+}
+
+/// The `n`-th écart of the rapport, found in criterion `critere`.
+fn ecart(n: usize, critere: u32, e: &Ecart, s: &Echelles) -> EcartVue {
+    let niveau = s.ecarts.iter().find(|l| same(&l.valeur, &e.niveau.value));
+    EcartVue {
+        n,
+        niveau: shown(Some(e.niveau.value.as_str()), &s.ecarts),
+        majeur: niveau.is_some_and(|l| l.majeur),
+        critere,
+        exigence: e.exigence.value.trim().to_string(),
+        constat: e.constat.as_deref().unwrap_or("").trim().to_string(),
+        correction: e.correction.as_deref().unwrap_or("").trim().to_string(),
+        echeance: e
+            .echeance
+            .as_ref()
+            .map_or(String::new(), |d| crate::numfmt::date(&d.value)),
+        preuves: numbers(&e.preuves),
+    }
+}
+
+/// The judged requirements of a criterion, in the edition's order.
+fn requirements(
+    c: &crate::referentiel::Critere,
+    judged: &[super::Jugement],
+    s: &Echelles,
+) -> Vec<ExigenceVue> {
+    c.exigences
+        .iter()
+        .filter_map(|e| {
+            let j = judged.iter().find(|j| j.id.value.trim() == e.id)?;
+            Some(ExigenceVue {
+                id: e.id.clone(),
+                texte: e.texte.clone(),
+                conformite: shown(
+                    j.conformite.as_ref().map(|v| v.value.as_str()),
+                    &s.conformite,
+                ),
+                efficacite: shown(
+                    j.efficacite.as_ref().map(|v| v.value.as_str()),
+                    &s.efficacite,
+                ),
+                constats: j.constats.as_deref().unwrap_or("").trim().to_string(),
+                preuves: numbers(&j.preuves),
+            })
+        })
+        .collect()
 }
 
 /// The plan without its own title (« # Plan d'audit »): the rapport gives it one.
@@ -286,32 +267,6 @@ pub fn with_evidence(text: &str, preuves: &str) -> String {
     } else {
         format!("{text} (preuves {preuves})")
     }
-}
-
-/// Renders the rapport with the dossier's template overrides, in French typography.
-pub fn render(
-    ws: &Workspace,
-    audit: &Audit,
-    s: &Echelles,
-    format: Format,
-) -> Result<String, TemplateError> {
-    let rapport = build(ws, audit, s);
-    let files = ws.dossier.files.as_ref();
-    let env = templates::environment(Some(files));
-    let name = match format {
-        Format::Html => "audit.html.j2",
-        Format::Md => "audit.md.j2",
-    };
-    let text = templates::render(
-        &env,
-        Some(files),
-        name,
-        context! { r => Value::from(Serde(&rapport)) },
-    )?;
-    Ok(match format {
-        Format::Html => crate::typo::french_html(&text),
-        Format::Md => crate::typo::french(&text),
-    })
 }
 
 #[cfg(test)]

@@ -122,24 +122,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// The rapport d'audit in `format`.
+/// The rapport d'audit in `format`: one document, laid out once, through the backend of
+/// the format.
 fn document(ws: &Workspace, audit: &Audit, format: Kind) -> anyhow::Result<Vec<u8>> {
     let echelles = audit::echelles(ws);
-    let text = |f| {
-        rapport::render(ws, audit, &echelles, f)
-            .map(String::into_bytes)
-            .map_err(|e| anyhow::anyhow!("{e}"))
-    };
+    let doc = audit::document::document(&rapport::build(ws, audit, &echelles));
     Ok(match format {
-        Kind::Html => text(rapport::Format::Html)?,
-        Kind::Md => text(rapport::Format::Md)?,
-        Kind::Pdf => pdf(&rapport::build(ws, audit, &echelles))?,
+        Kind::Html => ldm::doc::html::render(&doc).into_bytes(),
+        Kind::Md => ldm::doc::md::render(&doc).into_bytes(),
+        Kind::Pdf => pdf(&doc)?,
         Kind::Docx => {
             let date = std::env::var("SOURCE_DATE_EPOCH")
                 .ok()
                 .and_then(|v| ldm::render::docx::date_from_epoch(&v));
-            let r = rapport::build(ws, audit, &echelles);
-            ldm::render::docx::rapport::rapport(&r, date.as_deref())?
+            ldm::render::docx::model::docx(&doc, date.as_deref())?
         }
         // `output::RAPPORT` offers no other format.
         other => anyhow::bail!("le rapport ne s'écrit pas en {}", other.value()),
@@ -147,12 +143,12 @@ fn document(ws: &Workspace, audit: &Audit, format: Kind) -> anyhow::Result<Vec<u
 }
 
 #[cfg(feature = "pdf")]
-fn pdf(r: &rapport::Rapport) -> anyhow::Result<Vec<u8>> {
-    Ok(ldm::render::pdf::rapport::rapport(r, super::pdf_date())?)
+fn pdf(d: &ldm::doc::Document) -> anyhow::Result<Vec<u8>> {
+    Ok(ldm::doc::typst::pdf(d, super::pdf_date())?)
 }
 
 #[cfg(not(feature = "pdf"))]
-fn pdf(_: &rapport::Rapport) -> anyhow::Result<Vec<u8>> {
+fn pdf(_: &ldm::doc::Document) -> anyhow::Result<Vec<u8>> {
     anyhow::bail!("cette version de ldm a été construite sans le PDF (fonctionnalité « pdf »)")
 }
 

@@ -66,7 +66,7 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
 
 #[cfg(feature = "pdf")]
 fn pdf(p: &Progress) -> anyhow::Result<Vec<u8>> {
-    Ok(ldm::progress::pdf::render(p, super::pdf_date())?)
+    Ok(ldm::progress::document::pdf(p, super::pdf_date())?)
 }
 
 #[cfg(not(feature = "pdf"))]

@@ -23,7 +23,7 @@ pub enum DocumentError {
 pub enum Report<'a> {
     /// `ldm diff`'s comparison.
     Diff(&'a Diff),
-    /// `ldm progress`'s indicators (the PDF is `progress::pdf`'s).
+    /// `ldm progress`'s indicators (the PDF is `progress::document::pdf`'s).
     Progress(&'a Progress),
 }
 
@@ -53,8 +53,8 @@ pub fn text(
         }
         Report::Progress(p) => (
             Box::new(move |out| progress::term::write(out, p, color)),
-            Box::new(move |out| progress::md::write(out, p)),
-            Box::new(move || progress::html::render(p, files)),
+            Box::new(move |out| out.push_str(&progress::document::markdown(p))),
+            Box::new(move || Ok(progress::document::html(p))),
             Box::new(move || super::json::document(progress::JSON_VERSION, p)),
         ),
     };

@@ -2,15 +2,14 @@
 //!
 //! `eval` does the arithmetic of one indicator; this module walks the dossier at a
 //! reference year and builds summaries per objective, per criterion and overall.
-//! Renderers: `term` (terminal table), `md` (bilan annuel), `html` (tableau de bord), `pdf`
-//! (the tableau de bord as A4 PDF, feature `pdf`).
+//! Renderers: `term` (terminal table), and `document` (the tableau de bord / bilan annuel
+//! as one `doc::Document`, for HTML, Markdown and PDF); `md` keeps the Markdown figures
+//! the `bilan` writes into its own document, until the bilan is built on `doc` too.
 
+pub mod document;
 pub mod eval;
 pub mod exact;
-pub mod html;
 pub mod md;
-#[cfg(feature = "pdf")]
-pub mod pdf;
 pub mod svg;
 pub mod term;
 

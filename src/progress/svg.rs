@@ -91,20 +91,15 @@ fn fit(unite: Unite, counts: bool, lo: f64, hi: f64, top: f64) -> (f64, f64) {
     (lo, hi)
 }
 
-/// The chart of an indicator over `periode` (and its measures), marking the year `annee`.
-/// Returns an empty string when there is nothing to draw (no numeric measure).
-pub fn chart(ind: &Indicateur, periode: Option<(i64, i64)>, annee: i64) -> String {
-    draw(ind, periode, annee, "")
-}
-
-/// The same chart as a file of its own (the PDF embeds it as an image): the page's
-/// stylesheet is not there, so the chart carries its styles, colours spelled out.
+/// The chart of an indicator over `periode` (and its measures), marking the year `annee`,
+/// as a file of its own carrying its styles, colours spelled out: the HTML page shows it
+/// as it is, the PDF embeds it as an image. Returns an empty string when there is nothing
+/// to draw (no numeric measure).
 pub fn standalone_chart(ind: &Indicateur, periode: Option<(i64, i64)>, annee: i64) -> String {
     draw(ind, periode, annee, &standalone_style())
 }
 
-/// The tableau de bord's chart styles (`tableau-de-bord.html.j2`) with the colours of
-/// `commun.css.j2` written out, as an SVG renderer without CSS variables needs them.
+/// The chart styles with the colours of `commun.css.j2` written out, as an SVG renderer without CSS variables needs them.
 fn standalone_style() -> String {
     let mut css = String::from(
         "<style>svg{font-family:'Libertinus Serif';font-size:8px}\

@@ -384,12 +384,7 @@ pub fn tableau_de_bord(ws: Option<&Workspace>, critere: Option<u32>) -> String {
             ));
         }
     };
-    match crate::progress::html::render(&p, Some(ws.dossier.files.as_ref())) {
-        Ok(html) => html,
-        Err(e) => message_page(&format!(
-            "Le tableau de bord ne peut pas être produit\u{a0}: {e}"
-        )),
-    }
+    crate::progress::document::html(&p)
 }
 
 /// A small page saying why a preview is missing; the text is escaped.

@@ -6,7 +6,12 @@ use std::fmt::Write;
 
 /// `text` with French typography, as a Typst string literal (`"…"`).
 pub fn lit(text: &str) -> String {
-    let text = typo::french(text);
+    string(&typo::french(text))
+}
+
+/// `text` as it is, as a Typst string literal: for text whose typography is already
+/// applied (the document model's, `doc::typst`).
+pub fn string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {

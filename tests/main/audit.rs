@@ -197,7 +197,7 @@ fn l_audit_de_l_exemple_est_complet_et_le_dossier_toujours_valide() {
     run(example(), &["check", "."]).success();
     let out = run(example(), &["audit", "render", ".", "--format", "md"]);
     out.success()
-        .stdout_has("**ajournement** — 1 écart majeur, 2 écarts mineurs");
+        .stdout_has("## Avis proposé\n\n**ajournement**\n\n1 écart majeur, 2 écarts mineurs.");
 }
 
 #[test]
@@ -415,7 +415,7 @@ fn le_rapport_en_docx_se_relit() {
     let criteres = body
         .headings
         .iter()
-        .filter(|(s, t)| s == "Heading1" && t.starts_with("Critère "))
+        .filter(|(s, t)| s == "Heading2" && t.starts_with("Critère "))
         .count();
     assert_eq!(criteres, 8);
     // The écarts' table: its header row repeats on each page; the major écart first.

@@ -157,7 +157,7 @@ fn output_files_never_replace_what_someone_else_wrote() {
     assert!(
         std::fs::read_to_string(&target)
             .unwrap()
-            .contains("# Bilan annuel 2024")
+            .contains("# Tableau de bord des indicateurs — 2024")
     );
 }
 

@@ -152,12 +152,8 @@ fn text_measures_stay_in_every_progress_output() {
     let shown = "2024\u{a0}: «\u{a0}une centaine\u{a0}»";
     for format in ["term", "md", "html"] {
         let text = out(format);
-        // The terminal and Markdown texts have French typography (narrow spaces in « »).
-        let shown = if format == "html" {
-            shown.to_string()
-        } else {
-            fr(shown)
-        };
+        // Every text has French typography (narrow spaces in « »).
+        let shown = fr(shown);
         assert!(text.contains(&shown), "{format}: {text}");
         assert!(text.contains("non chiffrées"), "{format}");
     }
@@ -276,7 +272,7 @@ fn school_years_and_qualitative_measures_reach_the_tableau_de_bord_and_the_json(
         html.contains("text-anchor=\"middle\">2020-2021</text>"),
         "{html}"
     );
-    assert!(html.contains("2025-2026\u{a0}: «\u{a0}une vingtaine\u{a0}»"));
+    assert!(html.contains(&fr("2025-2026\u{a0}: «\u{a0}une vingtaine\u{a0}»")));
     insta::assert_snapshot!(
         "reel_tableau_de_bord",
         lines_with(html, &["2025-2026", "vingtaine"])

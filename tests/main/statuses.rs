@@ -92,12 +92,12 @@ fn the_edges_are_judged_as_printed_in_the_terminal_bilan_and_html() {
     let md = run(d.path(), &["progress", ".", "--format", "md"])
         .stdout
         .clone();
-    says_every_case("bilan", &md, |p, a| format!("| {p} % | {a} % |"));
+    says_every_case("bilan", &md, |p, a| format!("| {p} % (attendu {a} %) |"));
     let html = run(d.path(), &["progress", ".", "--format", "html"])
         .stdout
         .clone();
     says_every_case("html", &html, |p, a| {
-        format!("progression {p} % · attendu {a} %")
+        format!("<td>{p} % (attendu {a} %)</td>")
     });
 }
 

@@ -50,9 +50,12 @@ pub enum Block {
 
 /// A heading cell of the guide's tables.
 pub fn th(text: &str) -> TableCell {
-    TableCell::new()
-        .shading(Shading::new().shd_type(ShdType::Clear).fill(HEADER_FILL))
-        .add_paragraph(Paragraph::new().add_run(run(text).bold()))
+    shaded(TableCell::new()).add_paragraph(Paragraph::new().add_run(run(text).bold()))
+}
+
+/// A cell with the heading fill, which marks it as a heading cell.
+pub fn shaded(c: TableCell) -> TableCell {
+    c.shading(Shading::new().shd_type(ShdType::Clear).fill(HEADER_FILL))
 }
 
 pub fn td(text: &str) -> TableCell {

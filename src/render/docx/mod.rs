@@ -6,10 +6,10 @@
 mod blocks;
 mod document;
 mod fiches;
+pub mod model;
 mod order;
 mod package;
 mod prose;
-pub mod rapport;
 
 pub use package::MARKER;
 

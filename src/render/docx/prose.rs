@@ -15,13 +15,16 @@ fn options() -> Options<'static> {
     o
 }
 
-/// Run formatting inherited from the enclosing emphasis.
+/// Run formatting inherited from the enclosing emphasis (also the document model's runs,
+/// `model`).
 #[derive(Clone, Copy, Default)]
-struct Style {
-    bold: bool,
-    italic: bool,
-    strike: bool,
-    code: bool,
+pub(super) struct Style {
+    pub bold: bool,
+    pub italic: bool,
+    pub strike: bool,
+    pub code: bool,
+    /// A note's small muted type.
+    pub small: bool,
 }
 
 /// Markdown prose (without guidance comments) → blocks; empty prose shows « À compléter ».
@@ -174,7 +177,7 @@ fn french_across(pieces: &[Piece]) -> Vec<String> {
         .collect()
 }
 
-fn code(text: &str) -> Run {
+pub(super) fn code(text: &str) -> Run {
     Run::new().add_text(text).fonts(
         docx_rs::RunFonts::new()
             .ascii("Courier New")
@@ -183,7 +186,7 @@ fn code(text: &str) -> Run {
 }
 
 /// A run of text already in French typography.
-fn styled(text: &str, s: Style) -> Run {
+pub(super) fn styled(text: &str, s: Style) -> Run {
     let mut r = if s.code {
         code(text)
     } else {
@@ -197,6 +200,9 @@ fn styled(text: &str, s: Style) -> Run {
     }
     if s.strike {
         r = r.strike();
+    }
+    if s.small {
+        r = r.size(17).color(MUTED);
     }
     r
 }

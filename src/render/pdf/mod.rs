@@ -5,7 +5,6 @@
 mod document;
 mod fiches;
 pub(crate) mod prose;
-pub mod rapport;
 
 pub use crate::typeset::{CREATOR, Date, PdfError, date_from_epoch};
 

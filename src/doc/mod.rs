@@ -1,0 +1,345 @@
+//! One typed document under every format ldm writes, as pandoc's AST is under its writers:
+//! a document is built once (headings, paragraphs of inline runs, tables, lists, figures,
+//! notes, page-break hints), its text gets French typography once (`Document::new`), and
+//! each backend — `html`, `md`, `typst` (PDF), and the DOCX one in `render::docx::model` —
+//! renders any document without knowing which one it is.
+
+pub mod html;
+pub mod md;
+pub mod read;
+#[cfg(feature = "pdf")]
+pub mod typst;
+
+/// A whole document: its metadata and its blocks, text already in French typography.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// The title shown in viewers (PDF DisplayDocTitle, HTML `<title>`, DOCX core).
+    pub title: String,
+    /// The author in the metadata: the school.
+    pub author: String,
+    /// The running header of printed pages: left, centre, right.
+    pub header: [String; 3],
+    pub blocks: Vec<Block>,
+}
+
+impl Document {
+    /// The document with French typography applied to every text it holds, the one
+    /// place it is applied (code spans excepted: they are shown as written).
+    pub fn new(title: &str, author: &str, header: [String; 3], blocks: Vec<Block>) -> Document {
+        let mut d = Document {
+            title: title.to_string(),
+            author: author.to_string(),
+            header,
+            blocks,
+        };
+        d.title = crate::typo::french(&d.title);
+        d.author = crate::typo::french(&d.author);
+        for h in &mut d.header {
+            *h = crate::typo::french(h);
+        }
+        blocks_french(&mut d.blocks);
+        d
+    }
+}
+
+/// A block of the document.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A heading; `outlined` ones are in the contents and the PDF's bookmarks.
+    Heading {
+        level: u8,
+        anchor: String,
+        content: Vec<Inline>,
+        outlined: bool,
+    },
+    Para(Vec<Inline>),
+    /// A remark in small muted type under what it explains.
+    Note(Vec<Inline>),
+    /// Blocks framed together (the avis and its motivation).
+    Frame(Vec<Block>),
+    Quote(Vec<Block>),
+    Code(String),
+    List {
+        /// The first number of an ordered list; `None` for bullets.
+        start: Option<usize>,
+        items: Vec<Vec<Block>>,
+    },
+    Table(Table),
+    Figure(Figure),
+    /// The next block starts a page in the paged formats (PDF, DOCX, printed HTML).
+    PageBreak,
+}
+
+/// A table: heading rows (repeated on each page), body rows, columns' relative widths.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Table {
+    pub widths: Vec<f32>,
+    pub head: Vec<Vec<Cell>>,
+    pub body: Vec<Vec<Cell>>,
+    /// The whole table stays on one page (an identity table of a few rows).
+    pub keep_together: bool,
+}
+
+/// A table cell; a heading cell in the body labels its row (a row header).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    pub content: Vec<Block>,
+    pub header: bool,
+    pub colspan: usize,
+    pub rowspan: usize,
+    /// A number, aligned right.
+    pub numeric: bool,
+}
+
+impl Cell {
+    /// A data cell of plain text.
+    pub fn text(s: &str) -> Cell {
+        Cell::of(vec![Inline::Text(s.to_string())])
+    }
+
+    /// A data cell of inline runs.
+    pub fn of(inlines: Vec<Inline>) -> Cell {
+        Cell {
+            content: vec![Block::Para(inlines)],
+            header: false,
+            colspan: 1,
+            rowspan: 1,
+            numeric: false,
+        }
+    }
+
+    /// A heading cell of plain text.
+    pub fn th(s: &str) -> Cell {
+        Cell {
+            header: true,
+            ..Cell::text(s)
+        }
+    }
+
+    /// A number cell.
+    pub fn num(s: &str) -> Cell {
+        Cell {
+            numeric: true,
+            ..Cell::text(s)
+        }
+    }
+
+    /// The cell's text, its blocks joined by spaces (what a reader of any format sees).
+    pub fn plain(&self) -> String {
+        blocks_plain(&self.content)
+    }
+}
+
+/// A figure: a picture (an SVG chart) with the text that replaces it for who cannot see it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// The picture's file name in the document's files (PDF), and its SVG source.
+    pub name: String,
+    pub svg: String,
+    /// The short title shown above the picture.
+    pub caption: String,
+    pub alt: String,
+}
+
+/// An inline run.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Inline {
+    Text(String),
+    Emph(Vec<Inline>),
+    Strong(Vec<Inline>),
+    Strike(Vec<Inline>),
+    /// A link inside the document (`#anchor`) or to an address.
+    Link {
+        url: String,
+        content: Vec<Inline>,
+    },
+    Code(String),
+    LineBreak,
+}
+
+/// A heading block.
+pub fn heading(level: u8, anchor: &str, text: &str) -> Block {
+    Block::Heading {
+        level,
+        anchor: anchor.to_string(),
+        content: vec![Inline::Text(text.to_string())],
+        outlined: true,
+    }
+}
+
+/// The document's title: its first heading, left out of the contents and bookmarks,
+/// whose top level is the document's parts.
+pub fn title(anchor: &str, text: &str) -> Block {
+    Block::Heading {
+        level: 1,
+        anchor: anchor.to_string(),
+        content: vec![Inline::Text(text.to_string())],
+        outlined: false,
+    }
+}
+
+/// A paragraph of plain text.
+pub fn para(text: &str) -> Block {
+    Block::Para(vec![Inline::Text(text.to_string())])
+}
+
+/// The text of inline runs, as a reader sees it.
+pub fn inlines_plain(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    for i in inlines {
+        match i {
+            Inline::Text(t) | Inline::Code(t) => out.push_str(t),
+            Inline::Emph(c) | Inline::Strong(c) | Inline::Strike(c) => {
+                out.push_str(&inlines_plain(c));
+            }
+            Inline::Link { content, .. } => out.push_str(&inlines_plain(content)),
+            Inline::LineBreak => out.push(' '),
+        }
+    }
+    out
+}
+
+/// The text of blocks, joined by spaces.
+pub fn blocks_plain(blocks: &[Block]) -> String {
+    let parts: Vec<String> = blocks
+        .iter()
+        .map(|b| match b {
+            Block::Heading { content, .. } | Block::Para(content) | Block::Note(content) => {
+                inlines_plain(content)
+            }
+            Block::Frame(b) | Block::Quote(b) => blocks_plain(b),
+            Block::Code(c) => c.clone(),
+            Block::List { items, .. } => items
+                .iter()
+                .map(|i| blocks_plain(i))
+                .collect::<Vec<_>>()
+                .join(" "),
+            Block::Table(t) => t
+                .head
+                .iter()
+                .chain(&t.body)
+                .flatten()
+                .map(Cell::plain)
+                .collect::<Vec<_>>()
+                .join(" "),
+            Block::Figure(f) => f.alt.clone(),
+            Block::PageBreak => String::new(),
+        })
+        .filter(|s| !s.is_empty())
+        .collect();
+    parts.join(" ")
+}
+
+fn blocks_french(blocks: &mut [Block]) {
+    for b in blocks {
+        match b {
+            Block::Heading { content, .. } | Block::Para(content) | Block::Note(content) => {
+                inlines_french(content);
+            }
+            Block::Frame(b) | Block::Quote(b) => blocks_french(b),
+            Block::List { items, .. } => items.iter_mut().for_each(|i| blocks_french(i)),
+            Block::Table(t) => {
+                for c in t.head.iter_mut().chain(t.body.iter_mut()).flatten() {
+                    blocks_french(&mut c.content);
+                }
+            }
+            Block::Figure(f) => {
+                f.alt = crate::typo::french(&f.alt);
+                f.caption = crate::typo::french(&f.caption);
+            }
+            Block::Code(_) | Block::PageBreak => {}
+        }
+    }
+}
+
+/// French typography over a run of inlines taken as one text, so a space and the mark it
+/// precedes in another run (« *mot* : ») are seen together; code stays as written. Spaces
+/// are replaced one for one, so the text splits back at the same places; when the rule
+/// inserted a space (« «mot» »), each run keeps its own pass instead.
+fn inlines_french(inlines: &mut [Inline]) {
+    let mut leaves = Vec::new();
+    leaves_of(inlines, &mut leaves);
+    let own: Vec<String> = leaves
+        .iter()
+        .map(|l| match l {
+            Leaf::Text(t) => crate::typo::french(t),
+            Leaf::Opaque(n) => "x".repeat(*n),
+        })
+        .collect();
+    let joined = own.concat();
+    let fixed: Vec<char> = crate::typo::french(&joined).chars().collect();
+    let whole = fixed.len() == joined.chars().count();
+    let mut at = 0;
+    for (leaf, own) in leaves.into_iter().zip(own) {
+        let n = own.chars().count();
+        if let Leaf::Text(t) = leaf {
+            *t = if whole {
+                fixed[at..at + n].iter().collect()
+            } else {
+                own
+            };
+        }
+        at += n;
+    }
+}
+
+/// A piece of a paragraph's text: text typography may change, or code and line breaks
+/// it must see as characters but never change.
+enum Leaf<'a> {
+    Text(&'a mut String),
+    Opaque(usize),
+}
+
+fn leaves_of<'a>(inlines: &'a mut [Inline], out: &mut Vec<Leaf<'a>>) {
+    for i in inlines {
+        match i {
+            Inline::Text(t) => out.push(Leaf::Text(t)),
+            Inline::Emph(c) | Inline::Strong(c) | Inline::Strike(c) => leaves_of(c, out),
+            Inline::Link { content, .. } => leaves_of(content, out),
+            Inline::Code(c) => out.push(Leaf::Opaque(c.chars().count())),
+            Inline::LineBreak => out.push(Leaf::Opaque(1)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typography_is_applied_once_to_every_text_but_code() {
+        let d = Document::new(
+            "Titre : x",
+            "Lycée",
+            ["a".into(), "b ?".into(), "c".into()],
+            vec![
+                Block::Para(vec![
+                    Inline::Strong(vec![Inline::Text("Avis : oui".into())]),
+                    Inline::Code("a : b".into()),
+                ]),
+                Block::Table(Table {
+                    body: vec![vec![Cell::text("10 %")]],
+                    ..Table::default()
+                }),
+            ],
+        );
+        assert_eq!(d.title, "Titre\u{a0}: x");
+        assert_eq!(d.header[1], "b\u{202f}?");
+        assert_eq!(blocks_plain(&d.blocks), "Avis\u{a0}: ouia : b 10\u{a0}%");
+        let mut runs = vec![
+            Inline::Strong(vec![Inline::Text("Note".into())]),
+            Inline::Text(" : voir « ".into()),
+            Inline::Emph(vec![Inline::Text("ici".into())]),
+            Inline::Text(" »".into()),
+        ];
+        inlines_french(&mut runs);
+        assert_eq!(
+            inlines_plain(&runs),
+            "Note\u{a0}: voir «\u{202f}ici\u{202f}»"
+        );
+        assert_eq!(
+            Document::new(&d.title, "Lycée", d.header.clone(), d.blocks.clone()),
+            d
+        );
+    }
+}

@@ -1,0 +1,249 @@
+//! The DOCX backend of the document model (`doc::Document`): any document as a Word file
+//! through the annex's pipeline — docx-rs, the building blocks' heading styles and
+//! bookmarks, `package` for what docx-rs cannot write and `order` for the schema's order —
+//! so every document is as valid for Word as the annex. Text arrives in French typography.
+
+use super::blocks::{self, Writer};
+use super::prose::{Style, code, styled};
+use super::{DocxError, footer, package, page, styles};
+use crate::doc::{self, Block, Cell, Document, Inline};
+use docx_rs::{AlignmentType, BreakType, Docx, Paragraph, Run, SpecialIndentType, TableCell};
+
+/// The document as DOCX bytes; `date` (W3CDTF) goes into the core properties.
+pub fn docx(d: &Document, date: Option<&str>) -> Result<Vec<u8>, DocxError> {
+    let mut w = Writer::new(page(styles(Docx::new())).footer(footer()));
+    let mut new_page = false;
+    for b in &d.blocks {
+        match b {
+            Block::PageBreak => new_page = true,
+            Block::Heading { level, content, .. } => {
+                let text = doc::inlines_plain(content);
+                w.heading(usize::from((*level).clamp(1, 3)), &text, new_page);
+                new_page = false;
+            }
+            Block::Table(t) => table(&mut w, t),
+            other => {
+                for (k, p) in paragraphs(other, 0).into_iter().enumerate() {
+                    w.paragraph(p.page_break_before(new_page && k == 0));
+                }
+                new_page = false;
+            }
+        }
+    }
+    let meta = package::Meta {
+        title: &d.title,
+        author: &d.author,
+        date,
+    };
+    package::pack(w.docx, &w.tables, &meta)
+}
+
+/// A block other than a heading or a table as paragraphs, indented by `depth` steps.
+fn paragraphs(b: &Block, depth: i32) -> Vec<Paragraph> {
+    let indent = |p: Paragraph| {
+        if depth > 0 {
+            p.indent(Some(360 * depth), None, None, None)
+        } else {
+            p
+        }
+    };
+    match b {
+        Block::Heading { content, .. } => vec![indent(runs(content, BOLD)).keep_next(true)],
+        Block::Para(c) => vec![indent(runs(c, PLAIN))],
+        Block::Note(c) => vec![indent(runs(c, NOTE))],
+        Block::Frame(bs) => bs.iter().flat_map(|b| paragraphs(b, depth)).collect(),
+        Block::Quote(bs) => bs.iter().flat_map(|b| paragraphs(b, depth + 1)).collect(),
+        Block::Code(c) => c
+            .lines()
+            .map(|l| indent(Paragraph::new().add_run(code(l))))
+            .collect(),
+        Block::List { start, items } => list(*start, items, depth),
+        Block::Figure(f) => {
+            let alt = vec![Inline::Text(f.alt.clone())];
+            vec![indent(runs(&alt, NOTE))]
+        }
+        // A table inside a list or frame: its cells' text, row by row.
+        Block::Table(t) => t
+            .head
+            .iter()
+            .chain(&t.body)
+            .map(|r| {
+                let cells: Vec<String> = r.iter().map(Cell::plain).collect();
+                indent(Paragraph::new().add_run(Run::new().add_text(cells.join(" | "))))
+            })
+            .collect(),
+        Block::PageBreak => vec![Paragraph::new().add_run(Run::new().add_break(BreakType::Page))],
+    }
+}
+
+/// A list as paragraphs with a hanging bullet or number, so it needs no numbering part.
+fn list(start: Option<usize>, items: &[Vec<Block>], depth: i32) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    for (k, item) in items.iter().enumerate() {
+        let mark = start.map_or("•\t".to_string(), |s| format!("{}.\t", s + k));
+        for (j, p) in item
+            .iter()
+            .flat_map(|b| paragraphs(b, depth + 1))
+            .enumerate()
+        {
+            if j > 0 {
+                out.push(p);
+                continue;
+            }
+            let mut p = p.indent(
+                Some(360 * (depth + 1)),
+                Some(SpecialIndentType::Hanging(360)),
+                None,
+                None,
+            );
+            let r = Run::new().add_text(mark.clone());
+            p.children
+                .insert(0, docx_rs::ParagraphChild::Run(Box::new(r)));
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// A table: heading rows first (repeated on each page), heading cells shaded (which marks
+/// a label/value table's first column as headings), spans as Word's merges; a table kept
+/// together keeps each row with the next.
+fn table(w: &mut Writer, t: &doc::Table) {
+    let rows: Vec<&Vec<Cell>> = t.head.iter().chain(&t.body).collect();
+    let last = rows.len().saturating_sub(1);
+    // Columns still covered by a vertical span from a row above: how many rows more.
+    let mut covered = vec![0usize; t.widths.len().max(1)];
+    let mut out = Vec::new();
+    for (k, r) in rows.iter().enumerate() {
+        let keep = t.keep_together && k < last;
+        out.push(row(r, &mut covered, keep));
+    }
+    w.table(t.head.len(), blocks::table(&t.widths, out));
+}
+
+fn row(cells: &[Cell], covered: &mut Vec<usize>, keep: bool) -> Vec<TableCell> {
+    let mut out = Vec::new();
+    let mut col = 0;
+    let mut cells = cells.iter();
+    loop {
+        if col < covered.len() && covered[col] > 0 {
+            covered[col] -= 1;
+            out.push(blocks::spanned());
+            col += 1;
+            continue;
+        }
+        let Some(c) = cells.next() else { break };
+        let mut tc = cell(c, keep);
+        if c.colspan > 1 {
+            tc = tc.grid_span(c.colspan);
+        }
+        if c.rowspan > 1 {
+            if covered.len() <= col {
+                covered.resize(col + 1, 0);
+            }
+            covered[col] = c.rowspan - 1;
+            tc = blocks::first_of_span(tc);
+        }
+        out.push(tc);
+        col += c.colspan.max(1);
+    }
+    out
+}
+
+fn cell(c: &Cell, keep: bool) -> TableCell {
+    let style = if c.header { BOLD } else { PLAIN };
+    let mut ps: Vec<Paragraph> = c
+        .content
+        .iter()
+        .flat_map(|b| match b {
+            Block::Para(i) => vec![runs(i, style)],
+            other => paragraphs(other, 0),
+        })
+        .collect();
+    if ps.is_empty() {
+        ps.push(Paragraph::new());
+    }
+    let ps = ps.into_iter().map(|p| {
+        let p = if c.numeric {
+            p.align(AlignmentType::Right)
+        } else {
+            p
+        };
+        p.keep_next(keep)
+    });
+    let tc = if c.header {
+        blocks::shaded(TableCell::new())
+    } else {
+        TableCell::new()
+    };
+    ps.fold(tc, TableCell::add_paragraph)
+}
+
+/// Plain runs, a heading cell's bold ones, a note's small ones.
+const PLAIN: Style = Style {
+    bold: false,
+    italic: false,
+    strike: false,
+    code: false,
+    small: false,
+};
+const BOLD: Style = Style {
+    bold: true,
+    ..PLAIN
+};
+const NOTE: Style = Style {
+    small: true,
+    ..PLAIN
+};
+
+fn runs(is: &[Inline], s: Style) -> Paragraph {
+    let mut out = Vec::new();
+    collect_runs(is, s, &mut out);
+    out.into_iter().fold(Paragraph::new(), Paragraph::add_run)
+}
+
+fn collect_runs(is: &[Inline], s: Style, out: &mut Vec<Run>) {
+    for i in is {
+        match i {
+            Inline::Text(t) => out.push(styled(t, s)),
+            Inline::Emph(c) => collect_runs(c, Style { italic: true, ..s }, out),
+            Inline::Strong(c) => collect_runs(c, Style { bold: true, ..s }, out),
+            Inline::Strike(c) => collect_runs(c, Style { strike: true, ..s }, out),
+            Inline::Link { content, .. } => collect_runs(content, s, out),
+            Inline::Code(c) => out.push(styled(c, Style { code: true, ..s })),
+            Inline::LineBreak => out.push(Run::new().add_break(BreakType::TextWrapping)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::{heading, para};
+
+    fn document() -> Document {
+        let mut spanning = Cell::text("Objectif");
+        spanning.rowspan = 2;
+        let t = doc::Table {
+            widths: vec![1.0, 1.0],
+            head: vec![vec![Cell::th("Objectif"), Cell::th("Indicateur")]],
+            body: vec![vec![spanning, Cell::text("a")], vec![Cell::text("b")]],
+            keep_together: true,
+        };
+        let blocks = vec![heading(1, "", "Titre"), para("x"), Block::Table(t)];
+        Document::new("Titre", "Lycée", Default::default(), blocks)
+    }
+
+    #[test]
+    fn spans_are_word_merges_and_the_bytes_are_the_same_twice() {
+        let bytes = docx(&document(), None).unwrap();
+        assert_eq!(bytes, docx(&document(), None).unwrap());
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes[..])).unwrap();
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+            .unwrap();
+        assert!(xml.contains("<w:vMerge w:val=\"restart\" />"), "{xml}");
+        assert!(xml.contains("<w:vMerge w:val=\"continue\" />"), "{xml}");
+        assert!(xml.contains("<w:tblHeader/>"), "{xml}");
+    }
+}

@@ -1,0 +1,270 @@
+//! The document model's promise (issue 29): a document laid out once reads the same in
+//! every format. The example's rapport d'audit, table by table and cell by cell, in HTML
+//! (scraper), Markdown (comrak's tables), DOCX (the cells of `word/document.xml`) and PDF
+//! (pdftotext, cells in reading order); and each label of the rapport typed in one file.
+
+use crate::common::*;
+use crate::docx::{part, read_body};
+
+/// The cells of a document: tables → rows → cells, each cell's text with its spaces
+/// made plain and collapsed; empty cells left out (the places a span covers, which
+/// Markdown and Word write as empty cells), then empty rows (a Markdown label/value
+/// table's empty heading row).
+type Cells = Vec<Vec<Vec<String>>>;
+
+fn norm(s: &str) -> String {
+    s.replace(['\u{a0}', '\u{202f}'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn tables(rows: Vec<Vec<Vec<String>>>) -> Cells {
+    rows.into_iter()
+        .map(|t| {
+            t.into_iter()
+                .map(|r| {
+                    let cells = r.iter().map(|c| norm(c));
+                    cells.filter(|c| !c.is_empty()).collect::<Vec<_>>()
+                })
+                .filter(|r| !r.is_empty())
+                .collect()
+        })
+        .collect()
+}
+
+fn html_cells(html: &str) -> Cells {
+    let page = scraper::Html::parse_document(html);
+    let table = scraper::Selector::parse("table").unwrap();
+    let row = scraper::Selector::parse("tr").unwrap();
+    let cell = scraper::Selector::parse("th, td").unwrap();
+    let all = page.select(&table).map(|t| {
+        t.select(&row)
+            .map(|r| r.select(&cell).map(|c| c.text().collect()).collect())
+            .collect()
+    });
+    tables(all.collect())
+}
+
+#[cfg(feature = "pdf")]
+/// The texts of the cells spanning several rows, which typst draws after the rows they
+/// span: the PDF has them, not in the reading order of the other cells.
+fn html_row_spans(html: &str) -> Vec<String> {
+    let page = scraper::Html::parse_document(html);
+    let spans = scraper::Selector::parse("td[rowspan], th[rowspan]").unwrap();
+    page.select(&spans)
+        .map(|c| norm(&c.text().collect::<String>()))
+        .collect()
+}
+
+/// The PDF's text has every cell of `html`, in order, spanning cells anywhere.
+#[cfg(feature = "pdf")]
+fn pdf_agrees(html: &str, text: &str) -> Result<(), String> {
+    let spans = html_row_spans(html);
+    let mut cells = html_cells(html);
+    for r in cells.iter_mut().flatten() {
+        r.retain(|c| !spans.contains(c));
+    }
+    if let Some(c) = missing_in_order(&cells, text) {
+        return Err(c);
+    }
+    let squeezed = norm(text).replace(' ', "");
+    match spans
+        .iter()
+        .find(|s| !squeezed.contains(&s.replace(' ', "")))
+    {
+        Some(s) => Err(s.clone()),
+        None => Ok(()),
+    }
+}
+
+fn md_cells(md: &str) -> Cells {
+    use comrak::nodes::NodeValue;
+    let arena = comrak::Arena::new();
+    let mut options = comrak::Options::default();
+    options.extension.table = true;
+    let root = comrak::parse_document(&arena, md, &options);
+    let all = root
+        .descendants()
+        .filter(|n| matches!(n.data().value, NodeValue::Table(_)))
+        .map(|t| {
+            t.children()
+                .map(|r| r.children().map(|c| c.collect_text()).collect())
+                .collect()
+        });
+    tables(all.collect())
+}
+
+fn docx_cells(docx: &[u8]) -> Cells {
+    let body = read_body(&part(docx, "word/document.xml"));
+    tables(
+        body.tables
+            .into_iter()
+            .map(|t| t.into_iter().map(|r| r.cells).collect())
+            .collect(),
+    )
+}
+
+/// Every cell of `cells` found in `text` in their order (whitespace ignored, as a PDF's
+/// lines wrap where the page wants): the first cell missing or out of order, if any.
+fn missing_in_order(cells: &Cells, text: &str) -> Option<String> {
+    let squeeze = |s: &str| -> String {
+        norm(s)
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '\u{ad}'))
+            .collect()
+    };
+    let text = squeeze(text);
+    let mut at = 0;
+    for cell in cells.iter().flatten().flatten().filter(|c| !c.is_empty()) {
+        match text[at..].find(&squeeze(cell)) {
+            Some(i) => at += i + squeeze(cell).len(),
+            None => return Some(cell.clone()),
+        }
+    }
+    None
+}
+
+fn rapport(format: &str) -> Vec<u8> {
+    written(&["audit", "render"], format)
+}
+
+/// `ldm <verb…> . --format FORMAT -o FILE` in the example: the file's bytes.
+fn written(verb: &[&str], format: &str) -> Vec<u8> {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join(format!("document.{format}"));
+    Ldm::new()
+        .current_dir(example())
+        .args(verb)
+        .args([".", "--format", format, "-o"])
+        .arg(&out)
+        .run()
+        .success();
+    std::fs::read(&out).unwrap()
+}
+
+#[cfg(feature = "pdf")]
+fn pdf_text(pdf: &[u8]) -> String {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("document.pdf");
+    std::fs::write(&file, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        // In the content stream's order, which is the cells' order: the default
+        // geometric reading moves a narrow column's heading away from its row.
+        .args(["-raw".as_ref(), file.as_os_str(), "-".as_ref()])
+        .output()
+        .expect("pdftotext (poppler-utils) reads the PDF back");
+    assert!(out.status.success(), "pdftotext: {out:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn le_rapport_d_audit_a_les_memes_cellules_dans_les_quatre_formats() {
+    let page = String::from_utf8(rapport("html")).unwrap();
+    let html = html_cells(&page);
+    assert!(
+        html.len() >= 8,
+        "identity, auditors, synthesis, écarts, criteria, scales"
+    );
+    assert_eq!(
+        md_cells(&String::from_utf8(rapport("md")).unwrap()),
+        html,
+        "Markdown"
+    );
+    assert_eq!(docx_cells(&rapport("docx")), html, "DOCX");
+    #[cfg(feature = "pdf")]
+    assert_eq!(pdf_agrees(&page, &pdf_text(&rapport("pdf"))), Ok(()), "PDF");
+}
+
+#[test]
+fn le_tableau_de_bord_a_les_memes_cellules_en_html_markdown_et_pdf() {
+    let tableau = |f| written(&["progress"], f);
+    let page = String::from_utf8(tableau("html")).unwrap();
+    let html = html_cells(&page);
+    assert!(html.len() > 20, "the summary and every fiche's indicators");
+    let measure = "2022 : 0";
+    assert!(html.iter().flatten().flatten().any(|c| c.contains(measure)));
+    assert_eq!(
+        md_cells(&String::from_utf8(tableau("md")).unwrap()),
+        html,
+        "Markdown"
+    );
+    #[cfg(feature = "pdf")]
+    {
+        let pdf = tableau("pdf");
+        assert_eq!(pdf, tableau("pdf"), "same dossier, same bytes");
+        assert_eq!(pdf_agrees(&page, &pdf_text(&pdf)), Ok(()), "PDF");
+    }
+}
+
+#[test]
+fn une_cellule_de_moins_dans_un_format_se_voit() {
+    let html = html_cells(&String::from_utf8(rapport("html")).unwrap());
+    let md = String::from_utf8(rapport("md")).unwrap();
+    let cell = "Étendre les journées inter-statuts";
+    let line = md.lines().find(|l| l.contains(cell)).unwrap();
+    let dropped: Vec<&str> = line.split(" | ").filter(|c| !c.contains(cell)).collect();
+    let md = md.replace(line, &dropped.join(" | "));
+    assert_ne!(md_cells(&md), html);
+    let text: String = html
+        .iter()
+        .flatten()
+        .flatten()
+        .map(|c| format!("{c}\n"))
+        .collect();
+    assert_eq!(missing_in_order(&html, &text), None);
+    let text = text.replacen("Étendre les journées inter-statuts", "", 1);
+    assert!(missing_in_order(&html, &text).is_some_and(|c| c.contains(cell)));
+}
+
+/// The rapport's wording of the guide, each label typed in one source file: a Rust string
+/// literal (`"Avis proposé"`) or a template's cell (`>Avis proposé<`, `| Avis proposé |`).
+const LABELS: &[&str] = &[
+    "Avis proposé",
+    "Synthèse par critère",
+    "Plan d'audit",
+    "Écarts",
+    "Les auditeurs",
+    "Date de la visite",
+    "Correction attendue",
+    "Échéance",
+    "Conformité",
+    "Efficacité",
+    "Constats",
+    "Les échelles de l'audit",
+];
+
+#[test]
+fn chaque_libelle_du_rapport_est_ecrit_dans_un_seul_fichier() {
+    let html = String::from_utf8(rapport("html")).unwrap();
+    let mut files = Vec::new();
+    for dir in ["src", "templates"] {
+        for e in walkdir::WalkDir::new(root().join(dir)) {
+            let e = e.unwrap();
+            if e.file_type().is_file() {
+                let text = std::fs::read_to_string(e.path()).unwrap_or_default();
+                files.push((e.path().to_path_buf(), text));
+            }
+        }
+    }
+    for label in LABELS {
+        assert!(
+            html.contains(&format!(">{label}<")),
+            "« {label} » is in the rapport"
+        );
+        let typed: Vec<_> = files
+            .iter()
+            .filter(|(_, t)| {
+                [
+                    format!("\"{label}\""),
+                    format!(">{label}<"),
+                    format!("| {label} |"),
+                ]
+                .iter()
+                .any(|p| t.contains(p.as_str()))
+            })
+            .map(|(p, _)| p.display().to_string())
+            .collect();
+        assert_eq!(typed.len(), 1, "« {label} » typed in {typed:?}");
+    }
+}
