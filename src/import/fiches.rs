@@ -284,6 +284,12 @@ fn autres(ind: &mut Indicateur, rest: &str) {
     }
 }
 
+/// A measure written as the format reads it: a number with its unit, a range, « NC ».
+fn written_form(t: &str) -> bool {
+    use crate::model::valeur::{chiffree, non_mesure};
+    chiffree(t).is_some() || non_mesure(t).is_some()
+}
+
 /// One measure into the indicator; the reason when it cannot be.
 fn place(ind: &mut Indicateur, cell: &str, year: Option<String>) -> Result<(), &'static str> {
     let Some((m, own)) = values::measure(cell) else {
@@ -295,15 +301,29 @@ fn place(ind: &mut Indicateur, cell: &str, year: Option<String>) -> Result<(), &
     match m {
         Measure::Number { value, unit } => {
             if let Some(u) = unit {
-                if ind.unite.is_some_and(|x| x != u) {
+                if ind.unite.as_deref().is_some_and(|x| x != u) {
                     ind.notes.push(format!(
                         "{year} : « {} » : unité différente des autres mesures",
                         plain(cell)
                     ));
                 }
-                ind.unite.get_or_insert(u);
+                ind.unite.get_or_insert_with(|| u.to_string());
             }
             ind.mesures.push((year, value));
+            Ok(())
+        }
+        Measure::Text(t) if written_form(&t) => {
+            // A form ldm reads itself (« 13,70 M€ », « 70 à 80 % », « NC (raison) »): kept
+            // as written, its unit the indicator's when the annex gave none.
+            if let Some(u) = crate::model::valeur::chiffree(&t).and_then(|c| c.unite) {
+                ind.unite.get_or_insert_with(|| u.name().to_string());
+            }
+            if crate::model::valeur::non_mesure(&t).is_some() {
+                ind.notes
+                    .push(format!("{year} : « {t} » : lu comme non mesuré"));
+            }
+            ind.mesures
+                .push((year, serde_json::to_string(&t).unwrap_or_default()));
             Ok(())
         }
         Measure::Text(t) => {

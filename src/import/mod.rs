@@ -30,7 +30,7 @@ pub struct Person {
 #[derive(Debug, Clone, Default)]
 pub struct Indicateur {
     pub intitule: String,
-    pub unite: Option<&'static str>,
+    pub unite: Option<String>,
     pub mesures: Vec<(String, String)>,
     pub notes: Vec<String>,
 }

@@ -42,11 +42,42 @@ pub fn measure(cell: &str) -> Option<(Measure, Option<String>)> {
     if is_blank(&s) {
         return None;
     }
+    if let Some((v, day)) = dated(&s) {
+        return Some((number(&v).unwrap_or(Measure::Text(v)), Some(day)));
+    }
     let (s, year) = match s.strip_suffix(')').and_then(|t| t.rsplit_once(" (")) {
         Some((v, y)) if year(y).is_some() => (v.trim().to_string(), year(y)),
         _ => (s, None),
     };
     Some((number(&s).unwrap_or(Measure::Text(s)), year))
+}
+
+const MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+/// « 3 (le 12 mars 2026) », a measure dated to the day as ldm's documents show it: the
+/// value and its day written `2026-03-12`, the key the format reads.
+fn dated(s: &str) -> Option<(String, String)> {
+    let (v, day) = s.strip_suffix(')')?.rsplit_once(" (le ")?;
+    let mut words = day.split_whitespace();
+    let d: u32 = words.next()?.trim_end_matches("er").parse().ok()?;
+    let month = words.next()?;
+    let m = MONTHS.iter().position(|m| *m == month)? + 1;
+    let y: u32 = words.next()?.parse().ok()?;
+    let ok = words.next().is_none() && (1..=31).contains(&d) && (1000..=9999).contains(&y);
+    ok.then(|| (v.trim().to_string(), format!("{y:04}-{m:02}-{d:02}")))
 }
 
 /// « 85 % », « 85% », « 85,5 % », « 1 200 », « 36 100 € », « 12 » as a number and unit.
@@ -241,6 +272,14 @@ mod tests {
                 },
                 Some("2025".into())
             ))
+        );
+        assert_eq!(
+            measure("3 (le 12 mars 2026)"),
+            Some((n("3", None).unwrap().0, Some("2026-03-12".into())))
+        );
+        assert_eq!(
+            measure("4 (le 1er juin 2025)").map(|m| m.1),
+            Some(Some("2025-06-01".into()))
         );
     }
 

@@ -333,7 +333,7 @@ fn indicateur(s: &mut String, i: &Indicateur) {
     for n in &i.notes {
         let _ = writeln!(s, "        # À vérifier : {}", one_line(n));
     }
-    if let Some(u) = i.unite {
+    if let Some(u) = &i.unite {
         let _ = writeln!(s, "        unite: {u}");
     }
     // The annex does not carry the direction: the name says it, as check reads it.

@@ -27,7 +27,7 @@ use serde::Serialize;
 
 /// Version of `ldm progress --format json` (docs/json.md keeps the changelog): fields
 /// added since version 1, none removed or changed in meaning.
-pub const JSON_VERSION: u32 = 1;
+pub const JSON_VERSION: u32 = 2;
 
 /// Counts by status and the mean progress of the measurable indicators.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
