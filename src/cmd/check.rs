@@ -82,8 +82,7 @@ fn check_one(
     tout: bool,
 ) -> anyhow::Result<Checked> {
     let mut ws = Workspace::load(dir)?;
-    let mut report = ldm::check::check(&ws);
-    self_assessment(&mut ws, &mut report);
+    let mut report = ldm::ops::check::check(&mut ws);
     let whole = scope.is_whole();
     let hidden = scope.apply(&mut report);
     let label = super::label::dossier_label(dir, format);
@@ -91,24 +90,6 @@ fn check_one(
     // A part asked for (a criterion, a file) is shown in full, as is everything with --tout.
     checked.overview = whole && !tout;
     Ok(checked)
-}
-
-/// Adds the findings of the files beside the dossier that `check` does not read: the
-/// school's self-assessment (`autoevaluation/`, the audit's rules) and the comité de
-/// pilotage's bilans (`bilans/`), with their files for the reports to quote.
-fn self_assessment(ws: &mut Workspace, report: &mut ldm::check::CheckReport) {
-    let (mut found, mut sources) = ldm::bilan::check::check(ws);
-    if let Some(auto) = ldm::audit::autoevaluation::load(ws) {
-        found.extend(ldm::audit::autoevaluation::check(ws, &auto));
-        sources.extend(auto.sources);
-    }
-    if found.is_empty() && sources.is_empty() {
-        return;
-    }
-    report.diagnostics.extend(found);
-    ldm::diagnostic::sort(&mut report.diagnostics);
-    report.total = ldm::diagnostic::Counts::of(&report.diagnostics);
-    ws.dossier.sources.extend(sources);
 }
 
 /// On GitHub Actions, appends the Markdown summary to the file `$GITHUB_STEP_SUMMARY`

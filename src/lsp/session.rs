@@ -2,7 +2,6 @@
 //! and the files that were last given findings (so the findings that disappear are
 //! cleared). No protocol here: `server` turns it into messages.
 
-use crate::check;
 use crate::diagnostic::Diagnostic;
 use crate::vfs::{Disk, FileSource, Overlay};
 use crate::workspace::Workspace;
@@ -71,8 +70,8 @@ impl Session {
         self.ws = crate::load::load_from(files, &self.root)
             .ok()
             .map(Workspace::new);
-        if let Some(ws) = &self.ws {
-            let report = check::check(ws);
+        if let Some(ws) = &mut self.ws {
+            let report = crate::ops::check::check(ws);
             for (file, found) in crate::diagnostic::by_file(&report.diagnostics) {
                 now.insert(file.to_string(), found.into_iter().cloned().collect());
             }

@@ -6,6 +6,7 @@
 //! its window (`progress`), the text documents of `diff` and `progress` with their
 //! typography (`document`), the rules' explanations (`explain`).
 
+pub mod check;
 pub mod document;
 pub mod explain;
 pub mod json;

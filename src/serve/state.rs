@@ -2,7 +2,7 @@
 //! each file kept apart so that an update carries only the files whose findings
 //! changed, and the HTML previews (annex, tableau de bord) of the latest load.
 
-use crate::check::{self, CritereSummary};
+use crate::check::CritereSummary;
 use crate::diagnostic::{Counts, Diagnostic, Rule, Severity};
 use crate::load::LoadError;
 use crate::model::Dossier;
@@ -134,8 +134,8 @@ impl Analyse {
     }
 
     /// Checks a loaded dossier (from the disk or any other file source).
-    pub fn of(ws: Workspace) -> Analyse {
-        let report = check::check(&ws);
+    pub fn of(mut ws: Workspace) -> Analyse {
+        let report = crate::ops::check::check(&mut ws);
         let d = &ws.dossier;
         let mut fichiers: BTreeMap<String, Vec<Constat>> = BTreeMap::new();
         let mut ordre = Vec::new();

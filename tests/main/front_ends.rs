@@ -111,6 +111,19 @@ fn lsp(dossier: TempDossier) -> (Counts, BTreeMap<String, Vec<(String, u64)>>) {
     (tally, by_file)
 }
 
+/// The example with a mistake in its self-assessment and a bilan left to write: files
+/// beside the dossier that `check` reads too, as must serve and lsp.
+fn beside_the_dossier() -> TempDossier {
+    let d = TempDossier::copy(&example(), "a-cote");
+    d.edit(
+        "autoevaluation/criteres/1-offre-de-formation.md",
+        "efficacite: remarquable",
+        "efficacite: formidable",
+    );
+    d.write("bilans/2026.md", "# Bilan 2026\n\nÀ compléter\n");
+    d
+}
+
 /// A dossier just made by `ldm init`: hundreds of « À compléter », repeated in each file.
 fn new_dossier() -> TempDossier {
     let tmp = tempfile::tempdir().unwrap();
@@ -120,7 +133,11 @@ fn new_dossier() -> TempDossier {
 
 #[test]
 fn the_command_line_serve_and_lsp_say_the_same_thing() {
-    let mut dossiers = vec![TempDossier::copy(&example(), "lycee"), new_dossier()];
+    let mut dossiers = vec![
+        TempDossier::copy(&example(), "lycee"),
+        new_dossier(),
+        beside_the_dossier(),
+    ];
     dossiers.extend(DOSSIERS.iter().map(|f| TempDossier::fixture(f)));
     for dossier in dossiers {
         let name = dossier.path().display().to_string();
@@ -131,6 +148,14 @@ fn the_command_line_serve_and_lsp_say_the_same_thing() {
         assert_eq!(serve_total, total, "{name}: serve");
         assert_eq!(serve_by_file, by_file, "{name}: serve");
         let findings: usize = by_file.iter().map(|(_, f)| f.len()).sum();
+        if name.ends_with("a-cote") {
+            let files: Vec<&str> = by_file.iter().map(|(f, _)| f.as_str()).collect();
+            assert!(
+                files.iter().any(|f| f.starts_with("autoevaluation/"))
+                    && files.iter().any(|f| f.starts_with("bilans/")),
+                "{files:?}"
+            );
+        }
         if name.ends_with("neuf") {
             // The page groups the repeats as the terminal does: far fewer cards.
             assert!(
