@@ -311,7 +311,8 @@ fn transversalite(front: Option<&crate::model::front::CritereFront>) -> Vec<(Str
 }
 
 /// Builds the annex of `d`, restricted to the criteria `only` when it is not empty.
-pub fn build(d: &Dossier, ed: &Edition, only: &[u32]) -> Annexe {
+/// The school's identity as ldm.toml writes it, « — » where it says nothing.
+fn identite(d: &Dossier, ed: &Edition) -> Identite {
     let cfg = d.config.as_ref();
     let text = |f: fn(&crate::model::Config) -> String| cfg.map_or(DASH.to_string(), f);
     let annee = d.annee().unwrap_or(0);
@@ -322,7 +323,7 @@ pub fn build(d: &Dossier, ed: &Edition, only: &[u32]) -> Annexe {
             .map(|u| u.get_ref().shown())
             .collect()
     });
-    let identite = Identite {
+    Identite {
         nom: text(|c| c.etablissement.nom.get_ref().clone()),
         uai: text(|c| c.etablissement.uai.get_ref().clone()),
         academie: text(|c| c.etablissement.academie.get_ref().clone()),
@@ -345,7 +346,13 @@ pub fn build(d: &Dossier, ed: &Edition, only: &[u32]) -> Annexe {
         edition: ed.id.clone(),
         edition_titre: ed.titre.clone(),
         reseau: reseau.clone(),
-    };
+    }
+}
+
+pub fn build(d: &Dossier, ed: &Edition, only: &[u32]) -> Annexe {
+    let annee = d.annee().unwrap_or(0);
+    let identite = identite(d, ed);
+    let reseau = identite.reseau.clone();
     let etab = d.etablissement.as_ref();
     let etab = etab.map(|doc| place(d, doc, sections::ETABLISSEMENT, &[]));
     let etab_text = |t: &str| etab.as_ref().map_or_else(Prose::default, |p| p.section(t));
