@@ -10,8 +10,8 @@ pub mod modele;
 
 use crate::progress::{self, Progress};
 
-pub use document::document;
 use crate::workspace::Workspace;
+pub use document::document;
 
 /// The bilans' folder inside the dossier.
 pub const DIR: &str = "bilans";

@@ -68,7 +68,11 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
         );
     }
     let bytes = document(&b, format)?;
-    let to_screen = a.output.path.as_deref().is_none_or(|p| p.as_os_str() == "-");
+    let to_screen = a
+        .output
+        .path
+        .as_deref()
+        .is_none_or(|p| p.as_os_str() == "-");
     if matches!(format, Kind::Pdf | Kind::Docx) && to_screen && super::stdout_is_terminal() {
         anyhow::bail!(
             "un document PDF ou Word ne s'affiche pas à l'écran : écrivez-le dans un fichier avec « -o bilan.pdf »"
