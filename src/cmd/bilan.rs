@@ -84,29 +84,8 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
 /// The bilan in `format`: one document, laid out once, through the backend of the format.
 fn document(b: &bilan::Bilan, format: Kind) -> anyhow::Result<Vec<u8>> {
     let doc = bilan::document(b);
-    Ok(match format {
-        Kind::Html => ldm::doc::html::render(&doc).into_bytes(),
-        Kind::Md => ldm::doc::md::render(&doc).into_bytes(),
-        Kind::Pdf => pdf(&doc)?,
-        Kind::Docx => {
-            let date = std::env::var("SOURCE_DATE_EPOCH")
-                .ok()
-                .and_then(|v| ldm::render::docx::date_from_epoch(&v));
-            ldm::render::docx::model::docx(&doc, date.as_deref())?
-        }
-        // `output::BILAN` offers no other format.
-        other => anyhow::bail!("le bilan ne s'écrit pas en {}", other.value()),
-    })
-}
-
-#[cfg(feature = "pdf")]
-fn pdf(d: &ldm::doc::Document) -> anyhow::Result<Vec<u8>> {
-    Ok(ldm::doc::typst::pdf(d, super::pdf_date())?)
-}
-
-#[cfg(not(feature = "pdf"))]
-fn pdf(_: &ldm::doc::Document) -> anyhow::Result<Vec<u8>> {
-    anyhow::bail!("cette version de ldm a été construite sans le PDF (fonctionnalité « pdf »)")
+    // `output::BILAN` offers no other format.
+    super::document_bytes(&doc, format, "le bilan")
 }
 
 /// Writes `bilans/<annee>.md` for the committee, never over an existing file.
