@@ -156,12 +156,13 @@ pub fn pipeline_on(files: Memory) {
     between_labels(&ws, annee);
 }
 
-/// The bilan of the year (both formats, its file's template and rules), the
+/// The bilan of the year (its document, its file's template and rules), the
 /// self-assessment's rules, and the renewal made from this dossier (planned, not written).
 fn between_labels(ws: &Workspace, annee: i64) {
     let b = crate::bilan::build(ws, annee);
-    let _ = crate::bilan::markdown(&b);
-    let _ = crate::bilan::html(&b);
+    let d = crate::bilan::document(&b);
+    let _ = crate::doc::md::render(&d);
+    let _ = crate::doc::html::render(&d);
     let _ = crate::bilan::modele::modele(&b);
     let _ = crate::bilan::check::check(ws);
     if let Some(auto) = crate::audit::autoevaluation::load(ws) {

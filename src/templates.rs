@@ -20,7 +20,6 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ),
     ("annexe.md.j2", include_str!("../templates/annexe.md.j2")),
     ("diff.html.j2", include_str!("../templates/diff.html.j2")),
-    ("bilan.html.j2", include_str!("../templates/bilan.html.j2")),
 ];
 
 /// Instructions one render of a dossier's own templates may run, plus `FUEL_PER_VALUE`

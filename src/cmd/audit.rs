@@ -127,29 +127,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 fn document(ws: &Workspace, audit: &Audit, format: Kind) -> anyhow::Result<Vec<u8>> {
     let echelles = audit::echelles(ws);
     let doc = audit::document::document(&rapport::build(ws, audit, &echelles));
-    Ok(match format {
-        Kind::Html => ldm::doc::html::render(&doc).into_bytes(),
-        Kind::Md => ldm::doc::md::render(&doc).into_bytes(),
-        Kind::Pdf => pdf(&doc)?,
-        Kind::Docx => {
-            let date = std::env::var("SOURCE_DATE_EPOCH")
-                .ok()
-                .and_then(|v| ldm::render::docx::date_from_epoch(&v));
-            ldm::render::docx::model::docx(&doc, date.as_deref())?
-        }
-        // `output::RAPPORT` offers no other format.
-        other => anyhow::bail!("le rapport ne s'écrit pas en {}", other.value()),
-    })
-}
-
-#[cfg(feature = "pdf")]
-fn pdf(d: &ldm::doc::Document) -> anyhow::Result<Vec<u8>> {
-    Ok(ldm::doc::typst::pdf(d, super::pdf_date())?)
-}
-
-#[cfg(not(feature = "pdf"))]
-fn pdf(_: &ldm::doc::Document) -> anyhow::Result<Vec<u8>> {
-    anyhow::bail!("cette version de ldm a été construite sans le PDF (fonctionnalité « pdf »)")
+    // `output::RAPPORT` offers no other format.
+    super::document_bytes(&doc, format, "le rapport")
 }
 
 /// The dossier found upward from `path` and its audit; `Err` when there is none.

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 /// What `ldm bilan` writes, its default first.
-const FORMATS: &[Kind] = &[Kind::Html, Kind::Md];
+const FORMATS: &[Kind] = ldm::ops::output::BILAN;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -19,8 +19,8 @@ pub struct Args {
     /// dossier courant)
     #[arg(default_value = ".")]
     dossier: PathBuf,
-    /// Format : html (document imprimable, autonome) ou md (Markdown). Par défaut : celui
-    /// qu'annonce l'extension du fichier -o, sinon html
+    /// Format : html (document imprimable, autonome), md (Markdown), pdf ou docx (Word).
+    /// Par défaut : celui qu'annonce l'extension du fichier -o, sinon html
     #[arg(long, value_parser = super::format_values(FORMATS))]
     format: Option<Kind>,
     /// Le dossier tel qu'il était à cette révision git (ex. une étiquette posée l'année du
@@ -67,11 +67,25 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
             bilan::file(annee)
         );
     }
-    let text = match format {
-        Kind::Md => bilan::markdown(&b),
-        _ => bilan::html(&b).map_err(|e| anyhow::anyhow!("{e}"))?,
-    };
-    super::deliver(text, a.output.path.as_deref(), a.output.force)
+    let bytes = document(&b, format)?;
+    let to_screen = a
+        .output
+        .path
+        .as_deref()
+        .is_none_or(|p| p.as_os_str() == "-");
+    if matches!(format, Kind::Pdf | Kind::Docx) && to_screen && super::stdout_is_terminal() {
+        anyhow::bail!(
+            "un document PDF ou Word ne s'affiche pas à l'écran : écrivez-le dans un fichier avec « -o bilan.pdf »"
+        );
+    }
+    super::deliver(bytes, a.output.path.as_deref(), a.output.force)
+}
+
+/// The bilan in `format`: one document, laid out once, through the backend of the format.
+fn document(b: &bilan::Bilan, format: Kind) -> anyhow::Result<Vec<u8>> {
+    let doc = bilan::document(b);
+    // `output::BILAN` offers no other format.
+    super::document_bytes(&doc, format, "le bilan")
 }
 
 /// Writes `bilans/<annee>.md` for the committee, never over an existing file.

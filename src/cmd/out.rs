@@ -97,3 +97,35 @@ pub fn pdf_date() -> Option<ldm::typeset::Date> {
         .ok()
         .and_then(|v| ldm::typeset::date_from_epoch(&v))
 }
+
+/// A document of the model in `format` through that format's backend; `what` names it in
+/// the refusal of a format its verb does not offer (« le bilan »).
+pub fn document_bytes(
+    doc: &ldm::doc::Document,
+    format: ldm::ops::output::Kind,
+    what: &str,
+) -> anyhow::Result<Vec<u8>> {
+    use ldm::ops::output::Kind;
+    Ok(match format {
+        Kind::Html => ldm::doc::html::render(doc).into_bytes(),
+        Kind::Md => ldm::doc::md::render(doc).into_bytes(),
+        Kind::Pdf => document_pdf(doc)?,
+        Kind::Docx => {
+            let date = std::env::var("SOURCE_DATE_EPOCH")
+                .ok()
+                .and_then(|v| ldm::render::docx::date_from_epoch(&v));
+            ldm::render::docx::model::docx(doc, date.as_deref())?
+        }
+        other => anyhow::bail!("{what} ne s'écrit pas en {}", other.value()),
+    })
+}
+
+#[cfg(feature = "pdf")]
+fn document_pdf(d: &ldm::doc::Document) -> anyhow::Result<Vec<u8>> {
+    Ok(ldm::doc::typst::pdf(d, pdf_date())?)
+}
+
+#[cfg(not(feature = "pdf"))]
+fn document_pdf(_: &ldm::doc::Document) -> anyhow::Result<Vec<u8>> {
+    anyhow::bail!("cette version de ldm a été construite sans le PDF (fonctionnalité « pdf »)")
+}

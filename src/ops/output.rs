@@ -21,6 +21,7 @@ pub enum Kind {
 pub const ANNEXE: &[Kind] = &[Kind::Html, Kind::Md, Kind::Pdf, Kind::Docx];
 pub const PREUVES: &[Kind] = &[Kind::Html, Kind::Md, Kind::Pdf, Kind::Zip];
 pub const RAPPORT: &[Kind] = &[Kind::Html, Kind::Md, Kind::Pdf, Kind::Docx];
+pub const BILAN: &[Kind] = &[Kind::Html, Kind::Md, Kind::Pdf, Kind::Docx];
 pub const PROGRESS: &[Kind] = &[Kind::Term, Kind::Md, Kind::Html, Kind::Json, Kind::Pdf];
 pub const DIFF: &[Kind] = &[Kind::Term, Kind::Md, Kind::Html, Kind::Json];
 

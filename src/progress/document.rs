@@ -26,10 +26,8 @@ pub fn document(p: &Progress) -> Document {
                 p.denomination, p.edition
             )),
         ]),
-        heading(2, "synthese", "Synthèse"),
-        Block::Table(synthesis(p)),
-        Block::Note(vec![Inline::Text(legend(&annee))]),
     ];
+    b.extend(summary(p));
     for c in &p.criteres {
         critere(&mut b, c, p.annee);
     }
@@ -59,6 +57,15 @@ pub fn pdf(
     date: Option<crate::typeset::Date>,
 ) -> Result<Vec<u8>, crate::typeset::PdfError> {
     crate::doc::typst::pdf(&document(p), date)
+}
+
+/// The summary by criterion under its heading, with the legend of its figures.
+pub fn summary(p: &Progress) -> Vec<Block> {
+    vec![
+        heading(2, "synthese", "Synthèse"),
+        Block::Table(synthesis(p)),
+        Block::Note(vec![Inline::Text(legend(&p.annee_ecrite()))]),
+    ]
 }
 
 fn legend(annee: &str) -> String {
@@ -125,7 +132,7 @@ fn synthesis(p: &Progress) -> Table {
 }
 
 /// A criterion: its heading, its summary line, each fiche's table and charts.
-fn critere(b: &mut Vec<Block>, c: &Critere, annee: i64) {
+pub fn critere(b: &mut Vec<Block>, c: &Critere, annee: i64) {
     b.push(Block::PageBreak);
     let title = format!("Critère {} — {}", c.numero, c.intitule);
     b.push(heading(2, &format!("critere-{}", c.numero), &title));

@@ -9,7 +9,6 @@
 pub mod document;
 pub mod eval;
 pub mod exact;
-pub mod md;
 pub mod svg;
 pub mod term;
 

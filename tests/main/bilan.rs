@@ -2,6 +2,7 @@
 //! de pilotage's text from `bilans/<année>.md` — and `ldm check` on those files.
 
 use crate::common::*;
+use crate::complete::words;
 
 const COMITE: &str = "criteres/1-offre-de-formation/actions/comite-annuel-offre-de-formation.md";
 
@@ -11,10 +12,10 @@ fn le_bilan_2024_de_l_exemple_a_les_mesures_de_l_annee_et_le_texte_du_comite() {
     md.success()
         .stdout_has("# Bilan annuel 2024 — Lycée polyvalent Marie Marvingt")
         .stdout_has("Le comité de l'offre de formation tient ses trois réunions annuelles")
-        .stdout_has("| Nombre de réunions annuelles du comité de l'offre de formation | 1 (2021) | 3 (2024) | 3 (hausse) | 100 % | 60 % | atteint |")
+        .stdout_has("| Nombre de réunions annuelles du comité de l'offre de formation | 3 (hausse) | 2021 : 1<br>2024 : 3 | 100 % (attendu 60 %) | **atteint** |")
         .stdout_has("## Décisions")
         .stdout_has("## Priorités pour l'année suivante")
-        .stdout_lacks("(2026)");
+        .stdout_lacks("2026 : ");
     // The committee's analysis of a criterion sits under that criterion's heading.
     let at = |s: &str| md.stdout.find(&fr(s)).unwrap();
     assert!(at("## Critère 4") < at("Le job dating réunit 27 entreprises"));
@@ -24,7 +25,7 @@ fn le_bilan_2024_de_l_exemple_a_les_mesures_de_l_annee_et_le_texte_du_comite() {
     html.success()
         .stdout_has("<meta name=\"generator\" content=\"ldm\">")
         .stdout_has("Le rectorat a accepté la coloration fret aérien")
-        .stdout_has("<td>atteint</td>");
+        .stdout_has("<strong>atteint</strong>");
 }
 
 #[test]
@@ -68,7 +69,9 @@ fn le_bilan_d_une_annee_est_le_meme_depuis_la_revision_git_de_cette_annee() {
         .ldm()
         .args(["bilan", "--annee", "2025", "--format", "md"])
         .run();
-    later.success().stdout_has("| 1 (2021) | 2 (2025) |");
+    later
+        .success()
+        .stdout_has("| 2021 : 1<br>2024 : 3<br>2025 : 2 |");
     // The revision is read, not the working tree: it has no measure of 2025.
     let before = d
         .ldm()
@@ -82,7 +85,7 @@ fn le_bilan_d_une_annee_est_le_meme_depuis_la_revision_git_de_cette_annee() {
             "bilan-2024",
         ])
         .run();
-    before.success().stdout_lacks("| 1 (2021) | 2 (2025) |");
+    before.success().stdout_lacks("2024 : 3<br>2025 : 2 |");
 }
 
 #[test]
@@ -120,4 +123,146 @@ fn ldm_check_situe_ce_qui_manque_dans_un_bilan() {
     );
     assert!(has("section-manquante", "bilans/2024.md"), "{out}");
     assert!(has("fichier-ignore", "bilans/bilan-2023.md"), "{out}");
+}
+
+/// `ldm bilan --annee <annee> . --format <format> -o FILE` in the example: the file's bytes.
+fn bilan(annee: &str, format: &str) -> Vec<u8> {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join(format!("bilan.{format}"));
+    Ldm::new()
+        .current_dir(example())
+        .args(["bilan", "--annee", annee, ".", "--format", format, "-o"])
+        .arg(&out)
+        .run()
+        .success();
+    std::fs::read(&out).unwrap()
+}
+
+/// The text of a PDF as pdftotext reads it back (hyphenated words whole).
+#[cfg(feature = "pdf")]
+fn pdf_text(pdf: &[u8]) -> String {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("bilan.pdf");
+    std::fs::write(&file, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .args([file.as_os_str(), "-".as_ref()])
+        .output()
+        .expect("pdftotext (poppler-utils) reads the PDF back");
+    assert!(out.status.success(), "pdftotext: {out:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The text of a DOCX's body, a space between paragraphs, cells and line breaks.
+fn docx_text(docx: &[u8]) -> String {
+    use quick_xml::events::Event;
+    let xml = crate::docx::part(docx, "word/document.xml");
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    let mut text = String::new();
+    loop {
+        match reader.read_event().unwrap() {
+            Event::Eof => break,
+            Event::End(e) if e.name().into_inner() == "w:p" => text.push(' '),
+            Event::Empty(e) if matches!(e.name().into_inner(), "w:br" | "w:tab") => text.push(' '),
+            e => text.push_str(&crate::docx::e_text(&e).unwrap_or_default()),
+        }
+    }
+    text
+}
+
+/// What the bilan of `annee` must hold, as words: each indicator's measure of that year
+/// (« 2025 : 85 % ») and its status, from `ldm progress --format json`; each paragraph
+/// of the committee's text in `bilans/<annee>.md`.
+fn expected(annee: &str) -> Vec<String> {
+    let out = run(
+        example(),
+        &["progress", "--annee", annee, "--format", "json"],
+    );
+    let progress: serde_json::Value = serde_json::from_str(&out.success().stdout).unwrap();
+    let year: i64 = annee.parse().unwrap();
+    let mut want = Vec::new();
+    let indicateurs = progress["criteres"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| {
+            c["fiches"].as_array().unwrap().iter().flat_map(|f| {
+                f["objectifs"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .flat_map(|o| o["indicateurs"].as_array().unwrap())
+            })
+        });
+    for i in indicateurs {
+        let measures = i["mesures"].as_array().unwrap();
+        for m in measures
+            .iter()
+            .filter(|m| m["annee"].as_i64() == Some(year))
+        {
+            let v = grouped(m["valeur"].as_f64().unwrap());
+            want.push(words(&format!("{year} : {v}")));
+        }
+        want.push(words(&i["statut"].as_str().unwrap().replace('-', " ")));
+    }
+    assert!(
+        want.len() > 20,
+        "the example measures its indicators in {annee}"
+    );
+    let comite = std::fs::read_to_string(example().join(format!("bilans/{annee}.md"))).unwrap();
+    let comite = ldm::markup::without_comments(&comite);
+    // Line by line, list marks off: a list's items are apart in HTML and DOCX.
+    for line in comite.lines().filter(|l| !l.starts_with('#')) {
+        let line = line.trim_start_matches(|c: char| "-*+> .".contains(c) || c.is_ascii_digit());
+        if !line.is_empty() {
+            want.push(words(line));
+        }
+    }
+    want
+}
+
+/// A number as the bilan writes it: digit groups from five digits, a decimal comma
+/// (« 9800 », « 39 600 », « 2,5 »).
+fn grouped(v: f64) -> String {
+    let s = v.to_string();
+    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+    let mut out = String::new();
+    for (k, c) in int.chars().enumerate() {
+        if k > 0 && int.len() > 4 && (int.len() - k) % 3 == 0 {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    if !frac.is_empty() {
+        out = format!("{out},{frac}");
+    }
+    out
+}
+
+#[test]
+fn les_deux_bilans_de_l_exemple_ont_mesures_statuts_et_texte_du_comite_dans_les_quatre_formats() {
+    for annee in ["2024", "2025"] {
+        let want = expected(annee);
+        let docx = bilan(annee, "docx");
+        assert_eq!(docx, bilan(annee, "docx"), "{annee} : same DOCX twice");
+        #[cfg_attr(not(feature = "pdf"), allow(unused_mut))]
+        let mut texts = vec![
+            ("html", String::from_utf8(bilan(annee, "html")).unwrap()),
+            ("md", String::from_utf8(bilan(annee, "md")).unwrap()),
+            ("docx", docx_text(&docx)),
+        ];
+        #[cfg(feature = "pdf")]
+        {
+            let pdf = bilan(annee, "pdf");
+            assert_eq!(pdf, bilan(annee, "pdf"), "{annee} : same PDF twice");
+            texts.push(("pdf", pdf_text(&pdf)));
+        }
+        for (format, text) in texts {
+            let text = words(&text);
+            let missing: Vec<&String> = want.iter().filter(|w| !text.contains(*w)).collect();
+            assert!(
+                missing.is_empty(),
+                "bilan {annee} en {format} : il manque {missing:#?}"
+            );
+        }
+    }
 }

@@ -110,7 +110,7 @@ pub(crate) fn read_body(xml: &str) -> Body {
 }
 
 /// The text of a text event or of an entity reference.
-fn e_text(e: &Event) -> Option<String> {
+pub(crate) fn e_text(e: &Event) -> Option<String> {
     match e {
         Event::Text(t) => Some(t.xml10_content().into_owned()),
         Event::GeneralRef(r) => {

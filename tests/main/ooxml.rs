@@ -1,6 +1,6 @@
 //! The Word files ldm writes against the OOXML schema as Word 2016 checks it, with
 //! `openxml-audit` (PyPI; .ci/run installs it, required under CI): the example's annex
-//! and audit rapport have no error, and Word finds one default paragraph style.
+//! audit rapport and bilan annuel have no error, and Word finds one default paragraph style.
 
 use crate::common::*;
 use crate::docx::part;
@@ -55,7 +55,7 @@ fn schema_errors(auditor: &str, bytes: &[u8]) -> Vec<String> {
 }
 
 #[test]
-fn l_annexe_et_le_rapport_d_audit_sont_valides_pour_word() {
+fn l_annexe_le_rapport_d_audit_et_le_bilan_sont_valides_pour_word() {
     let Some(auditor) = program_answering(&["openxml-audit"], "openxml-audit (pip)", "--help")
     else {
         return;
@@ -63,6 +63,7 @@ fn l_annexe_et_le_rapport_d_audit_sont_valides_pour_word() {
     for (what, verb) in [
         ("annexe", &["render"][..]),
         ("rapport d'audit", &["audit", "render"][..]),
+        ("bilan 2025", &["bilan", "--annee", "2025"][..]),
     ] {
         let bytes = docx(verb);
         let errors = schema_errors(auditor, &bytes);

@@ -1,5 +1,5 @@
 //! The PDFs ldm writes against PDF/UA-1 with `pdfua` (PyPI; .ci/run installs it,
-//! required under CI): the example's annex, audit rapport and tableau de bord have no
+//! required under CI): the example's annex, audit rapport, tableau de bord and bilan annuel have no
 //! finding at all, its evidence annex (which reproduces PDF pages, so cannot claim
 //! PDF/UA) no error.
 
@@ -46,7 +46,8 @@ fn les_pdf_de_l_exemple_sont_accessibles() {
         return;
     };
     let tmp = tempfile::tempdir().unwrap();
-    for args in [&["render"][..], &["audit", "render"], &["progress"]] {
+    let bilan = &["bilan", "--annee", "2025"][..];
+    for args in [&["render"][..], &["audit", "render"], &["progress"], bilan] {
         let found = findings(checker, &pdf(tmp.path(), args));
         assert!(found.is_empty(), "{args:?} : {found:#?}");
     }
