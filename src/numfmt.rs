@@ -198,23 +198,25 @@ pub fn percent(p: f64) -> String {
     format!("{} %", (p * 100.0).round() as i64)
 }
 
+/// The months as French readers write them in a date.
+pub const MOIS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
 /// An ISO date (`2026-03-12`) as French readers write it (« 12 mars 2026 », « 1er avril
 /// 2027 »); anything that is not a day of the calendar is shown as written.
 pub fn date(iso: &str) -> String {
-    const MOIS: [&str; 12] = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
     let mut parts = iso.trim().splitn(3, '-').map(str::parse::<u32>);
     let (Some(Ok(y)), Some(Ok(m)), Some(Ok(d))) = (parts.next(), parts.next(), parts.next()) else {
         return iso.to_string();

@@ -52,21 +52,6 @@ pub fn measure(cell: &str) -> Option<(Measure, Option<String>)> {
     Some((number(&s).unwrap_or(Measure::Text(s)), year))
 }
 
-const MONTHS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-
 /// « 3 (le 12 mars 2026) », a measure dated to the day as ldm's documents show it: the
 /// value and its day written `2026-03-12`, the key the format reads.
 fn dated(s: &str) -> Option<(String, String)> {
@@ -74,7 +59,7 @@ fn dated(s: &str) -> Option<(String, String)> {
     let mut words = day.split_whitespace();
     let d: u32 = words.next()?.trim_end_matches("er").parse().ok()?;
     let month = words.next()?;
-    let m = MONTHS.iter().position(|m| *m == month)? + 1;
+    let m = crate::numfmt::MOIS.iter().position(|m| *m == month)? + 1;
     let y: u32 = words.next()?.parse().ok()?;
     let ok = words.next().is_none() && (1..=31).contains(&d) && (1000..=9999).contains(&y);
     ok.then(|| (v.trim().to_string(), format!("{y:04}-{m:02}-{d:02}")))
