@@ -13,13 +13,14 @@ use lsp_types::request::{self as req, Request as _};
 use lsp_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams,
     CodeActionProviderCapability, CompletionItem, CompletionItemKind, CompletionOptions,
-    CompletionParams, CompletionResponse, CompletionTextEdit, Diagnostic, DiagnosticSeverity,
-    DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
-    DidSaveTextDocumentParams, Documentation, Hover, HoverContents, HoverParams,
-    HoverProviderCapability, InitializeResult, MarkupContent, MarkupKind, NumberOrString, Position,
-    PositionEncodingKind, PublishDiagnosticsParams, Range, ServerCapabilities, ServerInfo,
-    TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
-    TextDocumentSyncSaveOptions, TextEdit, Uri, WorkspaceEdit,
+    CompletionParams, CompletionResponse, CompletionTextEdit, Diagnostic,
+    DiagnosticRelatedInformation, DiagnosticSeverity, DidChangeTextDocumentParams,
+    DidCloseTextDocumentParams, DidOpenTextDocumentParams, DidSaveTextDocumentParams,
+    Documentation, Hover, HoverContents, HoverParams, HoverProviderCapability, InitializeResult,
+    Location, MarkupContent, MarkupKind, NumberOrString, Position, PositionEncodingKind,
+    PublishDiagnosticsParams, Range, ServerCapabilities, ServerInfo, TextDocumentSyncCapability,
+    TextDocumentSyncKind, TextDocumentSyncOptions, TextDocumentSyncSaveOptions, TextEdit, Uri,
+    WorkspaceEdit,
 };
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -213,7 +214,7 @@ impl Server {
                     continue;
                 };
                 let src = s.ws.as_ref().and_then(|w| w.dossier.sources.get(&rel));
-                let diagnostics = found.iter().map(|d| diagnostic(d, src)).collect();
+                let diagnostics = found.iter().map(|d| diagnostic(d, src, &uri)).collect();
                 let params = PublishDiagnosticsParams {
                     uri,
                     diagnostics,
@@ -340,7 +341,7 @@ impl Server {
 
 /// A finding as the protocol carries it: the rule's name as its code, the help after the
 /// message, and the edit of its « vouliez-vous dire » suggestion in `data`.
-fn diagnostic(d: &ldm::Diagnostic, src: Option<&crate::source::Source>) -> Diagnostic {
+fn diagnostic(d: &ldm::Diagnostic, src: Option<&crate::source::Source>, uri: &Uri) -> Diagnostic {
     let (start, end) = src.map_or((Point::default(), Point::default()), |s| {
         let (start, end) = position::span(s, d.pos);
         (start, quoted_end(&s.text, start).unwrap_or(end))
@@ -368,8 +369,30 @@ fn diagnostic(d: &ldm::Diagnostic, src: Option<&crate::source::Source>) -> Diagn
         source: Some("ldm".to_string()),
         message,
         data,
+        related_information: related(d, src, uri),
         ..Default::default()
     }
+}
+
+/// The finding's second place (where the parser noticed an unclosed quote, say), in the
+/// same file, for the editor to link.
+fn related(
+    d: &ldm::Diagnostic,
+    src: Option<&crate::source::Source>,
+    uri: &Uri,
+) -> Option<Vec<DiagnosticRelatedInformation>> {
+    let (sec, src) = (d.secondary.as_ref()?, src?);
+    let (start, end) = position::span(src, Some(sec.pos));
+    Some(vec![DiagnosticRelatedInformation {
+        location: Location {
+            uri: uri.clone(),
+            range: Range {
+                start: protocol(start),
+                end: protocol(end),
+            },
+        },
+        message: sec.message.clone(),
+    }])
 }
 
 /// The end of the quoted value starting at `start`, closing quote included: a spot

@@ -115,6 +115,9 @@ struct SarifResult {
     locations: [Location; 1],
     message: Text,
     partial_fingerprints: Fingerprints,
+    /// The finding's second place (where the parser noticed an unclosed quote, say).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<Related>,
     rule_id: &'static str,
     rule_index: usize,
 }
@@ -130,6 +133,14 @@ struct Location {
 struct Physical {
     artifact_location: Uri,
     region: Region,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Related {
+    id: u32,
+    message: Text,
+    physical_location: Physical,
 }
 
 #[derive(Serialize)]
@@ -175,13 +186,32 @@ fn result(c: &Checked, d: &Diagnostic, fingerprint: String) -> SarifResult {
             start_line: 1,
         },
     };
+    let artifact = || Uri {
+        uri: uri(&repo_path(&c.label, file)),
+    };
+    let related_locations = d
+        .secondary
+        .iter()
+        .map(|sec| Related {
+            id: 1,
+            message: Text {
+                text: sec.message.clone(),
+            },
+            physical_location: Physical {
+                artifact_location: artifact(),
+                region: Region {
+                    end_column: Some(sec.pos.column + sec.pos.len),
+                    start_column: Some(sec.pos.column),
+                    start_line: sec.pos.line,
+                },
+            },
+        })
+        .collect();
     SarifResult {
         level: level(d.severity),
         locations: [Location {
             physical_location: Physical {
-                artifact_location: Uri {
-                    uri: uri(&repo_path(&c.label, file)),
-                },
+                artifact_location: artifact(),
                 region,
             },
         }],
@@ -189,6 +219,7 @@ fn result(c: &Checked, d: &Diagnostic, fingerprint: String) -> SarifResult {
             text: message_with_help(d),
         },
         partial_fingerprints: Fingerprints { ldm: fingerprint },
+        related_locations,
         rule_id: d.rule.name(),
         rule_index: d.rule.index(),
     }

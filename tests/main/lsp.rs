@@ -119,7 +119,7 @@ impl Client {
     }
 
     /// The next findings published for `rel`.
-    fn diagnostics(&mut self, rel: &str) -> Vec<Value> {
+    pub(crate) fn diagnostics(&mut self, rel: &str) -> Vec<Value> {
         let uri = self.uri(rel);
         let deadline = Instant::now() + PATIENCE;
         let wanted = |m: &Value| {
