@@ -235,9 +235,8 @@ fn indicateur(r: &mut Reader, row: &[Cell], i: usize, col: usize, c: &Continued)
         ..Indicateur::default()
     };
     for line in lines {
-        match line.strip_prefix("Autres relevés : ") {
-            Some(rest) => autres(&mut ind, rest),
-            None => ind.intitule = format!("{} {line}", ind.intitule),
+        if !small_print(&mut ind, line) {
+            ind.intitule = format!("{} {line}", ind.intitule);
         }
     }
     let periode = r.fiche_mut().and_then(|f| f.periode.clone());
@@ -274,6 +273,50 @@ fn fallback_year(
 }
 
 /// « 2022 : 25 % ; 2023 : 27 % »: the measures ldm lists under the indicator.
+/// The line ldm's annex writes under an indicator: « Cible : 16 (hausse) », then
+/// « Autres relevés : 2022 : 25 % », joined by « — »; false for any other line.
+fn small_print(ind: &mut Indicateur, line: &str) -> bool {
+    let parts: Vec<&str> = line.split(" — ").collect();
+    let known = |p: &&str| p.starts_with("Cible : ") || p.starts_with("Autres relevés : ");
+    if !parts.iter().all(known) {
+        return false;
+    }
+    for p in parts {
+        match p.strip_prefix("Cible : ") {
+            Some(c) => cible(ind, c),
+            None => autres(ind, p.trim_start_matches("Autres relevés : ")),
+        }
+    }
+    true
+}
+
+/// « 16 (hausse) », « 13,70 M€ (baisse) »: the target as a number, its unit and direction.
+fn cible(ind: &mut Indicateur, text: &str) {
+    let (value, sens) = match text.rsplit_once(" (") {
+        Some((v, "hausse)")) => (v, Some("hausse")),
+        Some((v, "baisse)")) => (v, Some("baisse")),
+        _ => (text, None),
+    };
+    ind.sens = sens;
+    match values::measure(value) {
+        Some((Measure::Number { value, unit }, _)) => {
+            if let Some(u) = unit {
+                ind.unite.get_or_insert_with(|| u.to_string());
+            }
+            ind.cible = Some(value);
+        }
+        _ => match crate::model::valeur::chiffree(value) {
+            Some(c) => {
+                if let Some(u) = c.unite {
+                    ind.unite.get_or_insert_with(|| u.name().to_string());
+                }
+                ind.cible = Some(c.bas.to_string());
+            }
+            None => ind.notes.push(format!("cible « {value} » non reprise")),
+        },
+    }
+}
+
 fn autres(ind: &mut Indicateur, rest: &str) {
     for item in rest.split(" ; ") {
         if let Some((y, v)) = item.split_once(" : ")

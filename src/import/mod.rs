@@ -31,6 +31,9 @@ pub struct Person {
 pub struct Indicateur {
     pub intitule: String,
     pub unite: Option<String>,
+    /// The target and its direction, as the annex writes them under the indicator.
+    pub cible: Option<String>,
+    pub sens: Option<&'static str>,
     pub mesures: Vec<(String, String)>,
     pub notes: Vec<String>,
 }

@@ -336,9 +336,19 @@ fn indicateur(s: &mut String, i: &Indicateur) {
     if let Some(u) = &i.unite {
         let _ = writeln!(s, "        unite: {u}");
     }
-    // The annex does not carry the direction: the name says it, as check reads it.
-    if crate::check::measures::should_fall(&i.intitule) {
-        s.push_str("        sens: baisse  # À vérifier : déduit de l'intitulé\n");
+    if let Some(c) = &i.cible {
+        let _ = writeln!(s, "        cible: {c}");
+    }
+    match i.sens {
+        Some(sens) => {
+            let _ = writeln!(s, "        sens: {sens}");
+        }
+        // A Word file without ldm's target line: the name says the direction, as check
+        // reads it.
+        None if crate::check::measures::should_fall(&i.intitule) => {
+            s.push_str("        sens: baisse  # À vérifier : déduit de l'intitulé\n");
+        }
+        None => {}
     }
     if i.mesures.is_empty() {
         s.push_str("        mesures: {}\n");

@@ -87,7 +87,7 @@ fn measures(i: &Indicateur, c: Option<Colonnes>, cal: Calendrier) -> IndicateurA
         debut,
         suivi,
         fin,
-        autres: r.autres(),
+        autres: note(i, r.autres()),
     }
 }
 
@@ -157,6 +157,28 @@ fn people(
     }
 }
 
+/// The small print under an indicator: its target as the school set it (the guide's
+/// table has no column for it, and nothing the school wrote is left out), then the
+/// measures no column shows.
+fn note(i: &Indicateur, autres: String) -> String {
+    let Some(c) = &i.cible else {
+        return autres;
+    };
+    let sens = match i.sens() {
+        crate::model::front::Sens::Hausse => "hausse",
+        crate::model::front::Sens::Baisse => "baisse",
+    };
+    let cible = format!(
+        "Cible : {} ({sens})",
+        crate::numfmt::with_unit(c.value, i.unite())
+    );
+    if autres.is_empty() {
+        cible
+    } else {
+        format!("{cible} — {autres}")
+    }
+}
+
 /// An engagement's « mesure à N »: the one of N, else the latest before it (shown with
 /// its year, as `check` reports); the others are listed under the indicator.
 fn mesure_a_n(i: &Indicateur, annee: i64) -> IndicateurEngagement {
@@ -166,7 +188,7 @@ fn mesure_a_n(i: &Indicateur, annee: i64) -> IndicateurEngagement {
     IndicateurEngagement {
         intitule: i.intitule.value.clone(),
         mesure,
-        autres: r.autres(),
+        autres: note(i, r.autres()),
     }
 }
 

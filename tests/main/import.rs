@@ -11,7 +11,7 @@ use std::io::{Read, Write};
 use std::path::Path;
 
 /// Rules the annex cannot carry (docs/import.md): evidence files, targets.
-const NOT_CARRIED: &[&str] = &["preuve-introuvable", "indicateur-sans-cible"];
+const NOT_CARRIED: &[&str] = &["preuve-introuvable"];
 
 fn render_docx(dir: &Path, out: &Path) {
     Ldm::new()
@@ -45,7 +45,7 @@ fn findings(dir: &Path) -> BTreeSet<(String, String)> {
         .collect()
 }
 
-/// Every indicator's measures, by its name: what progress computes from.
+/// Every indicator's measures, target and status, by its name: what progress computes.
 fn measures(dir: &Path) -> BTreeSet<String> {
     let json = Ldm::new()
         .args(["progress", "--format", "json"])
@@ -58,8 +58,14 @@ fn measures(dir: &Path) -> BTreeSet<String> {
             for o in f["objectifs"].as_array().unwrap() {
                 for i in o["indicateurs"].as_array().unwrap() {
                     out.insert(format!(
-                        "{} {} {} {}",
-                        f["denomination"], i["intitule"], i["unite"], i["mesures"]
+                        "{} {} {} {} {} {} {}",
+                        f["denomination"],
+                        i["intitule"],
+                        i["unite"],
+                        i["mesures"],
+                        i["cible"],
+                        i["sens"],
+                        i["statut"]
                     ));
                 }
             }
