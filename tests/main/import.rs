@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use std::io::{Read, Write};
 use std::path::Path;
 
-/// Rules the annex cannot carry (docs/import.md): evidence files, targets.
+/// Rules the annex cannot carry (docs/import.md): evidence files.
 const NOT_CARRIED: &[&str] = &["preuve-introuvable"];
 
 fn render_docx(dir: &Path, out: &Path) {
