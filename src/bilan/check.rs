@@ -1,6 +1,6 @@
 //! The rules over `bilans/*.md`, the comité de pilotage's texts: each file named after its
 //! year, its three sections present, no « À compléter » left. Located findings, joined to
-//! `ldm check`'s by the front end.
+//! `ldm check`'s by the application layer (`ops::check`).
 
 use super::{DIR, SECTIONS};
 use crate::diagnostic::{Diagnostic, Pos, Rule};
