@@ -5,17 +5,24 @@
 
 use super::blocks::{self, Writer};
 use super::prose::{Style, code, styled};
-use super::{DocxError, footer, package, page, styles};
+use super::{DocxError, chart, package, page, running, styles, widths};
 use crate::doc::{self, Block, Cell, Document, Inline};
 use docx_rs::{AlignmentType, BreakType, Docx, Paragraph, Run, SpecialIndentType, TableCell};
 
 /// The document as DOCX bytes; `date` (W3CDTF) goes into the core properties.
 pub fn docx(d: &Document, date: Option<&str>) -> Result<Vec<u8>, DocxError> {
-    let mut w = Writer::new(page(styles(Docx::new())).footer(footer()));
-    let mut new_page = false;
+    let base = page(styles(Docx::new())).add_style(chart_style());
+    let mut w = Writer::new(running::running(base, &d.header, &d.title));
+    let (mut new_page, mut charts) = (false, Vec::new());
     for b in &d.blocks {
         match b {
             Block::PageBreak => new_page = true,
+            Block::Figure(f) if f.chart.is_some() => {
+                w.paragraph(caption(&f.caption).page_break_before(new_page));
+                w.paragraph(Paragraph::new().style(chart::STYLE));
+                charts.push(f);
+                new_page = false;
+            }
             Block::Heading { level, content, .. } => {
                 let text = doc::inlines_plain(content);
                 w.heading(usize::from((*level).clamp(1, 3)), &text, new_page);
@@ -35,7 +42,23 @@ pub fn docx(d: &Document, date: Option<&str>) -> Result<Vec<u8>, DocxError> {
         author: &d.author,
         date,
     };
-    package::pack(w.docx, &w.tables, &meta)
+    package::pack_charts(w.docx, &w.tables, &meta, &charts)
+}
+
+/// A chart's title above it, kept on the chart's page.
+fn caption(text: &str) -> Paragraph {
+    Paragraph::new()
+        .style("Legende")
+        .keep_next(true)
+        .add_run(Run::new().add_text(text))
+}
+
+/// The paragraph that holds a chart: centred, kept whole.
+fn chart_style() -> docx_rs::Style {
+    docx_rs::Style::new(chart::STYLE, docx_rs::StyleType::Paragraph)
+        .name("Graphique")
+        .based_on("Normal")
+        .align(AlignmentType::Center)
 }
 
 /// A block other than a heading or a table as paragraphs, indented by `depth` steps.
@@ -116,12 +139,13 @@ fn table(w: &mut Writer, t: &doc::Table) {
     let mut out = Vec::new();
     for (k, r) in rows.iter().enumerate() {
         let keep = t.keep_together && k < last;
-        out.push(row(r, &mut covered, keep));
+        out.push(row(r, &mut covered, keep, k < t.head.len()));
     }
-    w.table(t.head.len(), blocks::table(&t.widths, out));
+    let widths = widths::columns(t, blocks::TEXT_WIDTH as f32);
+    w.table(t.head.len(), blocks::table(&widths, out));
 }
 
-fn row(cells: &[Cell], covered: &mut Vec<usize>, keep: bool) -> Vec<TableCell> {
+fn row(cells: &[Cell], covered: &mut Vec<usize>, keep: bool, head: bool) -> Vec<TableCell> {
     let mut out = Vec::new();
     let mut col = 0;
     let mut cells = cells.iter();
@@ -133,7 +157,7 @@ fn row(cells: &[Cell], covered: &mut Vec<usize>, keep: bool) -> Vec<TableCell> {
             continue;
         }
         let Some(c) = cells.next() else { break };
-        let mut tc = cell(c, keep);
+        let mut tc = cell(c, keep, head);
         if c.colspan > 1 {
             tc = tc.grid_span(c.colspan);
         }
@@ -150,12 +174,16 @@ fn row(cells: &[Cell], covered: &mut Vec<usize>, keep: bool) -> Vec<TableCell> {
     out
 }
 
-fn cell(c: &Cell, keep: bool) -> TableCell {
+/// A cell; in the heading rows, a count column's heading is set small, as in the PDF, so
+/// the narrow column holds its longest word (`widths`).
+fn cell(c: &Cell, keep: bool, head: bool) -> TableCell {
     let style = if c.header { BOLD } else { PLAIN };
+    let small = head && c.header && c.numeric;
     let mut ps: Vec<Paragraph> = c
         .content
         .iter()
         .flat_map(|b| match b {
+            Block::Para(i) if small => vec![sized(runs(i, style), widths::SMALL_HEADING)],
             Block::Para(i) => vec![runs(i, style)],
             other => paragraphs(other, 0),
         })
@@ -177,6 +205,16 @@ fn cell(c: &Cell, keep: bool) -> TableCell {
         TableCell::new()
     };
     ps.fold(tc, TableCell::add_paragraph)
+}
+
+/// The paragraph with its runs at `size` half-points.
+fn sized(mut p: Paragraph, size: usize) -> Paragraph {
+    for child in &mut p.children {
+        if let docx_rs::ParagraphChild::Run(r) = child {
+            **r = std::mem::take(&mut **r).size(size);
+        }
+    }
+    p
 }
 
 /// Plain runs, a heading cell's bold ones, a note's small ones.
