@@ -36,12 +36,7 @@ struct Grid {
 }
 
 fn attr(e: &quick_xml::events::BytesStart, name: &str) -> Option<u32> {
-    e.try_get_attribute(name)
-        .ok()??
-        .unescape_value()
-        .ok()?
-        .parse()
-        .ok()
+    e.try_get_attribute(name).ok()??.value.parse().ok()
 }
 
 fn grids(document: &str) -> Vec<Grid> {
@@ -162,7 +157,10 @@ fn les_graphiques_du_bilan_sont_des_graphiques_word_avec_texte_alternatif() {
         let chart = part(&bytes, &format!("word/charts/chart{k}.xml"));
         assert!(chart.contains("<c:lineChart>"), "{chart}");
         assert!(chart.contains("<c:v>Mesures</c:v>"), "{chart}");
+        assert!(chart.contains("<c:title>"), "its caption as its title: {chart}");
     }
+    // Two by row, as in the PDF.
+    assert!(document.contains("</w:drawing></w:r><w:r><w:drawing>"));
     // Each chart's alternative text says what it draws, measures included.
     let descr: Vec<&str> = document
         .split("<wp:docPr ")
@@ -186,5 +184,61 @@ fn les_graphiques_du_bilan_sont_des_graphiques_word_avec_texte_alternatif() {
         (1..=charts).any(
             |k| part(&bytes, &format!("word/charts/chart{k}.xml")).contains("<c:v>Cible</c:v>")
         )
+    );
+}
+
+/// The bilan DOCX laid out by LibreOffice, as pdftotext reads its lines back; `None`
+/// outside CI without LibreOffice or poppler.
+fn libreoffice_lines(docx: &[u8]) -> Option<Vec<String>> {
+    let soffice = program(&["soffice", "libreoffice"], "libreoffice-writer")?;
+    let pdftotext = program_answering(&["pdftotext"], "poppler-utils", "-v")?;
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("bilan.docx");
+    std::fs::write(&file, docx).unwrap();
+    let status = std::process::Command::new(soffice)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            tmp.path().join("profil").display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(tmp.path())
+        .arg(&file)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = std::process::Command::new(pdftotext)
+        .arg("-raw")
+        .arg(tmp.path().join("bilan.pdf"))
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    Some(text.lines().map(str::to_string).collect())
+}
+
+#[test]
+fn libreoffice_ne_coupe_aucun_mot_des_en_tetes_du_bilan() {
+    let Some(lines) = libreoffice_lines(&bilan()) else {
+        return;
+    };
+    let words = [
+        "Progression",
+        "Indicateurs",
+        "mesurables",
+        "Indicateur",
+        "moyenne",
+    ];
+    for pair in lines.windows(2) {
+        for w in words {
+            let cut =
+                (3..w.len()).find(|&k| pair[0].ends_with(&w[..k]) && pair[1].starts_with(&w[k..]));
+            assert!(cut.is_none(), "« {w} » coupé : {pair:?}");
+        }
+    }
+    assert!(
+        lines.iter().any(|l| l.contains("Progression Statut")),
+        "{lines:?}"
     );
 }

@@ -15,9 +15,9 @@ pub const CHART_REL: &str =
 const C: &str = "http://schemas.openxmlformats.org/drawingml/2006/chart";
 const A: &str = "http://schemas.openxmlformats.org/drawingml/2006/main";
 const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-/// The chart's size on the page in EMU: 16 cm by 7 cm.
-const WIDTH: &str = "5760000";
-const HEIGHT: &str = "2520000";
+/// The chart's size on the page in EMU: 8.4 cm by 6.4 cm, two by row on the text width.
+const WIDTH: &str = "3024000";
+const HEIGHT: &str = "2304000";
 /// The colours of the PDF's charts: measures in the headings' blue, the target grey.
 const MEASURES: &str = "1F3864";
 const TARGET: &str = "777777";
@@ -99,8 +99,9 @@ pub fn drawing(w: &mut W, k: usize, f: &Figure) -> Result<(), DocxError> {
     Ok(())
 }
 
-/// The chart part: a line chart of the series over the categories, legend below.
-pub fn part(c: &Chart) -> Result<Vec<u8>, DocxError> {
+/// The chart part: its title, a line chart of the series over the categories, legend
+/// below.
+pub fn part(c: &Chart, title: &str) -> Result<Vec<u8>, DocxError> {
     let mut w = Writer::new(Vec::new());
     let decl = BytesDecl::new("1.0", Some("UTF-8"), Some("yes"));
     w.write_event(Event::Decl(decl)).map_err(err)?;
@@ -113,7 +114,8 @@ pub fn part(c: &Chart) -> Result<Vec<u8>, DocxError> {
     val(&mut w, "c:lang", "fr-FR")?;
     val(&mut w, "c:roundedCorners", "0")?;
     open(&mut w, "c:chart", &[])?;
-    val(&mut w, "c:autoTitleDeleted", "1")?;
+    heading(&mut w, title)?;
+    val(&mut w, "c:autoTitleDeleted", "0")?;
     open(&mut w, "c:plotArea", &[])?;
     empty(&mut w, "c:layout", &[])?;
     open(&mut w, "c:lineChart", &[])?;
@@ -138,6 +140,28 @@ pub fn part(c: &Chart) -> Result<Vec<u8>, DocxError> {
     close(&mut w, "c:chart")?;
     close(&mut w, "c:chartSpace")?;
     Ok(w.into_inner())
+}
+
+/// The chart's title, in small bold type above the plot.
+fn heading(w: &mut W, title: &str) -> Result<(), DocxError> {
+    open(w, "c:title", &[])?;
+    open(w, "c:tx", &[])?;
+    open(w, "c:rich", &[])?;
+    empty(w, "a:bodyPr", &[])?;
+    empty(w, "a:lstStyle", &[])?;
+    open(w, "a:p", &[])?;
+    open(w, "a:pPr", &[])?;
+    empty(w, "a:defRPr", &[("sz", "900"), ("b", "1")])?;
+    close(w, "a:pPr")?;
+    open(w, "a:r", &[])?;
+    empty(w, "a:rPr", &[("lang", "fr-FR"), ("sz", "900"), ("b", "1")])?;
+    text(w, "a:t", title)?;
+    close(w, "a:r")?;
+    close(w, "a:p")?;
+    close(w, "c:rich")?;
+    close(w, "c:tx")?;
+    val(w, "c:overlay", "0")?;
+    close(w, "c:title")
 }
 
 /// One series: its name, line and markers, the categories and its values (cached).
@@ -260,11 +284,18 @@ fn axes(w: &mut W) -> Result<(), DocxError> {
 /// The style of the paragraph that holds a chart (`model` writes it empty).
 pub const STYLE: &str = "Graphique";
 
-/// The document with the k-th empty paragraph of style [`STYLE`] holding the k-th
-/// figure's chart, in document order.
+/// The document with each empty run of the paragraphs of style [`STYLE`] replaced by
+/// the next figure's chart, in document order.
 pub fn place(document: &[u8], charts: &[&Figure]) -> Result<Vec<u8>, DocxError> {
-    let (mut k, mut holds) = (0usize, false);
+    let (mut k, mut holds, mut in_run) = (0usize, false, false);
     super::package::rewrite(document, |e, w| {
+        let mut next = |w: &mut W| match charts.get(k) {
+            Some(f) => {
+                k += 1;
+                drawing(w, k, f)
+            }
+            None => Ok(()),
+        };
         match e {
             Event::Start(s) if s.name().0 == "w:p" => holds = false,
             Event::Empty(s) if s.name().0 == "w:pStyle" => {
@@ -273,15 +304,19 @@ pub fn place(document: &[u8], charts: &[&Figure]) -> Result<Vec<u8>, DocxError> 
                     .flatten()
                     .any(|a| a.key.0 == "w:val" && a.value.as_ref() == STYLE);
             }
-            Event::End(s) if s.name().0 == "w:p" && holds => {
-                holds = false;
-                if let Some(f) = charts.get(k) {
-                    k += 1;
-                    drawing(w, k, f)?;
-                }
+            Event::Start(s) if holds && s.name().0 == "w:r" => in_run = true,
+            Event::End(s) if in_run && s.name().0 == "w:r" => {
+                in_run = false;
+                next(w)?;
+                return Ok(false);
+            }
+            Event::Empty(s) if holds && s.name().0 == "w:r" => {
+                next(w)?;
+                return Ok(false);
             }
             _ => {}
         }
-        Ok(true)
+        // The placeholder run's own events are dropped.
+        Ok(!in_run)
     })
 }

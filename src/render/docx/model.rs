@@ -14,26 +14,39 @@ pub fn docx(d: &Document, date: Option<&str>) -> Result<Vec<u8>, DocxError> {
     let base = page(styles(Docx::new())).add_style(chart_style());
     let mut w = Writer::new(running::running(base, &d.header, &d.title));
     let (mut new_page, mut charts) = (false, Vec::new());
-    for b in &d.blocks {
-        match b {
-            Block::PageBreak => new_page = true,
-            Block::Figure(f) if f.chart.is_some() => {
-                w.paragraph(caption(&f.caption).page_break_before(new_page));
-                w.paragraph(Paragraph::new().style(chart::STYLE));
-                charts.push(f);
+    // Consecutive charts go two by row, as in the PDF; each carries its title.
+    for group in d
+        .blocks
+        .chunk_by(|a, b| chart_of(a).is_some() && chart_of(b).is_some())
+    {
+        if chart_of(&group[0]).is_some() {
+            for pair in group.chunks(2) {
+                let row = pair
+                    .iter()
+                    .fold(Paragraph::new().style(chart::STYLE), |p, _| {
+                        p.add_run(Run::new())
+                    });
+                w.paragraph(row.page_break_before(new_page));
                 new_page = false;
+                charts.extend(pair.iter().filter_map(chart_of));
             }
-            Block::Heading { level, content, .. } => {
-                let text = doc::inlines_plain(content);
-                w.heading(usize::from((*level).clamp(1, 3)), &text, new_page);
-                new_page = false;
-            }
-            Block::Table(t) => table(&mut w, t),
-            other => {
-                for (k, p) in paragraphs(other, 0).into_iter().enumerate() {
-                    w.paragraph(p.page_break_before(new_page && k == 0));
+            continue;
+        }
+        for b in group {
+            match b {
+                Block::PageBreak => new_page = true,
+                Block::Heading { level, content, .. } => {
+                    let text = doc::inlines_plain(content);
+                    w.heading(usize::from((*level).clamp(1, 3)), &text, new_page);
+                    new_page = false;
                 }
-                new_page = false;
+                Block::Table(t) => table(&mut w, t),
+                other => {
+                    for (k, p) in paragraphs(other, 0).into_iter().enumerate() {
+                        w.paragraph(p.page_break_before(new_page && k == 0));
+                    }
+                    new_page = false;
+                }
             }
         }
     }
@@ -45,15 +58,15 @@ pub fn docx(d: &Document, date: Option<&str>) -> Result<Vec<u8>, DocxError> {
     package::pack_charts(w.docx, &w.tables, &meta, &charts)
 }
 
-/// A chart's title above it, kept on the chart's page.
-fn caption(text: &str) -> Paragraph {
-    Paragraph::new()
-        .style("Legende")
-        .keep_next(true)
-        .add_run(Run::new().add_text(text))
+/// A figure Word draws as a native chart: one that carries its data.
+fn chart_of(b: &Block) -> Option<&doc::Figure> {
+    match b {
+        Block::Figure(f) if f.chart.is_some() => Some(f),
+        _ => None,
+    }
 }
 
-/// The paragraph that holds a chart: centred, kept whole.
+/// The paragraph that holds a row of charts: centred.
 fn chart_style() -> docx_rs::Style {
     docx_rs::Style::new(chart::STYLE, docx_rs::StyleType::Paragraph)
         .name("Graphique")

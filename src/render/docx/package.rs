@@ -42,8 +42,9 @@ pub fn pack(docx: docx_rs::Docx, tables: &[TableMarks], meta: &Meta) -> Result<V
     pack_charts(docx, tables, meta, &[])
 }
 
-/// `pack` with native Word charts: the k-th paragraph of style `chart::STYLE` gets the
-/// k-th figure's chart, each chart its part, relationship and content type.
+/// `pack` with native Word charts: the k-th empty run of the paragraphs of style
+/// `chart::STYLE` gets the k-th figure's chart, each chart its part, relationship and
+/// content type.
 pub fn pack_charts(
     mut docx: docx_rs::Docx,
     tables: &[TableMarks],
@@ -82,7 +83,11 @@ pub fn pack_charts(
     zip.start_file(THEME_PATH, stored).map_err(err)?;
     zip.write_all(THEME.as_bytes()).map_err(err)?;
     for (k, f) in charts.iter().enumerate() {
-        let data = f.chart.as_ref().map(chart::part).transpose()?;
+        let data = f
+            .chart
+            .as_ref()
+            .map(|c| chart::part(c, &f.caption))
+            .transpose()?;
         zip.start_file(chart_path(k + 1), stored).map_err(err)?;
         zip.write_all(&data.unwrap_or_default()).map_err(err)?;
     }
