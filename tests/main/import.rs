@@ -423,19 +423,7 @@ fn the_school_file_saved_by_libreoffice_imports_to_the_same_dossier() {
     let tmp = tempfile::tempdir().unwrap();
     let docx = school_docx(tmp.path());
     let lo = tmp.path().join("lo");
-    let status = std::process::Command::new(soffice)
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            tmp.path().join("profil").display()
-        ))
-        .args(["--headless", "--convert-to", "docx", "--outdir"])
-        .arg(&lo)
-        .arg(&docx)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .status()
-        .unwrap();
-    assert!(status.success());
+    crate::docx::libreoffice_convert(soffice, "docx", &docx, &lo);
     let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
     import(&docx, &a).success();
     import(&lo.join("ecole.docx"), &b).success();

@@ -5,22 +5,9 @@
 
 use crate::common::*;
 use crate::docx::part;
+use crate::ooxml::docx;
 use quick_xml::Reader;
 use quick_xml::events::Event;
-
-/// `ldm <verb…> . --format docx -o FILE` in the example: the file's bytes.
-fn docx(verb: &[&str]) -> Vec<u8> {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("document.docx");
-    Ldm::new()
-        .current_dir(example())
-        .args(verb)
-        .args([".", "--format", "docx", "-o"])
-        .arg(&out)
-        .run()
-        .success();
-    std::fs::read(&out).unwrap()
-}
 
 fn bilan() -> Vec<u8> {
     docx(&["bilan", "--annee", "2025"])
@@ -157,7 +144,10 @@ fn les_graphiques_du_bilan_sont_des_graphiques_word_avec_texte_alternatif() {
         let chart = part(&bytes, &format!("word/charts/chart{k}.xml"));
         assert!(chart.contains("<c:lineChart>"), "{chart}");
         assert!(chart.contains("<c:v>Mesures</c:v>"), "{chart}");
-        assert!(chart.contains("<c:title>"), "its caption as its title: {chart}");
+        assert!(
+            chart.contains("<c:title>"),
+            "its caption as its title: {chart}"
+        );
     }
     // Two by row, as in the PDF.
     assert!(document.contains("</w:drawing></w:r><w:r><w:drawing>"));
@@ -195,19 +185,7 @@ fn libreoffice_lines(docx: &[u8]) -> Option<Vec<String>> {
     let tmp = tempfile::tempdir().unwrap();
     let file = tmp.path().join("bilan.docx");
     std::fs::write(&file, docx).unwrap();
-    let status = std::process::Command::new(soffice)
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            tmp.path().join("profil").display()
-        ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(tmp.path())
-        .arg(&file)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .status()
-        .unwrap();
-    assert!(status.success());
+    crate::docx::libreoffice_convert(soffice, "pdf", &file, tmp.path());
     let out = std::process::Command::new(pdftotext)
         .arg("-raw")
         .arg(tmp.path().join("bilan.pdf"))
