@@ -4,6 +4,9 @@
 //! Nothing here reaches a disk, a process or the network: the files never leave the
 //! computer (the page's clock, `performance.now()`, only times the steps).
 
+use ldm::model::annee::Calendrier;
+use ldm::model::config::DEFAULT_EDITION;
+use ldm::scaffold::{Ci, Identity};
 use ldm::serve::state::{self, Analyse, Live, Reglages};
 use ldm::vfs::Memory;
 use ldm::workspace::Workspace;
@@ -147,6 +150,48 @@ impl Session {
         let ws = self.loaded()?;
         ldm::render::render_pdf(&ws.dossier, &ws.edition, &[], None)
             .map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// Does once, while the opening screen waits for a folder, what the first check
+    /// would otherwise do while the person waits: the edition parsed, the text rule's
+    /// automata built, the module's code compiled by the browser — by checking the
+    /// dossier `ldm init` writes, in memory.
+    pub fn preparer() {
+        let Ok(edition) = ldm::referentiel::resolve(DEFAULT_EDITION, &Memory::new()) else {
+            return;
+        };
+        let a_completer = || "À compléter".to_string();
+        let id = Identity {
+            nom: a_completer(),
+            uai: a_completer(),
+            academie: a_completer(),
+            ville: None,
+            statut: "public".to_string(),
+            type_etablissement: "LP".to_string(),
+            denomination: a_completer(),
+            nature: "premiere-demande".to_string(),
+            // Any campaign year: the page has no clock to read this one from.
+            annee: 2026,
+            calendrier: Calendrier::Civil,
+            precedente: None,
+            edition: DEFAULT_EDITION.to_string(),
+            reseau: false,
+            partenaires: Vec::new(),
+            ci: Ci::None,
+        };
+        let Ok(files) = ldm::scaffold::dossier_files(&id, &edition) else {
+            return;
+        };
+        let mut memory = Memory::new();
+        for (rel, text) in files {
+            memory.insert(&rel, text);
+        }
+        let loaded = Workspace::load_from(Arc::new(memory), Path::new("dossier"));
+        let reglages = Reglages {
+            racine: "dossier".to_string(),
+            editeur: None,
+        };
+        Live::new(Analyse::of_loaded(loaded), reglages).complet();
     }
 
     /// The largest file the page reads: a bigger one is given by its size alone
