@@ -241,36 +241,13 @@ fn the_docx_follows_its_extension_and_replaces_only_its_own_file() {
     assert!(d.join("annexe/annexe.docx").is_file());
 }
 
-/// LibreOffice, which CI installs (`libreoffice-writer`); outside CI its absence skips.
-fn soffice() -> Option<&'static str> {
-    program(&["soffice", "libreoffice"], "libreoffice-writer")
-}
-
-/// `file` converted by LibreOffice to `format` into `outdir`, with a profile of its own
-/// there (two conversions at once would share and lock the user's).
-pub(crate) fn libreoffice_convert(soffice: &str, format: &str, file: &Path, outdir: &Path) {
-    let status = std::process::Command::new(soffice)
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            outdir.join("profil").display()
-        ))
-        .args(["--headless", "--convert-to", format, "--outdir"])
-        .arg(outdir)
-        .arg(file)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .status()
-        .unwrap();
-    assert!(status.success(), "LibreOffice : {file:?} en {format}");
-}
-
 #[test]
 fn libreoffice_opens_the_docx_and_lays_it_out_on_pages() {
     let Some(soffice) = soffice() else { return };
     let tmp = tempfile::tempdir().unwrap();
     let docx = tmp.path().join("annexe.docx");
     std::fs::write(&docx, docx_of(&example(), &[])).unwrap();
-    libreoffice_convert(soffice, "pdf", &docx, tmp.path());
+    soffice_convert(soffice, &docx, "pdf", tmp.path());
     let pdf = lopdf::Document::load(tmp.path().join("annexe.pdf")).unwrap();
     let pages = pdf.get_pages().len();
     // Cover, contents, the establishment, 8 criteria each on new pages, evidence, people.

@@ -180,12 +180,12 @@ fn les_graphiques_du_bilan_sont_des_graphiques_word_avec_texte_alternatif() {
 /// The bilan DOCX laid out by LibreOffice, as pdftotext reads its lines back; `None`
 /// outside CI without LibreOffice or poppler.
 fn libreoffice_lines(docx: &[u8]) -> Option<Vec<String>> {
-    let soffice = program(&["soffice", "libreoffice"], "libreoffice-writer")?;
+    let soffice = soffice()?;
     let pdftotext = program_answering(&["pdftotext"], "poppler-utils", "-v")?;
     let tmp = tempfile::tempdir().unwrap();
     let file = tmp.path().join("bilan.docx");
     std::fs::write(&file, docx).unwrap();
-    crate::docx::libreoffice_convert(soffice, "pdf", &file, tmp.path());
+    soffice_convert(soffice, &file, "pdf", tmp.path());
     let out = std::process::Command::new(pdftotext)
         .arg("-raw")
         .arg(tmp.path().join("bilan.pdf"))
