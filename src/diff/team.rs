@@ -79,6 +79,11 @@ fn key(p: &Personne) -> Key {
     (fold(p.nom.value.trim()), fold(p.prenom.value.trim()))
 }
 
+/// A person still « À compléter » (a new criterion's team): nobody has joined yet.
+fn unnamed(p: &Personne) -> bool {
+    crate::check::text::is_placeholder(p.nom.value.trim())
+}
+
 fn gens(p: &Personne) -> Gens {
     Gens {
         nom: p.nom.value.trim().to_string(),
@@ -97,6 +102,9 @@ fn slug(c: &CritereDir) -> &str {
 fn people(d: &Dossier) -> BTreeMap<Key, (Gens, BTreeSet<Role>)> {
     let mut out: BTreeMap<Key, (Gens, BTreeSet<Role>)> = BTreeMap::new();
     let mut add = |p: &Personne, role: Role| {
+        if unnamed(p) {
+            return;
+        }
         out.entry(key(p))
             .or_insert_with(|| (gens(p), BTreeSet::new()))
             .1
@@ -193,6 +201,7 @@ pub fn compare_critere(old: Option<&CritereDir>, new: Option<&CritereDir>) -> Te
             .flat_map(|ps| ps.iter())
             .map(|p| (key(p), gens(p), true))
             .chain(f.membres.iter().map(|p| (key(p), gens(p), false)))
+            .filter(|(_, g, _)| !crate::check::text::is_placeholder(&g.nom))
             .collect()
     };
     let (o, n) = (team(old), team(new));
