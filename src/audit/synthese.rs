@@ -87,7 +87,7 @@ fn weakest(jugements: &[Jugement], s: &Echelles) -> Block {
             (c > 0 || e >= half).then_some((c, e, j))
         })
         .collect();
-    weak.sort_by(|a, b| (b.0, b.1).cmp(&(a.0, a.1)));
+    weak.sort_by_key(|w| std::cmp::Reverse((w.0, w.1)));
     if weak.is_empty() {
         return text(
             "Point le plus faible : aucun, chaque exigence jugée conforme et d'une efficacité au moins dans la moitié haute de l'échelle.",
