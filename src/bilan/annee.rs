@@ -115,19 +115,14 @@ fn team(c: &Changements) -> String {
     if c.is_empty() {
         return "inchangée".to_string();
     }
-    let parts = [
-        ("arrivée", "arrivées", &c.arrivees),
-        ("départ", "départs", &c.departs),
-        ("nouveau rôle", "nouveaux rôles", &c.roles),
-    ];
-    (parts.iter())
-        .filter(|(_, _, v)| !v.is_empty())
-        .map(|(one, many, v)| {
-            let label = if v.len() == 1 { one } else { many };
-            format!("{label} : {}", v.join(" ; "))
-        })
-        .collect::<Vec<_>>()
-        .join(" — ")
+    let mut parts: Vec<String> = Vec::new();
+    for group in c.chunk_by(|a, b| a.0 == b.0) {
+        let (one, many) = group[0].0.label();
+        let label = if group.len() == 1 { one } else { many };
+        let who: Vec<&str> = group.iter().map(|(_, w)| w.as_str()).collect();
+        parts.push(format!("{label} : {}", who.join(" ; ")));
+    }
+    parts.join(" — ")
 }
 
 fn bullets(items: &[String]) -> Block {

@@ -6,23 +6,30 @@
 use crate::model::front::Personne;
 use crate::text::fold;
 
-/// One team's changes in a year, as sentences ready to print.
-#[derive(Debug, Default, Clone, PartialEq)]
-pub struct Changements {
+/// What happened to someone in the team during the year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Mouvement {
     /// « Nicolas Faure (professeur de logistique, membre) ».
-    pub arrivees: Vec<String>,
-    /// « Isabelle Roux (professeure de logistique) ».
-    pub departs: Vec<String>,
-    /// « Nathalie Caron (référente décrochage, membre), auparavant professeure de
-    /// mathématiques ».
-    pub roles: Vec<String>,
+    Arrivee,
+    /// « Didier Hamel (professeur de logistique) ».
+    Depart,
+    /// « Nathalie Caron (référente décrochage, membre), auparavant professeure ».
+    Role,
 }
 
-impl Changements {
-    pub fn is_empty(&self) -> bool {
-        self.arrivees.is_empty() && self.departs.is_empty() && self.roles.is_empty()
+impl Mouvement {
+    /// Its label for one person, and for several.
+    pub fn label(self) -> (&'static str, &'static str) {
+        match self {
+            Mouvement::Arrivee => ("arrivée", "arrivées"),
+            Mouvement::Depart => ("départ", "départs"),
+            Mouvement::Role => ("nouveau rôle", "nouveaux rôles"),
+        }
     }
 }
+
+/// One team's changes in a year, each person as a sentence ready to print.
+pub type Changements = Vec<(Mouvement, String)>;
 
 /// A team: each place (« coordonnateur », « membre »…) with its people, and who left.
 pub struct Equipe<'a> {
@@ -45,19 +52,21 @@ fn is_year(y: Option<&crate::model::front::Sp<i64>>, annee: i64) -> bool {
 impl Equipe<'_> {
     /// Who joined, left, or took a new place in the team in `annee`.
     pub fn changements(&self, annee: i64) -> Changements {
-        let mut c = Changements::default();
+        let mut c = Changements::new();
         for (place, people) in &self.places {
             for p in people.iter().filter(|p| is_year(p.depuis.as_ref(), annee)) {
                 match self.before(p, place, annee) {
-                    Some(avant) => c.roles.push(format!(
-                        "{} ({}, {place}), auparavant {avant}",
-                        name(p),
-                        p.fonction.value.trim()
+                    Some(avant) => c.push((
+                        Mouvement::Role,
+                        format!(
+                            "{} ({}, {place}), auparavant {avant}",
+                            name(p),
+                            p.fonction.value.trim()
+                        ),
                     )),
-                    None => c.arrivees.push(format!(
-                        "{} ({}, {place})",
-                        name(p),
-                        p.fonction.value.trim()
+                    None => c.push((
+                        Mouvement::Arrivee,
+                        format!("{} ({}, {place})", name(p), p.fonction.value.trim()),
                     )),
                 }
             }
@@ -66,10 +75,11 @@ impl Equipe<'_> {
             |p: &Personne| (self.places.iter()).any(|(_, ps)| ps.iter().any(|q| key(q) == key(p)));
         for p in self.anciens.iter() {
             if is_year(p.jusqu_a.as_ref(), annee) && !current(p) {
-                c.departs
-                    .push(format!("{} ({})", name(p), p.fonction.value.trim()));
+                let who = format!("{} ({})", name(p), p.fonction.value.trim());
+                c.push((Mouvement::Depart, who));
             }
         }
+        c.sort_by_key(|(m, _)| *m);
         c
     }
 

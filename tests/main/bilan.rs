@@ -293,17 +293,17 @@ fn the_year(annee: &str) -> Vec<String> {
 fn une_annee_d_entree_dans_l_equipe_mal_ecrite_est_situee() {
     let d = TempDossier::copy(&example(), "lycee");
     let file = "criteres/4-partenariats/critere.md";
-    d.edit(file, "depuis: 2025", "depuis: l'an dernier");
-    let line = d
-        .read(file)
-        .lines()
-        .position(|l| l.contains("l'an dernier"))
-        .unwrap()
-        + 1;
-    let out = d.ldm().args(["check", "--format", "json"]).run();
-    let found = out.code(1).findings();
+    // The example's file: Nicolas Faure's line is the 5th, « depuis » its last field.
+    let faure = d.read(file).lines().nth(4).unwrap().to_string();
     assert!(
-        found.contains(&("type-invalide".into(), file.into(), line as u64)),
-        "{out}"
+        faure.contains("Faure") && faure.ends_with("depuis: 2025}"),
+        "{faure}"
     );
+    d.edit(file, "depuis: 2025", "depuis: l'an dernier");
+    let column = faure.find("2025").unwrap() + 1;
+    d.ldm()
+        .args(["check", "--format", "court"])
+        .run()
+        .code(1)
+        .stdout_has(&format!("{file}:5:{column}: erreur[type-invalide]"));
 }

@@ -229,19 +229,6 @@ fn une_action_perenne_reprise_garde_son_debut_et_court_jusqu_a_la_nouvelle_campa
     assert!(!rules.contains("mesure-hors-periode"), "{check}");
 }
 
-/// python3 with python-docx, which .ci/run installs; outside CI its absence skips.
-fn python_docx() -> bool {
-    let ok = std::process::Command::new("python3")
-        .args(["-c", "import docx"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    assert!(
-        ok || std::env::var_os("CI").is_none(),
-        "CI needs python3 with python-docx (.ci/run installs it)"
-    );
-    ok
-}
-
 /// The rules `ldm check` reports on `dir`.
 fn rules_of(work: &Path, dir: &str) -> BTreeSet<String> {
     let check = run(work, &["check", dir, "--format", "json"]);
@@ -250,18 +237,12 @@ fn rules_of(work: &Path, dir: &str) -> BTreeSet<String> {
 
 #[test]
 fn un_dossier_importe_de_word_se_renouvelle_comme_un_autre() {
-    if !python_docx() {
+    // The school's Word dossier of `ldm import`'s tests, made by python-docx.
+    if !crate::import::python_docx() {
         return;
     }
     let work = tempfile::tempdir().unwrap();
-    let docx = work.path().join("ecole.docx");
-    let script = root().join("scripts/fixtures/dossier_word.py");
-    let made = std::process::Command::new("python3")
-        .arg(script)
-        .arg(&docx)
-        .status()
-        .unwrap();
-    assert!(made.success());
+    crate::import::school_docx(work.path());
     Ldm::new()
         .current_dir(work.path())
         .args(["import", "ecole.docx", "ancien"])
