@@ -293,8 +293,8 @@ fn the_year(annee: &str) -> Vec<String> {
 fn une_annee_d_entree_dans_l_equipe_mal_ecrite_est_situee() {
     let d = TempDossier::copy(&example(), "lycee");
     let file = "criteres/4-partenariats/critere.md";
-    // The example's file: Nicolas Faure's line is the 5th, « depuis » its last field.
-    let faure = d.read(file).lines().nth(4).unwrap().to_string();
+    // The example's file: Nicolas Faure's line is the 7th, « depuis » its last field.
+    let faure = d.read(file).lines().nth(6).unwrap().to_string();
     assert!(
         faure.contains("Faure") && faure.ends_with("depuis: 2025}"),
         "{faure}"
@@ -305,5 +305,5 @@ fn une_annee_d_entree_dans_l_equipe_mal_ecrite_est_situee() {
         .args(["check", "--format", "court"])
         .run()
         .code(1)
-        .stdout_has(&format!("{file}:5:{column}: erreur[type-invalide]"));
+        .stdout_has(&format!("{file}:7:{column}: erreur[type-invalide]"));
 }
