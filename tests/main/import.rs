@@ -298,7 +298,7 @@ fn hostile_packages_are_refused_in_french_within_bounds() {
 }
 
 /// python3 with python-docx, which .ci/run installs; outside CI its absence skips.
-pub(crate) fn python_docx() -> bool {
+pub fn python_docx() -> bool {
     let ok = std::process::Command::new("python3")
         .args(["-c", "import docx"])
         .output()
@@ -314,7 +314,7 @@ pub(crate) fn python_docx() -> bool {
 }
 
 /// The school's Word dossier written by scripts/fixtures/dossier_word.py into `dir`.
-pub(crate) fn school_docx(dir: &Path) -> std::path::PathBuf {
+pub fn school_docx(dir: &Path) -> std::path::PathBuf {
     let out = dir.join("ecole.docx");
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/fixtures/dossier_word.py");
     let status = std::process::Command::new("python3")
