@@ -16,6 +16,7 @@ pub mod init;
 pub mod rapport;
 mod read;
 pub mod resume;
+pub mod synthese;
 
 use crate::diagnostic::{Diagnostic, Pos};
 use crate::model::Doc;

@@ -1,9 +1,10 @@
 //! The bilan annuel laid out once as a `doc::Document`, which the HTML, Markdown, PDF and
 //! DOCX backends render: the tableau de bord of the year (summary, then per criterion each
-//! fiche's indicators with their measures and status) with the comité de pilotage's
+//! fiche's indicators with their measures and status, then what the year did: actions
+//! carried out, engagements started, team changes) with the comité de pilotage's
 //! analysis under each criterion, then its decisions and priorities.
 
-use super::{Bilan, Comite, file};
+use super::{Bilan, Comite, annee, file};
 use crate::doc::read::prose;
 use crate::doc::{Block, Document, Inline, heading, title};
 use crate::progress::document::{critere, summary};
@@ -33,9 +34,13 @@ pub fn document(b: &Bilan) -> Document {
         ))]));
     }
     blocks.extend(summary(p));
+    blocks.extend(annee::pilotage(&b.annee.pilotage, &annee));
     let comite = b.comite.as_deref().map(Comite::of).unwrap_or_default();
     for c in &p.criteres {
         critere(&mut blocks, c, p.annee);
+        if let Some(year) = b.annee.criteres.get(&c.numero) {
+            blocks.extend(annee::blocks(year, c.numero, &annee));
+        }
         let analyse = comite.analyses.get(&c.numero).map(|t| t.trim());
         if let Some(t) = analyse.filter(|t| !t.is_empty()) {
             let anchor = format!("analyse-{}", c.numero);

@@ -1,11 +1,14 @@
 //! `ldm bilan`: the bilan annuel of one year of the label, for the conseil pédagogique
 //! and the conseil d'administration — the figures of that year (`progress` at that
-//! reference year: each indicator's measure, status and progression since its baseline)
+//! reference year: each indicator's measure, status and progression since its baseline),
+//! what the year did (`annee`: actions carried out, engagements started, team changes)
 //! and the comité de pilotage's text, read from `bilans/<année>.md` —
 //! laid out once as a `doc::Document` (`document`) for every format.
 
+pub mod annee;
 pub mod check;
 pub mod document;
+pub mod equipe;
 pub mod modele;
 
 use crate::progress::{self, Progress};
@@ -29,6 +32,8 @@ pub struct Bilan {
     pub progress: Progress,
     /// `bilans/<annee>.md` without its comments; `None` when not written yet.
     pub comite: Option<String>,
+    /// What the year did: actions carried out, engagements started, team changes.
+    pub annee: annee::Annee,
 }
 
 /// Computes the bilan of `annee` from the dossier (as it is, or at a git revision).
@@ -37,7 +42,12 @@ pub fn build(ws: &Workspace, annee: i64) -> Bilan {
     let progress = progress::compute(d, &ws.edition, annee, None);
     let (src, _, _) = crate::load::read_text(d.files.as_ref(), &d.root, &file(annee));
     let comite = src.map(|s| crate::markup::without_comments(&s.text));
-    Bilan { progress, comite }
+    let annee = annee::of(d, progress.annee);
+    Bilan {
+        progress,
+        comite,
+        annee,
+    }
 }
 
 /// The committee's text cut up: its analysis of each criterion (`## Critère N` under

@@ -79,6 +79,12 @@ fn key(p: &Personne) -> Key {
     (fold(p.nom.value.trim()), fold(p.prenom.value.trim()))
 }
 
+/// A person still « À compléter » (a new criterion's team made by `init`): nobody has
+/// joined yet. (`check::text::is_placeholder` is of diff's rank, so not at hand here.)
+fn unnamed(nom: &str) -> bool {
+    fold(nom).contains(&fold("À compléter"))
+}
+
 fn gens(p: &Personne) -> Gens {
     Gens {
         nom: p.nom.value.trim().to_string(),
@@ -97,6 +103,9 @@ fn slug(c: &CritereDir) -> &str {
 fn people(d: &Dossier) -> BTreeMap<Key, (Gens, BTreeSet<Role>)> {
     let mut out: BTreeMap<Key, (Gens, BTreeSet<Role>)> = BTreeMap::new();
     let mut add = |p: &Personne, role: Role| {
+        if unnamed(&p.nom.value) {
+            return;
+        }
         out.entry(key(p))
             .or_insert_with(|| (gens(p), BTreeSet::new()))
             .1
@@ -193,6 +202,7 @@ pub fn compare_critere(old: Option<&CritereDir>, new: Option<&CritereDir>) -> Te
             .flat_map(|ps| ps.iter())
             .map(|p| (key(p), gens(p), true))
             .chain(f.membres.iter().map(|p| (key(p), gens(p), false)))
+            .filter(|(_, g, _)| !unnamed(&g.nom))
             .collect()
     };
     let (o, n) = (team(old), team(new));

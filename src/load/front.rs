@@ -37,15 +37,19 @@ fn person_hint(field: &str) -> String {
 
 impl Decode for Personne {
     fn decode(n: &Node, cx: &mut Cx, field: &str) -> Option<Self> {
-        let known = ["nom", "prenom", "fonction"];
+        let known = ["nom", "prenom", "fonction", "depuis", "jusqu_a"];
         let f = Fields::of(n, cx, field, &known, &person_hint(field))?;
         let nom = f.req(cx, "nom");
         let prenom = f.req(cx, "prenom");
         let fonction = f.req(cx, "fonction");
+        let depuis = f.opt::<Ecrite>(cx, "depuis");
+        let jusqu_a = f.opt::<Ecrite>(cx, "jusqu_a");
         Some(Personne {
             nom: nom?,
             prenom: prenom?,
             fonction: fonction?,
+            depuis: depuis.ok()?.map(|e| e.0),
+            jusqu_a: jusqu_a.ok()?.map(|e| e.0),
         })
     }
 }
@@ -62,15 +66,17 @@ impl Decode for Personnes {
 
 impl Decode for EtablissementFront {
     fn decode(n: &Node, cx: &mut Cx, field: &str) -> Option<Self> {
-        let known = ["chef_etablissement", "ddfpt", "comite_pilotage"];
+        let known = ["chef_etablissement", "ddfpt", "comite_pilotage", "anciens"];
         let f = fields(n, cx, field, &known)?;
         let chef_etablissement = f.opt(cx, "chef_etablissement");
         let ddfpt = f.opt(cx, "ddfpt");
         let comite_pilotage = f.list(cx, "comite_pilotage");
+        let anciens = f.list(cx, "anciens");
         Some(EtablissementFront {
             chef_etablissement: chef_etablissement.ok()?,
             ddfpt: ddfpt.ok()?,
             comite_pilotage: comite_pilotage?,
+            anciens: anciens?,
         })
     }
 }
@@ -96,15 +102,17 @@ impl Decode for Transversalite {
 
 impl Decode for CritereFront {
     fn decode(n: &Node, cx: &mut Cx, field: &str) -> Option<Self> {
-        let known = ["coordonnateur", "membres", "transversalite"];
+        let known = ["coordonnateur", "membres", "transversalite", "anciens"];
         let f = fields(n, cx, field, &known)?;
         let coordonnateur = f.opt(cx, "coordonnateur");
         let membres = f.list(cx, "membres");
         let transversalite = f.opt(cx, "transversalite");
+        let anciens = f.list(cx, "anciens");
         Some(CritereFront {
             coordonnateur: coordonnateur.ok()?,
             membres: membres?,
             transversalite: transversalite.ok()?.unwrap_or_default(),
+            anciens: anciens?,
         })
     }
 }

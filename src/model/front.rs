@@ -37,6 +37,18 @@ pub struct Personne {
         description = "Fonction dans l'établissement, ex. « DDFPT », « professeur d'économie-gestion »."
     )]
     pub fonction: Sp<String>,
+    /// The year the person took this place in the team: the bilan of that year says so.
+    #[schemars(
+        with = "Option<AnneeEcrite>",
+        description = "Année où la personne a pris cette place dans l'équipe, ex. 2025 : le bilan annuel de cette année le dit."
+    )]
+    pub depuis: Option<Sp<i64>>,
+    /// In `anciens`: the year the person left the team.
+    #[schemars(
+        with = "Option<AnneeEcrite>",
+        description = "Dans « anciens » : année où la personne a quitté l'équipe, ex. 2025 : le bilan annuel de cette année le dit."
+    )]
+    pub jusqu_a: Option<Sp<i64>>,
 }
 
 /// One person or a list: a criterion may have co-coordinators, an engagement two
@@ -78,6 +90,11 @@ pub struct EtablissementFront {
     #[serde(default)]
     #[schemars(description = "Les membres du comité de pilotage de la démarche.")]
     pub comite_pilotage: Vec<Personne>,
+    #[serde(default)]
+    #[schemars(
+        description = "Les personnes qui ont quitté le comité de pilotage, chacune avec « jusqu_a », l'année de son départ (le bilan annuel de cette année le dit ; l'annexe ne les montre pas)."
+    )]
+    pub anciens: Vec<Personne>,
 }
 
 /// The « Transversalité de la démarche qualité » table of a criterion.
@@ -122,6 +139,11 @@ pub struct CritereFront {
     pub membres: Vec<Personne>,
     #[serde(default)]
     pub transversalite: Transversalite,
+    #[serde(default)]
+    #[schemars(
+        description = "Les personnes qui ont quitté l'équipe du critère, chacune avec « jusqu_a », l'année de son départ (le bilan annuel de cette année le dit ; l'annexe ne les montre pas)."
+    )]
+    pub anciens: Vec<Personne>,
 }
 
 /// « Durée action »: first and last year (a school year counts as the year it ends,

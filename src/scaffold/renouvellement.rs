@@ -324,6 +324,9 @@ impl<'a> Context<'a> {
                     continue;
                 };
                 self.adapt(&mut ft, e, *numero);
+                if kind == Kind::Action {
+                    self.extend_perennial(&mut ft, f, r.annee);
+                }
                 if kind == Kind::Engagement {
                     self.to_action(&mut ft, e, &tail);
                 }
@@ -372,6 +375,42 @@ impl<'a> Context<'a> {
             let line = format!("criteres_associes: [{}]\n", mapped.join(", "));
             ft.set("criteres_associes", line, "exigences");
         }
+    }
+
+    /// A perennial action goes on: its `debut` is kept (its measures since then stay in
+    /// its period) and its `fin` becomes the new campaign's year, the year the renewal
+    /// reports at; the old period is kept in a comment on the line.
+    fn extend_perennial(
+        &self,
+        ft: &mut FrontText,
+        f: &crate::model::front::EntityFront,
+        annee: i64,
+    ) {
+        let perenne = f.perenne.as_ref().is_some_and(|p| p.value);
+        let Some(p) = f
+            .periode
+            .as_ref()
+            .filter(|p| perenne && p.fin.value < annee)
+        else {
+            return;
+        };
+        let c = p.calendrier;
+        let show = |y: i64| match c {
+            Calendrier::Civil => y.to_string(),
+            Calendrier::Scolaire => format!("\"{}\"", c.show(y)),
+        };
+        let comment = crate::typo::french(&format!(
+            "# action pérenne : période du dossier de {} : {}–{}",
+            self.precedente,
+            c.show(p.debut.value),
+            c.show(p.fin.value)
+        ));
+        let line = format!(
+            "periode: {{debut: {}, fin: {}}}  {comment}\n",
+            show(p.debut.value),
+            show(annee)
+        );
+        ft.set("periode", line, "denomination");
     }
 
     /// An old engagement as an action of the new dossier: the same objectives, measures
@@ -510,7 +549,9 @@ fn carried(
 fn previous_text(text: &str, precedente: i64) -> String {
     let text = crate::markup::without_comments(text);
     let text = text.trim();
-    if text.is_empty() {
+    // An old « À compléter » (a dossier imported from Word, say) is nothing to start from.
+    let bare = text.chars().count() <= TODO.chars().count() + 4;
+    if text.is_empty() || (bare && crate::check::text::is_placeholder(text)) {
         return String::new();
     }
     let header = crate::typo::french(&format!(

@@ -186,6 +186,7 @@ fn expected(annee: &str) -> Vec<String> {
         want.len() > 20,
         "the example measures its indicators in {annee}"
     );
+    want.extend(the_year(annee).iter().map(|l| words(l)));
     let comite = std::fs::read_to_string(example().join(format!("bilans/{annee}.md"))).unwrap();
     let comite = ldm::markup::without_comments(&comite);
     // Line by line, list marks off: a list's items are apart in HTML and DOCX.
@@ -243,4 +244,44 @@ fn les_deux_bilans_de_l_exemple_ont_mesures_statuts_et_texte_du_comite_dans_les_
             );
         }
     }
+}
+
+/// What the year did, as the bilan of the example says it: the actions carried out, the
+/// engagements started, the team's changes (dated in `critere.md` and `etablissement.md`).
+fn the_year(annee: &str) -> Vec<String> {
+    let mut lines = vec![
+        format!(
+            "Actions menées en {annee} : « Immersion des professeurs en entreprise et intervenants professionnels » ; « Job dating des métiers de l'aéronautique, de la maintenance et de la logistique » ; « Réseau des lycées professionnels de l'Eure et participation au CMQ Aéronautique et industrie du futur »"
+        ),
+        format!("Engagements commencés en {annee} : aucun"),
+    ];
+    if annee == "2025" {
+        lines.extend([
+            "Équipe de pilotage en 2025 : arrivée : Nathalie Caron (Professeure de mathématiques-sciences, référente décrochage, comité de pilotage) — départ : Aurélie Bertin (Professeure de lettres-histoire)".to_string(),
+            "Équipe du critère : arrivée : Nicolas Faure (Professeur de logistique, membre) — départ : Didier Hamel (Professeur de logistique)".to_string(),
+            "Équipe du critère : nouveau rôle : Nathalie Caron (Professeure de mathématiques-sciences, référente décrochage, membre), auparavant Professeure de mathématiques-sciences".to_string(),
+        ]);
+    } else {
+        lines.push(format!("Équipe de pilotage en {annee} : inchangée"));
+    }
+    lines
+}
+
+#[test]
+fn une_annee_d_entree_dans_l_equipe_mal_ecrite_est_situee() {
+    let d = TempDossier::copy(&example(), "lycee");
+    let file = "criteres/4-partenariats/critere.md";
+    // The example's file: Nicolas Faure's line is the 7th, « depuis » its last field.
+    let faure = d.read(file).lines().nth(6).unwrap().to_string();
+    assert!(
+        faure.contains("Faure") && faure.ends_with("depuis: 2025}"),
+        "{faure}"
+    );
+    d.edit(file, "depuis: 2025", "depuis: l'an dernier");
+    let column = faure.find("2025").unwrap() + 1;
+    d.ldm()
+        .args(["check", "--format", "court"])
+        .run()
+        .code(1)
+        .stdout_has(&format!("{file}:7:{column}: erreur[type-invalide]"));
 }

@@ -353,8 +353,8 @@ fn a_person_with_dated_functions_or_an_added_role_is_not_contradictory() {
     let f = "criteres/4-partenariats/critere.md";
     d.edit(
         f,
-        "  - {nom: \"Faure\", prenom: \"Nicolas\", fonction: \"Professeur de logistique\"}",
-        "  - {nom: \"Faure\", prenom: \"Nicolas\", fonction: \"Professeur de logistique, référent entreprises\"}",
+        "  - {nom: \"Faure\", prenom: \"Nicolas\", fonction: \"Professeur de logistique\", depuis: 2025}",
+        "  - {nom: \"Faure\", prenom: \"Nicolas\", fonction: \"Professeur de logistique, référent entreprises\", depuis: 2025}",
     );
     let (_, found) = findings(&d);
     assert!(
@@ -364,7 +364,7 @@ fn a_person_with_dated_functions_or_an_added_role_is_not_contradictory() {
     // CPE in 2017, helping the bureau des entreprises in 2024: dated, not contradictory.
     d.edit(
         f,
-        "{nom: \"Faure\", prenom: \"Nicolas\", fonction: \"Professeur de logistique, référent entreprises\"}",
+        "{nom: \"Faure\", prenom: \"Nicolas\", fonction: \"Professeur de logistique, référent entreprises\", depuis: 2025}",
         "{nom: \"Vasseur\", prenom: \"Inès\", fonction: \"CPE (2017)\"}",
     );
     d.edit(

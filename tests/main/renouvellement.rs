@@ -206,3 +206,90 @@ fn l_annee_de_la_nouvelle_campagne_et_l_identite_ne_se_donnent_pas_deux_fois() {
         .stderr_has("--uai");
     assert!(!work.path().join("m").exists());
 }
+
+#[test]
+fn une_action_perenne_reprise_garde_son_debut_et_court_jusqu_a_la_nouvelle_campagne() {
+    let work = tempfile::tempdir().unwrap();
+    renew(work.path(), &[], &dossier_2021(), "n").success();
+    let action = fs::read_to_string(
+        work.path()
+            .join("n/criteres/7-decrochage-scolaire/actions/retour-en-formation-mlds-foquale.md"),
+    )
+    .unwrap();
+    // 2018–2021 in the 2021 dossier: its measures since 2018 stay inside its period.
+    assert!(
+        action.contains(&fr(
+            "periode: {debut: 2018, fin: 2026}  # action pérenne : période du dossier de 2021 : 2018–2021\n"
+        )),
+        "{action}"
+    );
+    assert!(action.contains("          2018: 1\n"), "{action}");
+    let check = run(work.path(), &["check", "n", "--format", "json"]);
+    let rules: BTreeSet<String> = check.code(1).findings().into_iter().map(|f| f.0).collect();
+    assert!(!rules.contains("mesure-hors-periode"), "{check}");
+}
+
+/// The rules `ldm check` reports on `dir`.
+fn rules_of(work: &Path, dir: &str) -> BTreeSet<String> {
+    let check = run(work, &["check", dir, "--format", "json"]);
+    check.findings().into_iter().map(|f| f.0).collect()
+}
+
+#[test]
+fn un_dossier_importe_de_word_se_renouvelle_comme_un_autre() {
+    // The school's Word dossier of `ldm import`'s tests, made by python-docx.
+    if !crate::import::python_docx() {
+        return;
+    }
+    let work = tempfile::tempdir().unwrap();
+    crate::import::school_docx(work.path());
+    Ldm::new()
+        .current_dir(work.path())
+        .args(["import", "ecole.docx", "ancien"])
+        .run()
+        .success();
+    let old = work.path().join("ancien");
+    let before = fingerprint(&old);
+    renew(work.path(), &[], &old, "nouveau")
+        .success()
+        .stdout_has("1 engagement devenus des actions dont rendre compte");
+    let engagements = engagement_ids(&old);
+    assert_eq!(engagements.len(), 1);
+    let followed = actions_suite_de(&work.path().join("nouveau"));
+    assert!(engagements.is_subset(&followed), "{followed:?}");
+
+    // Only what a fresh renewal leaves to do, and what the imported dossier already had.
+    let had = rules_of(work.path(), "ancien");
+    let unexpected: Vec<String> = rules_of(work.path(), "nouveau")
+        .into_iter()
+        .filter(|r| !FRESH_RENEWAL.contains(&r.as_str()) && !had.contains(r))
+        .collect();
+    assert!(unexpected.is_empty(), "unexpected findings {unexpected:?}");
+    // The old « À compléter » is not offered as a text to start from.
+    let etablissement = fs::read_to_string(work.path().join("nouveau/etablissement.md")).unwrap();
+    assert!(
+        !etablissement.contains("Texte du dossier de"),
+        "{etablissement}"
+    );
+
+    let diff = Ldm::new()
+        .current_dir(work.path())
+        .args(["diff", "ancien", "nouveau", "--format", "json"])
+        .run();
+    let v = diff.json();
+    assert_eq!(v["resume"]["engagements_abandonnes"], 0, "{diff}");
+    let fates: Vec<&Value> = (v["criteres"].as_array().unwrap().iter())
+        .flat_map(|c| c["engagements"].as_array().unwrap())
+        .collect();
+    assert_eq!(fates.len(), 1, "{diff}");
+    assert_eq!(fates[0]["devenir"], "tenu", "{diff}");
+    assert_eq!(fates[0]["par"], "suite_de", "{diff}");
+    // A new criterion's team still « À compléter » is nobody's arrival.
+    Ldm::new()
+        .current_dir(work.path())
+        .args(["diff", "ancien", "nouveau"])
+        .run()
+        .success()
+        .stdout_lacks(&fr("arrivée : À compléter"));
+    assert_eq!(fingerprint(&old), before, "the imported dossier changed");
+}
