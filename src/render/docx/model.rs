@@ -5,29 +5,57 @@
 
 use super::blocks::{self, Writer};
 use super::prose::{Style, code, styled};
-use super::{DocxError, footer, package, page, styles};
+use super::{DocxError, contents, footer, package, page, styles};
 use crate::doc::{self, Block, Cell, Document, Inline};
-use docx_rs::{AlignmentType, BreakType, Docx, Paragraph, Run, SpecialIndentType, TableCell};
+use docx_rs::{
+    AlignmentType, BreakType, DocumentChild, Docx, Paragraph, Run, SpecialIndentType, TableCell,
+};
 
 /// The document as DOCX bytes; `date` (W3CDTF) goes into the core properties.
 pub fn docx(d: &Document, date: Option<&str>) -> Result<Vec<u8>, DocxError> {
     let mut w = Writer::new(page(styles(Docx::new())).footer(footer()));
+    // A document opening with its title (a level-1 heading out of the contents) has
+    // Word's « Title » style, its parts « Titre 1 »: Word's levels never skip one.
+    let shift = u8::from(matches!(
+        d.blocks.first(),
+        Some(Block::Heading {
+            level: 1,
+            outlined: false,
+            ..
+        })
+    ));
     let mut new_page = false;
-    for b in &d.blocks {
+    let mut contents_at = None;
+    for (k, b) in d.blocks.iter().enumerate() {
         match b {
             Block::PageBreak => new_page = true,
+            Block::Heading { content, .. } if k == 0 && shift == 1 => {
+                w.paragraph(runs(content, PLAIN).style("Title"));
+            }
             Block::Heading { level, content, .. } => {
                 let text = doc::inlines_plain(content);
-                w.heading(usize::from((*level).clamp(1, 3)), &text, new_page);
+                let level = level.saturating_sub(shift).clamp(1, 3);
+                w.heading(usize::from(level), &text, new_page);
                 new_page = false;
             }
             Block::Table(t) => table(&mut w, t),
+            Block::Contents { title, .. } => {
+                contents_at = Some((w.docx.document.children.len(), title, new_page));
+                new_page = false;
+            }
             other => {
                 for (k, p) in paragraphs(other, 0).into_iter().enumerate() {
                     w.paragraph(p.page_break_before(new_page && k == 0));
                 }
                 new_page = false;
             }
+        }
+    }
+    if let Some((at, title, new_page)) = contents_at {
+        let lines = contents(title, &w.contents, new_page).into_iter().rev();
+        for p in lines {
+            let p = DocumentChild::Paragraph(Box::new(p));
+            w.docx.document.children.insert(at, p);
         }
     }
     let meta = package::Meta {
@@ -73,6 +101,10 @@ fn paragraphs(b: &Block, depth: i32) -> Vec<Paragraph> {
             })
             .collect(),
         Block::PageBreak => vec![Paragraph::new().add_run(Run::new().add_break(BreakType::Page))],
+        // A table's title, kept on the page of the table's first row.
+        Block::Caption(c) => vec![indent(runs(c, PLAIN).style("Legende").keep_next(true))],
+        // Only a top-level block: `docx` writes it, knowing the headings.
+        Block::Contents { .. } => Vec::new(),
     }
 }
 
