@@ -219,7 +219,18 @@ fn inlines(is: &[Inline]) -> String {
                 let _ = write!(out, "<del>{}</del>", inlines(c));
             }
             Inline::Link { url, content } => {
-                let _ = write!(out, "<a href=\"{}\">{}</a>", esc(url), inlines(content));
+                // An address out of the page opens without telling it where it came from.
+                let rel = if url.starts_with('#') {
+                    ""
+                } else {
+                    " rel=\"noopener noreferrer\""
+                };
+                let _ = write!(
+                    out,
+                    "<a href=\"{}\"{rel}>{}</a>",
+                    esc(url),
+                    inlines(content)
+                );
             }
             Inline::Code(c) => {
                 let _ = write!(out, "<code>{}</code>", esc(c));

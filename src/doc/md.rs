@@ -156,7 +156,21 @@ fn cell(c: &Cell) -> String {
     let parts: Vec<String> = c
         .content
         .iter()
-        .filter_map(block)
+        .filter_map(|b| match b {
+            // A list's items on lines of their own, as a cell can hold them.
+            Block::List { start, items } => Some(
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(k, i)| match start {
+                        Some(s) => format!("{}. {}", s + k, blocks(i)),
+                        None => format!("- {}", blocks(i)),
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\\\n"),
+            ),
+            b => block(b),
+        })
         .map(|s| {
             s.replace("\\\n", "<br>")
                 .replace('\n', " ")

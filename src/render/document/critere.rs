@@ -61,20 +61,12 @@ pub fn critere(b: &mut Vec<Block>, c: &Critere) {
     }
 }
 
-/// A one-cell table holding prose under its title, like the guide's « État des lieux »
-/// boxes; the cell may run over a page, as long prose has to.
+/// The school's prose framed under its title, like the guide's « État des lieux » boxes:
+/// a frame rather than a one-cell table, which a screen reader would announce as a table
+/// without headings; it runs over pages as long prose has to.
 fn prose_box(b: &mut Vec<Block>, title: &str, md: &str) {
     b.push(caption(title));
-    let cell = Cell {
-        content: read::prose(md),
-        ..Cell::text("")
-    };
-    b.push(Block::Table(Table {
-        widths: vec![1.0],
-        head: Vec::new(),
-        body: vec![vec![cell]],
-        keep_together: false,
-    }));
+    b.push(Block::Frame(read::prose(md)));
 }
 
 /// People under one heading cell spanning their rows (co-coordinators, members); the

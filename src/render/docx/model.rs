@@ -14,22 +14,29 @@ use docx_rs::{
 /// The document as DOCX bytes; `date` (W3CDTF) goes into the core properties.
 pub fn docx(d: &Document, date: Option<&str>) -> Result<Vec<u8>, DocxError> {
     let mut w = Writer::new(page(styles(Docx::new())).footer(footer()));
-    // A document opening with its title (a level-1 heading out of the contents) has
+    // A document whose first heading is its title (level 1, out of the contents) has
     // Word's « Title » style, its parts « Titre 1 »: Word's levels never skip one.
-    let shift = u8::from(matches!(
-        d.blocks.first(),
-        Some(Block::Heading {
-            level: 1,
-            outlined: false,
-            ..
-        })
-    ));
+    let first = d
+        .blocks
+        .iter()
+        .position(|b| matches!(b, Block::Heading { .. }));
+    let title = first.filter(|&k| {
+        matches!(
+            d.blocks[k],
+            Block::Heading {
+                level: 1,
+                outlined: false,
+                ..
+            }
+        )
+    });
+    let shift = u8::from(title.is_some());
     let mut new_page = false;
     let mut contents_at = None;
     for (k, b) in d.blocks.iter().enumerate() {
         match b {
             Block::PageBreak => new_page = true,
-            Block::Heading { content, .. } if k == 0 && shift == 1 => {
+            Block::Heading { content, .. } if Some(k) == title => {
                 w.paragraph(runs(content, PLAIN).style("Title"));
             }
             Block::Heading { level, content, .. } => {
