@@ -128,6 +128,8 @@ impl Writer {
         let p = Paragraph::new()
             .style(&format!("Heading{level}"))
             .page_break_before(new_page)
+            // A heading never ends a page: it stays with what follows.
+            .keep_next(true)
             .add_bookmark_start(self.bookmarks, &key)
             .add_run(run(text))
             .add_bookmark_end(self.bookmarks);
