@@ -176,6 +176,17 @@ pub fn heading(level: u8, anchor: &str, text: &str) -> Block {
     }
 }
 
+/// A heading left out of the contents and bookmarks (a part of a part, a word such as
+/// « Conclusion » repeated under every criterion).
+pub fn unlisted(level: u8, anchor: &str, text: &str) -> Block {
+    Block::Heading {
+        level,
+        anchor: anchor.to_string(),
+        content: vec![Inline::Text(text.to_string())],
+        outlined: false,
+    }
+}
+
 /// The document's title: its first heading, left out of the contents and bookmarks,
 /// whose top level is the document's parts.
 pub fn title(anchor: &str, text: &str) -> Block {

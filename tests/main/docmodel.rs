@@ -240,12 +240,16 @@ const LABELS: &[&str] = &[
 #[test]
 fn chaque_libelle_du_rapport_est_ecrit_dans_un_seul_fichier() {
     let html = String::from_utf8(rapport("html")).unwrap();
+    each_typed_once(LABELS, &html, |label| format!(">{label}<"));
+}
+
+/// Each of `labels` shown in `html` (as `shown` writes it) and typed in exactly one file
+/// under `src/` and `templates/`.
+fn each_typed_once(labels: &[&str], html: &str, shown: impl Fn(&str) -> String) {
     let files = sources();
-    for label in LABELS {
-        assert!(
-            html.contains(&format!(">{label}<")),
-            "« {label} » is in the rapport"
-        );
+    for label in labels {
+        let shown = shown(label);
+        assert!(html.contains(&shown), "« {shown} » is in the document");
         let typed = typed_in(&files, label);
         assert_eq!(typed.len(), 1, "« {label} » typed in {typed:?}");
     }
@@ -320,14 +324,10 @@ const ANNEX_LABELS: &[&str] = &[
 #[test]
 fn chaque_libelle_de_l_annexe_est_ecrit_dans_un_seul_fichier() {
     let html = String::from_utf8(annexe("html")).unwrap();
-    let files = sources();
-    for label in ANNEX_LABELS {
-        // The N / N+3 / N+5 headings are dated in the example's fiches.
-        let shown = label.split(" (N").next().unwrap();
-        assert!(html.contains(shown), "« {shown} » is in the annex");
-        let typed = typed_in(&files, label);
-        assert_eq!(typed.len(), 1, "« {label} » typed in {typed:?}");
-    }
+    // The N / N+3 / N+5 headings are dated in the example's fiches.
+    each_typed_once(ANNEX_LABELS, &html, |label| {
+        label.split(" (N").next().unwrap().to_string()
+    });
 }
 
 /// Every file under `src/` and `templates/`, with its text.

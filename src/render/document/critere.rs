@@ -6,24 +6,6 @@ use super::labelled;
 use crate::doc::{Block, Cell, Inline, Table, caption, heading, para, read};
 use crate::render::view::{Critere, Gens};
 
-/// A level-3 heading left out of the contents and bookmarks.
-pub fn subheading(anchor: &str, text: &str) -> Block {
-    match heading(3, anchor, text) {
-        Block::Heading {
-            level,
-            anchor,
-            content,
-            ..
-        } => Block::Heading {
-            level,
-            anchor,
-            content,
-            outlined: false,
-        },
-        other => other,
-    }
-}
-
 pub fn critere(b: &mut Vec<Block>, c: &Critere) {
     let x = c.numero;
     b.push(Block::PageBreak);

@@ -6,7 +6,7 @@
 mod critere;
 mod fiches;
 
-use crate::doc::{Block, Cell, Document, Inline, Table, heading, para, read, title};
+use crate::doc::{Block, Cell, Document, Inline, Table, heading, para, read, title, unlisted};
 use crate::render::view::{Annexe, Identite, Preuve};
 
 pub const TITLE: &str = "Dossier de labellisation « Lycée des métiers »";
@@ -105,7 +105,7 @@ fn etablissement(b: &mut Vec<Block>, a: &Annexe) {
         ),
         ("pilotage", "Pilotage de la démarche", &a.pilotage),
     ] {
-        b.push(critere::subheading(anchor, title));
+        b.push(unlisted(3, anchor, title));
         b.extend(read::prose(&p.md));
     }
 }
