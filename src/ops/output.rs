@@ -15,6 +15,7 @@ pub enum Kind {
     Pdf,
     Docx,
     Zip,
+    Csv,
 }
 
 /// What each verb that writes a document offers, its default first.
@@ -26,7 +27,7 @@ pub const PROGRESS: &[Kind] = &[Kind::Term, Kind::Md, Kind::Html, Kind::Json, Ki
 pub const DIFF: &[Kind] = &[Kind::Term, Kind::Md, Kind::Html, Kind::Json];
 
 impl Kind {
-    const ALL: [Kind; 7] = [
+    const ALL: [Kind; 8] = [
         Kind::Term,
         Kind::Html,
         Kind::Md,
@@ -34,6 +35,7 @@ impl Kind {
         Kind::Pdf,
         Kind::Docx,
         Kind::Zip,
+        Kind::Csv,
     ];
 
     /// The value typed after `--format`.
@@ -46,6 +48,7 @@ impl Kind {
             Kind::Pdf => "pdf",
             Kind::Docx => "docx",
             Kind::Zip => "zip",
+            Kind::Csv => "csv",
         }
     }
 
@@ -67,6 +70,7 @@ impl Kind {
             Kind::Pdf => "PDF",
             Kind::Docx => "Word",
             Kind::Zip => "zip",
+            Kind::Csv => "CSV",
         }
     }
 
@@ -186,6 +190,8 @@ fn listed(all: Vec<String>) -> String {
         None => String::new(),
     }
 }
+
+impl std::error::Error for Refusal {}
 
 impl fmt::Display for Refusal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

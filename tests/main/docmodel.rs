@@ -129,36 +129,7 @@ fn missing_in_order(cells: &Cells, text: &str) -> Option<String> {
 }
 
 fn rapport(format: &str) -> Vec<u8> {
-    written(&["audit", "render"], format)
-}
-
-/// `ldm <verb…> . --format FORMAT -o FILE` in the example: the file's bytes.
-fn written(verb: &[&str], format: &str) -> Vec<u8> {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join(format!("document.{format}"));
-    Ldm::new()
-        .current_dir(example())
-        .args(verb)
-        .args([".", "--format", format, "-o"])
-        .arg(&out)
-        .run()
-        .success();
-    std::fs::read(&out).unwrap()
-}
-
-#[cfg(feature = "pdf")]
-fn pdf_text(pdf: &[u8]) -> String {
-    let tmp = tempfile::tempdir().unwrap();
-    let file = tmp.path().join("document.pdf");
-    std::fs::write(&file, pdf).unwrap();
-    let out = std::process::Command::new("pdftotext")
-        // In the content stream's order, which is the cells' order: the default
-        // geometric reading moves a narrow column's heading away from its row.
-        .args(["-raw".as_ref(), file.as_os_str(), "-".as_ref()])
-        .output()
-        .expect("pdftotext (poppler-utils) reads the PDF back");
-    assert!(out.status.success(), "pdftotext: {out:?}");
-    String::from_utf8(out.stdout).unwrap()
+    written(&example(), &["audit", "render"], format)
 }
 
 #[test]
@@ -176,12 +147,16 @@ fn le_rapport_d_audit_a_les_memes_cellules_dans_les_quatre_formats() {
     );
     assert_eq!(docx_cells(&rapport("docx")), html, "DOCX");
     #[cfg(feature = "pdf")]
-    assert_eq!(pdf_agrees(&page, &pdf_text(&rapport("pdf"))), Ok(()), "PDF");
+    assert_eq!(
+        pdf_agrees(&page, &pdf_text(&rapport("pdf"), Reading::Raw)),
+        Ok(()),
+        "PDF"
+    );
 }
 
 #[test]
 fn le_tableau_de_bord_a_les_memes_cellules_en_html_markdown_et_pdf() {
-    let tableau = |f| written(&["progress"], f);
+    let tableau = |f| written(&example(), &["progress"], f);
     let page = String::from_utf8(tableau("html")).unwrap();
     let html = html_cells(&page);
     assert!(html.len() > 20, "the summary and every fiche's indicators");
@@ -196,7 +171,11 @@ fn le_tableau_de_bord_a_les_memes_cellules_en_html_markdown_et_pdf() {
     {
         let pdf = tableau("pdf");
         assert_eq!(pdf, tableau("pdf"), "same dossier, same bytes");
-        assert_eq!(pdf_agrees(&page, &pdf_text(&pdf)), Ok(()), "PDF");
+        assert_eq!(
+            pdf_agrees(&page, &pdf_text(&pdf, Reading::Raw)),
+            Ok(()),
+            "PDF"
+        );
     }
 }
 
@@ -271,7 +250,7 @@ fn letters(cells: &Cells) -> Cells {
 }
 
 fn annexe(format: &str) -> Vec<u8> {
-    written(&["render"], format)
+    written(&example(), &["render"], format)
 }
 
 #[test]
@@ -293,7 +272,11 @@ fn l_annexe_a_les_memes_cellules_dans_les_quatre_formats() {
         "DOCX"
     );
     #[cfg(feature = "pdf")]
-    assert_eq!(pdf_agrees(&page, &pdf_text(&annexe("pdf"))), Ok(()), "PDF");
+    assert_eq!(
+        pdf_agrees(&page, &pdf_text(&annexe("pdf"), Reading::Raw)),
+        Ok(()),
+        "PDF"
+    );
 }
 
 /// The wording of the annex's tables (the guide's section E), each label typed in one

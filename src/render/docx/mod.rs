@@ -4,18 +4,20 @@
 //! engagements), page numbers, French language, identical bytes on every run.
 
 mod blocks;
+mod chart;
 pub mod model;
 mod order;
 mod package;
 mod prose;
+mod running;
+mod widths;
 
 pub use package::MARKER;
 
 use blocks::{MARGIN, run};
 use docx_rs::{
-    AlignmentType, Docx, FieldCharType, Footer, InstrPAGEREF, InstrText, LineSpacing, NumPages,
-    PageMargin, PageNum, Paragraph, Run, RunFonts, Style, StyleType, Tab, TabLeaderType,
-    TabValueType,
+    Docx, FieldCharType, InstrPAGEREF, InstrText, LineSpacing, PageMargin, Paragraph, Run,
+    RunFonts, Style, StyleType, Tab, TabLeaderType, TabValueType,
 };
 
 /// docx-rs or quick-xml failed on the document ldm generated: a bug of ldm.
@@ -80,18 +82,6 @@ fn page(d: Docx) -> Docx {
             .right(MARGIN)
             .header(567)
             .footer(567),
-    )
-}
-
-/// « page n / N », with Word's PAGE and NUMPAGES fields.
-fn footer() -> Footer {
-    Footer::new().add_paragraph(
-        Paragraph::new()
-            .align(AlignmentType::Center)
-            .add_run(run("page "))
-            .add_page_num(PageNum::new())
-            .add_run(run(" / "))
-            .add_num_pages(NumPages::new()),
     )
 }
 

@@ -5,7 +5,7 @@
 
 use super::blocks::{self, Writer};
 use super::prose::{Style, code, styled};
-use super::{DocxError, contents, footer, package, page, styles};
+use super::{DocxError, chart, contents, package, page, running, styles, widths};
 use crate::doc::{self, Block, Cell, Document, Inline};
 use docx_rs::{
     AlignmentType, BreakType, DocumentChild, Docx, Paragraph, Run, SpecialIndentType, TableCell,
@@ -13,48 +13,51 @@ use docx_rs::{
 
 /// The document as DOCX bytes; `date` (W3CDTF) goes into the core properties.
 pub fn docx(d: &Document, date: Option<&str>) -> Result<Vec<u8>, DocxError> {
-    let mut w = Writer::new(page(styles(Docx::new())).footer(footer()));
-    // A document whose first heading is its title (level 1, out of the contents) has
-    // Word's « Title » style, its parts « Titre 1 »: Word's levels never skip one.
-    let first = d
+    let base = page(styles(Docx::new())).add_style(chart_style());
+    let mut w = Writer::new(running::running(base, &d.header, &d.title));
+    let title = title_of(d);
+    let (mut new_page, mut charts, mut contents_at) = (false, Vec::new(), None);
+    // Consecutive charts go two by row, as in the PDF; each carries its title.
+    for group in d
         .blocks
-        .iter()
-        .position(|b| matches!(b, Block::Heading { .. }));
-    let title = first.filter(|&k| {
-        matches!(
-            d.blocks[k],
-            Block::Heading {
-                level: 1,
-                outlined: false,
-                ..
-            }
-        )
-    });
-    let shift = u8::from(title.is_some());
-    let mut new_page = false;
-    let mut contents_at = None;
-    for (k, b) in d.blocks.iter().enumerate() {
-        match b {
-            Block::PageBreak => new_page = true,
-            Block::Heading { content, .. } if Some(k) == title => {
-                w.paragraph(runs(content, PLAIN).style("Title"));
-            }
-            Block::Heading { level, content, .. } => {
-                let text = doc::inlines_plain(content);
-                let level = level.saturating_sub(shift).clamp(1, 3);
-                w.heading(usize::from(level), &text, new_page);
+        .chunk_by(|a, b| chart_of(a).is_some() && chart_of(b).is_some())
+    {
+        if chart_of(&group[0]).is_some() {
+            for pair in group.chunks(2) {
+                let row = pair
+                    .iter()
+                    .fold(Paragraph::new().style(chart::STYLE), |p, _| {
+                        p.add_run(Run::new())
+                    });
+                w.paragraph(row.page_break_before(new_page));
                 new_page = false;
+                charts.extend(pair.iter().filter_map(chart_of));
             }
-            Block::Table(t) => table(&mut w, t),
-            Block::Contents { title, .. } => {
-                contents_at = Some((w.docx.document.children.len(), title, new_page));
-                new_page = false;
-            }
-            other => {
-                for (k, p) in paragraphs(other, 0).into_iter().enumerate() {
-                    w.paragraph(p.page_break_before(new_page && k == 0));
+            continue;
+        }
+        for b in group {
+            match b {
+                Block::PageBreak => new_page = true,
+                Block::Heading { content, .. } if title.is_some_and(|t| std::ptr::eq(t, b)) => {
+                    w.paragraph(runs(content, PLAIN).style("Title"));
                 }
-                new_page = false;
+                Block::Heading { level, content, .. } => {
+                    let text = doc::inlines_plain(content);
+                    let level = level.saturating_sub(u8::from(title.is_some()));
+                    w.heading(usize::from(level.clamp(1, 3)), &text, new_page);
+                    new_page = false;
+                }
+                Block::Table(t) => table(&mut w, t),
+                Block::Contents { title, .. } => {
+                    contents_at = Some((w.docx.document.children.len(), title, new_page));
+                    new_page = false;
+                }
+                other => {
+                    for (k, p) in paragraphs(other, 0).into_iter().enumerate() {
+                        w.paragraph(p.page_break_before(new_page && k == 0));
+                    }
+                    new_page = false;
+                }
             }
         }
     }
@@ -70,7 +73,41 @@ pub fn docx(d: &Document, date: Option<&str>) -> Result<Vec<u8>, DocxError> {
         author: &d.author,
         date,
     };
-    package::pack(w.docx, &w.tables, &meta)
+    package::pack_charts(w.docx, &w.tables, &meta, &charts)
+}
+
+/// The document's title when its first heading is one (level 1, out of the contents): it
+/// has Word's « Title » style and the parts « Titre 1 », so Word's levels skip none.
+fn title_of(d: &Document) -> Option<&Block> {
+    let first = d
+        .blocks
+        .iter()
+        .find(|b| matches!(b, Block::Heading { .. }))?;
+    let is_title = matches!(
+        first,
+        Block::Heading {
+            level: 1,
+            outlined: false,
+            ..
+        }
+    );
+    is_title.then_some(first)
+}
+
+/// A figure Word draws as a native chart: one that carries its data.
+fn chart_of(b: &Block) -> Option<&doc::Figure> {
+    match b {
+        Block::Figure(f) if f.chart.is_some() => Some(f),
+        _ => None,
+    }
+}
+
+/// The paragraph that holds a row of charts: centred.
+fn chart_style() -> docx_rs::Style {
+    docx_rs::Style::new(chart::STYLE, docx_rs::StyleType::Paragraph)
+        .name("Graphique")
+        .based_on("Normal")
+        .align(AlignmentType::Center)
 }
 
 /// A block other than a heading or a table as paragraphs, indented by `depth` steps.
@@ -155,12 +192,13 @@ fn table(w: &mut Writer, t: &doc::Table) {
     let mut out = Vec::new();
     for (k, r) in rows.iter().enumerate() {
         let keep = t.keep_together && k < last;
-        out.push(row(r, &mut covered, keep));
+        out.push(row(r, &mut covered, keep, k < t.head.len()));
     }
-    w.table(t.head.len(), blocks::table(&t.widths, out));
+    let widths = widths::columns(t, blocks::TEXT_WIDTH as f32);
+    w.table(t.head.len(), blocks::table(&widths, out));
 }
 
-fn row(cells: &[Cell], covered: &mut Vec<usize>, keep: bool) -> Vec<TableCell> {
+fn row(cells: &[Cell], covered: &mut Vec<usize>, keep: bool, head: bool) -> Vec<TableCell> {
     let mut out = Vec::new();
     let mut col = 0;
     let mut cells = cells.iter();
@@ -172,7 +210,7 @@ fn row(cells: &[Cell], covered: &mut Vec<usize>, keep: bool) -> Vec<TableCell> {
             continue;
         }
         let Some(c) = cells.next() else { break };
-        let mut tc = cell(c, keep);
+        let mut tc = cell(c, keep, head);
         if c.colspan > 1 {
             tc = tc.grid_span(c.colspan);
         }
@@ -189,12 +227,16 @@ fn row(cells: &[Cell], covered: &mut Vec<usize>, keep: bool) -> Vec<TableCell> {
     out
 }
 
-fn cell(c: &Cell, keep: bool) -> TableCell {
+/// A cell; in the heading rows, a count column's heading is set small, as in the PDF, so
+/// the narrow column holds its longest word (`widths`).
+fn cell(c: &Cell, keep: bool, head: bool) -> TableCell {
     let style = if c.header { BOLD } else { PLAIN };
+    let small = head && c.header && c.numeric;
     let mut ps: Vec<Paragraph> = c
         .content
         .iter()
         .flat_map(|b| match b {
+            Block::Para(i) if small => vec![sized(runs(i, style), widths::SMALL_HEADING)],
             Block::Para(i) => vec![runs(i, style)],
             other => paragraphs(other, 0),
         })
@@ -216,6 +258,16 @@ fn cell(c: &Cell, keep: bool) -> TableCell {
         TableCell::new()
     };
     ps.fold(tc, TableCell::add_paragraph)
+}
+
+/// The paragraph with its runs at `size` half-points.
+fn sized(mut p: Paragraph, size: usize) -> Paragraph {
+    for child in &mut p.children {
+        if let docx_rs::ParagraphChild::Run(r) = child {
+            **r = std::mem::take(&mut **r).size(size);
+        }
+    }
+    p
 }
 
 /// Plain runs, a heading cell's bold ones, a note's small ones.
