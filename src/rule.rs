@@ -232,7 +232,7 @@ rules! {
         famille: Structure,
         severity: Avertissement,
         titre: "Un fichier est à un endroit où ldm ne le lit pas",
-        explication: "Un critère contient critere.md, un dossier actions/ et un dossier engagements/, avec des fichiers .md. Tout autre fichier y est ignoré : une preuve se range dans preuves/, une action mal placée n'apparaîtrait pas dans le dossier.",
+        explication: "Un critère contient critere.md, un dossier actions/ et un dossier engagements/, avec des fichiers .md. Tout autre fichier y est ignoré : une preuve se range dans preuves/, une action mal placée n'apparaîtrait pas dans le dossier. Les modèles templates/annexe.html.j2 et templates/annexe.md.j2 ne sont plus lus : l'annexe est la même dans tous les formats, et son apparence en HTML se change par une feuille de style templates/annexe.css.",
     }
     EditionInconnue {
         name: "edition-inconnue",

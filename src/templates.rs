@@ -14,11 +14,6 @@ use std::sync::LazyLock;
 /// Templates shipped in the binary: (name, text).
 pub const EMBEDDED: &[(&str, &str)] = &[
     ("commun.css.j2", include_str!("../templates/commun.css.j2")),
-    (
-        "annexe.html.j2",
-        include_str!("../templates/annexe.html.j2"),
-    ),
-    ("annexe.md.j2", include_str!("../templates/annexe.md.j2")),
     ("diff.html.j2", include_str!("../templates/diff.html.j2")),
 ];
 
@@ -53,7 +48,7 @@ pub struct TemplateError {
     pub message: String,
 }
 
-/// How a built-in template is named in messages: « (intégré) annexe.html.j2 ».
+/// How a built-in template is named in messages: « (intégré) diff.html.j2 ».
 const BUILT_IN: &str = "(intégré)";
 
 /// Whether `name` can be a file of the dossier's `templates/` folder.
@@ -336,7 +331,7 @@ mod tests {
     #[test]
     fn a_built_in_templates_error_says_so_not_to_fix_templates() {
         let e = TemplateError {
-            file: format!("{BUILT_IN} annexe.html.j2"),
+            file: format!("{BUILT_IN} diff.html.j2"),
             line: Some(3),
             message: "valeur non définie".to_string(),
         };

@@ -61,20 +61,7 @@ pub fn document(r: &Rapport) -> Document {
 
 /// A level-3 heading left out of the contents and bookmarks.
 fn subheading(text: &str) -> Block {
-    match heading(3, "", text) {
-        Block::Heading {
-            level,
-            anchor,
-            content,
-            ..
-        } => Block::Heading {
-            level,
-            anchor,
-            content,
-            outlined: false,
-        },
-        other => other,
-    }
+    crate::doc::unlisted(3, "", text)
 }
 
 /// The label/value table the rapport opens with, kept on one page.

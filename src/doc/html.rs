@@ -15,20 +15,35 @@ const CSS: &str = "\
 figure { margin: 2mm 0 4mm; break-inside: avoid; }
 figcaption { font-size: 9pt; font-weight: 600; }
 td > p:first-child, th > p:first-child { margin-top: 0; }
+.legende { font-weight: 700; font-size: 10.5pt; margin: 4mm 0 1mm; break-after: avoid; }
+nav.sommaire ol { padding-left: 6mm; }
+nav.sommaire li { margin: 1mm 0; }
+nav.sommaire li.n3 { margin-left: 5mm; }
 ";
 
 /// The document as an HTML page, marked as ldm's own (`generator`).
 pub fn render(d: &Document) -> String {
+    render_styled(d, "")
+}
+
+/// The document as an HTML page with `css` after ldm's styles (a school's stylesheet,
+/// which thus wins over them).
+pub fn render_styled(d: &Document, css: &str) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"generator\" content=\"ldm\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>\n{COMMON_CSS}{CSS}</style>\n</head>\n<body>\n",
+         <title>{}</title>\n<style>\n{COMMON_CSS}{CSS}{css}</style>\n</head>\n<body>\n",
         esc(&d.title)
     );
-    blocks(&mut out, &d.blocks);
+    for b in &d.blocks {
+        match b {
+            Block::Contents { title, depth } => contents(&mut out, title, &d.blocks, *depth),
+            b => block(&mut out, b),
+        }
+    }
     out.push_str("</body>\n</html>\n");
     out
 }
@@ -69,7 +84,30 @@ fn block(out: &mut String, b: &Block) {
         Block::Table(t) => table(out, t),
         Block::Figure(f) => figure(out, f),
         Block::PageBreak => out.push_str("<div class=\"saut\"></div>\n"),
+        Block::Caption(c) => {
+            let _ = writeln!(out, "<p class=\"legende\">{}</p>", inlines(c));
+        }
+        // Only a top-level block: `render` writes it, knowing the headings.
+        Block::Contents { .. } => {}
     }
+}
+
+/// The contents: a link to each outlined heading of `bs` down to `depth`.
+fn contents(out: &mut String, title: &str, bs: &[Block], depth: u8) {
+    let _ = writeln!(
+        out,
+        "<nav class=\"sommaire\">\n<p class=\"legende\">{}</p>\n<ol>",
+        esc(title)
+    );
+    for (level, anchor, text) in super::outline(bs, depth) {
+        let _ = writeln!(
+            out,
+            "<li class=\"n{level}\"><a href=\"#{}\">{}</a></li>",
+            esc(anchor),
+            esc(&text)
+        );
+    }
+    out.push_str("</ol>\n</nav>\n");
 }
 
 fn wrapped(out: &mut String, open: &str, b: &[Block], close: &str) {
@@ -181,7 +219,18 @@ fn inlines(is: &[Inline]) -> String {
                 let _ = write!(out, "<del>{}</del>", inlines(c));
             }
             Inline::Link { url, content } => {
-                let _ = write!(out, "<a href=\"{}\">{}</a>", esc(url), inlines(content));
+                // An address out of the page opens without telling it where it came from.
+                let rel = if url.starts_with('#') {
+                    ""
+                } else {
+                    " rel=\"noopener noreferrer\""
+                };
+                let _ = write!(
+                    out,
+                    "<a href=\"{}\"{rel}>{}</a>",
+                    esc(url),
+                    inlines(content)
+                );
             }
             Inline::Code(c) => {
                 let _ = write!(out, "<code>{}</code>", esc(c));

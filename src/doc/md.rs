@@ -13,7 +13,10 @@ const MARK: &str =
 /// The document as Markdown.
 pub fn render(d: &Document) -> String {
     let mut parts = vec![MARK.to_string()];
-    parts.extend(d.blocks.iter().filter_map(block));
+    parts.extend(d.blocks.iter().filter_map(|b| match b {
+        Block::Contents { title, depth } => Some(contents(title, &d.blocks, *depth)),
+        b => block(b),
+    }));
     let mut out = parts.join("\n\n");
     out.push('\n');
     out
@@ -39,8 +42,20 @@ fn block(b: &Block) -> Option<String> {
         Block::List { start, items } => list(*start, items),
         Block::Table(t) => table(t),
         Block::Figure(f) => format!("_{}_", esc(&f.alt)),
-        Block::PageBreak => return None,
+        Block::PageBreak | Block::Contents { .. } => return None,
+        Block::Caption(c) => format!("**{}**", inlines(c)),
     })
+}
+
+/// The contents: each outlined heading of `bs` down to `depth` (no link: Markdown's
+/// headings have no anchor every reader agrees on).
+fn contents(title: &str, bs: &[Block], depth: u8) -> String {
+    let mut out = format!("**{}**\n", esc(title));
+    for (level, _, text) in super::outline(bs, depth) {
+        let indent = "  ".repeat(usize::from(level.saturating_sub(2)));
+        let _ = writeln!(out, "{indent}- {}", esc(&text));
+    }
+    out.trim_end().to_string()
 }
 
 fn list(start: Option<usize>, items: &[Vec<Block>]) -> String {
@@ -141,7 +156,21 @@ fn cell(c: &Cell) -> String {
     let parts: Vec<String> = c
         .content
         .iter()
-        .filter_map(block)
+        .filter_map(|b| match b {
+            // A list's items on lines of their own, as a cell can hold them.
+            Block::List { start, items } => Some(
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(k, i)| match start {
+                        Some(s) => format!("{}. {}", s + k, blocks(i)),
+                        None => format!("- {}", blocks(i)),
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\\\n"),
+            ),
+            b => block(b),
+        })
         .map(|s| {
             s.replace("\\\n", "<br>")
                 .replace('\n', " ")

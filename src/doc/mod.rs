@@ -68,6 +68,15 @@ pub enum Block {
     Figure(Figure),
     /// The next block starts a page in the paged formats (PDF, DOCX, printed HTML).
     PageBreak,
+    /// The title of the table that follows (« OBJECTIFS INDICATEURS ÉVALUATION »), kept
+    /// on the page of its first rows; not a heading: the guide's tables are not parts.
+    Caption(Vec<Inline>),
+    /// The contents, under `title`: the `outlined` headings of levels up to `depth`
+    /// (Word's « Sommaire » lines, the PDF's outline, the HTML's links).
+    Contents {
+        title: String,
+        depth: u8,
+    },
 }
 
 /// A table: heading rows (repeated on each page), body rows, columns' relative widths.
@@ -186,6 +195,17 @@ pub fn heading(level: u8, anchor: &str, text: &str) -> Block {
     }
 }
 
+/// A heading left out of the contents and bookmarks (a part of a part, a word such as
+/// « Conclusion » repeated under every criterion).
+pub fn unlisted(level: u8, anchor: &str, text: &str) -> Block {
+    Block::Heading {
+        level,
+        anchor: anchor.to_string(),
+        content: vec![Inline::Text(text.to_string())],
+        outlined: false,
+    }
+}
+
 /// The document's title: its first heading, left out of the contents and bookmarks,
 /// whose top level is the document's parts.
 pub fn title(anchor: &str, text: &str) -> Block {
@@ -195,6 +215,27 @@ pub fn title(anchor: &str, text: &str) -> Block {
         content: vec![Inline::Text(text.to_string())],
         outlined: false,
     }
+}
+
+/// A table's title of plain text.
+pub fn caption(text: &str) -> Block {
+    Block::Caption(vec![Inline::Text(text.to_string())])
+}
+
+/// The outlined headings of `d` of levels up to `depth`: (level, anchor, text).
+pub fn outline(blocks: &[Block], depth: u8) -> Vec<(u8, &str, String)> {
+    blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading {
+                level,
+                anchor,
+                content,
+                outlined: true,
+            } if *level <= depth => Some((*level, anchor.as_str(), inlines_plain(content))),
+            _ => None,
+        })
+        .collect()
 }
 
 /// A paragraph of plain text.
@@ -223,9 +264,11 @@ pub fn blocks_plain(blocks: &[Block]) -> String {
     let parts: Vec<String> = blocks
         .iter()
         .map(|b| match b {
-            Block::Heading { content, .. } | Block::Para(content) | Block::Note(content) => {
-                inlines_plain(content)
-            }
+            Block::Heading { content, .. }
+            | Block::Para(content)
+            | Block::Note(content)
+            | Block::Caption(content) => inlines_plain(content),
+            Block::Contents { title, .. } => title.clone(),
             Block::Frame(b) | Block::Quote(b) => blocks_plain(b),
             Block::Code(c) => c.clone(),
             Block::List { items, .. } => items
@@ -252,9 +295,11 @@ pub fn blocks_plain(blocks: &[Block]) -> String {
 fn blocks_french(blocks: &mut [Block]) {
     for b in blocks {
         match b {
-            Block::Heading { content, .. } | Block::Para(content) | Block::Note(content) => {
-                inlines_french(content);
-            }
+            Block::Heading { content, .. }
+            | Block::Para(content)
+            | Block::Note(content)
+            | Block::Caption(content) => inlines_french(content),
+            Block::Contents { title, .. } => *title = crate::typo::french(title),
             Block::Frame(b) | Block::Quote(b) => blocks_french(b),
             Block::List { items, .. } => items.iter_mut().for_each(|i| blocks_french(i)),
             Block::Table(t) => {

@@ -98,6 +98,10 @@ fn block(b: &Block) -> String {
         Block::Table(t) => table(t),
         Block::Figure(f) => format!("#{}", figure(f)),
         Block::PageBreak => "#pagebreak(weak: true)".to_string(),
+        Block::Caption(c) => format!("#caption[{}]", inlines(c)),
+        Block::Contents { title, depth } => {
+            format!("#outline(title: {}, depth: {depth})", string(title))
+        }
     }
 }
 

@@ -452,12 +452,23 @@ impl Loader<'_> {
             return;
         }
         for e in self.files.list("templates").unwrap_or_default() {
+            let rel = vfs::join("templates", &e.name);
             if let Kind::Outside { target } = e.kind {
-                self.outside(&vfs::join("templates", &e.name), &target);
+                self.outside(&rel, &target);
+            } else if RETIRED_TEMPLATES.contains(&e.name.as_str()) {
+                // The annex is one document for every format now (`render::document`).
+                self.stray(
+                    &rel,
+                    "l'annexe ne passe plus par un modèle : ses tableaux sont ceux du guide dans tous les formats ; pour changer son apparence en HTML, écrivez une feuille de style « templates/annexe.css », puis retirez ce fichier",
+                );
             }
         }
     }
 }
+
+/// Templates of the annex a dossier could override before the annex became one
+/// document for every format: left in a dossier, they are no longer read.
+const RETIRED_TEMPLATES: &[&str] = &["annexe.html.j2", "annexe.md.j2"];
 
 /// The finding for a file the source would not give.
 fn read_finding(rel: &str, e: ReadError) -> Diagnostic {

@@ -1,8 +1,10 @@
 //! `ldm render`: the annex — the official tables of the guide (section E) — as a
-//! printable HTML document, as Markdown, as PDF (feature `pdf`) or as a Word document.
+//! printable HTML document, as Markdown, as PDF (feature `pdf`) or as a Word document,
+//! all four from one `doc::Document` (`document`).
 
 pub mod build;
 pub mod colonnes;
+pub mod document;
 pub mod docx;
 #[cfg(feature = "pdf")]
 pub mod pdf;
@@ -13,9 +15,7 @@ pub mod view;
 
 use crate::model::Dossier;
 use crate::referentiel::Edition;
-use crate::templates::{self, TemplateError};
-use minijinja::context;
-use minijinja::value::{Serde, Value};
+use crate::templates::TemplateError;
 
 /// Output formats of the annex (also the values of `ldm render --format`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -25,13 +25,6 @@ pub enum Format {
 }
 
 impl Format {
-    pub fn template(self) -> &'static str {
-        match self {
-            Format::Html => "annexe.html.j2",
-            Format::Md => "annexe.md.j2",
-        }
-    }
-
     pub fn extension(self) -> &'static str {
         match self {
             Format::Html => "html",
@@ -40,26 +33,46 @@ impl Format {
     }
 }
 
-/// Renders the annex of `d` (criteria `only`, or all when empty) with the dossier's
-/// template overrides, in French typography (`typo`).
+/// Renders the annex of `d` (criteria `only`, or all when empty); the HTML with the
+/// dossier's stylesheet `templates/annexe.css` after ldm's styles.
 pub fn render(
     d: &Dossier,
     ed: &Edition,
     format: Format,
     only: &[u32],
 ) -> Result<String, TemplateError> {
-    let annexe = build::build(d, ed, only);
-    let env = templates::environment(Some(d.files.as_ref()));
-    let text = templates::render(
-        &env,
-        Some(d.files.as_ref()),
-        format.template(),
-        context! { a => Value::from(Serde(&annexe)) },
-    )?;
+    let doc = document::annexe(&build::build(d, ed, only));
     Ok(match format {
-        Format::Html => crate::typo::french_html(&text),
-        Format::Md => crate::typo::french(&text),
+        Format::Html => crate::doc::html::render_styled(&doc, &stylesheet(d)?),
+        Format::Md => crate::doc::md::render(&doc),
     })
+}
+
+/// The school's stylesheet of the HTML annex, where a school's `annexe.html.j2` used to
+/// change its look: a template of one format could not serve the other three.
+const STYLESHEET: &str = "templates/annexe.css";
+
+/// A stylesheet larger than this is no school's: refused before it is read.
+const MAX_STYLESHEET: u64 = 1024 * 1024;
+
+/// The dossier's `templates/annexe.css`, empty without one; it cannot close the page's
+/// `<style>` element (its « < » become CSS escapes).
+fn stylesheet(d: &Dossier) -> Result<String, TemplateError> {
+    let failed = |message: String| TemplateError {
+        file: STYLESHEET.to_string(),
+        line: None,
+        message,
+    };
+    if d.files.kind(STYLESHEET).is_none() {
+        return Ok(String::new());
+    }
+    let bytes =
+        (d.files.read_up_to(STYLESHEET, MAX_STYLESHEET)).map_err(|e| failed(e.to_string()))?;
+    let css = String::from_utf8(bytes).map_err(|_| failed("ce n'est pas un texte UTF-8".into()))?;
+    Ok(format!(
+        "/* {STYLESHEET} */\n{}\n",
+        css.replace('<', "\\3c ")
+    ))
 }
 
 /// Fiches (actions and engagements) one Word annex holds: the writer holds the whole
@@ -104,7 +117,7 @@ pub fn render_pdf(
     if let Some(why) = too_many_fiches(&a, "un PDF", MAX_FICHES_PDF) {
         return Err(pdf::PdfError::refused(why));
     }
-    pdf::annexe(&a, date)
+    crate::doc::typst::pdf(&document::annexe(&a), date)
 }
 
 /// The annex of `d` as a Word document (criteria `only`, or all when empty); `date`
@@ -119,5 +132,5 @@ pub fn render_docx(
     if let Some(why) = too_many_fiches(&a, "un document Word", MAX_FICHES_DOCX) {
         return Err(docx::DocxError::refused(why));
     }
-    docx::annexe(&a, date)
+    docx::model::docx(&document::annexe(&a), date)
 }

@@ -1,5 +1,5 @@
 //! The annex as display data: every table cell of the guide's dossier (section E),
-//! shared by the HTML and Markdown templates (`build` makes it from a dossier).
+//! which `document` lays out (`build` makes it from a dossier).
 
 use crate::markup;
 use crate::model::front::Personne;
@@ -51,34 +51,6 @@ pub struct Identite {
     pub edition: String,
     pub edition_titre: String,
     pub reseau: Vec<String>,
-}
-
-impl Identite {
-    /// The cover's identity table (label, value), shared by the PDF and Word forms.
-    pub fn cover_rows(&self) -> Vec<(&'static str, String)> {
-        let mut rows = vec![
-            ("UAI", self.uai.clone()),
-            ("Académie", self.academie.clone()),
-        ];
-        if !self.ville.is_empty() {
-            rows.push(("Commune", self.ville.clone()));
-        }
-        let nature = if self.precedente.is_empty() {
-            self.nature.clone()
-        } else {
-            format!("{} (label obtenu en {})", self.nature, self.precedente)
-        };
-        rows.push(("Nature de la candidature", nature));
-        rows.push(("Campagne", self.annee.clone()));
-        rows.push((
-            "Cahier des charges",
-            format!("{} ({})", self.edition_titre, self.edition),
-        ));
-        if !self.reseau.is_empty() {
-            rows.push(("Candidature en réseau avec", self.reseau.join(", ")));
-        }
-        rows
-    }
 }
 
 #[derive(Debug, Clone, Serialize)]

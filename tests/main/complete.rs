@@ -51,7 +51,8 @@ pub(crate) fn annexes(dir: &Path) -> Vec<(&'static str, String)> {
 /// Text reduced to its words, lowercased, between spaces: markup, typography, line
 /// breaks and hyphens (a PDF's hyphenation, a school year's dash) do not count.
 pub(crate) fn words(s: &str) -> String {
-    let s = s.replace("-\n", "-");
+    // A word hyphenated at a line's end (a hyphen, or the PDF's soft hyphen) is one word.
+    let s = s.replace("-\n", "-").replace("\u{ad}\n", "");
     let mut out = String::from(" ");
     for c in s.chars().flat_map(char::to_lowercase) {
         if matches!(c, '-' | '\u{ad}' | '\u{2010}' | '\u{2011}') {

@@ -1,7 +1,8 @@
 //! The document model's promise (issue 29): a document laid out once reads the same in
-//! every format. The example's rapport d'audit, table by table and cell by cell, in HTML
-//! (scraper), Markdown (comrak's tables), DOCX (the cells of `word/document.xml`) and PDF
-//! (pdftotext, cells in reading order); and each label of the rapport typed in one file.
+//! every format. The example's annex and rapport d'audit, table by table and cell by
+//! cell, in HTML (scraper), Markdown (comrak's tables), DOCX (the cells of
+//! `word/document.xml`) and PDF (pdftotext, cells in reading order); and each label of
+//! the annex's and the rapport's tables typed in one file.
 
 use crate::common::*;
 use crate::docx::{part, read_body};
@@ -105,13 +106,15 @@ fn docx_cells(docx: &[u8]) -> Cells {
     )
 }
 
-/// Every cell of `cells` found in `text` in their order (whitespace ignored, as a PDF's
-/// lines wrap where the page wants): the first cell missing or out of order, if any.
+/// Every cell of `cells` found in `text` in their order (whitespace and list marks
+/// ignored, as a PDF's lines wrap where the page wants): the first cell missing or out
+/// of order, if any.
 fn missing_in_order(cells: &Cells, text: &str) -> Option<String> {
     let squeeze = |s: &str| -> String {
         norm(s)
             .chars()
-            .filter(|c| !matches!(c, ' ' | '\u{ad}'))
+            // List marks: the PDF draws them, HTML cells hold them as `<li>`.
+            .filter(|c| !matches!(c, ' ' | '\u{ad}' | '•' | '‣'))
             .collect()
     };
     let text = squeeze(text);
@@ -216,6 +219,102 @@ const LABELS: &[&str] = &[
 #[test]
 fn chaque_libelle_du_rapport_est_ecrit_dans_un_seul_fichier() {
     let html = String::from_utf8(rapport("html")).unwrap();
+    each_typed_once(LABELS, &html, |label| format!(">{label}<"));
+}
+
+/// Each of `labels` shown in `html` (as `shown` writes it) and typed in exactly one file
+/// under `src/` and `templates/`.
+fn each_typed_once(labels: &[&str], html: &str, shown: impl Fn(&str) -> String) {
+    let files = sources();
+    for label in labels {
+        let shown = shown(label);
+        assert!(html.contains(&shown), "« {shown} » is in the document");
+        let typed = typed_in(&files, label);
+        assert_eq!(typed.len(), 1, "« {label} » typed in {typed:?}");
+    }
+}
+
+/// Cells compared through their letters alone: a prose cell's paragraphs and list items
+/// are joined without spaces in HTML, by `<br>` and « - » in a Markdown cell, with « • »
+/// in Word, and its lines wrap anywhere in a PDF.
+fn letters(cells: &Cells) -> Cells {
+    let keep = |c: &String| -> String {
+        c.chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '•' | '\u{ad}'))
+            .collect()
+    };
+    cells
+        .iter()
+        .map(|t| t.iter().map(|r| r.iter().map(keep).collect()).collect())
+        .collect()
+}
+
+fn annexe(format: &str) -> Vec<u8> {
+    written(&example(), &["render"], format)
+}
+
+#[test]
+fn l_annexe_a_les_memes_cellules_dans_les_quatre_formats() {
+    let page = String::from_utf8(annexe("html")).unwrap();
+    let html = html_cells(&page);
+    assert!(html.len() > 60, "every fiche's tables: {}", html.len());
+    let target = html
+        .iter()
+        .flatten()
+        .flatten()
+        .any(|c| c.contains("Cible : 16 (hausse)"));
+    assert!(target, "the small print under an indicator is in its cell");
+    let md = md_cells(&String::from_utf8(annexe("md")).unwrap());
+    assert_eq!(letters(&md), letters(&html), "Markdown");
+    assert_eq!(
+        letters(&docx_cells(&annexe("docx"))),
+        letters(&html),
+        "DOCX"
+    );
+    #[cfg(feature = "pdf")]
+    assert_eq!(
+        pdf_agrees(&page, &pdf_text(&annexe("pdf"), Reading::Raw)),
+        Ok(()),
+        "PDF"
+    );
+}
+
+/// The wording of the annex's tables (the guide's section E), each label typed in one
+/// source file.
+const ANNEX_LABELS: &[&str] = &[
+    "Durée action",
+    "Action pérenne",
+    "Exigences du cahier des charges",
+    "OBJECTIFS INDICATEURS ÉVALUATION",
+    "Plus-value",
+    "PLANIFICATION - OBJECTIFS - INDICATEURS - ÉVALUATION",
+    "Animateur engagement",
+    "Durée de l'action",
+    "Synoptique des critères",
+    "Exigences couvertes",
+    "Liste des preuves",
+    "Le collectif de travail",
+    "Rôles dans la démarche",
+    "Nature de la candidature",
+    "Domaine d'auto-évaluation de l'établissement",
+    "Axe du contrat d'objectifs tripartite",
+    "MISE EN ŒUVRE (moyens engagés, calendrier, lieux, modalités d'organisation)",
+    "Mesure début (N)",
+    "Mesure suivi 2 (N+3)",
+    "Mesure fin (N+5)",
+];
+
+#[test]
+fn chaque_libelle_de_l_annexe_est_ecrit_dans_un_seul_fichier() {
+    let html = String::from_utf8(annexe("html")).unwrap();
+    // The N / N+3 / N+5 headings are dated in the example's fiches.
+    each_typed_once(ANNEX_LABELS, &html, |label| {
+        label.split(" (N").next().unwrap().to_string()
+    });
+}
+
+/// Every file under `src/` and `templates/`, with its text.
+fn sources() -> Vec<(std::path::PathBuf, String)> {
     let mut files = Vec::new();
     for dir in ["src", "templates"] {
         for e in walkdir::WalkDir::new(root().join(dir)) {
@@ -226,24 +325,20 @@ fn chaque_libelle_du_rapport_est_ecrit_dans_un_seul_fichier() {
             }
         }
     }
-    for label in LABELS {
-        assert!(
-            html.contains(&format!(">{label}<")),
-            "« {label} » is in the rapport"
-        );
-        let typed: Vec<_> = files
-            .iter()
-            .filter(|(_, t)| {
-                [
-                    format!("\"{label}\""),
-                    format!(">{label}<"),
-                    format!("| {label} |"),
-                ]
-                .iter()
-                .any(|p| t.contains(p.as_str()))
-            })
-            .map(|(p, _)| p.display().to_string())
-            .collect();
-        assert_eq!(typed.len(), 1, "« {label} » typed in {typed:?}");
-    }
+    files
+}
+
+/// The files where `label` is typed: a Rust string literal (`"Avis proposé"`) or a
+/// template's cell (`>Avis proposé<`, `| Avis proposé |`).
+fn typed_in(files: &[(std::path::PathBuf, String)], label: &str) -> Vec<String> {
+    let forms = [
+        format!("\"{label}\""),
+        format!(">{label}<"),
+        format!("| {label} |"),
+    ];
+    files
+        .iter()
+        .filter(|(_, t)| forms.iter().any(|p| t.contains(p.as_str())))
+        .map(|(p, _)| p.display().to_string())
+        .collect()
 }

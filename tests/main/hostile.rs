@@ -270,23 +270,6 @@ fn evidence_with_a_backslash_path_is_refused_by_check_as_by_the_annex() {
     assert!(names.iter().all(|n| !n.contains('\\')), "{names:?}");
 }
 
-#[test]
-fn a_template_including_a_path_out_is_refused_in_french_to_the_end() {
-    let d = TempDossier::fixture("valide");
-    d.write(
-        "templates/annexe.md.j2",
-        "{% include \"../../../etc/passwd\" %}\n",
-    );
-    let out = d
-        .ldm()
-        .args(["render", ".", "--format", "md", "-o", "-"])
-        .run();
-    out.code(2)
-        .stderr_has("modèle « templates/annexe.md.j2 »")
-        .stderr_has("« ../../../etc/passwd » n'existe pas");
-    assert!(!out.stderr.contains("does not exist"), "{out}");
-}
-
 #[cfg(feature = "lsp")]
 #[test]
 fn lsp_refuses_a_huge_content_length_in_french_and_exits() {

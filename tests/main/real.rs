@@ -48,7 +48,7 @@ fn co_coordinators_and_two_animateurs_reach_the_annex() {
         .stdout
         .clone();
     assert!(md.contains("| Coordonnateur critère 4 | Delaunay | François |"));
-    assert!(md.contains("|  | Lemarchand | Olivier | DDFPT |"));
+    assert!(md.contains("| | Lemarchand | Olivier | DDFPT |"));
 }
 
 #[test]
@@ -247,16 +247,16 @@ fn every_new_form_reaches_the_annex_in_html_and_markdown() {
             "| 8 — Une politique active de communication | Laura Morin | 2 (+1 associée) |"
         )
     );
-    // The link, plain in Markdown.
+    // The link, its address shown, in Markdown.
     assert!(md.contains(
-        "Article du Courrier de l'Eure (https://www.lecourrierdeleure.fr/job-dating-2026)"
+        "Article du Courrier de l'Eure ([https://www.lecourrierdeleure.fr/job-dating-2026](<https://www.lecourrierdeleure.fr/job-dating-2026>))"
     ));
     insta::assert_snapshot!("reel_annexe_md", lines_with(md, FORMS));
 
     let html = run(&d, &["render", ".", "--format", "html", "-o", "-"]);
     let html = &html.success().stdout;
     assert!(html.contains(
-        "(<a href=\"https:&#x2f;&#x2f;www.lecourrierdeleure.fr&#x2f;job-dating-2026\" rel=\"noopener noreferrer\">"
+        "(<a href=\"https://www.lecourrierdeleure.fr/job-dating-2026\" rel=\"noopener noreferrer\">"
     ));
     assert!(html.contains("<th scope=\"row\">Campagne</th><td>2025-2026</td>"));
     insta::assert_snapshot!("reel_annexe_html", lines_with(html, FORMS));

@@ -46,12 +46,12 @@ fn the_annex_follows_the_guide() {
     }
     // The measure columns carry their years; a dash where no measure exists yet.
     assert!(html.contains(
-        "<th>Mesure début (2021)</th><th>Mesure suivi 2 (2024)</th><th>Mesure fin (2026)</th>"
+        "<th scope=\"col\" class=\"n\">Mesure début (2021)</th><th scope=\"col\" class=\"n\">Mesure suivi 2 (2024)</th><th scope=\"col\" class=\"n\">Mesure fin (2026)</th>"
     ));
-    assert!(html.contains("<th>Mesure à 2026</th>"));
+    assert!(html.contains("<th scope=\"col\" class=\"n\">Mesure à 2026</th>"));
     // Every evidence file is listed with who cites it.
     let doc = Html::parse_document(&html);
-    let rows = Selector::parse("#preuves tbody tr").unwrap();
+    let rows = Selector::parse("#preuves + table tbody tr").unwrap();
     let d = ldm::load::load(&example()).unwrap();
     assert_eq!(doc.select(&rows).count(), d.preuves.len());
 }
@@ -138,38 +138,30 @@ fn markup_in_fields_and_prose_is_text_and_nothing_is_fetched() {
     }
     // In Markdown, fields are escaped too.
     let md = render(d.path(), "md");
-    assert!(md.contains("&lt;script&gt;alert('champ')&lt;/script&gt; Job dating"));
+    assert!(md.contains(r"\<script\>alert('champ')\</script\> Job dating"));
 }
 
 #[test]
-fn an_override_template_changes_the_output_and_a_broken_one_is_located() {
+fn a_schools_stylesheet_follows_ldm_s_styles_and_cannot_close_them() {
     let d = TempDossier::fixture("valide");
-    d.write("templates/annexe.md.j2", "<!-- généré par ldm -->\n# Annexe du {{ a.identite.nom }}\n{% for c in a.criteres %}- {{ c.numero }}\n{% endfor %}");
     let md = render(d.path(), "md");
-    assert_eq!(
-        md,
-        "<!-- généré par ldm -->\n# Annexe du Lycée professionnel Louis Blériot\n- 1\n- 2\n"
-    );
-    // The HTML still uses the embedded template.
-    assert!(render(d.path(), "html").contains("ÉQUIPE CRITÈRE 2"));
-
     d.write(
-        "templates/annexe.md.j2",
-        "ligne 1\nligne 2\n{% for c in a.criteres %}\n{{ c.numero }\n",
+        "templates/annexe.css",
+        "h2 { color: #7a1f1f; }\n</style><script>alert(1)</script>",
     );
-    let md_to_stdout = ["render", ".", "--format", "md", "-o", "-"];
-    d.ldm()
-        .args(md_to_stdout)
-        .run()
-        .code(2)
-        .stderr_has("modèle « templates/annexe.md.j2 », ligne 4");
-    d.write("templates/annexe.md.j2", "{{ a.inexistant.champ }}");
-    d.ldm()
-        .args(md_to_stdout)
-        .run()
-        .code(2)
-        .stderr_has("templates/annexe.md.j2")
-        .stderr_has("ligne 1");
+    let html = render(d.path(), "html");
+    let at = |s: &str| html.find(s).unwrap_or_else(|| panic!("{s} missing"));
+    assert!(
+        at("h2 { color: #7a1f1f; }") > at(".legende {"),
+        "after ldm's own"
+    );
+    assert!(!html.contains("<script>"), "the page's style is not closed");
+    assert!(html.contains("ÉQUIPE CRITÈRE 2"));
+    assert_eq!(
+        render(d.path(), "md"),
+        md,
+        "a stylesheet is the HTML's alone"
+    );
 }
 
 #[test]
@@ -219,6 +211,19 @@ fn the_annex_prints_to_pdf_with_more_pages_than_criteria() {
 }
 
 /// The texts of the cells `sel` inside the element `scope` of an HTML page.
+/// The part of the page from the heading `id` to the next heading of its level or
+/// above (a criterion, a fiche), as a page of its own.
+fn part(html: &str, id: &str) -> String {
+    let at = html
+        .find(&format!("id=\"{id}\""))
+        .expect("the heading is there");
+    let start = html[..at].rfind("<h").unwrap();
+    let level = &html[start..start + 3];
+    let end = html[at..].find(level).map_or(html.len(), |e| at + e);
+    let stop = html[at..].find("<h2").map_or(end, |e| end.min(at + e));
+    format!("<html><body>{}</body></html>", &html[start..stop])
+}
+
 fn cells(html: &str, scope: &str, sel: &str) -> Vec<String> {
     let doc = Html::parse_document(html);
     let scope = Selector::parse(scope).unwrap();
@@ -308,8 +313,11 @@ fn measure_columns_follow_the_written_rule() {
         d.edit(JOB, "2024, fin: 2026", periode);
         d.edit(JOB, "2024: 18\n          2026: 31", mesures);
         d.edit("ldm.toml", "annee = 2026", &format!("annee = {campagne}"));
-        let html = render(d.path(), "html");
-        let fiche = "[id=\"2-partenariats/actions/job-dating\"]";
+        let html = part(
+            &render(d.path(), "html"),
+            "2-partenariats/actions/job-dating",
+        );
+        let fiche = "body";
         let identity = cells(&html, fiche, "table:first-of-type td");
         assert_eq!(identity[1], duree, "{periode}");
         let th = cells(&html, fiche, "thead th");
@@ -327,8 +335,8 @@ fn the_members_row_is_always_there() {
         "membres:\n  - {nom: \"Roux\", prenom: \"Hélène\", fonction: \"Professeure de génie mécanique\"}\n",
         "membres: []\n",
     );
-    let html = render(d.path(), "html");
-    let rows = cells(&html, "#critere-2", "tbody th[scope=row]");
+    let html = part(&render(d.path(), "html"), "critere-2");
+    let rows = cells(&html, "body", "tbody th[scope=row]");
     assert!(
         rows.contains(&"Membres équipe critère 2".to_string()),
         "{rows:?}"
@@ -361,12 +369,12 @@ fn requirement_numbers_are_explained_and_text_ldm_wrote_is_marked() {
 fn markdown_keeps_the_guides_table_shapes_and_capitals() {
     let md = render(&example(), "md");
     for heading in [
-        "### ÉTAT DES LIEUX DU CRITÈRE 4",
-        "### TRANSVERSALITÉ DE LA DÉMARCHE QUALITÉ",
-        "### CRITÈRE 4 : ACTION 1",
+        "**ÉTAT DES LIEUX DU CRITÈRE 4**",
+        "**TRANSVERSALITÉ DE LA DÉMARCHE QUALITÉ",
+        "### Critère 4 : action 1 — ",
         "**OBJECTIFS INDICATEURS ÉVALUATION**",
         "**MISE EN ŒUVRE (moyens engagés, calendrier, lieux, modalités d'organisation)**",
-        "### CRITÈRE 4 : ENGAGEMENT 1",
+        "### Critère 4 : engagement 1 — ",
         "**PLANIFICATION - OBJECTIFS - INDICATEURS - ÉVALUATION**",
     ] {
         assert!(
@@ -378,4 +386,29 @@ fn markdown_keeps_the_guides_table_shapes_and_capitals() {
     assert!(md.contains("| Durée action | 2021–2026 (5 ans) | Action pérenne | OUI |"));
     assert!(md.contains("\n| Description | "));
     assert!(!md.contains("**Description**"));
+}
+
+#[test]
+fn heading_levels_never_jump_and_fiches_keep_their_identity_table_whole() {
+    let html = render(&example(), "html");
+    let doc = Html::parse_document(&html);
+    let headings = Selector::parse("h1, h2, h3, h4, h5, h6").unwrap();
+    let mut last = 0;
+    for h in doc.select(&headings) {
+        let level: usize = h.value().name()[1..].parse().unwrap();
+        assert!(
+            level <= last + 1,
+            "h{last} then h{level}: {}",
+            h.inner_html()
+        );
+        last = level;
+    }
+    assert!(last > 0);
+    // Each fiche's identity table (Dénomination … Exigences) is marked to stay whole.
+    let identity = Selector::parse("h3 + table").unwrap();
+    let tables: Vec<_> = doc.select(&identity).collect();
+    assert!(tables.len() > 20, "{}", tables.len());
+    for t in tables {
+        assert_eq!(t.value().attr("class"), Some("bloc"), "{}", t.html());
+    }
 }

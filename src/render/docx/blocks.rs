@@ -1,10 +1,10 @@
-//! The building blocks of the Word annex: runs in French typography, headings with their
-//! bookmarks, captions kept with their table, and tables whose rows never split.
+//! The building blocks of ldm's Word documents: runs in French typography, headings with
+//! their bookmarks, and tables whose rows never split.
 
 use crate::typo;
 use docx_rs::{
-    AlignmentType, BreakType, Docx, Paragraph, Run, Shading, ShdType, Table, TableCell,
-    TableCellMargins, TableLayoutType, TableRow, VMergeType, WidthType,
+    Docx, Paragraph, Run, Shading, ShdType, Table, TableCell, TableCellMargins, TableLayoutType,
+    TableRow, VMergeType, WidthType,
 };
 
 /// The width of the text on an A4 page with 2 cm margins, in twentieths of a point.
@@ -18,64 +18,9 @@ pub fn run(text: &str) -> Run {
     Run::new().add_text(typo::french(text))
 }
 
-pub fn para(text: &str) -> Paragraph {
-    Paragraph::new().add_run(run(text))
-}
-
-/// Several lines in one paragraph (who cites an evidence item, for instance).
-pub fn lines(texts: &[String]) -> Paragraph {
-    texts
-        .iter()
-        .enumerate()
-        .fold(Paragraph::new(), |p, (i, t)| {
-            let r = if i == 0 {
-                run(t)
-            } else {
-                Run::new()
-                    .add_break(BreakType::TextWrapping)
-                    .add_text(typo::french(t))
-            };
-            p.add_run(r)
-        })
-}
-
-/// What a cell holds: paragraphs and, for tables written in the prose, tables.
-// Blocks live only while a cell is built, a few at a time: their size does not matter.
-#[allow(clippy::large_enum_variant)]
-#[derive(Debug, Clone)]
-pub enum Block {
-    P(Paragraph),
-    T(Box<Table>),
-}
-
-/// A heading cell of the guide's tables.
-pub fn th(text: &str) -> TableCell {
-    shaded(TableCell::new()).add_paragraph(Paragraph::new().add_run(run(text).bold()))
-}
-
 /// A cell with the heading fill, which marks it as a heading cell.
 pub fn shaded(c: TableCell) -> TableCell {
     c.shading(Shading::new().shd_type(ShdType::Clear).fill(HEADER_FILL))
-}
-
-pub fn td(text: &str) -> TableCell {
-    TableCell::new().add_paragraph(para(text))
-}
-
-/// A number cell, right-aligned like the HTML's and PDF's.
-pub fn num(text: &str) -> TableCell {
-    TableCell::new().add_paragraph(para(text).align(AlignmentType::Right))
-}
-
-/// A cell of blocks; Word wants at least one paragraph in every cell.
-pub fn cell(blocks: Vec<Block>) -> TableCell {
-    if blocks.is_empty() {
-        return TableCell::new().add_paragraph(Paragraph::new());
-    }
-    blocks.into_iter().fold(TableCell::new(), |c, b| match b {
-        Block::P(p) => c.add_paragraph(p),
-        Block::T(t) => c.add_table(*t).add_paragraph(Paragraph::new()),
-    })
 }
 
 /// The first cell of a vertical span (the guide's merged « Objectifs » cells).
@@ -111,16 +56,6 @@ pub fn table(weights: &[f32], rows: Vec<Vec<TableCell>>) -> Table {
         .width(TEXT_WIDTH, WidthType::Dxa)
         .layout(TableLayoutType::Fixed)
         .margins(TableCellMargins::new().margin(30, 85, 30, 85))
-}
-
-/// The same table with rows allowed to break across pages: prose cells, which may be
-/// longer than a page.
-pub fn breakable(mut t: Table) -> Table {
-    for row in &mut t.rows {
-        let docx_rs::TableChild::TableRow(r) = row;
-        r.property.cant_split = None;
-    }
-    t
 }
 
 /// What a top-level table's headings are, which docx-rs cannot say: `package` marks them.
@@ -166,15 +101,6 @@ impl Writer {
         self.push(|d| d.add_paragraph(p));
     }
 
-    pub fn blocks(&mut self, blocks: Vec<Block>) {
-        for b in blocks {
-            match b {
-                Block::P(p) => self.paragraph(p),
-                Block::T(t) => self.table(0, *t),
-            }
-        }
-    }
-
     /// A table whose first `header_rows` rows repeat at the top of each page; when each
     /// of its other rows starts with a heading cell, its first column is marked as headings.
     pub fn table(&mut self, header_rows: usize, t: Table) {
@@ -211,16 +137,6 @@ impl Writer {
             self.contents.push((text.to_string(), key));
         }
         self.paragraph(p);
-    }
-
-    /// A table's title, kept on the page of the table's first row.
-    pub fn caption(&mut self, text: &str) {
-        self.paragraph(
-            Paragraph::new()
-                .style("Legende")
-                .keep_next(true)
-                .add_run(run(text)),
-        );
     }
 
     fn push(&mut self, f: impl FnOnce(Docx) -> Docx) {

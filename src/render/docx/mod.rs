@@ -1,12 +1,10 @@
-//! The annex as a Word document (DOCX), built with docx-rs from the same view model as
-//! the HTML and PDF annexes: real Word tables (header rows repeated on each page, rows kept
+//! ldm's Word documents (DOCX), built with docx-rs from the document model (`model`):
+//! real Word tables (header rows repeated on each page, rows kept
 //! whole), Word's heading styles (the navigation pane lists criteria, actions and
 //! engagements), page numbers, French language, identical bytes on every run.
 
 mod blocks;
 mod chart;
-mod document;
-mod fiches;
 pub mod model;
 mod order;
 mod package;
@@ -16,12 +14,10 @@ mod widths;
 
 pub use package::MARKER;
 
-use crate::render::view::Annexe;
-use blocks::{MARGIN, Writer, run};
+use blocks::{MARGIN, run};
 use docx_rs::{
-    AlignmentType, DocumentChild, Docx, FieldCharType, Footer, InstrPAGEREF, InstrText,
-    LineSpacing, NumPages, PageMargin, PageNum, Paragraph, Run, RunFonts, Style, StyleType, Tab,
-    TabLeaderType, TabValueType,
+    Docx, FieldCharType, InstrPAGEREF, InstrText, LineSpacing, PageMargin, Paragraph, Run,
+    RunFonts, Style, StyleType, Tab, TabLeaderType, TabValueType,
 };
 
 /// docx-rs or quick-xml failed on the document ldm generated: a bug of ldm.
@@ -36,41 +32,22 @@ impl DocxError {
     }
 }
 
-/// The annex as DOCX bytes; `date` (W3CDTF) goes into the core properties, none without it.
-pub fn annexe(a: &Annexe, date: Option<&str>) -> Result<Vec<u8>, DocxError> {
-    let mut w = Writer::new(page(styles(Docx::new())).footer(footer()));
-    let contents_at = document::annexe(&mut w, a);
-    let toc = contents(&w.contents).into_iter().rev();
-    for p in toc {
-        w.docx
-            .document
-            .children
-            .insert(contents_at, DocumentChild::Paragraph(Box::new(p)));
-    }
-    let title = format!("{} — {}", document::TITLE, a.identite.nom);
-    let meta = package::Meta {
-        title: &crate::typo::french(&title),
-        author: &a.identite.nom,
-        date,
-    };
-    package::pack(w.docx, &w.tables, &meta)
-}
-
 /// The date of a `SOURCE_DATE_EPOCH` value as W3CDTF (UTC); `None` when it is not a
 /// number of seconds.
 pub fn date_from_epoch(value: &str) -> Option<String> {
     crate::epoch::parse(value).map(|t| crate::epoch::iso(t) + "Z")
 }
 
-/// The contents: one line per level-1 heading, its page a PAGEREF field to the heading's
-/// bookmark, which Word and LibreOffice compute (marked dirty, Word updates it on opening).
-/// Plain paragraphs rather than docx-rs' TOC field, whose first line LibreOffice shows as
-/// field code.
-fn contents(items: &[(String, String)]) -> Vec<Paragraph> {
+/// The contents under `title`: one line per level-1 heading, its page a PAGEREF field to
+/// the heading's bookmark, which Word and LibreOffice compute (marked dirty, Word updates
+/// it on opening). Plain paragraphs rather than docx-rs' TOC field, whose first line
+/// LibreOffice shows as field code.
+fn contents(title: &str, items: &[(String, String)], new_page: bool) -> Vec<Paragraph> {
     let mut out = vec![
         Paragraph::new()
             .style("TOCHeading")
-            .add_run(run("Sommaire")),
+            .page_break_before(new_page)
+            .add_run(run(title)),
     ];
     for (title, key) in items {
         let page = Run::new()
@@ -105,18 +82,6 @@ fn page(d: Docx) -> Docx {
             .right(MARGIN)
             .header(567)
             .footer(567),
-    )
-}
-
-/// « page n / N », with Word's PAGE and NUMPAGES fields.
-fn footer() -> Footer {
-    Footer::new().add_paragraph(
-        Paragraph::new()
-            .align(AlignmentType::Center)
-            .add_run(run("page "))
-            .add_page_num(PageNum::new())
-            .add_run(run(" / "))
-            .add_num_pages(NumPages::new()),
     )
 }
 

@@ -5,15 +5,18 @@
 
 use super::blocks::{self, Writer};
 use super::prose::{Style, code, styled};
-use super::{DocxError, chart, package, page, running, styles, widths};
+use super::{DocxError, chart, contents, package, page, running, styles, widths};
 use crate::doc::{self, Block, Cell, Document, Inline};
-use docx_rs::{AlignmentType, BreakType, Docx, Paragraph, Run, SpecialIndentType, TableCell};
+use docx_rs::{
+    AlignmentType, BreakType, DocumentChild, Docx, Paragraph, Run, SpecialIndentType, TableCell,
+};
 
 /// The document as DOCX bytes; `date` (W3CDTF) goes into the core properties.
 pub fn docx(d: &Document, date: Option<&str>) -> Result<Vec<u8>, DocxError> {
     let base = page(styles(Docx::new())).add_style(chart_style());
     let mut w = Writer::new(running::running(base, &d.header, &d.title));
-    let (mut new_page, mut charts) = (false, Vec::new());
+    let title = title_of(d);
+    let (mut new_page, mut charts, mut contents_at) = (false, Vec::new(), None);
     // Consecutive charts go two by row, as in the PDF; each carries its title.
     for group in d
         .blocks
@@ -35,12 +38,20 @@ pub fn docx(d: &Document, date: Option<&str>) -> Result<Vec<u8>, DocxError> {
         for b in group {
             match b {
                 Block::PageBreak => new_page = true,
+                Block::Heading { content, .. } if title.is_some_and(|t| std::ptr::eq(t, b)) => {
+                    w.paragraph(runs(content, PLAIN).style("Title"));
+                }
                 Block::Heading { level, content, .. } => {
                     let text = doc::inlines_plain(content);
-                    w.heading(usize::from((*level).clamp(1, 3)), &text, new_page);
+                    let level = level.saturating_sub(u8::from(title.is_some()));
+                    w.heading(usize::from(level.clamp(1, 3)), &text, new_page);
                     new_page = false;
                 }
                 Block::Table(t) => table(&mut w, t),
+                Block::Contents { title, .. } => {
+                    contents_at = Some((w.docx.document.children.len(), title, new_page));
+                    new_page = false;
+                }
                 other => {
                     for (k, p) in paragraphs(other, 0).into_iter().enumerate() {
                         w.paragraph(p.page_break_before(new_page && k == 0));
@@ -50,12 +61,37 @@ pub fn docx(d: &Document, date: Option<&str>) -> Result<Vec<u8>, DocxError> {
             }
         }
     }
+    if let Some((at, title, new_page)) = contents_at {
+        let lines = contents(title, &w.contents, new_page).into_iter().rev();
+        for p in lines {
+            let p = DocumentChild::Paragraph(Box::new(p));
+            w.docx.document.children.insert(at, p);
+        }
+    }
     let meta = package::Meta {
         title: &d.title,
         author: &d.author,
         date,
     };
     package::pack_charts(w.docx, &w.tables, &meta, &charts)
+}
+
+/// The document's title when its first heading is one (level 1, out of the contents): it
+/// has Word's « Title » style and the parts « Titre 1 », so Word's levels skip none.
+fn title_of(d: &Document) -> Option<&Block> {
+    let first = d
+        .blocks
+        .iter()
+        .find(|b| matches!(b, Block::Heading { .. }))?;
+    let is_title = matches!(
+        first,
+        Block::Heading {
+            level: 1,
+            outlined: false,
+            ..
+        }
+    );
+    is_title.then_some(first)
 }
 
 /// A figure Word draws as a native chart: one that carries its data.
@@ -109,6 +145,10 @@ fn paragraphs(b: &Block, depth: i32) -> Vec<Paragraph> {
             })
             .collect(),
         Block::PageBreak => vec![Paragraph::new().add_run(Run::new().add_break(BreakType::Page))],
+        // A table's title, kept on the page of the table's first row.
+        Block::Caption(c) => vec![indent(runs(c, PLAIN).style("Legende").keep_next(true))],
+        // Only a top-level block: `docx` writes it, knowing the headings.
+        Block::Contents { .. } => Vec::new(),
     }
 }
 

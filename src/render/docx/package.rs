@@ -38,11 +38,7 @@ const THEME_REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/r
 const FOOTNOTES_TYPE: &str =
     "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml";
 
-pub fn pack(docx: docx_rs::Docx, tables: &[TableMarks], meta: &Meta) -> Result<Vec<u8>, DocxError> {
-    pack_charts(docx, tables, meta, &[])
-}
-
-/// `pack` with native Word charts: the k-th empty run of the paragraphs of style
+/// The Word file, with native Word charts: the k-th empty run of the paragraphs of style
 /// `chart::STYLE` gets the k-th figure's chart, each chart its part, relationship and
 /// content type.
 pub fn pack_charts(

@@ -1,18 +1,20 @@
-//! The annex as PDF, laid out inside ldm by the typst crates (no browser, LaTeX or other
-//! program): Typst source generated from the annex's view model, compiled by the shared
-//! engine (`typeset`) into tagged PDF with identical bytes on every run.
+//! What the evidence annex's PDF (`render::preuves::pdf`) still writes as Typst source of
+//! its own: the school's prose and the cell of who cites an item. The annex itself is a
+//! `doc::Document`, set by the model's PDF backend (`doc::typst`).
 
-mod document;
-mod fiches;
 pub(crate) mod prose;
 
 pub use crate::typeset::{CREATOR, Date, PdfError, date_from_epoch};
 
-pub(crate) use document::cited_by;
+use crate::render::view::Preuve;
+use crate::typeset::code::{lit, text};
 
-use crate::render::view::Annexe;
-
-/// The annex as PDF bytes; `date` is the document's date in its metadata (none without one).
-pub fn annexe(a: &Annexe, date: Option<Date>) -> Result<Vec<u8>, PdfError> {
-    crate::typeset::compile(document::annexe(a, date), Vec::new())
+/// The cell of the fiches citing evidence `p`, one a line (« — » when none does).
+pub fn cited_by(p: &Preuve) -> String {
+    if p.citee_par.is_empty() {
+        lit("—")
+    } else {
+        let lines: Vec<String> = p.citee_par.iter().map(|w| text(w)).collect();
+        format!("[{}]", lines.join("#linebreak();"))
+    }
 }
