@@ -127,7 +127,7 @@ pub fn docx(seed: &Files, data: &[u8]) {
     let Some(ws) = load(with_file(seed, rel, content)) else {
         return;
     };
-    let _ = render::render_docx(&ws.dossier, &ws.edition, &[], None);
+    let _ = render::render_docx(&ws, &[], None);
 }
 
 /// check (every format) → progress (every format) → render (both) → diff (against itself).
@@ -143,7 +143,7 @@ pub fn pipeline_on(files: Memory) {
     let _ = serde_json::to_string(&p);
     let _ = document::html(&p);
     for format in [RenderFormat::Html, RenderFormat::Md] {
-        let _ = render::render(d, ed, format, &[]);
+        let _ = render::render(&ws, format, &[]);
     }
     let side = || Input {
         source: "dossier".into(),
@@ -281,7 +281,7 @@ pub fn run_mutations(seed_files: &Files, seed: u64, iterations: usize) {
         if round % 8 == 0
             && let Some(ws) = load(files.clone())
         {
-            let _ = render::render_docx(&ws.dossier, &ws.edition, &[], None);
+            let _ = render::render_docx(&ws, &[], None);
         }
         pipeline_on(files);
     }

@@ -11,12 +11,16 @@ use crate::workspace::Workspace;
 /// At most this many weakest points per criterion: the synthesis points, the files detail.
 const WEAKEST: usize = 3;
 
-/// The synthesis of the self-assessment `auto`, criterion by criterion.
-pub fn synthese(ws: &Workspace, auto: &Audit) -> Vec<Block> {
+/// The synthesis of the self-assessment `auto`, criterion by criterion (those of `only`,
+/// or all when empty), each under a heading of `level`.
+pub fn synthese(ws: &Workspace, auto: &Audit, only: &[u32], level: u8) -> Vec<Block> {
     let s = echelles(ws);
     let en_reseau = super::en_reseau(ws);
     let mut out = Vec::new();
     for (numero, doc) in &auto.criteres {
+        if !only.is_empty() && !only.contains(numero) {
+            continue;
+        }
         let Some(front) = doc.front.as_ref() else {
             continue;
         };
@@ -26,7 +30,7 @@ pub fn synthese(ws: &Workspace, auto: &Audit) -> Vec<Block> {
             |c| format!("Critère {numero} — {}", c.intitule),
         );
         let asked = critere.map(|c| c.exigences_demandees(en_reseau).count());
-        out.push(heading(3, &format!("autoevaluation-{numero}"), &title));
+        out.push(heading(level, &format!("autoevaluation-{numero}"), &title));
         out.push(text(&counts(&front.exigences, asked, &s)));
         out.push(weakest(&front.exigences, &s));
     }
@@ -146,7 +150,7 @@ mod tests {
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/lycee-marie-marvingt");
         let ws = Workspace::load(&root).unwrap();
         let auto = super::super::autoevaluation::load(&ws).unwrap();
-        let blocks = super::synthese(&ws, &auto);
+        let blocks = super::synthese(&ws, &auto, &[], 3);
         let plain = crate::typo::french(&crate::doc::blocks_plain(&blocks));
         let has = |s: &str| {
             let s = crate::typo::french(s);

@@ -74,7 +74,7 @@ proptest::proptest! {
         let files: std::sync::Arc<dyn crate::vfs::FileSource> = std::sync::Arc::new(dossier_with(&text));
         let dossier = crate::load::load_from(files, std::path::Path::new("dossier")).unwrap();
         let ws = crate::workspace::Workspace::new(dossier);
-        let docx = crate::render::render_docx(&ws.dossier, &ws.edition, &[], None).unwrap();
+        let docx = crate::render::render_docx(&ws, &[], None).unwrap();
         let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
         for i in 0..zip.len() {
             let mut part = zip.by_index(i).unwrap();

@@ -87,12 +87,12 @@ pub fn render(ws: &Workspace, req: &Request, kind: Kind) -> anyhow::Result<Rende
 
 /// The annex (official tables) in `kind`.
 fn annexe(ws: &Workspace, req: &Request, kind: Kind) -> anyhow::Result<Vec<u8>> {
-    let (d, ed, only) = (&ws.dossier, &ws.edition, req.critere);
+    let only = req.critere;
     Ok(match kind {
-        Kind::Html => render::render(d, ed, Format::Html, only)?.into_bytes(),
-        Kind::Md => render::render(d, ed, Format::Md, only)?.into_bytes(),
+        Kind::Html => render::render(ws, Format::Html, only)?.into_bytes(),
+        Kind::Md => render::render(ws, Format::Md, only)?.into_bytes(),
         Kind::Pdf => annexe_pdf(ws, req)?,
-        Kind::Docx => render::render_docx(d, ed, only, req.stamp.docx().as_deref())?,
+        Kind::Docx => render::render_docx(ws, only, req.stamp.docx().as_deref())?,
         other => anyhow::bail!("l'annexe ne s'écrit pas en {}", other.value()),
     })
 }
@@ -113,12 +113,7 @@ fn preuves(ws: &Workspace, req: &Request, kind: Kind) -> anyhow::Result<Vec<u8>>
 #[cfg(feature = "pdf")]
 fn annexe_pdf(ws: &Workspace, req: &Request) -> anyhow::Result<Vec<u8>> {
     let date = req.stamp.pdf();
-    Ok(render::render_pdf(
-        &ws.dossier,
-        &ws.edition,
-        req.critere,
-        date,
-    )?)
+    Ok(render::render_pdf(ws, req.critere, date)?)
 }
 
 #[cfg(feature = "pdf")]

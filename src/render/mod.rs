@@ -13,9 +13,10 @@ pub mod preuves;
 mod releves;
 pub mod view;
 
+use crate::doc::Document;
 use crate::model::Dossier;
-use crate::referentiel::Edition;
 use crate::templates::TemplateError;
+use crate::workspace::Workspace;
 
 /// Output formats of the annex (also the values of `ldm render --format`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -35,13 +36,9 @@ impl Format {
 
 /// Renders the annex of `d` (criteria `only`, or all when empty); the HTML with the
 /// dossier's stylesheet `templates/annexe.css` after ldm's styles.
-pub fn render(
-    d: &Dossier,
-    ed: &Edition,
-    format: Format,
-    only: &[u32],
-) -> Result<String, TemplateError> {
-    let doc = document::annexe(&build::build(d, ed, only));
+pub fn render(ws: &Workspace, format: Format, only: &[u32]) -> Result<String, TemplateError> {
+    let d = &ws.dossier;
+    let doc = annexe(ws, &build::build(d, &ws.edition, only), only);
     Ok(match format {
         Format::Html => crate::doc::html::render_styled(&doc, &stylesheet(d)?),
         Format::Md => crate::doc::md::render(&doc),
@@ -108,29 +105,36 @@ fn too_many_fiches(a: &view::Annexe, what: &str, max: usize) -> Option<String> {
 /// document's metadata.
 #[cfg(feature = "pdf")]
 pub fn render_pdf(
-    d: &Dossier,
-    ed: &Edition,
+    ws: &Workspace,
     only: &[u32],
     date: Option<pdf::Date>,
 ) -> Result<Vec<u8>, pdf::PdfError> {
-    let a = build::build(d, ed, only);
+    let a = build::build(&ws.dossier, &ws.edition, only);
     if let Some(why) = too_many_fiches(&a, "un PDF", MAX_FICHES_PDF) {
         return Err(pdf::PdfError::refused(why));
     }
-    crate::doc::typst::pdf(&document::annexe(&a), date)
+    crate::doc::typst::pdf(&annexe(ws, &a, only), date)
 }
 
 /// The annex of `d` as a Word document (criteria `only`, or all when empty); `date`
 /// (W3CDTF) goes into the document's properties.
 pub fn render_docx(
-    d: &Dossier,
-    ed: &Edition,
+    ws: &Workspace,
     only: &[u32],
     date: Option<&str>,
 ) -> Result<Vec<u8>, docx::DocxError> {
-    let a = build::build(d, ed, only);
+    let a = build::build(&ws.dossier, &ws.edition, only);
     if let Some(why) = too_many_fiches(&a, "un document Word", MAX_FICHES_DOCX) {
         return Err(docx::DocxError::refused(why));
     }
-    docx::model::docx(&document::annexe(&a), date)
+    docx::model::docx(&annexe(ws, &a, only), date)
+}
+
+/// The annex `a` laid out, with the synthesis of the school's self-assessment
+/// (`autoevaluation/`) where the guide asks for its articulation with the label's work.
+fn annexe(ws: &Workspace, a: &view::Annexe, only: &[u32]) -> Document {
+    let synthese = crate::audit::autoevaluation::load(ws)
+        .map(|auto| crate::audit::synthese::synthese(ws, &auto, only, 4))
+        .unwrap_or_default();
+    document::annexe(a, synthese)
 }

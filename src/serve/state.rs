@@ -354,7 +354,7 @@ pub fn annexe(ws: Option<&Workspace>, critere: Option<u32>) -> String {
         );
     };
     let only: Vec<u32> = critere.into_iter().collect();
-    match crate::render::render(&ws.dossier, &ws.edition, crate::render::Format::Html, &only) {
+    match crate::render::render(ws, crate::render::Format::Html, &only) {
         Ok(html) => html,
         Err(e) => message_page(&format!("L'annexe ne peut pas être produite\u{a0}: {e}")),
     }

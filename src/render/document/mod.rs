@@ -11,8 +11,9 @@ use crate::render::view::{Annexe, Identite, Preuve};
 
 pub const TITLE: &str = "Dossier de labellisation « Lycée des métiers »";
 
-/// The annex as a document.
-pub fn annexe(a: &Annexe) -> Document {
+/// The annex as a document; `autoevaluation`, the synthesis of the school's
+/// self-assessment (headings of level 4), follows the articulation's text.
+pub fn annexe(a: &Annexe, autoevaluation: Vec<Block>) -> Document {
     let id = &a.identite;
     let mut b = cover(id);
     b.push(Block::Contents {
@@ -20,7 +21,7 @@ pub fn annexe(a: &Annexe) -> Document {
         depth: 2,
     });
     b.push(Block::PageBreak);
-    etablissement(&mut b, a);
+    etablissement(&mut b, a, autoevaluation);
     synopsis(&mut b, a);
     for c in &a.criteres {
         critere::critere(&mut b, c);
@@ -90,7 +91,7 @@ fn cover(id: &Identite) -> Vec<Block> {
     ]
 }
 
-fn etablissement(b: &mut Vec<Block>, a: &Annexe) {
+fn etablissement(b: &mut Vec<Block>, a: &Annexe, mut autoevaluation: Vec<Block>) {
     b.push(heading(
         2,
         "etablissement",
@@ -107,6 +108,14 @@ fn etablissement(b: &mut Vec<Block>, a: &Annexe) {
     ] {
         b.push(unlisted(3, anchor, title));
         b.extend(read::prose(&p.md));
+        if anchor == "articulation" && !autoevaluation.is_empty() {
+            b.push(unlisted(
+                3,
+                "autoevaluation",
+                "Synthèse de l'auto-évaluation",
+            ));
+            b.extend(std::mem::take(&mut autoevaluation));
+        }
     }
 }
 
