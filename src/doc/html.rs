@@ -15,6 +15,10 @@ const CSS: &str = "\
 figure { margin: 2mm 0 4mm; break-inside: avoid; }
 figcaption { font-size: 9pt; font-weight: 600; }
 td > p:first-child, th > p:first-child { margin-top: 0; }
+@page paysage { size: A4 landscape; }
+.paysage { page: paysage; }
+.paysage table { font-size: 8pt; }
+.paysage th, .paysage td { overflow-wrap: anywhere; hyphens: auto; }
 ";
 
 /// The document as an HTML page, marked as ldm's own (`generator`).
@@ -69,6 +73,16 @@ fn block(out: &mut String, b: &Block) {
         Block::Table(t) => table(out, t),
         Block::Figure(f) => figure(out, f),
         Block::PageBreak => out.push_str("<div class=\"saut\"></div>\n"),
+        Block::Landscape(b) => wrapped(out, "<section class=\"paysage\">", b, "</section>"),
+        // Pictures are placed in the PDF; a page names them by their alternative text.
+        Block::Picture(p) => {
+            let _ = writeln!(
+                out,
+                "<figure>\n<figcaption>{}</figcaption>\n<p class=\"petit\">{}</p>\n</figure>",
+                esc(&p.caption),
+                esc(&p.alt)
+            );
+        }
     }
 }
 

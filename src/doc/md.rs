@@ -40,6 +40,8 @@ fn block(b: &Block) -> Option<String> {
         Block::Table(t) => table(t),
         Block::Figure(f) => format!("_{}_", esc(&f.alt)),
         Block::PageBreak => return None,
+        Block::Landscape(b) => blocks(b),
+        Block::Picture(p) => format!("_{}_", esc(&p.alt)),
     })
 }
 

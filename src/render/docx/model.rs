@@ -13,7 +13,7 @@ use docx_rs::{AlignmentType, BreakType, Docx, Paragraph, Run, SpecialIndentType,
 pub fn docx(d: &Document, date: Option<&str>) -> Result<Vec<u8>, DocxError> {
     let mut w = Writer::new(page(styles(Docx::new())).footer(footer()));
     let mut new_page = false;
-    for b in &d.blocks {
+    for b in doc::portrait(&d.blocks) {
         match b {
             Block::PageBreak => new_page = true,
             Block::Heading { level, content, .. } => {
@@ -73,6 +73,11 @@ fn paragraphs(b: &Block, depth: i32) -> Vec<Paragraph> {
             })
             .collect(),
         Block::PageBreak => vec![Paragraph::new().add_run(Run::new().add_break(BreakType::Page))],
+        Block::Landscape(bs) => bs.iter().flat_map(|b| paragraphs(b, depth)).collect(),
+        Block::Picture(p) => {
+            let alt = vec![Inline::Text(p.alt.clone())];
+            vec![indent(runs(&alt, NOTE))]
+        }
     }
 }
 
