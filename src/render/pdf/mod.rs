@@ -8,7 +8,6 @@ pub(crate) mod prose;
 
 pub use crate::typeset::{CREATOR, Date, PdfError, date_from_epoch};
 
-pub(crate) use document::cited_by;
 
 use crate::render::view::Annexe;
 
