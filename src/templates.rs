@@ -19,7 +19,6 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../templates/annexe.html.j2"),
     ),
     ("annexe.md.j2", include_str!("../templates/annexe.md.j2")),
-    ("diff.html.j2", include_str!("../templates/diff.html.j2")),
 ];
 
 /// Instructions one render of a dossier's own templates may run, plus `FUEL_PER_VALUE`

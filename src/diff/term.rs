@@ -197,6 +197,15 @@ pub fn count_as(n: usize, singular: &str, plural: &str) -> String {
     format!("{n} {}", if n > 1 { plural } else { singular })
 }
 
+/// A criterion in both dossiers where nothing changed: no form shows it.
+pub(crate) fn unchanged(c: &CritereDiff) -> bool {
+    c.fiches.iter().all(|f| f.etat == FicheEtat::Identique)
+        && (c.engagements.iter())
+            .all(|e| e.devenir == Fate::Reconduit && e.par == Some(Par::Identifiant))
+        && c.equipe.is_empty()
+        && c.etat == CritereEtat::Commun
+}
+
 fn critere(w: &mut W, c: &CritereDiff) {
     let num = c.numero.or(c.ancien_numero).unwrap_or(0);
     let note = match (c.etat.label(), c.ancien_numero, c.numero) {
@@ -204,11 +213,7 @@ fn critere(w: &mut W, c: &CritereDiff) {
         (None, Some(o), Some(n)) if o != n => format!(" — critère {o} du dossier précédent"),
         _ => String::new(),
     };
-    let unchanged = c.fiches.iter().all(|f| f.etat == FicheEtat::Identique)
-        && (c.engagements.iter())
-            .all(|e| e.devenir == Fate::Reconduit && e.par == Some(Par::Identifiant))
-        && c.equipe.is_empty();
-    if unchanged && c.etat == CritereEtat::Commun {
+    if unchanged(c) {
         return;
     }
     w.heading(2, &format!("Critère {num} — {}{note}", c.intitule));
@@ -315,13 +320,13 @@ fn changes(w: &mut W, c: &Changes) {
 }
 
 /// The criterion number an id starts with (« 2-accueil-des-publics/actions/x » → 2).
-fn criterion_of(id: &str) -> Option<u32> {
+pub(crate) fn criterion_of(id: &str) -> Option<u32> {
     id.split_once('-')?.0.parse().ok()
 }
 
 /// The segments cut at line ends, a list's bullet dropped from the start of each line
 /// (the writer puts its own), blank lines left out.
-fn lines(segs: &[Segment]) -> Vec<Vec<Segment>> {
+pub(crate) fn lines(segs: &[Segment]) -> Vec<Vec<Segment>> {
     let mut out: Vec<Vec<Segment>> = vec![Vec::new()];
     for s in segs {
         for (k, part) in s.texte.split('\n').enumerate() {

@@ -138,20 +138,25 @@ fn block(b: &Block) -> String {
         Block::Table(t) => table(t),
         Block::Figure(f) => format!("#{}", figure(f)),
         Block::PageBreak => "#pagebreak(weak: true)".to_string(),
-        // Wide tables in smaller type, their words hyphenated rather than run over.
-        Block::Landscape(b) => format!(
-            "#page(flipped: true)[#show table: set text(size: 8pt, hyphenate: true)\n{}]",
-            blocks(b)
-        ),
+        // Wide tables in smaller type, their words hyphenated and their identifiers
+        // (`taux_absenteisme`) breakable after each underscore, rather than run over.
+        Block::Landscape(b) => {
+            let inner: Vec<String> = b.iter().map(block).collect();
+            format!(
+                "#page(flipped: true)[#show table: set text(size: 8pt, hyphenate: true)\n\
+                 #show table: it => {{ show \"_\": \"_\" + sym.zws; it }}\n{}]",
+                inner.join("\n\n")
+            )
+        }
         Block::Picture(p) => picture(p),
     }
 }
 
 /// A picture, or a PDF page under its caption, kept together with it.
 fn picture(p: &Picture) -> String {
-    let page = p.page.map_or(String::new(), |n| {
-        format!(", page: {n}, max-height: 215mm")
-    });
+    let page = p
+        .page
+        .map_or(String::new(), |n| format!(", page: {n}, max-height: 215mm"));
     let placed = format!("placed({}, {}{page})", string(&p.name), string(&p.alt));
     if p.caption.is_empty() {
         format!("#{placed}")

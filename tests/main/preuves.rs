@@ -74,7 +74,10 @@ fn the_evidence_annex_numbers_every_item_as_the_annex_does() {
         assert!(md.contains(&format!("## Preuve {} — ", n + 1)));
     }
     let headings: Vec<&str> = md.lines().filter(|l| l.starts_with("## Preuve")).collect();
-    assert!(headings.iter().all(|h| !h.contains("preuves/")), "{headings:?}");
+    assert!(
+        headings.iter().all(|h| !h.contains("preuves/")),
+        "{headings:?}"
+    );
     assert!(!md.contains("Lecture impossible"), "{md}");
     assert_eq!(md, preuves("md").stdout, "same dossier, same bytes");
 }

@@ -8,7 +8,6 @@ pub(crate) mod prose;
 
 pub use crate::typeset::{CREATOR, Date, PdfError, date_from_epoch};
 
-
 use crate::render::view::Annexe;
 
 /// The annex as PDF bytes; `date` is the document's date in its metadata (none without one).

@@ -80,7 +80,11 @@ impl Content {
 /// The first line of a Markdown evidence when it is a level-1 heading: its title.
 pub fn title(md: &str) -> Option<String> {
     let first = md.lines().find(|l| !l.trim().is_empty())?;
-    let t = first.strip_prefix("# ")?.trim().trim_end_matches('#').trim();
+    let t = first
+        .strip_prefix("# ")?
+        .trim()
+        .trim_end_matches('#')
+        .trim();
     (!t.is_empty()).then(|| t.to_string())
 }
 
@@ -164,8 +168,10 @@ fn widths(t: &crate::bounds::Table) -> Vec<usize> {
 /// Whether a CSV value is a number (« 12 », « 7,5 », « -3.2 % »), aligned right.
 fn is_number(s: &str) -> bool {
     s.chars().any(|c| c.is_ascii_digit())
-        && s.chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '+' | '%' | ' ' | '\u{a0}' | '\u{202f}'))
+        && s.chars().all(|c| {
+            c.is_ascii_digit()
+                || matches!(c, ',' | '.' | '-' | '+' | '%' | ' ' | '\u{a0}' | '\u{202f}')
+        })
 }
 
 /// A line of the table at its columns' widths, with each cell's padding.

@@ -19,7 +19,9 @@ pub type Place<'a> = dyn FnMut(&Preuve, &str) -> Option<Vec<Block>> + 'a;
 pub fn document(d: &Dossier, a: &Annexe, place: &mut Place) -> Document {
     let names: Vec<String> = a.preuves.iter().map(|p| name(d, p)).collect();
     let mut b = opening(a);
-    b.push(Block::Table(index(a, &names, |p| format!("#preuve-{}", p.numero))));
+    b.push(Block::Table(index(a, &names, |p| {
+        format!("#preuve-{}", p.numero)
+    })));
     for (p, n) in a.preuves.iter().zip(&names) {
         b.push(Block::PageBreak);
         b.extend(item(d, p, n, place));
@@ -74,7 +76,11 @@ fn index(a: &Annexe, names: &[String], target: impl Fn(&Preuve) -> String) -> Ta
     });
     Table {
         widths: vec![7.0, 55.0, 38.0],
-        head: vec![vec![Cell::th("N°"), Cell::th("Preuve"), Cell::th("Citée par")]],
+        head: vec![vec![
+            Cell::th("N°"),
+            Cell::th("Preuve"),
+            Cell::th("Citée par"),
+        ]],
         body: body.collect(),
         keep_together: false,
     }
@@ -136,4 +142,3 @@ fn item(d: &Dossier, p: &Preuve, name: &str, place: &mut Place) -> Vec<Block> {
         b
     }
 }
-

@@ -40,9 +40,7 @@ pub fn pdf(d: &Dossier, a: &Annexe, date: Option<Date>) -> Result<Vec<u8>, PdfEr
         Standard::Accessible
     };
     match crate::doc::typst::pdf_as(&doc, date, standard) {
-        Err(_) if placer.placed => {
-            crate::doc::typst::pdf(&document(d, a, &mut |_, _| None), date)
-        }
+        Err(_) if placer.placed => crate::doc::typst::pdf(&document(d, a, &mut |_, _| None), date),
         result => result,
     }
 }
