@@ -7,7 +7,7 @@
 use super::entity::{Changes, Segment};
 use super::state::{FicheEtat, IndicateurEtat, Nature};
 use super::team::TeamDiff;
-use super::term::{count_as, criterion_of, lines, unchanged};
+use super::term::{criterion_of, lines, unchanged};
 use super::{CritereDiff, Devenir, Diff, EntityDiff, Side};
 use crate::doc::{Block, Cell, Document, Inline, Table, heading, para, title};
 
@@ -51,62 +51,17 @@ fn side(s: &Side) -> String {
 }
 
 fn summary(d: &Diff) -> Table {
-    let r = &d.resume;
-    let rows = [
-        (
-            "Critères",
-            format!(
-                "{}, {}",
-                count_as(r.criteres_ajoutes, "ajouté", "ajoutés"),
-                count_as(r.criteres_retires, "retiré", "retirés")
-            ),
-        ),
-        (
-            "Actions et engagements",
-            format!(
-                "{}, {}, {}, {}",
-                count_as(r.fiches_ajoutees, "ajouté", "ajoutés"),
-                count_as(r.fiches_retirees, "retiré", "retirés"),
-                count_as(
-                    r.fiches_renommees,
-                    "renommé ou déplacé",
-                    "renommés ou déplacés"
-                ),
-                count_as(r.fiches_modifiees, "modifié", "modifiés")
-            ),
-        ),
-        (
-            "Engagements du dossier précédent",
-            format!(
-                "{}, {}, {}",
-                count_as(r.engagements_tenus, "tenu", "tenus"),
-                count_as(r.engagements_reconduits, "reconduit", "reconduits"),
-                count_as(r.engagements_abandonnes, "abandonné", "abandonnés")
-            ),
-        ),
-        (
-            "Équipe",
-            format!(
-                "{}, {}, {}",
-                count_as(r.personnes_arrivees, "arrivée", "arrivées"),
-                count_as(r.personnes_parties, "départ", "départs"),
-                count_as(
-                    r.personnes_changees,
-                    "personne ayant changé de fonction ou de rôle",
-                    "personnes ayant changé de fonction ou de rôle"
-                )
-            ),
-        ),
-    ];
-    Table {
-        widths: vec![35.0, 65.0],
-        head: Vec::new(),
-        body: rows
-            .iter()
-            .map(|(k, v)| vec![Cell::th(k), Cell::text(v)])
-            .collect(),
-        keep_together: true,
-    }
+    let rows: Vec<(String, String)> = super::term::summary(&d.resume)
+        .into_iter()
+        .map(|(what, counts)| (capitalised(what), counts))
+        .collect();
+    crate::doc::label_value(&rows, [35.0, 65.0])
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
 fn critere(c: &CritereDiff, b: &mut Vec<Block>) {

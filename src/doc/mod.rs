@@ -201,6 +201,20 @@ pub fn title(anchor: &str, text: &str) -> Block {
     }
 }
 
+/// A label/value table (« Dénomination | … »): each label a row header, the whole kept on
+/// one page; `widths` of the label and value columns.
+pub fn label_value<K: AsRef<str>, V: AsRef<str>>(rows: &[(K, V)], widths: [f32; 2]) -> Table {
+    Table {
+        widths: widths.to_vec(),
+        head: Vec::new(),
+        body: rows
+            .iter()
+            .map(|(k, v)| vec![Cell::th(k.as_ref()), Cell::text(v.as_ref())])
+            .collect(),
+        keep_together: true,
+    }
+}
+
 /// A paragraph of plain text.
 pub fn para(text: &str) -> Block {
     Block::Para(vec![Inline::Text(text.to_string())])

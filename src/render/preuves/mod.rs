@@ -36,12 +36,12 @@ pub fn name(d: &Dossier, p: &Preuve) -> String {
     if p.adresse.is_some() {
         return p.texte.clone().unwrap_or_else(|| p.chemin.clone());
     }
-    if matches!(content::extension(&p.chemin).as_str(), "md" | "markdown") {
-        if let content::Content::Markdown(md) = content::read(d, &p.chemin) {
-            if let Some(t) = content::title(&md) {
-                return t;
-            }
-        }
+    let markdown = matches!(content::extension(&p.chemin).as_str(), "md" | "markdown");
+    if markdown
+        && let content::Content::Markdown(md) = content::read(d, &p.chemin)
+        && let Some(t) = content::title(&md)
+    {
+        return t;
     }
     readable(&p.chemin)
 }
