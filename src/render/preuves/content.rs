@@ -115,27 +115,31 @@ fn csv(t: &crate::bounds::Table) -> Vec<Block> {
         return vec![note("Fichier vide.")];
     };
     let width = t.width();
-    let row = |r: &Vec<String>, f: fn(&str) -> Cell| -> Vec<Cell> {
+    let text = |r: &Vec<String>, i: usize| r.get(i).map_or("", |s| s.trim()).to_string();
+    // A column of numbers only (empty cells aside) is aligned right, all of it.
+    let numeric: Vec<bool> = (0..width)
+        .map(|i| {
+            let values: Vec<String> = body.iter().map(|r| text(r, i)).collect();
+            values.iter().any(|v| !v.is_empty())
+                && values.iter().all(|v| v.is_empty() || is_number(v))
+        })
+        .collect();
+    let cells = |r: &Vec<String>| -> Vec<Cell> {
         (0..width)
-            .map(|i| f(r.get(i).map_or("", |s| s.trim())))
+            .map(|i| match numeric[i] {
+                true => Cell::num(&text(r, i)),
+                false => Cell::text(&text(r, i)),
+            })
             .collect()
     };
     let mut out: Vec<Block> = cut_note(t).map(|n| note(&n)).into_iter().collect();
     out.push(Block::Table(Table {
         widths: widths(t).iter().map(|w| *w as f32).collect(),
-        head: vec![row(head, Cell::th)],
-        body: body.iter().map(|r| row(r, value)).collect(),
+        head: vec![(0..width).map(|i| Cell::th(&text(head, i))).collect()],
+        body: body.iter().map(cells).collect(),
         keep_together: false,
     }));
     out
-}
-
-fn value(s: &str) -> Cell {
-    if is_number(s) {
-        Cell::num(s)
-    } else {
-        Cell::text(s)
-    }
 }
 
 /// Each column's width in characters: its longest text up to `COLUMN_CHARACTERS`, never
@@ -203,5 +207,38 @@ fn size_text(size: u64) -> String {
         )
     } else {
         format!("{} Kio", size.div_ceil(1024))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_markdown_title_names_the_evidence_and_leaves_its_body() {
+        let md = "\n# Convention — Aéro\n\nTexte.";
+        assert_eq!(title(md).as_deref(), Some("Convention — Aéro"));
+        assert_eq!(without_title(md).trim(), "Texte.");
+        assert_eq!(title("## Sous-titre\n\n# Titre"), None);
+        assert_eq!(without_title("Texte."), "Texte.");
+    }
+
+    #[test]
+    fn a_wide_table_is_said_so_and_a_column_of_numbers_aligns_right() {
+        let t = crate::bounds::table("mois;effectif\n2025-01;12\ntotal;\n").unwrap();
+        let blocks = csv(&t);
+        let [Block::Table(table)] = blocks.as_slice() else {
+            panic!("{blocks:?}")
+        };
+        assert!(table.head[0].iter().all(|c| c.header));
+        assert_eq!(
+            table.body.iter().map(|r| r[1].numeric).collect::<Vec<_>>(),
+            [true, true]
+        );
+        assert!(!table.body[0][0].numeric, "« total » is text");
+        assert!(!Content::Csv(t).wide());
+        let row = vec!["Bac pro Aéronautique option avions"; 9].join(";");
+        let wide = crate::bounds::table(&format!("{row}\n{row}\n")).unwrap();
+        assert!(Content::Csv(wide).wide());
     }
 }
