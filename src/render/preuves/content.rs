@@ -237,7 +237,7 @@ mod tests {
         );
         assert!(!table.body[0][0].numeric, "« total » is text");
         assert!(!Content::Csv(t).wide());
-        let row = vec!["Bac pro Aéronautique option avions"; 9].join(";");
+        let row = ["Bac pro Aéronautique option avions"; 9].join(";");
         let wide = crate::bounds::table(&format!("{row}\n{row}\n")).unwrap();
         assert!(Content::Csv(wide).wide());
     }
