@@ -16,6 +16,9 @@ const MARKER_WINDOW: u64 = 8 * 1024;
 /// A PDF carries its marker in its XMP metadata, which typst writes near the end, after
 /// the pages: the whole file is read, still bounded, and only when it is regular.
 const PDF_MARKER_WINDOW: u64 = 64 * 1024 * 1024;
+/// A DOCX's core properties follow its content types, which list each native chart
+/// (about 120 bytes a chart): a bilan of many charts pushes the marker past 8 KiB.
+const DOCX_MARKER_WINDOW: u64 = 1024 * 1024;
 
 /// A temporary file beside its destination, readable like any file the user writes
 /// (tempfile's default is private to the owner).
@@ -231,8 +234,13 @@ fn written_by_ldm(path: &Path) -> Result<bool, Refused> {
     let is_pdf = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    let is_docx = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
     let window = if is_pdf {
         PDF_MARKER_WINDOW
+    } else if is_docx {
+        DOCX_MARKER_WINDOW
     } else {
         MARKER_WINDOW
     };

@@ -95,5 +95,7 @@ mod units;
 mod web;
 #[path = "main/windows.rs"]
 mod windows;
+#[path = "main/word_layout.rs"]
+mod word_layout;
 #[path = "main/written.rs"]
 mod written;

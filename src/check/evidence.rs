@@ -2,8 +2,7 @@
 
 use super::Ctx;
 use crate::diagnostic::{Diagnostic, Rule};
-use crate::model::front::Lien;
-use crate::model::query::evidence_path;
+use crate::model::query::{Cited, cited_evidence, evidence_path};
 use crate::text::suggest;
 use crate::vfs::Kind;
 use std::collections::{BTreeMap, BTreeSet};
@@ -13,56 +12,53 @@ pub fn check(ctx: &mut Ctx) {
     let mut cited = BTreeSet::new();
     // Each file is read once, however many fiches cite it.
     let mut excesses = BTreeMap::new();
-    for (_, _, e) in d.entities() {
-        let Some(f) = &e.front else { continue };
-        for p in &f.preuves {
-            let raw = p.value.trim();
-            let pos = e.pos(p);
+    for c in cited_evidence(d) {
+        let (e, raw) = (c.fiche, c.written.value.trim());
+        let pos = e.pos(c.written);
+        let nfc = match c.cited() {
             // A page on line is never fetched: only its address's form is checked.
-            if let Some(link) = Lien::of(raw) {
+            Cited::Page(link) => {
                 if let Err(why) = link.check() {
                     ctx.diags.push(bad_address(&e.path, pos, link.adresse, why));
                 }
                 continue;
             }
-            let nfc = match evidence_path(raw) {
-                Ok(nfc) => nfc,
-                Err(why) => {
-                    ctx.diags.push(
-                        Diagnostic::new(Rule::PreuveHorsDossier, format!("la preuve « {raw} » est hors du dossier{}", why.detail()))
-                            .at(&e.path, pos)
-                            .help("copiez le fichier dans « preuves/ » et citez-le par un chemin depuis la racine du dossier, sans « .. »"),
-                    );
-                    continue;
-                }
-            };
-            // The listed file, else the path as written (a file outside preuves/).
-            let kind = d.preuves.get(&nfc).cloned().or_else(|| d.files.kind(&nfc));
-            match kind {
-                Some(Kind::File { .. }) => {
-                    let excess = excesses
-                        .entry(nfc.clone())
-                        .or_insert_with(|| over_bounds(d, &nfc));
-                    if let Some(excess) = excess {
-                        ctx.diags.push(too_large(&e.path, pos, raw, excess));
-                    }
-                }
-                // A symbolic link may lead out of the dossier even with a clean path.
-                Some(Kind::Outside { .. }) => ctx.diags.push(
-                    Diagnostic::new(
-                        Rule::PreuveHorsDossier,
-                        format!("la preuve « {raw} » est un lien vers un fichier hors du dossier"),
-                    )
-                    .at(&e.path, pos)
-                    .help("remplacez le lien symbolique par une copie du fichier"),
-                ),
-                _ => {
-                    ctx.diags.push(missing(d, &e.path, pos, raw, &nfc));
-                    continue;
+            Cited::Outside(why) => {
+                ctx.diags.push(
+                    Diagnostic::new(Rule::PreuveHorsDossier, format!("la preuve « {raw} » est hors du dossier{}", why.detail()))
+                        .at(&e.path, pos)
+                        .help("copiez le fichier dans « preuves/ » et citez-le par un chemin depuis la racine du dossier, sans « .. »"),
+                );
+                continue;
+            }
+            Cited::File(path) => path.to_string(),
+        };
+        // The listed file, else the path as written (a file outside preuves/).
+        let kind = d.preuves.get(&nfc).cloned().or_else(|| d.files.kind(&nfc));
+        match kind {
+            Some(Kind::File { .. }) => {
+                let excess = excesses
+                    .entry(nfc.clone())
+                    .or_insert_with(|| over_bounds(d, &nfc));
+                if let Some(excess) = excess {
+                    ctx.diags.push(too_large(&e.path, pos, raw, excess));
                 }
             }
-            cited.insert(nfc);
+            // A symbolic link may lead out of the dossier even with a clean path.
+            Some(Kind::Outside { .. }) => ctx.diags.push(
+                Diagnostic::new(
+                    Rule::PreuveHorsDossier,
+                    format!("la preuve « {raw} » est un lien vers un fichier hors du dossier"),
+                )
+                .at(&e.path, pos)
+                .help("remplacez le lien symbolique par une copie du fichier"),
+            ),
+            _ => {
+                ctx.diags.push(missing(d, &e.path, pos, raw, &nfc));
+                continue;
+            }
         }
+        cited.insert(nfc);
     }
     // A fiche ldm could not read may cite them: the summary asks to fix it first.
     let unknown_citations = !d.fiches_a_corriger().is_empty();

@@ -11,13 +11,42 @@ use std::process::ExitCode;
 pub fn format_values(
     offered: &'static [Kind],
 ) -> impl clap::builder::TypedValueParser<Value = Kind> {
-    use clap::builder::PossibleValue;
-    use clap::builder::TypedValueParser;
-    let values = offered
+    choice(offered, Kind::value, Kind::english)
+}
+
+/// clap's parser of a value among a library enum's `all`: `value` is the word typed,
+/// `english` a former English word kept as a hidden alias. The values are the library's,
+/// so no enum is mirrored in `cmd`.
+pub fn choice<T: Copy + Send + Sync + 'static>(
+    all: &'static [T],
+    value: fn(T) -> &'static str,
+    english: fn(T) -> Option<&'static str>,
+) -> impl clap::builder::TypedValueParser<Value = T> {
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+    let values = all
         .iter()
-        .map(|k| PossibleValue::new(k.value()).aliases(k.english()));
+        .map(move |k| PossibleValue::new(value(*k)).aliases(english(*k)));
+    PossibleValuesParser::new(values).try_map(move |v| {
+        all.iter()
+            .copied()
+            .find(|k| value(*k) == v || english(*k) == Some(v.as_str()))
+            .ok_or("valeur inconnue")
+    })
+}
+
+/// clap's parser of a value of `ldm.toml` whose type `T` the library defines: the values
+/// are its schema's (`enum`), as `check` accepts them, so no enum is mirrored in `cmd`.
+pub fn toml_values<T: schemars::JsonSchema>() -> clap::builder::PossibleValuesParser {
+    let schema = schemars::schema_for!(T);
+    let values = schema
+        .get("enum")
+        .and_then(|v| v.as_array())
+        .into_iter()
+        .flatten()
+        .filter_map(|v| v.as_str())
+        // clap keeps `&'static str`s; the command is built a few times per run at most.
+        .map(|v| clap::builder::PossibleValue::new(&*Box::leak(Box::<str>::from(v))));
     clap::builder::PossibleValuesParser::new(values)
-        .try_map(|v| Kind::of_value(&v).ok_or("format inconnu"))
 }
 
 /// The format to write (`ldm::ops::output::choose`); a refusal is printed and becomes the

@@ -3,16 +3,14 @@
 use super::EXIT_FAILURE;
 use ldm::fsutil::{Written, write_new};
 use ldm::import;
+use ldm::ops::output::Kind;
 use ldm::report::{self, Checked, Format};
 use ldm::workspace::Workspace;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum Sortie {
-    Human,
-    Json,
-}
+/// `--format`'s values: the report as text, or JSON; « human » was the text's name.
+const FORMATS: &[Kind] = &[Kind::Term, Kind::Json];
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -25,9 +23,10 @@ pub struct Args {
     /// Compléter un dossier non vide : ajoute les fichiers manquants, ne modifie aucun fichier existant
     #[arg(long)]
     force: bool,
-    /// Format du compte rendu : human (par défaut) ou json (pour d'autres outils)
-    #[arg(long, value_enum, default_value = "human")]
-    format: Sortie,
+    /// Format du compte rendu : texte (par défaut) ou json (pour d'autres outils)
+    #[arg(long, default_value = "texte",
+        value_parser = super::choice(FORMATS, Kind::value, |k| (k == Kind::Term).then_some("human")))]
+    format: Kind,
 }
 
 pub fn run(a: Args) -> anyhow::Result<ExitCode> {
@@ -73,10 +72,9 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         }
     }
     let shown = super::shown(&dossier);
-    if a.format == Sortie::Json {
-        let json = imported.json(&shown, &kept);
-        super::emit(&(serde_json::to_string_pretty(&json)? + "\n"))?;
-        return Ok(ExitCode::SUCCESS);
+    if a.format == Kind::Json {
+        let sortie = imported.sortie(&shown, &kept);
+        return super::print(&ldm::ops::json::document(import::JSON_VERSION, &sortie));
     }
     for line in imported.lines(&shown, &kept) {
         println_fr!("{line}");

@@ -23,10 +23,12 @@ mod referentiel;
 mod render;
 mod schema;
 mod serve;
+mod terminal;
 
-pub use format::{format_values, output_kind};
+pub use format::{choice, format_values, output_kind, toml_values};
 pub use layout::{command, parse};
 pub use out::*;
+pub use terminal::*;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;

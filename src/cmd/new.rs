@@ -1,24 +1,15 @@
 //! `ldm new action|engagement CRITERE "Titre"`: add one file to a criterion.
 
 use super::EXIT_FAILURE;
-use clap::ValueEnum;
 use ldm::model::Kind;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-#[derive(Clone, Copy, ValueEnum)]
-enum KindArg {
-    /// Une action réalisée
-    Action,
-    /// Un engagement (action à venir)
-    Engagement,
-}
-
 #[derive(clap::Args)]
 pub struct Args {
     /// Ce qu'il faut créer : action (réalisée) ou engagement (à venir)
-    #[arg(value_enum, value_name = "TYPE")]
-    kind: KindArg,
+    #[arg(value_name = "TYPE", value_parser = super::choice(&Kind::ALL, Kind::label, |_| None))]
+    kind: Kind,
     /// Numéro du critère
     critere: u32,
     /// Dénomination de l'action ou de l'engagement (le nom du fichier en est tiré)
@@ -31,10 +22,7 @@ pub struct Args {
 pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
     a.dossier = ldm::ops::scope::dossier_root(&a.dossier);
     let dossier = ldm::load::load(&a.dossier)?;
-    let kind = match a.kind {
-        KindArg::Action => Kind::Action,
-        KindArg::Engagement => Kind::Engagement,
-    };
+    let kind = a.kind;
     let edition = dossier
         .config
         .as_ref()

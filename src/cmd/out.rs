@@ -1,5 +1,5 @@
 //! Where what a verb makes goes: the screen (a closed pipe is a normal end), a file
-//! written atomically, in a JSON envelope; and what the terminal allows (colour, binary).
+//! written atomically; the check reports printed.
 
 use super::EXIT_FAILURE;
 use std::process::ExitCode;
@@ -8,6 +8,12 @@ use std::process::ExitCode;
 /// that ends the output normally, it is not an error.
 pub fn emit(text: &str) -> std::io::Result<()> {
     emit_bytes(text.as_bytes())
+}
+
+/// Prints a verb's whole output, which then succeeds.
+pub fn print(text: &str) -> anyhow::Result<ExitCode> {
+    emit(text)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Writes bytes (a PDF, say) to stdout, like `emit`.
@@ -29,14 +35,6 @@ pub struct Output {
     /// Remplacer le fichier de sortie même s'il n'a pas été produit par ldm
     #[arg(long)]
     pub force: bool,
-}
-
-/// A JSON document of ldm in its envelope (`ldm::ops::json::document`).
-pub fn json_document(
-    version: u32,
-    report: &(impl serde::Serialize + schemars::JsonSchema),
-) -> anyhow::Result<String> {
-    Ok(ldm::ops::json::document(version, report))
 }
 
 /// Writes a document to `path` (atomically, never over a file ldm did not write unless
@@ -65,31 +63,6 @@ pub fn shown(p: &std::path::Path) -> String {
     ldm::fsutil::shown(p)
 }
 
-/// True when colour may be used on stdout.
-pub fn color_stdout() -> bool {
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        && stdout_is_terminal()
-        && console_takes_ansi()
-}
-
-/// True when stdout is a terminal (where a binary document must not go).
-pub fn stdout_is_terminal() -> bool {
-    use std::io::IsTerminal;
-    std::io::stdout().is_terminal()
-}
-
-/// Windows consoles show ANSI colours only once asked to (Windows 10 and later); an
-/// older console would print the escape codes, so it gets none.
-#[cfg(windows)]
-fn console_takes_ansi() -> bool {
-    anstyle_query::windows::enable_ansi_colors().unwrap_or(false)
-}
-
-#[cfg(not(windows))]
-fn console_takes_ansi() -> bool {
-    true
-}
-
 /// The date of a PDF's metadata. No clock: `SOURCE_DATE_EPOCH`'s when it is set, else none.
 #[cfg(feature = "pdf")]
 pub fn pdf_date() -> Option<ldm::typeset::Date> {
@@ -98,34 +71,48 @@ pub fn pdf_date() -> Option<ldm::typeset::Date> {
         .and_then(|v| ldm::typeset::date_from_epoch(&v))
 }
 
-/// A document of the model in `format` through that format's backend; `what` names it in
-/// the refusal of a format its verb does not offer (« le bilan »).
+/// The date documents carry: `SOURCE_DATE_EPOCH`'s when it is set, never the clock.
+pub fn stamp() -> ldm::ops::bytes::Stamp {
+    ldm::ops::bytes::Stamp(std::env::var("SOURCE_DATE_EPOCH").ok())
+}
+
+/// A document of the model in `format` (`ldm::ops::bytes::of_document`); `what` names it
+/// in the refusal of a format its verb does not offer (« le bilan »).
 pub fn document_bytes(
     doc: &ldm::doc::Document,
     format: ldm::ops::output::Kind,
     what: &str,
 ) -> anyhow::Result<Vec<u8>> {
+    ldm::ops::bytes::of_document(doc, format, &stamp(), what)
+}
+
+/// Writes a document like `deliver`, refusing to put a PDF or Word document on a
+/// terminal; `name` is the file suggested instead (« rapport » → `-o rapport.pdf`).
+pub fn deliver_document(
+    made: &ldm::ops::bytes::Bytes,
+    path: Option<&std::path::Path>,
+    force: bool,
+    name: &str,
+) -> anyhow::Result<ExitCode> {
     use ldm::ops::output::Kind;
-    Ok(match format {
-        Kind::Html => ldm::doc::html::render(doc).into_bytes(),
-        Kind::Md => ldm::doc::md::render(doc).into_bytes(),
-        Kind::Pdf => document_pdf(doc)?,
-        Kind::Docx => {
-            let date = std::env::var("SOURCE_DATE_EPOCH")
-                .ok()
-                .and_then(|v| ldm::render::docx::date_from_epoch(&v));
-            ldm::render::docx::model::docx(doc, date.as_deref())?
-        }
-        other => anyhow::bail!("{what} ne s'écrit pas en {}", other.value()),
-    })
+    let to_screen = path.is_none_or(|p| p.as_os_str() == "-");
+    if matches!(made.kind, Kind::Pdf | Kind::Docx) && to_screen && super::stdout_is_terminal() {
+        anyhow::bail!(
+            "un document PDF ou Word ne s'affiche pas à l'écran : écrivez-le dans un fichier avec « -o {name}.pdf »"
+        );
+    }
+    deliver(&made.bytes, path, force)
 }
 
-#[cfg(feature = "pdf")]
-fn document_pdf(d: &ldm::doc::Document) -> anyhow::Result<Vec<u8>> {
-    Ok(ldm::doc::typst::pdf(d, pdf_date())?)
-}
-
-#[cfg(not(feature = "pdf"))]
-fn document_pdf(_: &ldm::doc::Document) -> anyhow::Result<Vec<u8>> {
-    anyhow::bail!("cette version de ldm a été construite sans le PDF (fonctionnalité « pdf »)")
+/// Prints check reports in `opts`'s format; the exit status says whether one fails.
+pub fn print_reports(
+    checked: &[ldm::report::Checked],
+    opts: ldm::report::Options,
+) -> anyhow::Result<ExitCode> {
+    let mut out = String::new();
+    ldm::report::write(&mut out, checked, opts);
+    emit(&out)?;
+    Ok(ExitCode::from(u8::from(
+        checked.iter().any(|c| opts.fails(c)),
+    )))
 }

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Schéma à afficher : ceux des fichiers du dossier (ldm.toml, etablissement, critere, action, engagement, referentiel) ou ceux des sorties JSON (sortie-check, sortie-progress, sortie-diff, sortie-audit-resume)
+    /// Schéma à afficher : ceux des fichiers du dossier (ldm.toml, etablissement, critere, action, engagement, referentiel) ou ceux des sorties JSON (sortie-check, sortie-progress, sortie-diff, sortie-audit-resume, sortie-audit-comparer, sortie-import)
     #[arg(value_name = "NOM", value_parser = super::completions::SchemaName)]
     nom: String,
 }

@@ -162,6 +162,25 @@ pub struct Figure {
     /// The short title shown above the picture.
     pub caption: String,
     pub alt: String,
+    /// What a chart draws, for a backend that draws it itself (Word's native charts).
+    pub chart: Option<Chart>,
+}
+
+/// A chart's data: one value (or none) per category for each series.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Chart {
+    /// The categories along the horizontal axis (the years, as the school wrote them).
+    pub categories: Vec<String>,
+    pub series: Vec<Series>,
+}
+
+/// A series of a chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    pub name: String,
+    pub values: Vec<Option<f64>>,
+    /// A reference line (the target), drawn dashed without markers.
+    pub reference: bool,
 }
 
 /// An inline run.

@@ -12,7 +12,7 @@ mod values;
 mod write;
 
 pub use package::{MAX_FILE, PackageError};
-pub use report::not_docx;
+pub use report::{JSON_VERSION, Sortie, not_docx};
 pub use write::File;
 
 use serde::Serialize;
@@ -115,7 +115,7 @@ pub struct Dossier {
 }
 
 /// A piece of the Word file not placed, or placed after an interpretation.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, schemars::JsonSchema)]
 pub struct Note {
     /// « tableau 14, ligne 3, colonne 2 », or « paragraphe 120 ».
     pub endroit: String,
@@ -134,7 +134,7 @@ pub struct Imported {
 }
 
 /// What was imported, counted: the figures a user compares with the Word file.
-#[derive(Debug, Default, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Default, Clone, Serialize, PartialEq, Eq, schemars::JsonSchema)]
 pub struct Counts {
     pub criteres: usize,
     pub actions: usize,

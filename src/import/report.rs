@@ -56,14 +56,28 @@ impl Imported {
         out
     }
 
-    /// The same report for tools.
-    pub fn json(&self, dossier: &str, kept: &[&str]) -> serde_json::Value {
-        serde_json::json!({
-            "dossier": dossier,
-            "fichiers": self.files.iter().map(|f| &f.path).collect::<Vec<_>>(),
-            "conserves": kept,
-            "comptes": self.counts,
-            "non_repris": self.notes,
-        })
+    /// The same report for tools (`ldm import --format json`, schema `sortie-import`).
+    pub fn sortie<'a>(&'a self, dossier: &'a str, kept: &'a [&'a str]) -> Sortie<'a> {
+        Sortie {
+            dossier,
+            fichiers: self.files.iter().map(|f| f.path.as_str()).collect(),
+            conserves: kept,
+            comptes: &self.counts,
+            non_repris: &self.notes,
+        }
     }
 }
+
+/// `ldm import --format json`: the folder written, its files (those kept included), the
+/// files that existed and were kept, the counts, and what was not imported.
+#[derive(Debug, serde::Serialize, schemars::JsonSchema)]
+pub struct Sortie<'a> {
+    pub dossier: &'a str,
+    pub fichiers: Vec<&'a str>,
+    pub conserves: &'a [&'a str],
+    pub comptes: &'a super::Counts,
+    pub non_repris: &'a [super::Note],
+}
+
+/// The version of `ldm import --format json` (docs/json.md keeps the changelog).
+pub const JSON_VERSION: u32 = 1;

@@ -23,6 +23,9 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Both kinds, `ldm new`'s values in this order.
+    pub const ALL: [Kind; 2] = [Kind::Action, Kind::Engagement];
+
     pub fn label(self) -> &'static str {
         match self {
             Kind::Action => "action",

@@ -1,6 +1,6 @@
 //! Queries over a dossier that need no edition: who is cited where, plausible years.
 
-use super::front::Personne;
+use super::front::{Lien, Personne};
 use super::{Doc, Dossier};
 use crate::diagnostic::Pos;
 
@@ -118,9 +118,11 @@ impl BadEvidencePath {
     }
 }
 
-/// A cited evidence path as a path of the dossier: trimmed, without a leading `./`, in
-/// Unicode NFC; `Err` when it is not one. The one rule `check` and every document
-/// apply, so a path `check` accepts is one the annex and the archive find.
+/// A cited evidence path as a path of the dossier: trimmed, without `.` parts nor empty
+/// ones (`./preuves//a.pdf` is `preuves/a.pdf`, as the file sources read it), in Unicode
+/// NFC; `Err` when it is not one. Letter case is kept: `preuves/A.pdf` is another file, as
+/// git and the Linux of a CI see it. The one rule `check` and every document apply, so a
+/// path `check` accepts is one the annex, the archive and `serve` find.
 pub fn evidence_path(written: &str) -> Result<String, BadEvidencePath> {
     let raw = written.trim();
     if raw.contains('\\') {
@@ -129,23 +131,96 @@ pub fn evidence_path(written: &str) -> Result<String, BadEvidencePath> {
     if raw.chars().any(char::is_control) {
         return Err(BadEvidencePath::Control);
     }
-    let mut rest = raw;
-    while let Some(r) = rest.strip_prefix("./") {
-        rest = r;
-    }
-    let absolute = rest.starts_with('/') || rest.get(1..2) == Some(":");
-    if absolute || rest.split('/').any(|part| part == "..") {
+    let absolute = raw.starts_with('/') || raw.get(1..2) == Some(":");
+    if absolute || raw.split('/').any(|part| part == "..") {
         return Err(BadEvidencePath::Outside);
     }
-    Ok(unicode_normalization::UnicodeNormalization::nfc(rest).collect())
+    let parts: Vec<&str> = raw.split('/').filter(|p| !matches!(*p, "" | ".")).collect();
+    Ok(unicode_normalization::UnicodeNormalization::nfc(parts.join("/").as_str()).collect())
 }
 
-/// An evidence path as the annex keys it: [`evidence_path`]'s form, or the trimmed text
-/// of a path that is none (listed in the annex as not found, as `check` reports it).
+/// An evidence as the annex keys it: a page on line as written, else [`evidence_path`]'s
+/// form, or the trimmed text of a path that is none (listed in the annex as not found, as
+/// `check` reports it).
 pub fn evidence_key(written: &str) -> String {
-    evidence_path(written).unwrap_or_else(|_| {
-        unicode_normalization::UnicodeNormalization::nfc(written.trim()).collect()
-    })
+    let nfc = || unicode_normalization::UnicodeNormalization::nfc(written.trim()).collect();
+    if Lien::of(written).is_some() {
+        return nfc();
+    }
+    evidence_path(written).unwrap_or_else(|_| nfc())
+}
+
+/// What a fiche's evidence entry names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cited<'a> {
+    /// A page on line: never fetched, only its address's form is checked.
+    Page(Lien<'a>),
+    /// A path of the dossier ([`evidence_path`]'s form), found or not.
+    File(&'a str),
+    /// A path that is not one of the dossier.
+    Outside(BadEvidencePath),
+}
+
+/// One evidence entry of a fiche, read once for every front end.
+#[derive(Debug, Clone)]
+pub struct EvidenceCitation<'a> {
+    /// The criterion's folder holding the fiche.
+    pub dir: &'a super::CritereDir,
+    pub fiche: &'a super::Entity,
+    /// The entry as written, with its position.
+    pub written: &'a super::front::Sp<String>,
+    /// The path of the dossier it names, when it names one.
+    path: Option<String>,
+    why: Option<BadEvidencePath>,
+}
+
+impl EvidenceCitation<'_> {
+    /// What the entry names.
+    pub fn cited(&self) -> Cited<'_> {
+        if let Some(l) = Lien::of(&self.written.value) {
+            return Cited::Page(l);
+        }
+        match (&self.path, self.why) {
+            (Some(p), _) => Cited::File(p),
+            (None, why) => Cited::Outside(why.unwrap_or(BadEvidencePath::Outside)),
+        }
+    }
+
+    /// The entry as the annex keys it ([`evidence_key`]).
+    pub fn key(&self) -> String {
+        match self.cited() {
+            Cited::File(p) => p.to_string(),
+            _ => evidence_key(&self.written.value),
+        }
+    }
+}
+
+/// Every evidence entry of every fiche of `d`, criterion by criterion, each path read by
+/// [`evidence_path`]: the one listing of cited evidence that `check`, the annex
+/// ([`evidence_list`]) and `serve`'s list of cited files share.
+pub fn cited_evidence(d: &Dossier) -> Vec<EvidenceCitation<'_>> {
+    let mut out = Vec::new();
+    for (c, _, e) in d.entities() {
+        let Some(f) = &e.front else { continue };
+        for p in &f.preuves {
+            let read = match Lien::of(&p.value) {
+                Some(_) => Ok(None),
+                None => evidence_path(&p.value).map(Some),
+            };
+            let (path, why) = match read {
+                Ok(path) => (path, None),
+                Err(why) => (None, Some(why)),
+            };
+            out.push(EvidenceCitation {
+                dir: c,
+                fiche: e,
+                written: p,
+                path,
+                why,
+            });
+        }
+    }
+    out
 }
 
 /// The annex's evidence list in its order: every file of `preuves/` and every path cited
@@ -154,16 +229,22 @@ pub fn evidence_key(written: &str) -> String {
 /// audit's citations all number from this one list.
 pub fn evidence_list(d: &Dossier, keep: impl Fn(u32) -> bool) -> Vec<String> {
     let mut keys: std::collections::BTreeSet<String> = d.preuves.keys().cloned().collect();
-    let mut seen = std::collections::BTreeSet::new();
+    // The first folder of each number: its fiches are those the annex shows.
+    let mut first = std::collections::BTreeMap::new();
     for c in d.criteres.iter().filter(|c| keep(c.numero)) {
-        if !seen.insert(c.numero) {
-            continue;
-        }
-        for (_, e) in c.entities() {
-            let Some(f) = &e.front else { continue };
-            keys.extend(f.preuves.iter().map(|p| evidence_key(&p.value)));
-        }
+        first.entry(c.numero).or_insert(c);
     }
+    let shown = |c: &EvidenceCitation| {
+        first
+            .get(&c.dir.numero)
+            .is_some_and(|dir| std::ptr::eq(*dir, c.dir))
+    };
+    keys.extend(
+        cited_evidence(d)
+            .iter()
+            .filter(|c| shown(c))
+            .map(EvidenceCitation::key),
+    );
     keys.into_iter().collect()
 }
 
@@ -174,6 +255,12 @@ mod tests {
     #[test]
     fn evidence_paths_check_and_documents_agree_on() {
         assert_eq!(evidence_path(" ./preuves/a.pdf ").unwrap(), "preuves/a.pdf");
+        assert_eq!(
+            evidence_path("preuves//x/./a.pdf/").unwrap(),
+            "preuves/x/a.pdf"
+        );
+        assert_eq!(evidence_path("preuves/A.pdf").unwrap(), "preuves/A.pdf");
+        assert_eq!(evidence_key("https://ex.fr//a"), "https://ex.fr//a");
         assert_eq!(
             evidence_path("preuves/e\u{301}te\u{301}.pdf").unwrap(),
             "preuves/été.pdf"

@@ -1,5 +1,5 @@
 //! The JSON outputs as contracts: the envelope every JSON document of ldm carries and
-//! the schemas of the outputs of `check`, `progress`, `diff` and `audit`, generated from
+//! the schemas of the outputs of `check`, `progress`, `diff`, `audit` and `import`, generated from
 //! the very types that are serialised, shipped by `ldm schema` and committed in `schema/`.
 
 use crate::schema::Entry;
@@ -78,6 +78,13 @@ pub const OUTPUTS: &[Entry] = &[
         "Les exigences que l'autoévaluation du lycée et l'audit jugent autrement.",
         audit_comparer,
     ),
+    Entry::new(
+        "sortie-import",
+        "sortie-import.schema.json",
+        "ldm import --format json",
+        "Ce que « ldm import » a repris d'un dossier Word : fichiers écrits, comptes, passages non repris.",
+        import,
+    ),
 ];
 
 /// The schema named `name`, of a dossier's file or of an output.
@@ -124,6 +131,11 @@ fn audit_resume() -> Schema {
 fn audit_comparer() -> Schema {
     let s = written::<Envelope<'static, crate::audit::comparer::Comparaison>>();
     contract(s, crate::audit::comparer::JSON_VERSION, true)
+}
+
+fn import() -> Schema {
+    let s = written::<Envelope<'static, crate::import::Sortie<'static>>>();
+    contract(s, crate::import::JSON_VERSION, true)
 }
 
 /// A generated schema made a contract: the version pinned (`const`), the generator mark

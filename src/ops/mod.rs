@@ -6,10 +6,14 @@
 //! its window (`progress`), the text documents of `diff` and `progress` with their
 //! typography (`document`), the rules' explanations (`explain`).
 
+pub mod audit;
+pub mod bytes;
 pub mod check;
 pub mod document;
 pub mod explain;
+pub mod init;
 pub mod json;
 pub mod output;
 pub mod progress;
+pub mod render;
 pub mod scope;

@@ -15,6 +15,7 @@ pub enum Kind {
     Pdf,
     Docx,
     Zip,
+    Csv,
 }
 
 /// What each verb that writes a document offers, its default first.
@@ -33,7 +34,7 @@ pub const DIFF: &[Kind] = &[
 ];
 
 impl Kind {
-    const ALL: [Kind; 7] = [
+    const ALL: [Kind; 8] = [
         Kind::Term,
         Kind::Html,
         Kind::Md,
@@ -41,6 +42,7 @@ impl Kind {
         Kind::Pdf,
         Kind::Docx,
         Kind::Zip,
+        Kind::Csv,
     ];
 
     /// The value typed after `--format`.
@@ -53,6 +55,7 @@ impl Kind {
             Kind::Pdf => "pdf",
             Kind::Docx => "docx",
             Kind::Zip => "zip",
+            Kind::Csv => "csv",
         }
     }
 
@@ -74,6 +77,7 @@ impl Kind {
             Kind::Pdf => "PDF",
             Kind::Docx => "Word",
             Kind::Zip => "zip",
+            Kind::Csv => "CSV",
         }
     }
 
@@ -193,6 +197,8 @@ fn listed(all: Vec<String>) -> String {
         None => String::new(),
     }
 }
+
+impl std::error::Error for Refusal {}
 
 impl fmt::Display for Refusal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -22,18 +22,49 @@ pub fn dossier_root(start: &Path) -> PathBuf {
 /// `start` when it is not a folder (a file, or an editor's buffer not saved yet) —,
 /// written from `start` as `dossier_root` writes it; `None` when there is none.
 pub fn find_root(start: &Path) -> Option<PathBuf> {
-    let mut here = if start.is_dir() {
+    let here = if start.is_dir() {
         start.to_path_buf()
     } else {
         up(start)
     };
-    let mut real = here.canonicalize().ok()?;
+    let real = here.canonicalize().ok()?;
+    let found = nearest(
+        (here, real),
+        |(here, real)| Some((up(here), real.parent()?.to_path_buf())),
+        |(_, real)| real.join(crate::diagnostic::DOSSIER_FILE).is_file(),
+    );
+    found.map(|(here, _)| here)
+}
+
+/// `find_root` over a listing instead of the disk: the nearest folder from the folder
+/// `start` upward whose `ldm.toml` `listed` knows, paths `/`-separated from the top of
+/// the listing (`""`). The WebAssembly page finds the dossier in a chosen folder with it
+/// (`start` is that folder: a browser shows nothing above it); `None` when there is none.
+pub fn find_root_listed(start: &str, listed: impl Fn(&str) -> bool) -> Option<String> {
+    let start = start.trim_matches('/').to_string();
+    nearest(
+        start,
+        |here| (!here.is_empty()).then(|| here.rsplit_once('/').map_or("", |(a, _)| a).to_string()),
+        |here| {
+            let file = crate::diagnostic::DOSSIER_FILE;
+            listed(&if here.is_empty() {
+                file.to_string()
+            } else {
+                format!("{here}/{file}")
+            })
+        },
+    )
+}
+
+/// The one rule of every front end: from `start` upward (`above`, `None` past the top),
+/// the first folder that `holds` says has the dossier's file.
+fn nearest<P>(start: P, above: impl Fn(&P) -> Option<P>, holds: impl Fn(&P) -> bool) -> Option<P> {
+    let mut here = start;
     loop {
-        if real.join(crate::diagnostic::DOSSIER_FILE).is_file() {
+        if holds(&here) {
             return Some(here);
         }
-        real = real.parent()?.to_path_buf();
-        here = up(&here);
+        here = above(&here)?;
     }
 }
 
@@ -172,6 +203,48 @@ mod tests {
             critere.join("absent")
         );
         assert_eq!(find_root(Path::new("/")), None);
+    }
+
+    #[test]
+    fn a_listing_gives_the_root_the_disk_gives_from_above_at_and_below_the_dossier() {
+        let top = tempfile::tempdir().unwrap();
+        let files = [
+            "depot/LISEZMOI.md",
+            "depot/dossier/ldm.toml",
+            "depot/dossier/criteres/1-offre/critere.md",
+            "depot/dossier/preuves/1-offre/ldm.toml",
+        ];
+        for f in files {
+            let path = top.path().join(f);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "").unwrap();
+        }
+        let listed = |p: &str| files.contains(&p);
+        let real = top.path().canonicalize().unwrap();
+        for (start, root) in [
+            ("depot", None),
+            ("depot/dossier", Some("depot/dossier")),
+            ("depot/dossier/criteres/1-offre", Some("depot/dossier")),
+            (
+                "depot/dossier/preuves/1-offre",
+                Some("depot/dossier/preuves/1-offre"),
+            ),
+        ] {
+            let on_disk = find_root(&real.join(start)).map(|r| {
+                let r = r.canonicalize().unwrap();
+                r.strip_prefix(&real)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            });
+            assert_eq!(on_disk.as_deref(), root, "disk, from {start}");
+            assert_eq!(
+                find_root_listed(start, listed).as_deref(),
+                root,
+                "listing, from {start}"
+            );
+        }
+        assert_eq!(find_root_listed("", listed), None);
     }
 
     #[test]

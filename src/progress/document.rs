@@ -7,7 +7,9 @@ use super::eval::{Statut, pourcent};
 use super::svg::standalone_chart;
 use super::term::resume_line;
 use super::{Critere, Fiche, Indicateur, Progress, Resume};
-use crate::doc::{Block, Cell, Document, Figure, Inline, Table, heading, para, title};
+use crate::doc::{
+    Block, Cell, Chart, Document, Figure, Inline, Series, Table, heading, para, title,
+};
 use crate::numfmt::{percent, with_unit};
 
 const TITLE: &str = "Tableau de bord des indicateurs";
@@ -270,7 +272,43 @@ fn chart(c: &Critere, f: &Fiche, i: &Indicateur, annee: i64, n: usize) -> Option
             i.intitule,
             measures(i).join(" ; ")
         ),
+        chart: Some(chart_data(i, f.periode)),
     }))
+}
+
+/// The data a chart draws: the measures by year over the years measured and the action's
+/// period (every year between them when they span at most 40), the target as a second
+/// series.
+fn chart_data(i: &Indicateur, periode: Option<(i64, i64)>) -> Chart {
+    let mut years: Vec<i64> = i.mesures.iter().map(|m| m.annee).collect();
+    years.extend(periode.iter().flat_map(|(a, b)| [*a, *b]));
+    years.sort_unstable();
+    years.dedup();
+    if let (Some(lo), Some(hi)) = (years.first(), years.last())
+        && hi - lo <= 40
+    {
+        years = (*lo..=*hi).collect();
+    }
+    let measured = years
+        .iter()
+        .map(|y| i.mesures.iter().find(|m| m.annee == *y).map(|m| m.valeur))
+        .collect();
+    let mut series = vec![Series {
+        name: "Mesures".to_string(),
+        values: measured,
+        reference: false,
+    }];
+    if let Some(c) = i.cible {
+        series.push(Series {
+            name: "Cible".to_string(),
+            values: vec![Some(c); years.len()],
+            reference: true,
+        });
+    }
+    Chart {
+        categories: years.iter().map(|y| i.calendrier.show(*y)).collect(),
+        series,
+    }
 }
 
 #[cfg(test)]

@@ -91,6 +91,23 @@ pub enum Ci {
 }
 
 impl Ci {
+    /// Every choice, `ldm init --ci`'s values in this order.
+    pub const ALL: [Ci; 3] = [Ci::None, Ci::Gitlab, Ci::Github];
+
+    /// The value typed after `--ci`.
+    pub fn value(self) -> &'static str {
+        match self {
+            Ci::None => "aucun",
+            Ci::Gitlab => "gitlab",
+            Ci::Github => "github",
+        }
+    }
+
+    /// The English value of earlier versions, still accepted.
+    pub fn english(self) -> Option<&'static str> {
+        (self == Ci::None).then_some("none")
+    }
+
     /// The file written and its template, if any.
     pub fn file(self) -> Option<(&'static str, &'static str)> {
         match self {

@@ -6,7 +6,7 @@ use crate::check::CritereSummary;
 use crate::diagnostic::{Counts, Diagnostic, Rule, Severity};
 use crate::load::LoadError;
 use crate::model::Dossier;
-use crate::model::front::Lien;
+use crate::model::query::{Cited, cited_evidence};
 use crate::source::Source;
 use crate::vfs::Kind;
 use crate::workspace::Workspace;
@@ -199,31 +199,25 @@ fn constat(d: &Diagnostic, src: Option<&Source>, again: &[&Diagnostic]) -> Const
 /// The evidence files the fiches cite (pages on line left out), with who cites them.
 fn preuves_citees(d: &Dossier) -> Vec<PreuveCitee> {
     let mut found: BTreeMap<String, PreuveCitee> = BTreeMap::new();
-    for (c, _, e) in d.entities() {
-        let Some(front) = &e.front else { continue };
-        for p in &front.preuves {
-            let raw = p.value.trim();
-            if Lien::of(raw).is_some() {
-                continue;
-            }
-            // `..` and absolute paths are findings (`preuve-hors-dossier`), never files to give out.
-            let Some(rel) = crate::vfs::normalize(raw) else {
-                continue;
-            };
-            if !matches!(d.files.kind(&rel), Some(Kind::File { .. })) {
-                continue;
-            }
-            let entry = found.entry(rel.clone()).or_insert_with(|| PreuveCitee {
-                chemin: rel,
-                criteres: Vec::new(),
-                citee_par: Vec::new(),
-            });
-            if !entry.criteres.contains(&c.numero) {
-                entry.criteres.push(c.numero);
-            }
-            if !entry.citee_par.contains(&e.path) {
-                entry.citee_par.push(e.path.clone());
-            }
+    for c in cited_evidence(d) {
+        // A page on line is not a file; a path out of the dossier (`preuve-hors-dossier`)
+        // is never a file to give out.
+        let Cited::File(rel) = c.cited() else {
+            continue;
+        };
+        if !matches!(d.files.kind(rel), Some(Kind::File { .. })) {
+            continue;
+        }
+        let entry = found.entry(rel.to_string()).or_insert_with(|| PreuveCitee {
+            chemin: rel.to_string(),
+            criteres: Vec::new(),
+            citee_par: Vec::new(),
+        });
+        if !entry.criteres.contains(&c.dir.numero) {
+            entry.criteres.push(c.dir.numero);
+        }
+        if !entry.citee_par.contains(&c.fiche.path) {
+            entry.citee_par.push(c.fiche.path.clone());
         }
     }
     found.into_values().collect()

@@ -7,6 +7,7 @@
 mod browser;
 mod builder;
 mod devtools;
+mod documents;
 mod dossier;
 mod git;
 mod memory;
@@ -14,6 +15,9 @@ mod memory;
 pub use browser::{HEADLESS, chromium, print_to_pdf, program, program_answering};
 pub use builder::{Ldm, Output, fr, run};
 pub use devtools::Chromium;
+#[cfg(feature = "pdf")]
+pub use documents::{Reading, pdf_text};
+pub use documents::{soffice, soffice_convert, written};
 pub use dossier::{TempDossier, copy_dir, edit, example, fixture, root};
 pub use git::git;
 pub use memory::peak_kib;

@@ -127,29 +127,7 @@ fn ldm_check_situe_ce_qui_manque_dans_un_bilan() {
 
 /// `ldm bilan --annee <annee> . --format <format> -o FILE` in the example: the file's bytes.
 fn bilan(annee: &str, format: &str) -> Vec<u8> {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join(format!("bilan.{format}"));
-    Ldm::new()
-        .current_dir(example())
-        .args(["bilan", "--annee", annee, ".", "--format", format, "-o"])
-        .arg(&out)
-        .run()
-        .success();
-    std::fs::read(&out).unwrap()
-}
-
-/// The text of a PDF as pdftotext reads it back (hyphenated words whole).
-#[cfg(feature = "pdf")]
-fn pdf_text(pdf: &[u8]) -> String {
-    let tmp = tempfile::tempdir().unwrap();
-    let file = tmp.path().join("bilan.pdf");
-    std::fs::write(&file, pdf).unwrap();
-    let out = std::process::Command::new("pdftotext")
-        .args([file.as_os_str(), "-".as_ref()])
-        .output()
-        .expect("pdftotext (poppler-utils) reads the PDF back");
-    assert!(out.status.success(), "pdftotext: {out:?}");
-    String::from_utf8(out.stdout).unwrap()
+    written(&example(), &["bilan", "--annee", annee], format)
 }
 
 /// The text of a DOCX's body, a space between paragraphs, cells and line breaks.
@@ -254,7 +232,7 @@ fn les_deux_bilans_de_l_exemple_ont_mesures_statuts_et_texte_du_comite_dans_les_
         {
             let pdf = bilan(annee, "pdf");
             assert_eq!(pdf, bilan(annee, "pdf"), "{annee} : same PDF twice");
-            texts.push(("pdf", pdf_text(&pdf)));
+            texts.push(("pdf", pdf_text(&pdf, Reading::Layout)));
         }
         for (format, text) in texts {
             let text = words(&text);

@@ -182,7 +182,7 @@ fn shell_completions_name_every_command() {
     // `ldm schema <TAB>` offers the schema names (bash and zsh complete positional
     // values; clap_complete's fish and PowerShell scripts do not).
     let names = "ldm.toml etablissement critere action engagement referentiel \
-                 sortie-check sortie-progress sortie-diff sortie-audit-resume sortie-audit-comparer";
+                 sortie-check sortie-progress sortie-diff sortie-audit-resume sortie-audit-comparer sortie-import";
     run(tmp.path(), &["completions", "bash"]).stdout_has(&format!("opts=\"-h --help {names}\""));
     run(tmp.path(), &["completions", "zsh"]).stdout_has(&format!(":({names})'"));
     run(tmp.path(), &["completions", "tcsh"])

@@ -132,36 +132,7 @@ fn missing_in_order(cells: &Cells, text: &str) -> Option<String> {
 }
 
 fn rapport(format: &str) -> Vec<u8> {
-    written(&["audit", "render"], format)
-}
-
-/// `ldm <verb…> . --format FORMAT -o FILE` in the example: the file's bytes.
-fn written(verb: &[&str], format: &str) -> Vec<u8> {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join(format!("document.{format}"));
-    Ldm::new()
-        .current_dir(example())
-        .args(verb)
-        .args([".", "--format", format, "-o"])
-        .arg(&out)
-        .run()
-        .success();
-    std::fs::read(&out).unwrap()
-}
-
-#[cfg(feature = "pdf")]
-fn pdf_text(pdf: &[u8]) -> String {
-    let tmp = tempfile::tempdir().unwrap();
-    let file = tmp.path().join("document.pdf");
-    std::fs::write(&file, pdf).unwrap();
-    let out = std::process::Command::new("pdftotext")
-        // In the content stream's order, which is the cells' order: the default
-        // geometric reading moves a narrow column's heading away from its row.
-        .args(["-raw".as_ref(), file.as_os_str(), "-".as_ref()])
-        .output()
-        .expect("pdftotext (poppler-utils) reads the PDF back");
-    assert!(out.status.success(), "pdftotext: {out:?}");
-    String::from_utf8(out.stdout).unwrap()
+    written(&example(), &["audit", "render"], format)
 }
 
 #[test]
@@ -179,12 +150,16 @@ fn le_rapport_d_audit_a_les_memes_cellules_dans_les_quatre_formats() {
     );
     assert_eq!(docx_cells(&rapport("docx")), html, "DOCX");
     #[cfg(feature = "pdf")]
-    assert_eq!(pdf_agrees(&page, &pdf_text(&rapport("pdf"))), Ok(()), "PDF");
+    assert_eq!(
+        pdf_agrees(&page, &pdf_text(&rapport("pdf"), Reading::Raw)),
+        Ok(()),
+        "PDF"
+    );
 }
 
 #[test]
 fn le_tableau_de_bord_a_les_memes_cellules_en_html_markdown_et_pdf() {
-    let tableau = |f| written(&["progress"], f);
+    let tableau = |f| written(&example(), &["progress"], f);
     let page = String::from_utf8(tableau("html")).unwrap();
     let html = html_cells(&page);
     assert!(html.len() > 20, "the summary and every fiche's indicators");
@@ -199,7 +174,11 @@ fn le_tableau_de_bord_a_les_memes_cellules_en_html_markdown_et_pdf() {
     {
         let pdf = tableau("pdf");
         assert_eq!(pdf, tableau("pdf"), "same dossier, same bytes");
-        assert_eq!(pdf_agrees(&page, &pdf_text(&pdf)), Ok(()), "PDF");
+        assert_eq!(
+            pdf_agrees(&page, &pdf_text(&pdf, Reading::Raw)),
+            Ok(()),
+            "PDF"
+        );
     }
 }
 
@@ -225,7 +204,7 @@ fn une_cellule_de_moins_dans_un_format_se_voit() {
 
 #[test]
 fn l_annexe_des_preuves_a_les_memes_cellules_en_html_markdown_et_pdf() {
-    let preuves = |f| written(&["render", "--preuves"], f);
+    let preuves = |f| written(&example(), &["render", "--preuves"], f);
     let page = String::from_utf8(preuves("html")).unwrap();
     let html = html_cells(&page);
     assert_eq!(
@@ -244,12 +223,16 @@ fn l_annexe_des_preuves_a_les_memes_cellules_en_html_markdown_et_pdf() {
         "Markdown"
     );
     #[cfg(feature = "pdf")]
-    assert_eq!(pdf_agrees(&page, &pdf_text(&preuves("pdf"))), Ok(()), "PDF");
+    assert_eq!(
+        pdf_agrees(&page, &pdf_text(&preuves("pdf"), Reading::Raw)),
+        Ok(()),
+        "PDF"
+    );
 }
 
 #[test]
 fn la_comparaison_des_dossiers_a_les_memes_cellules_en_html_pdf_et_word() {
-    let diff = |f| written(&["diff", "../lycee-marie-marvingt-2021"], f);
+    let diff = |f| written(&example(), &["diff", "../lycee-marie-marvingt-2021"], f);
     let page = String::from_utf8(diff("html")).unwrap();
     let html = html_cells(&page);
     assert!(
@@ -262,7 +245,11 @@ fn la_comparaison_des_dossiers_a_les_memes_cellules_en_html_pdf_et_word() {
     }
     assert_eq!(docx_cells(&diff("docx")), html, "DOCX");
     #[cfg(feature = "pdf")]
-    assert_eq!(pdf_agrees(&page, &pdf_text(&diff("pdf"))), Ok(()), "PDF");
+    assert_eq!(
+        pdf_agrees(&page, &pdf_text(&diff("pdf"), Reading::Raw)),
+        Ok(()),
+        "PDF"
+    );
 }
 
 /// A CSV of fourteen columns with long identifiers as headings, cited by a fiche.
@@ -303,7 +290,7 @@ fn un_csv_tres_large_tient_dans_sa_page_avec_chaque_cellule_lisible() {
         .run()
         .success();
     let pdf = std::fs::read(&out).unwrap();
-    let text = pdf_text(&pdf);
+    let text = pdf_text(&pdf, Reading::Raw);
     let cells: Cells = vec![
         csv.lines()
             .map(|l| l.split(';').map(str::to_string).collect())

@@ -241,31 +241,13 @@ fn the_docx_follows_its_extension_and_replaces_only_its_own_file() {
     assert!(d.join("annexe/annexe.docx").is_file());
 }
 
-/// LibreOffice, which CI installs (`libreoffice-writer`); outside CI its absence skips.
-fn soffice() -> Option<&'static str> {
-    program(&["soffice", "libreoffice"], "libreoffice-writer")
-}
-
 #[test]
 fn libreoffice_opens_the_docx_and_lays_it_out_on_pages() {
     let Some(soffice) = soffice() else { return };
     let tmp = tempfile::tempdir().unwrap();
     let docx = tmp.path().join("annexe.docx");
     std::fs::write(&docx, docx_of(&example(), &[])).unwrap();
-    let profile = tmp.path().join("profil");
-    let status = std::process::Command::new(soffice)
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(tmp.path())
-        .arg(&docx)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .status()
-        .unwrap();
-    assert!(status.success());
+    soffice_convert(soffice, &docx, "pdf", tmp.path());
     let pdf = lopdf::Document::load(tmp.path().join("annexe.pdf")).unwrap();
     let pages = pdf.get_pages().len();
     // Cover, contents, the establishment, 8 criteria each on new pages, evidence, people.

@@ -121,25 +121,29 @@ fn edited(docx: &[u8], from: &str, to: &str) -> Vec<u8> {
     out.finish().unwrap().into_inner()
 }
 
-#[test]
-fn a_measure_edited_in_the_word_file_is_the_only_difference() {
+/// The example's Word annex and the same file changed by `edit`, each imported:
+/// `ldm diff --format json` from the first dossier to the second.
+fn diff_after(edit: impl FnOnce(&[u8]) -> Vec<u8>) -> Output {
     let tmp = tempfile::tempdir().unwrap();
     let docx = tmp.path().join("ancien.docx");
     render_docx(&example(), &docx);
-    // The job dating's 2021 apprenticeship tax (48 200 €), as Word would save an edit.
-    let bytes = std::fs::read(&docx).unwrap();
-    let cell = ">48\u{202f}200\u{a0}€<";
-    let changed = edited(&bytes, cell, ">49\u{202f}200\u{a0}€<");
     let nouveau = tmp.path().join("nouveau.docx");
-    std::fs::write(&nouveau, changed).unwrap();
+    std::fs::write(&nouveau, edit(&std::fs::read(&docx).unwrap())).unwrap();
     let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
     import(&docx, &a).success();
     import(&nouveau, &b).success();
-    let out = Ldm::new()
+    Ldm::new()
         .args(["diff", "--format", "json"])
         .arg(&a)
         .arg(&b)
-        .run();
+        .run()
+}
+
+#[test]
+fn a_measure_edited_in_the_word_file_is_the_only_difference() {
+    // The job dating's 2021 apprenticeship tax (48 200 €), as Word would save an edit.
+    let cell = ">48\u{202f}200\u{a0}€<";
+    let out = diff_after(|docx| edited(docx, cell, ">49\u{202f}200\u{a0}€<"));
     let json: Value = out.json();
     let r = &json["resume"];
     assert_eq!(r["fiches_modifiees"], 1, "{}", out.stdout);
@@ -156,7 +160,7 @@ fn a_measure_edited_in_the_word_file_is_the_only_difference() {
 
 /// The docx with the table row holding `text` copied under itself, renamed `renamed`.
 fn row_added(docx: &[u8], text: &str, renamed: &str) -> Vec<u8> {
-    let xml = part(docx, "word/document.xml");
+    let xml = crate::docx::part(docx, "word/document.xml");
     let at = xml.find(text).unwrap();
     let start = xml[..at].rfind("<w:tr>").unwrap();
     let end = at + xml[at..].find("</w:tr>").unwrap() + "</w:tr>".len();
@@ -165,37 +169,15 @@ fn row_added(docx: &[u8], text: &str, renamed: &str) -> Vec<u8> {
     edited(docx, &xml[start..end], &to)
 }
 
-fn part(docx: &[u8], name: &str) -> String {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
-    let mut text = String::new();
-    zip.by_name(name)
-        .unwrap()
-        .read_to_string(&mut text)
-        .unwrap();
-    text
-}
-
 #[test]
 fn a_row_added_in_the_word_file_is_an_added_indicator_alone() {
-    let tmp = tempfile::tempdir().unwrap();
-    let docx = tmp.path().join("ancien.docx");
-    render_docx(&example(), &docx);
-    let bytes = std::fs::read(&docx).unwrap();
-    let nouveau = tmp.path().join("nouveau.docx");
-    let added = row_added(
-        &bytes,
-        "Nombre de collèges partenaires",
-        "Nombre de lycées partenaires",
-    );
-    std::fs::write(&nouveau, added).unwrap();
-    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
-    import(&docx, &a).success();
-    import(&nouveau, &b).success();
-    let out = Ldm::new()
-        .args(["diff", "--format", "json"])
-        .arg(&a)
-        .arg(&b)
-        .run();
+    let out = diff_after(|docx| {
+        row_added(
+            docx,
+            "Nombre de collèges partenaires",
+            "Nombre de lycées partenaires",
+        )
+    });
     let json: Value = out.json();
     assert_eq!(json["resume"]["fiches_modifiees"], 1, "{}", out.stdout);
     assert_eq!(json["resume"]["fiches_ajoutees"], 0, "{}", out.stdout);
@@ -298,7 +280,7 @@ fn hostile_packages_are_refused_in_french_within_bounds() {
 }
 
 /// python3 with python-docx, which .ci/run installs; outside CI its absence skips.
-fn python_docx() -> bool {
+pub fn python_docx() -> bool {
     let ok = std::process::Command::new("python3")
         .args(["-c", "import docx"])
         .output()
@@ -314,7 +296,7 @@ fn python_docx() -> bool {
 }
 
 /// The school's Word dossier written by scripts/fixtures/dossier_word.py into `dir`.
-fn school_docx(dir: &Path) -> std::path::PathBuf {
+pub fn school_docx(dir: &Path) -> std::path::PathBuf {
     let out = dir.join("ecole.docx");
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/fixtures/dossier_word.py");
     let status = std::process::Command::new("python3")
@@ -417,25 +399,13 @@ fn the_school_file_saved_by_libreoffice_imports_to_the_same_dossier() {
     if !python_docx() {
         return;
     }
-    let Some(soffice) = program(&["soffice", "libreoffice"], "libreoffice-writer") else {
+    let Some(soffice) = soffice() else {
         return;
     };
     let tmp = tempfile::tempdir().unwrap();
     let docx = school_docx(tmp.path());
     let lo = tmp.path().join("lo");
-    let status = std::process::Command::new(soffice)
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            tmp.path().join("profil").display()
-        ))
-        .args(["--headless", "--convert-to", "docx", "--outdir"])
-        .arg(&lo)
-        .arg(&docx)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .status()
-        .unwrap();
-    assert!(status.success());
+    soffice_convert(soffice, &docx, "docx", &lo);
     let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
     import(&docx, &a).success();
     import(&lo.join("ecole.docx"), &b).success();

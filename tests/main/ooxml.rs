@@ -6,7 +6,7 @@ use crate::common::*;
 use crate::docx::part;
 
 /// `ldm <verb…> . --format docx -o FILE` in the example: the file's bytes.
-fn docx(verb: &[&str]) -> Vec<u8> {
+pub(crate) fn docx(verb: &[&str]) -> Vec<u8> {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("document.docx");
     Ldm::new()

@@ -291,6 +291,8 @@ fn help_and_errors_list_the_french_values_only() {
         (&["diff", "--help"], &["term"]),
         (&["audit", "resume", "--help"], &["term"]),
         (&["audit", "check", "--help"], &["human", "short"]),
+        (&["audit", "comparer", "--help"], &["term"]),
+        (&["import", "--help"], &["human"]),
         (&["init", "--help"], &["none"]),
     ] {
         let text = help(args);

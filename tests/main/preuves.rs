@@ -248,3 +248,72 @@ fn the_evidence_annex_refuses_the_annex_only_formats() {
         .code(2)
         .stderr_has("--preuves");
 }
+
+/// A cited path is read once for every front end (`model::query::cited_evidence`):
+/// `./preuves/x`, `preuves//x` and `preuves/./y` name the files x and y for `check`, for
+/// `serve`'s list and for the annex's; `preuves/X` (another letter case) is another file,
+/// as git and a Linux CI see it: not found, for all three.
+#[test]
+fn check_serve_and_the_annex_read_a_cited_path_the_same_way() {
+    let d = TempDossier::copy(&example(), "d");
+    let dir = "preuves/1-offre-de-formation";
+    d.write(format!("{dir}/x.md"), "# x\n")
+        .write(format!("{dir}/y.md"), "# y\n");
+    let cited = format!(
+        "preuves:\n  - ./{dir}/x.md\n  - preuves//1-offre-de-formation/x.md\n  - {dir}/./y.md\n  - {dir}/X.md\n"
+    );
+    d.edit(
+        "criteres/1-offre-de-formation/actions/passerelle-bac-pro-bts.md",
+        "preuves:\n",
+        &cited,
+    );
+    let out = d.ldm().args(["check", "--format", "json", "."]).run();
+    let json = out.json();
+    let findings: Vec<(String, String)> = json["dossiers"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"].as_str().unwrap().starts_with("preuve-"))
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().into(),
+                f["message"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        findings,
+        [(
+            "preuve-introuvable".to_string(),
+            fr(&format!("la preuve « {dir}/X.md » est introuvable"))
+        )],
+        "{}",
+        out.stdout
+    );
+    let ws = ldm::workspace::Workspace::load(d.path()).unwrap();
+    let ours = |chemin: &str| chemin.starts_with(dir) && chemin.len() == dir.len() + 5;
+    let served: Vec<String> = ldm::serve::state::Analyse::of_loaded(Ok(ws))
+        .resume
+        .preuves
+        .into_iter()
+        .map(|p| p.chemin)
+        .filter(|c| ours(c))
+        .collect();
+    assert_eq!(served, [format!("{dir}/x.md"), format!("{dir}/y.md")]);
+    let ws = ldm::workspace::Workspace::load(d.path()).unwrap();
+    let annexe = ldm::render::build::build(&ws.dossier, &ws.edition, &[]);
+    let listed: Vec<&str> = annexe
+        .preuves
+        .iter()
+        .map(|p| p.chemin.as_str())
+        .filter(|c| ours(c))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            format!("{dir}/X.md"),
+            format!("{dir}/x.md"),
+            format!("{dir}/y.md")
+        ]
+    );
+}

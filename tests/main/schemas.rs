@@ -307,3 +307,42 @@ fn docs_json_lists_every_value_the_output_schemas_allow() {
         missing.join("\n")
     );
 }
+
+#[test]
+fn the_import_report_validates_against_its_shipped_schema() {
+    let v = validator("sortie-import");
+    let tmp = tempfile::tempdir().unwrap();
+    // ldm's own annex in Word, always; the school's Word file where python-docx is.
+    let annexe = tmp.path().join("annexe.docx");
+    Ldm::new()
+        .args(["render", "-o"])
+        .arg(&annexe)
+        .arg(example())
+        .run()
+        .success();
+    let mut files = vec![annexe];
+    if crate::import::python_docx() {
+        files.push(crate::import::school_docx(tmp.path()));
+    }
+    for (i, f) in files.iter().enumerate() {
+        let out = Ldm::new()
+            .arg("import")
+            .arg(f)
+            .arg(tmp.path().join(format!("d{i}")))
+            .args(["--format", "json"])
+            .run();
+        out.success();
+        assert_output_validates("sortie-import", &v, &f.display().to_string(), &out);
+        let json = out.json();
+        assert_eq!(json["version"], 1, "{}", out.stdout);
+        assert!(
+            json["comptes"]["criteres"].as_u64() > Some(1),
+            "{}",
+            out.stdout
+        );
+        // A field the schema does not list is refused: the contract is closed.
+        let mut extra = json.clone();
+        extra["comptes"]["inattendu"] = Value::Bool(true);
+        assert!(!v.is_valid(&extra));
+    }
+}

@@ -131,7 +131,10 @@
     dessinerColonne(r);
     dessinerTitre(r);
     dessinerConstats(r);
-    dessinerPreuves(r);
+    // Only when shown: each link is a file given out (a blob made in the WebAssembly page).
+    if (vue.onglet === 'preuves') {
+      dessinerPreuves(r);
+    }
     if (vue.onglet === 'annexe' || vue.onglet === 'tableau') {
       apercu();
     }
@@ -466,6 +469,9 @@
     ecrireAdresse();
     if (etat && (nom === 'annexe' || nom === 'tableau')) {
       apercu();
+    }
+    if (etat && nom === 'preuves') {
+      dessinerPreuves(etat.resume);
     }
   }
 

@@ -13,32 +13,15 @@ function dire(texte, erreur) {
   etat.classList.toggle('erreur', Boolean(erreur));
 }
 
-// Every path is relative to the folder holding the shallowest ldm.toml (the chosen
-// folder may be the dossier or hold it); the files outside it and git's own files are
-// left out.
-function duDossier(entrees) {
-  const racines = entrees
-    .filter(function (e) { return e.chemin === 'ldm.toml' || e.chemin.endsWith('/ldm.toml'); })
-    .map(function (e) { return e.chemin.slice(0, -'ldm.toml'.length); })
-    .sort(function (a, b) { return a.split('/').length - b.split('/').length; });
-  const racine = racines.length ? racines[0] : (entrees.length ? entrees[0].chemin.split('/')[0] + '/' : '');
-  const nom = racine.replace(/\/$/, '').split('/').pop() || 'dossier';
-  const gardees = entrees
-    .filter(function (e) { return e.chemin.startsWith(racine); })
-    .map(function (e) { return { chemin: e.chemin.slice(racine.length), fichier: e.fichier }; })
-    .filter(function (e) { return e.chemin.split('/').indexOf('.git') < 0; });
-  return { nom: nom, entrees: gardees };
-}
-
 async function charger(entrees) {
   if (!entrees.length) {
     dire('Ce dossier est vide' + NBSP + ': choisissez le dossier qui contient ldm.toml.', true);
     return;
   }
-  const d = duDossier(entrees);
-  dire('Vérification de «' + NBSP + d.nom + NBSP + '» (' + d.entrees.length + ' fichiers)…');
+  const choisi = entrees[0].chemin.split('/')[0];
+  dire('Vérification de «' + NBSP + choisi + NBSP + '» (' + entrees.length + ' fichiers)…');
   try {
-    await ouvrir(d.nom, d.entrees);
+    await ouvrir(entrees);
   } catch (e) {
     dire('Le dossier ne peut pas être vérifié' + NBSP + ': ' + (e.message || e), true);
     return;

@@ -195,13 +195,15 @@ impl Writer {
     }
 
     /// A heading in Word's style « Titre n » (Heading n), so the navigation pane lists it;
-    /// level 1 is also a line of the contents, which points at its bookmark.
+    /// level 1 is also a line of the contents, which points at its bookmark. It is kept
+    /// with what follows: a heading never ends a page alone.
     pub fn heading(&mut self, level: usize, text: &str, new_page: bool) {
         self.bookmarks += 1;
         let key = format!("_Toc{:08}", self.bookmarks);
         let p = Paragraph::new()
             .style(&format!("Heading{level}"))
             .page_break_before(new_page)
+            .keep_next(true)
             .add_bookmark_start(self.bookmarks, &key)
             .add_run(run(text))
             .add_bookmark_end(self.bookmarks);

@@ -4,12 +4,15 @@
 //! engagements), page numbers, French language, identical bytes on every run.
 
 mod blocks;
+mod chart;
 mod document;
 mod fiches;
 pub mod model;
 mod order;
 mod package;
 mod prose;
+mod running;
+mod widths;
 
 pub use package::MARKER;
 

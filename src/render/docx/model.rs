@@ -5,28 +5,47 @@
 
 use super::blocks::{self, Writer};
 use super::prose::{Style, code, styled};
-use super::{DocxError, footer, package, page, styles};
+use super::{DocxError, chart, package, page, running, styles, widths};
 use crate::doc::{self, Block, Cell, Document, Inline};
 use docx_rs::{AlignmentType, BreakType, Docx, Paragraph, Run, SpecialIndentType, TableCell};
 
 /// The document as DOCX bytes; `date` (W3CDTF) goes into the core properties.
 pub fn docx(d: &Document, date: Option<&str>) -> Result<Vec<u8>, DocxError> {
-    let mut w = Writer::new(page(styles(Docx::new())).footer(footer()));
-    let mut new_page = false;
-    for b in doc::portrait(&d.blocks) {
-        match b {
-            Block::PageBreak => new_page = true,
-            Block::Heading { level, content, .. } => {
-                let text = doc::inlines_plain(content);
-                w.heading(usize::from((*level).clamp(1, 3)), &text, new_page);
+    let base = page(styles(Docx::new())).add_style(chart_style());
+    let mut w = Writer::new(running::running(base, &d.header, &d.title));
+    let (mut new_page, mut charts) = (false, Vec::new());
+    // Consecutive charts go two by row, as in the PDF; each carries its title.
+    // Landscape sections' blocks in their place: Word pages keep one orientation here.
+    let blocks = doc::portrait(&d.blocks);
+    for group in blocks.chunk_by(|a, b| chart_of(a).is_some() && chart_of(b).is_some()) {
+        if chart_of(&group[0]).is_some() {
+            for pair in group.chunks(2) {
+                let row = pair
+                    .iter()
+                    .fold(Paragraph::new().style(chart::STYLE), |p, _| {
+                        p.add_run(Run::new())
+                    });
+                w.paragraph(row.page_break_before(new_page));
                 new_page = false;
+                charts.extend(pair.iter().filter_map(|b| chart_of(b)));
             }
-            Block::Table(t) => table(&mut w, t),
-            other => {
-                for (k, p) in paragraphs(other, 0).into_iter().enumerate() {
-                    w.paragraph(p.page_break_before(new_page && k == 0));
+            continue;
+        }
+        for b in group {
+            match b {
+                Block::PageBreak => new_page = true,
+                Block::Heading { level, content, .. } => {
+                    let text = doc::inlines_plain(content);
+                    w.heading(usize::from((*level).clamp(1, 3)), &text, new_page);
+                    new_page = false;
                 }
-                new_page = false;
+                Block::Table(t) => table(&mut w, t),
+                other => {
+                    for (k, p) in paragraphs(other, 0).into_iter().enumerate() {
+                        w.paragraph(p.page_break_before(new_page && k == 0));
+                    }
+                    new_page = false;
+                }
             }
         }
     }
@@ -35,7 +54,23 @@ pub fn docx(d: &Document, date: Option<&str>) -> Result<Vec<u8>, DocxError> {
         author: &d.author,
         date,
     };
-    package::pack(w.docx, &w.tables, &meta)
+    package::pack_charts(w.docx, &w.tables, &meta, &charts)
+}
+
+/// A figure Word draws as a native chart: one that carries its data.
+fn chart_of(b: &Block) -> Option<&doc::Figure> {
+    match b {
+        Block::Figure(f) if f.chart.is_some() => Some(f),
+        _ => None,
+    }
+}
+
+/// The paragraph that holds a row of charts: centred.
+fn chart_style() -> docx_rs::Style {
+    docx_rs::Style::new(chart::STYLE, docx_rs::StyleType::Paragraph)
+        .name("Graphique")
+        .based_on("Normal")
+        .align(AlignmentType::Center)
 }
 
 /// A block other than a heading or a table as paragraphs, indented by `depth` steps.
@@ -121,12 +156,13 @@ fn table(w: &mut Writer, t: &doc::Table) {
     let mut out = Vec::new();
     for (k, r) in rows.iter().enumerate() {
         let keep = t.keep_together && k < last;
-        out.push(row(r, &mut covered, keep));
+        out.push(row(r, &mut covered, keep, k < t.head.len()));
     }
-    w.table(t.head.len(), blocks::table(&t.widths, out));
+    let widths = widths::columns(t, blocks::TEXT_WIDTH as f32);
+    w.table(t.head.len(), blocks::table(&widths, out));
 }
 
-fn row(cells: &[Cell], covered: &mut Vec<usize>, keep: bool) -> Vec<TableCell> {
+fn row(cells: &[Cell], covered: &mut Vec<usize>, keep: bool, head: bool) -> Vec<TableCell> {
     let mut out = Vec::new();
     let mut col = 0;
     let mut cells = cells.iter();
@@ -138,7 +174,7 @@ fn row(cells: &[Cell], covered: &mut Vec<usize>, keep: bool) -> Vec<TableCell> {
             continue;
         }
         let Some(c) = cells.next() else { break };
-        let mut tc = cell(c, keep);
+        let mut tc = cell(c, keep, head);
         if c.colspan > 1 {
             tc = tc.grid_span(c.colspan);
         }
@@ -155,12 +191,16 @@ fn row(cells: &[Cell], covered: &mut Vec<usize>, keep: bool) -> Vec<TableCell> {
     out
 }
 
-fn cell(c: &Cell, keep: bool) -> TableCell {
+/// A cell; in the heading rows, a count column's heading is set small, as in the PDF, so
+/// the narrow column holds its longest word (`widths`).
+fn cell(c: &Cell, keep: bool, head: bool) -> TableCell {
     let style = if c.header { BOLD } else { PLAIN };
+    let small = head && c.header && c.numeric;
     let mut ps: Vec<Paragraph> = c
         .content
         .iter()
         .flat_map(|b| match b {
+            Block::Para(i) if small => vec![sized(runs(i, style), widths::SMALL_HEADING)],
             Block::Para(i) => vec![runs(i, style)],
             other => paragraphs(other, 0),
         })
@@ -182,6 +222,16 @@ fn cell(c: &Cell, keep: bool) -> TableCell {
         TableCell::new()
     };
     ps.fold(tc, TableCell::add_paragraph)
+}
+
+/// The paragraph with its runs at `size` half-points.
+fn sized(mut p: Paragraph, size: usize) -> Paragraph {
+    for child in &mut p.children {
+        if let docx_rs::ParagraphChild::Run(r) = child {
+            **r = std::mem::take(&mut **r).size(size);
+        }
+    }
+    p
 }
 
 /// Plain runs, a heading cell's bold ones, a note's small ones.

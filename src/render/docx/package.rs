@@ -8,9 +8,10 @@
 //! keep the zip crate's fixed date (1980-01-01, its `time` feature being off), so the
 //! same annex gives the same bytes.
 
-use super::DocxError;
 use super::blocks::TableMarks;
 use super::order::schema_order;
+use super::{DocxError, chart};
+use crate::doc::Figure;
 use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::{Reader, Writer};
 use std::io::{Cursor, Write};
@@ -37,17 +38,30 @@ const THEME_REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/r
 const FOOTNOTES_TYPE: &str =
     "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml";
 
-pub fn pack(
+pub fn pack(docx: docx_rs::Docx, tables: &[TableMarks], meta: &Meta) -> Result<Vec<u8>, DocxError> {
+    pack_charts(docx, tables, meta, &[])
+}
+
+/// `pack` with native Word charts: the k-th empty run of the paragraphs of style
+/// `chart::STYLE` gets the k-th figure's chart, each chart its part, relationship and
+/// content type.
+pub fn pack_charts(
     mut docx: docx_rs::Docx,
     tables: &[TableMarks],
     meta: &Meta,
+    charts: &[&Figure],
 ) -> Result<Vec<u8>, DocxError> {
     linked(&mut docx);
+    for k in 1..=charts.len() {
+        let types = std::mem::take(&mut docx.content_type);
+        docx.content_type = types.add_content(format!("/{}", chart_path(k)), chart::CHART_TYPE);
+    }
     let mut xml = docx.build();
     xml.doc_props.core = core(meta)?;
     xml.styles = schema_order(&french_defaults(&xml.styles)?)?;
-    xml.document = schema_order(&table_marks(&xml.document, tables)?)?;
-    xml.document_rels = theme_relationship(&xml.document_rels)?;
+    let document = chart::place(&table_marks(&xml.document, tables)?, charts)?;
+    xml.document = schema_order(&document)?;
+    xml.document_rels = relationships(&xml.document_rels, charts.len())?;
     for part in [
         &mut xml.settings,
         &mut xml.numberings,
@@ -68,7 +82,42 @@ pub fn pack(
         zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     zip.start_file(THEME_PATH, stored).map_err(err)?;
     zip.write_all(THEME.as_bytes()).map_err(err)?;
+    for (k, f) in charts.iter().enumerate() {
+        let data = f
+            .chart
+            .as_ref()
+            .map(|c| chart::part(c, &f.caption))
+            .transpose()?;
+        zip.start_file(chart_path(k + 1), stored).map_err(err)?;
+        zip.write_all(&data.unwrap_or_default()).map_err(err)?;
+    }
     Ok(zip.finish().map_err(err)?.into_inner())
+}
+
+/// The k-th chart's part in the package.
+fn chart_path(k: usize) -> String {
+    format!("word/charts/chart{k}.xml")
+}
+
+/// The document's relationships with the theme's and the `charts` charts' added.
+fn relationships(rels: &[u8], charts: usize) -> Result<Vec<u8>, DocxError> {
+    let rels = theme_relationship(rels)?;
+    rewrite(&rels, |e, w| {
+        if let Event::End(s) = e
+            && s.name().0 == "Relationships"
+        {
+            for k in 1..=charts {
+                let (id, target) = (format!("rIdChart{k}"), format!("charts/chart{k}.xml"));
+                let rel = BytesStart::new("Relationship").with_attributes([
+                    ("Id", id.as_str()),
+                    ("Type", chart::CHART_REL),
+                    ("Target", target.as_str()),
+                ]);
+                w.write_event(Event::Empty(rel)).map_err(err)?;
+            }
+        }
+        Ok(true)
+    })
 }
 
 /// Every part docx-rs zips has its relationship and its content type: docx-rs writes the
@@ -149,7 +198,7 @@ fn core(meta: &Meta) -> Result<Vec<u8>, DocxError> {
 }
 
 /// Copies `part` event by event, letting `f` write extra events before each one.
-fn rewrite(
+pub(super) fn rewrite(
     part: &[u8],
     mut f: impl FnMut(&Event, &mut Writer<Vec<u8>>) -> Result<bool, DocxError>,
 ) -> Result<Vec<u8>, DocxError> {

@@ -1,12 +1,16 @@
 //! ldm in the browser: the page gives the dossier's files (path → bytes), held in
 //! memory (`vfs::Memory`); this checks them and answers with what `ldm serve` sends —
 //! the state as JSON (`serve::state`), the previews, the downloads, the cited evidence.
-//! Nothing here reaches a disk, a process, a clock or the network: the files never
-//! leave the computer.
+//! Nothing here reaches a disk, a process or the network: the files never leave the
+//! computer (the page's clock, `performance.now()`, only times the steps).
 
+use ldm::model::annee::Calendrier;
+use ldm::model::config::DEFAULT_EDITION;
+use ldm::scaffold::{Ci, Identity};
 use ldm::serve::state::{self, Analyse, Live, Reglages};
 use ldm::vfs::Memory;
 use ldm::workspace::Workspace;
+use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
@@ -14,49 +18,113 @@ use wasm_bindgen::prelude::*;
 /// One dossier opened in the page: its files while they are given, then its analysis.
 #[wasm_bindgen]
 pub struct Session {
-    nom: String,
+    /// The dossier's folder in the chosen folder's listing (`/`-separated).
+    racine: String,
+    /// Whether `racine` holds an `ldm.toml` (otherwise nothing is read: the loader says
+    /// what `ldm check` says of a folder that is not a dossier).
+    trouvee: bool,
     fichiers: Memory,
     live: Option<Live>,
+    /// The time each step of `analyser` took, in milliseconds (`temps`).
+    etapes: Vec<(&'static str, f64)>,
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The page's clock (`performance.now()`): the WebAssembly build has no other.
+    #[wasm_bindgen(js_namespace = performance)]
+    fn now() -> f64;
 }
 
 #[wasm_bindgen]
 impl Session {
-    /// A dossier named `nom` (the folder's name, shown in messages), without files yet.
+    /// The dossier in a chosen folder, from the paths of its files as the browser gives
+    /// them (`dossier/criteres/…`, the chosen folder first): its root found by the rule of
+    /// `ldm check` and `ldm lsp` (`ops::scope`), from the chosen folder upward — and a
+    /// browser shows nothing above it. Without a root, the chosen folder stands for it.
     #[wasm_bindgen(constructor)]
-    pub fn new(nom: String) -> Session {
+    pub fn new(chemins: Vec<String>) -> Session {
+        let choisi = chemins
+            .first()
+            .and_then(|c| c.split('/').next())
+            .unwrap_or("")
+            .to_string();
+        let listed: HashSet<&str> = chemins.iter().map(String::as_str).collect();
+        let found = ldm::ops::scope::find_root_listed(&choisi, |p| listed.contains(p));
         Session {
-            nom,
+            trouvee: found.is_some(),
+            racine: found.unwrap_or(choisi),
             fichiers: Memory::new(),
             live: None,
+            etapes: Vec::new(),
         }
     }
 
-    /// Adds a file (`chemin` relative to the dossier, `/`-separated); `false` for a
-    /// path that would leave the dossier.
-    pub fn ajouter(&mut self, chemin: &str, octets: Vec<u8>) -> bool {
-        self.fichiers.insert(chemin, octets)
+    /// The dossier's name (its folder's), as messages show it.
+    pub fn nom(&self) -> String {
+        let nom = self.racine.rsplit('/').next().unwrap_or("");
+        if nom.is_empty() { "dossier" } else { nom }.to_string()
     }
 
-    /// Records a file too big to be read by its size alone: it is listed, and the
-    /// loader reports it as it reports such a file on disk.
-    pub fn ajouter_taille(&mut self, chemin: &str, taille: f64) -> bool {
-        // Sizes come from the browser's `File.size`, a whole number of bytes.
-        self.fichiers.insert_oversized(chemin, taille as u64)
+    /// Whether the page reads the file at `chemin` (a path as the browser gives it):
+    /// the dossier's files, not git's own.
+    pub fn lire(&self, chemin: &str) -> bool {
+        self.relatif(chemin).is_some()
+    }
+
+    /// Adds the files in one call: their paths (as the browser gives them) and sizes, and
+    /// the bytes of those not above `taille_max`, one after the other in that order; a
+    /// bigger file is listed by its size alone, as the loader would refuse it on disk.
+    pub fn ajouter(&mut self, chemins: Vec<String>, tailles: Vec<f64>, octets: &[u8]) {
+        let mut at = 0usize;
+        for (chemin, taille) in chemins.iter().zip(tailles) {
+            // Sizes come from the browser's `File.size`, a whole number of bytes.
+            let taille = taille as u64;
+            let rel = self.relatif(chemin);
+            if taille > ldm::vfs::MAX_EVIDENCE {
+                if let Some(rel) = rel {
+                    self.fichiers.insert_oversized(&rel, taille);
+                }
+                continue;
+            }
+            let end = at.saturating_add(taille as usize).min(octets.len());
+            if let Some(rel) = rel {
+                self.fichiers.insert(&rel, &octets[at..end]);
+            }
+            at = end;
+        }
     }
 
     /// Loads and checks the files given so far; the full state as `ldm serve`'s
     /// `/api/etat` sends it.
     pub fn analyser(&mut self) -> String {
+        let debut = now();
         let files = Arc::new(std::mem::take(&mut self.fichiers));
-        let analyse = Analyse::of_loaded(Workspace::load_from(files, Path::new(&self.nom)));
+        let nom = self.nom();
+        let loaded = Workspace::load_from(files, Path::new(&nom));
+        let charge = now();
+        let analyse = Analyse::of_loaded(loaded);
+        let verifie = now();
         let reglages = Reglages {
-            racine: self.nom.clone(),
+            racine: nom,
             editeur: None,
         };
         let live = Live::new(analyse, reglages);
         let json = live.complet();
         self.live = Some(live);
+        let fin = now();
+        self.etapes = vec![
+            ("chargement", charge - debut),
+            ("verification", verifie - charge),
+            ("etat", fin - verifie),
+        ];
         json
+    }
+
+    /// The time each step of the last `analyser` took, in milliseconds, as JSON.
+    pub fn temps(&self) -> String {
+        let etapes = self.etapes.iter().map(|(n, t)| format!("\"{n}\":{t}"));
+        format!("{{{}}}", etapes.collect::<Vec<_>>().join(","))
     }
 
     /// The annex of criterion `critere` (or of the whole dossier) as an HTML page.
@@ -84,8 +152,50 @@ impl Session {
             .map_err(|e| JsError::new(&e.to_string()))
     }
 
+    /// Does once, while the opening screen waits for a folder, what the first check
+    /// would otherwise do while the person waits: the edition parsed, the text rule's
+    /// automata built, the module's code compiled by the browser — by checking the
+    /// dossier `ldm init` writes, in memory.
+    pub fn preparer() {
+        let Ok(edition) = ldm::referentiel::resolve(DEFAULT_EDITION, &Memory::new()) else {
+            return;
+        };
+        let a_completer = || "À compléter".to_string();
+        let id = Identity {
+            nom: a_completer(),
+            uai: a_completer(),
+            academie: a_completer(),
+            ville: None,
+            statut: "public".to_string(),
+            type_etablissement: "LP".to_string(),
+            denomination: a_completer(),
+            nature: "premiere-demande".to_string(),
+            // Any campaign year: the page has no clock to read this one from.
+            annee: 2026,
+            calendrier: Calendrier::Civil,
+            precedente: None,
+            edition: DEFAULT_EDITION.to_string(),
+            reseau: false,
+            partenaires: Vec::new(),
+            ci: Ci::None,
+        };
+        let Ok(files) = ldm::scaffold::dossier_files(&id, &edition) else {
+            return;
+        };
+        let mut memory = Memory::new();
+        for (rel, text) in files {
+            memory.insert(&rel, text);
+        }
+        let loaded = Workspace::load_from(Arc::new(memory), Path::new("dossier"));
+        let reglages = Reglages {
+            racine: "dossier".to_string(),
+            editeur: None,
+        };
+        Live::new(Analyse::of_loaded(loaded), reglages).complet();
+    }
+
     /// The largest file the page reads: a bigger one is given by its size alone
-    /// (`ajouter_taille`), as the loader would refuse it on disk.
+    /// (`ajouter`), as the loader would refuse it on disk.
     pub fn taille_max() -> f64 {
         ldm::vfs::MAX_EVIDENCE as f64
     }
@@ -108,6 +218,22 @@ impl Session {
 }
 
 impl Session {
+    /// `chemin` relative to the dossier's root; `None` outside it, in git's own files,
+    /// or when the chosen folder holds no dossier.
+    fn relatif(&self, chemin: &str) -> Option<String> {
+        if !self.trouvee {
+            return None;
+        }
+        let rel = if self.racine.is_empty() {
+            chemin
+        } else {
+            chemin
+                .strip_prefix(self.racine.as_str())?
+                .strip_prefix('/')?
+        };
+        (!rel.split('/').any(|c| c == ".git")).then(|| rel.to_string())
+    }
+
     fn workspace(&self) -> Option<&Workspace> {
         self.live.as_ref()?.analyse.workspace.as_ref()
     }
