@@ -18,7 +18,7 @@ pub fn docx(d: &Document, date: Option<&str>) -> Result<Vec<u8>, DocxError> {
     // Landscape sections' blocks in their place: Word pages keep one orientation here.
     let blocks = doc::portrait(&d.blocks);
     for group in blocks.chunk_by(|a, b| chart_of(a).is_some() && chart_of(b).is_some()) {
-        if chart_of(&group[0]).is_some() {
+        if chart_of(group[0]).is_some() {
             for pair in group.chunks(2) {
                 let row = pair
                     .iter()
