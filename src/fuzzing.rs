@@ -152,7 +152,7 @@ pub fn pipeline_on(files: Memory) {
     };
     let changes = diff::compare(&side(), &side());
     diff::term::write(&mut out, &changes, diff::term::Style::Markdown);
-    let _ = diff::html::render(&changes, Some(d.files.as_ref()));
+    let _ = crate::doc::html::render(&diff::document::document(&changes));
     between_labels(&ws, annee);
 }
 

@@ -12,10 +12,8 @@ use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 /// Templates shipped in the binary: (name, text).
-pub const EMBEDDED: &[(&str, &str)] = &[
-    ("commun.css.j2", include_str!("../templates/commun.css.j2")),
-    ("diff.html.j2", include_str!("../templates/diff.html.j2")),
-];
+pub const EMBEDDED: &[(&str, &str)] =
+    &[("commun.css.j2", include_str!("../templates/commun.css.j2"))];
 
 /// Instructions one render of a dossier's own templates may run, plus `FUEL_PER_VALUE`
 /// for each value it is given: a template that loops on nothing stops within a second,

@@ -76,15 +76,7 @@ fn identity(r: &Rapport) -> Table {
         ("Date de la visite", r.date.clone()),
         ("Lieu", r.lieu.clone()),
     ];
-    Table {
-        widths: vec![30.0, 70.0],
-        head: Vec::new(),
-        body: rows
-            .iter()
-            .map(|(k, v)| vec![Cell::th(k), Cell::text(v)])
-            .collect(),
-        keep_together: true,
-    }
+    crate::doc::label_value(&rows, [30.0, 70.0])
 }
 
 fn auditors(r: &Rapport) -> Table {

@@ -23,8 +23,8 @@ pub struct Args {
     /// Avec --git : le dossier de labellisation dans le dépôt (par défaut : le dossier courant)
     #[arg(long, value_name = "DOSSIER", default_value = ".")]
     dossier: PathBuf,
-    /// Format : texte (à l'écran), md, html (page autonome) ou json. Par défaut : celui
-    /// qu'annonce l'extension du fichier -o, sinon texte
+    /// Format : texte (à l'écran), md, html (page autonome), json, pdf ou docx. Par
+    /// défaut : celui qu'annonce l'extension du fichier -o, sinon texte
     #[arg(long, value_parser = super::format_values(output::DIFF))]
     format: Option<Kind>,
     #[command(flatten)]
@@ -88,13 +88,19 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
         Ok(f) => f,
         Err(code) => return Ok(code),
     };
+    if matches!(format, Kind::Pdf | Kind::Docx) {
+        let to_screen = (a.output.path.as_deref()).is_none_or(|p| p.as_os_str() == "-");
+        if to_screen && super::stdout_is_terminal() {
+            anyhow::bail!(
+                "un document PDF ou Word ne s'affiche pas à l'écran : écrivez-le dans un fichier avec « -o renouvellement.pdf »"
+            );
+        }
+        let doc = diff::document::document(&d);
+        let bytes = super::document_bytes(&doc, format, "la comparaison")?;
+        return super::deliver(bytes, a.output.path.as_deref(), a.output.force);
+    }
     let color = a.output.path.is_none() && super::color_stdout();
     // A template error names its file and line; main reports it and exits 2.
-    let out = ldm::ops::document::text(
-        Report::Diff(&d),
-        format,
-        color,
-        Some(new.ws.dossier.files.as_ref()),
-    )?;
+    let out = ldm::ops::document::text(Report::Diff(&d), format, color)?;
     super::deliver(&out, a.output.path.as_deref(), a.output.force)
 }

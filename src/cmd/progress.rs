@@ -49,18 +49,12 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(EXIT_FAILURE));
         }
     };
-    let dossier = &ws.dossier;
     let color = a.output.path.is_none() && super::color_stdout();
     if format == Kind::Pdf {
         return super::deliver(pdf(&p)?, a.output.path.as_deref(), a.output.force);
     }
     // A template error names its file and line; main reports it and exits 2.
-    let out = ldm::ops::document::text(
-        Report::Progress(&p),
-        format,
-        color,
-        Some(dossier.files.as_ref()),
-    )?;
+    let out = ldm::ops::document::text(Report::Progress(&p), format, color)?;
     super::deliver(&out, a.output.path.as_deref(), a.output.force)
 }
 

@@ -6,9 +6,9 @@
 //! reconduit, abandonné) from `suite_de`, then from the pairing, then from similarity.
 
 mod criteres;
+pub mod document;
 pub mod entity;
 mod fate;
-pub mod html;
 mod index;
 pub mod matching;
 mod pairing;

@@ -146,42 +146,8 @@ pub fn write(out: &mut String, d: &Diff, style: Style) {
     }
     let r = &d.resume;
     w.heading(1, "Synthèse");
-    let lines = [
-        format!(
-            "critères : {}, {}",
-            count_as(r.criteres_ajoutes, "ajouté", "ajoutés"),
-            count_as(r.criteres_retires, "retiré", "retirés")
-        ),
-        format!(
-            "actions et engagements : {}, {}, {}, {}",
-            count_as(r.fiches_ajoutees, "ajouté", "ajoutés"),
-            count_as(r.fiches_retirees, "retiré", "retirés"),
-            count_as(
-                r.fiches_renommees,
-                "renommé ou déplacé",
-                "renommés ou déplacés"
-            ),
-            count_as(r.fiches_modifiees, "modifié", "modifiés")
-        ),
-        format!(
-            "engagements du dossier précédent : {}, {}, {}",
-            count_as(r.engagements_tenus, "tenu", "tenus"),
-            count_as(r.engagements_reconduits, "reconduit", "reconduits"),
-            count_as(r.engagements_abandonnes, "abandonné", "abandonnés")
-        ),
-        format!(
-            "équipe : {}, {}, {}",
-            count_as(r.personnes_arrivees, "arrivée", "arrivées"),
-            count_as(r.personnes_parties, "départ", "départs"),
-            count_as(
-                r.personnes_changees,
-                "personne ayant changé de fonction ou de rôle",
-                "personnes ayant changé de fonction ou de rôle"
-            )
-        ),
-    ];
-    for l in lines {
-        w.item(0, "·", &l);
+    for (what, counts) in summary(r) {
+        w.item(0, "·", &format!("{what} : {counts}"));
     }
     for c in &d.criteres {
         critere(&mut w, c);
@@ -192,9 +158,72 @@ pub fn write(out: &mut String, d: &Diff, style: Style) {
     }
 }
 
+/// The summary's lines: what is counted, and its counts (« 1 ajouté, 0 retiré »), which
+/// every form of the diff shows.
+pub(crate) fn summary(r: &super::Resume) -> Vec<(&'static str, String)> {
+    // Each line's counts, then the singular/plural of each, in the same order.
+    let lines: [(&str, &[usize], &str); 4] = [
+        (
+            "critères",
+            &[r.criteres_ajoutes, r.criteres_retires],
+            "ajouté/ajoutés, retiré/retirés",
+        ),
+        (
+            "actions et engagements",
+            &[
+                r.fiches_ajoutees,
+                r.fiches_retirees,
+                r.fiches_renommees,
+                r.fiches_modifiees,
+            ],
+            "ajouté/ajoutés, retiré/retirés, renommé ou déplacé/renommés ou déplacés, modifié/modifiés",
+        ),
+        (
+            "engagements du dossier précédent",
+            &[
+                r.engagements_tenus,
+                r.engagements_reconduits,
+                r.engagements_abandonnes,
+            ],
+            "tenu/tenus, reconduit/reconduits, abandonné/abandonnés",
+        ),
+        (
+            "équipe",
+            &[
+                r.personnes_arrivees,
+                r.personnes_parties,
+                r.personnes_changees,
+            ],
+            "arrivée/arrivées, départ/départs, personne ayant changé de fonction ou de rôle/\
+             personnes ayant changé de fonction ou de rôle",
+        ),
+    ];
+    lines
+        .into_iter()
+        .map(|(what, counts, words)| {
+            let counts: Vec<String> = (counts.iter().zip(words.split(", ")))
+                .map(|(n, w)| {
+                    let (one, many) = w.split_once('/').unwrap_or((w, w));
+                    count_as(*n, one, many)
+                })
+                .collect();
+            (what, counts.join(", "))
+        })
+        .collect()
+}
+
 /// `n` and its word, in the plural from 2 on, as French counts (« 0 ajouté, 2 ajoutés »).
 pub fn count_as(n: usize, singular: &str, plural: &str) -> String {
     format!("{n} {}", if n > 1 { plural } else { singular })
+}
+
+/// A criterion in both dossiers where nothing changed: no form shows it.
+pub(crate) fn unchanged(c: &CritereDiff) -> bool {
+    c.fiches.iter().all(|f| f.etat == FicheEtat::Identique)
+        && (c.engagements.iter())
+            .all(|e| e.devenir == Fate::Reconduit && e.par == Some(Par::Identifiant))
+        && c.equipe.is_empty()
+        && c.etat == CritereEtat::Commun
 }
 
 fn critere(w: &mut W, c: &CritereDiff) {
@@ -204,11 +233,7 @@ fn critere(w: &mut W, c: &CritereDiff) {
         (None, Some(o), Some(n)) if o != n => format!(" — critère {o} du dossier précédent"),
         _ => String::new(),
     };
-    let unchanged = c.fiches.iter().all(|f| f.etat == FicheEtat::Identique)
-        && (c.engagements.iter())
-            .all(|e| e.devenir == Fate::Reconduit && e.par == Some(Par::Identifiant))
-        && c.equipe.is_empty();
-    if unchanged && c.etat == CritereEtat::Commun {
+    if unchanged(c) {
         return;
     }
     w.heading(2, &format!("Critère {num} — {}{note}", c.intitule));
@@ -315,13 +340,13 @@ fn changes(w: &mut W, c: &Changes) {
 }
 
 /// The criterion number an id starts with (« 2-accueil-des-publics/actions/x » → 2).
-fn criterion_of(id: &str) -> Option<u32> {
+pub(crate) fn criterion_of(id: &str) -> Option<u32> {
     id.split_once('-')?.0.parse().ok()
 }
 
 /// The segments cut at line ends, a list's bullet dropped from the start of each line
 /// (the writer puts its own), blank lines left out.
-fn lines(segs: &[Segment]) -> Vec<Vec<Segment>> {
+pub(crate) fn lines(segs: &[Segment]) -> Vec<Vec<Segment>> {
     let mut out: Vec<Vec<Segment>> = vec![Vec::new()];
     for s in segs {
         for (k, part) in s.texte.split('\n').enumerate() {

@@ -19,6 +19,10 @@ td > p:first-child, th > p:first-child { margin-top: 0; }
 nav.sommaire ol { padding-left: 6mm; }
 nav.sommaire li { margin: 1mm 0; }
 nav.sommaire li.n3 { margin-left: 5mm; }
+@page paysage { size: A4 landscape; }
+.paysage { page: paysage; }
+.paysage table { font-size: 8pt; }
+.paysage th, .paysage td { overflow-wrap: anywhere; hyphens: auto; }
 ";
 
 /// The document as an HTML page, marked as ldm's own (`generator`).
@@ -89,6 +93,16 @@ fn block(out: &mut String, b: &Block) {
         }
         // Only a top-level block: `render` writes it, knowing the headings.
         Block::Contents { .. } => {}
+        Block::Landscape(b) => wrapped(out, "<section class=\"paysage\">", b, "</section>"),
+        // Pictures are placed in the PDF; a page names them by their alternative text.
+        Block::Picture(p) => {
+            let _ = writeln!(
+                out,
+                "<figure>\n<figcaption>{}</figcaption>\n<p class=\"petit\">{}</p>\n</figure>",
+                esc(&p.caption),
+                esc(&p.alt)
+            );
+        }
     }
 }
 

@@ -44,6 +44,8 @@ fn block(b: &Block) -> Option<String> {
         Block::Figure(f) => format!("_{}_", esc(&f.alt)),
         Block::PageBreak | Block::Contents { .. } => return None,
         Block::Caption(c) => format!("**{}**", inlines(c)),
+        Block::Landscape(b) => blocks(b),
+        Block::Picture(p) => format!("_{}_", esc(&p.alt)),
     })
 }
 

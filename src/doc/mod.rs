@@ -20,6 +20,9 @@ pub struct Document {
     /// The running header of printed pages: left, centre, right.
     pub header: [String; 3],
     pub blocks: Vec<Block>,
+    /// Paragraphs set justified (the default); reproduced text (an evidence's Markdown,
+    /// long addresses) is set ragged-right, which leaves no wide gaps.
+    pub justified: bool,
 }
 
 impl Document {
@@ -31,6 +34,7 @@ impl Document {
             author: author.to_string(),
             header,
             blocks,
+            justified: true,
         };
         d.title = crate::typo::french(&d.title);
         d.author = crate::typo::french(&d.author);
@@ -77,6 +81,25 @@ pub enum Block {
         title: String,
         depth: u8,
     },
+    /// Blocks set on landscape pages in the paged formats (a table too wide for a portrait
+    /// page), in place in the others.
+    Landscape(Vec<Block>),
+    /// A picture or one page of a PDF reproduced from a file (an evidence scan): placed
+    /// in the PDF, its alternative text in the other formats.
+    Picture(Picture),
+}
+
+/// A picture file or one page of a PDF file, with the text that replaces it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Picture {
+    /// The file's name in the document's files; pages of one PDF share it.
+    pub name: String,
+    pub bytes: std::sync::Arc<[u8]>,
+    /// The page of a PDF (from 1); `None` for a picture.
+    pub page: Option<usize>,
+    /// The short line shown above it (« page 2 / 5 »), empty for none.
+    pub caption: String,
+    pub alt: String,
 }
 
 /// A table: heading rows (repeated on each page), body rows, columns' relative widths.
@@ -238,6 +261,20 @@ pub fn outline(blocks: &[Block], depth: u8) -> Vec<(u8, &str, String)> {
         .collect()
 }
 
+/// A label/value table (« Dénomination | … »): each label a row header, the whole kept on
+/// one page; `widths` of the label and value columns.
+pub fn label_value<K: AsRef<str>, V: AsRef<str>>(rows: &[(K, V)], widths: [f32; 2]) -> Table {
+    Table {
+        widths: widths.to_vec(),
+        head: Vec::new(),
+        body: rows
+            .iter()
+            .map(|(k, v)| vec![Cell::th(k.as_ref()), Cell::text(v.as_ref())])
+            .collect(),
+        keep_together: true,
+    }
+}
+
 /// A paragraph of plain text.
 pub fn para(text: &str) -> Block {
     Block::Para(vec![Inline::Text(text.to_string())])
@@ -286,6 +323,8 @@ pub fn blocks_plain(blocks: &[Block]) -> String {
                 .join(" "),
             Block::Figure(f) => f.alt.clone(),
             Block::PageBreak => String::new(),
+            Block::Landscape(b) => blocks_plain(b),
+            Block::Picture(p) => p.alt.clone(),
         })
         .filter(|s| !s.is_empty())
         .collect();
@@ -300,7 +339,7 @@ fn blocks_french(blocks: &mut [Block]) {
             | Block::Note(content)
             | Block::Caption(content) => inlines_french(content),
             Block::Contents { title, .. } => *title = crate::typo::french(title),
-            Block::Frame(b) | Block::Quote(b) => blocks_french(b),
+            Block::Frame(b) | Block::Quote(b) | Block::Landscape(b) => blocks_french(b),
             Block::List { items, .. } => items.iter_mut().for_each(|i| blocks_french(i)),
             Block::Table(t) => {
                 for c in t.head.iter_mut().chain(t.body.iter_mut()).flatten() {
@@ -311,9 +350,25 @@ fn blocks_french(blocks: &mut [Block]) {
                 f.alt = crate::typo::french(&f.alt);
                 f.caption = crate::typo::french(&f.caption);
             }
+            Block::Picture(p) => {
+                p.alt = crate::typo::french(&p.alt);
+                p.caption = crate::typo::french(&p.caption);
+            }
             Block::Code(_) | Block::PageBreak => {}
         }
     }
+}
+
+/// The blocks with landscape sections' blocks in their place, for a backend without
+/// page orientation.
+pub fn portrait(blocks: &[Block]) -> Vec<&Block> {
+    blocks
+        .iter()
+        .flat_map(|b| match b {
+            Block::Landscape(inner) => portrait(inner),
+            other => vec![other],
+        })
+        .collect()
 }
 
 /// French typography over a run of inlines taken as one text, so a space and the mark it

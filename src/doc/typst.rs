@@ -1,17 +1,34 @@
 //! The PDF backend: any document as Typst source over `typeset`'s preamble, compiled to
 //! PDF/UA-1. Every text is a string literal (never markup); heading cells of a table's
 //! body are row headers (`rh`), its heading rows `table.header` (repeated on each page);
-//! figures are images with their alternative text; a table kept together is one block.
+//! figures are images with their alternative text; a table kept together is one block;
+//! a landscape section is a flipped page.
 
-use super::{Block, Cell, Document, Figure, Inline, Table};
+use super::{Block, Cell, Document, Figure, Inline, Picture, Table};
 use crate::typeset::code::string;
-use crate::typeset::{Date, PdfError, Setup};
+use crate::typeset::{Date, PdfError, Setup, Standard};
 use std::fmt::Write;
 
 /// The document as PDF bytes; `date` is the document's date in its metadata.
 pub fn pdf(d: &Document, date: Option<Date>) -> Result<Vec<u8>, PdfError> {
-    crate::typeset::compile(source(d, date), files(&d.blocks))
+    pdf_as(d, date, Standard::Accessible)
 }
+
+/// As [`pdf`], to the given standard (a document reproducing PDF pages cannot be
+/// PDF/UA-1).
+pub fn pdf_as(d: &Document, date: Option<Date>, standard: Standard) -> Result<Vec<u8>, PdfError> {
+    let mut files = Vec::new();
+    files_of(&d.blocks, &mut files);
+    crate::typeset::compile_as(source(d, date), files, standard)
+}
+
+/// Pictures keep their size up to the text width; PDF pages are scaled to fit the page.
+const PLACED: &str = r#"#let placed(path, alt, page: 1, max-height: 200mm) = layout(size => {
+  let s = measure(image(path, page: page))
+  let k = calc.min(1, size.width / s.width, max-height / s.height)
+  align(center, box(stroke: 0.4pt + filet, image(path, page: page, width: s.width * k, alt: alt)))
+})
+"#;
 
 /// The whole document as one Typst source.
 pub fn source(d: &Document, date: Option<Date>) -> String {
@@ -22,6 +39,12 @@ pub fn source(d: &Document, date: Option<Date>) -> String {
         date,
         header: [left, centre, right],
     });
+    if !d.justified {
+        out.push_str("#set par(justify: false)\n");
+    }
+    if has_pictures(&d.blocks) {
+        out.push_str(PLACED);
+    }
     // Consecutive figures (an action's charts) go two by row.
     for run in d
         .blocks
@@ -51,21 +74,38 @@ pub fn source(d: &Document, date: Option<Date>) -> String {
     out
 }
 
-/// The figures' pictures, the only files the source reads.
-fn files(bs: &[Block]) -> Vec<(String, Vec<u8>)> {
-    let mut out = Vec::new();
+/// The figures' and pictures' files, the only files the source reads, each once.
+fn files_of(bs: &[Block], out: &mut Vec<(String, Vec<u8>)>) {
     for b in bs {
         match b {
             Block::Figure(f) => out.push((f.name.clone(), f.svg.clone().into_bytes())),
-            Block::Frame(b) | Block::Quote(b) => out.extend(files(b)),
+            Block::Picture(p) if !out.iter().any(|(n, _)| *n == p.name) => {
+                out.push((p.name.clone(), p.bytes.to_vec()));
+            }
+            Block::Frame(b) | Block::Quote(b) | Block::Landscape(b) => files_of(b, out),
             _ => {}
         }
     }
-    out
 }
 
+fn has_pictures(bs: &[Block]) -> bool {
+    bs.iter().any(|b| match b {
+        Block::Picture(_) => true,
+        Block::Frame(b) | Block::Quote(b) | Block::Landscape(b) => has_pictures(b),
+        _ => false,
+    })
+}
+
+/// Nested blocks as content; a landscape section inside a container (where typst
+/// allows no page) as its blocks.
 fn blocks(bs: &[Block]) -> String {
-    let parts: Vec<String> = bs.iter().map(block).collect();
+    let parts: Vec<String> = bs
+        .iter()
+        .map(|b| match b {
+            Block::Landscape(inner) => blocks(inner),
+            other => block(other),
+        })
+        .collect();
     format!("[{}]", parts.join("\n\n"))
 }
 
@@ -102,6 +142,33 @@ fn block(b: &Block) -> String {
         Block::Contents { title, depth } => {
             format!("#outline(title: {}, depth: {depth})", string(title))
         }
+        // Wide tables in smaller type, their words hyphenated and their identifiers
+        // (`taux_absenteisme`) breakable after each underscore, rather than run over.
+        Block::Landscape(b) => {
+            let inner: Vec<String> = b.iter().map(block).collect();
+            format!(
+                "#page(flipped: true)[#show table: set text(size: 8pt, hyphenate: true)\n\
+                 #show table: it => {{ show \"_\": \"_\" + sym.zws; it }}\n{}]",
+                inner.join("\n\n")
+            )
+        }
+        Block::Picture(p) => picture(p),
+    }
+}
+
+/// A picture, or a PDF page under its caption, kept together with it.
+fn picture(p: &Picture) -> String {
+    let page = p
+        .page
+        .map_or(String::new(), |n| format!(", page: {n}, max-height: 215mm"));
+    let placed = format!("placed({}, {}{page})", string(&p.name), string(&p.alt));
+    if p.caption.is_empty() {
+        format!("#{placed}")
+    } else {
+        format!(
+            "#block(breakable: false, {{ align(center, text(size: 8pt, fill: doux, {})); {placed} }})",
+            string(&p.caption)
+        )
     }
 }
 

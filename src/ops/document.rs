@@ -5,8 +5,7 @@ use super::output::Kind;
 use crate::diff::{self, Diff};
 use crate::progress::{self, Progress};
 use crate::templates::TemplateError;
-use crate::typo::{french, french_html};
-use crate::vfs::FileSource;
+use crate::typo::french;
 
 /// Why a document could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -31,15 +30,9 @@ type Writer<'a> = Box<dyn Fn(&mut String) + 'a>;
 type Made<'a> = Box<dyn Fn() -> Result<String, TemplateError> + 'a>;
 type Json<'a> = Box<dyn Fn() -> String + 'a>;
 
-/// The document of `report` in `kind`: `color` for a terminal; `files` is the dossier
-/// whose `templates/` may override ours. The terminal's text and Markdown get French
+/// The document of `report` in `kind`: `color` for a terminal. The terminal's text and Markdown get French
 /// typography here (spaces replaced one for one, so a table's columns stay aligned).
-pub fn text(
-    report: Report,
-    kind: Kind,
-    color: bool,
-    files: Option<&dyn FileSource>,
-) -> Result<String, DocumentError> {
+pub fn text(report: Report, kind: Kind, color: bool) -> Result<String, DocumentError> {
     let (term, md, html, json): (Writer, Writer, Made, Json) = match report {
         Report::Diff(d) => {
             use diff::term::{Style, write};
@@ -47,7 +40,7 @@ pub fn text(
             (
                 Box::new(move |out| write(out, d, style)),
                 Box::new(move |out| write(out, d, Style::Markdown)),
-                Box::new(move || Ok(french_html(&diff::html::render(d, files)?))),
+                Box::new(move || Ok(crate::doc::html::render(&diff::document::document(d)))),
                 Box::new(move || super::json::document(diff::JSON_VERSION, d)),
             )
         }

@@ -24,7 +24,14 @@ pub const PREUVES: &[Kind] = &[Kind::Html, Kind::Md, Kind::Pdf, Kind::Zip];
 pub const RAPPORT: &[Kind] = &[Kind::Html, Kind::Md, Kind::Pdf, Kind::Docx];
 pub const BILAN: &[Kind] = &[Kind::Html, Kind::Md, Kind::Pdf, Kind::Docx];
 pub const PROGRESS: &[Kind] = &[Kind::Term, Kind::Md, Kind::Html, Kind::Json, Kind::Pdf];
-pub const DIFF: &[Kind] = &[Kind::Term, Kind::Md, Kind::Html, Kind::Json];
+pub const DIFF: &[Kind] = &[
+    Kind::Term,
+    Kind::Md,
+    Kind::Html,
+    Kind::Json,
+    Kind::Pdf,
+    Kind::Docx,
+];
 
 impl Kind {
     const ALL: [Kind; 8] = [
@@ -287,7 +294,7 @@ mod tests {
 
     #[test]
     fn the_offered_extensions_are_listed_in_french() {
-        assert_eq!(extensions(DIFF), ".txt, .md, .html ou .json");
+        assert_eq!(extensions(DIFF), ".txt, .md, .html, .json, .pdf ou .docx");
         assert_eq!(extensions(&[Kind::Pdf]), ".pdf");
     }
 

@@ -262,8 +262,9 @@ fn snapshots_of_the_example_renewal() {
         1
     );
     run(&ex, &[&args[..], &["--format", "html", "-o", "-"]].concat())
-        .stdout_has("<ins>")
-        .stdout_has("<del>")
+        // Deleted words struck through, inserted ones in bold, as in the Markdown form.
+        .stdout_has("<del>De novembre à avril, selon les demandes des collèges\u{202f}; ")
+        .stdout_has("<strong>Septembre\u{a0}: envoi du catalogue aux collèges.")
         .stdout_lacks("<script");
 }
 

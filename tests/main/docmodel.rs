@@ -35,7 +35,8 @@ fn tables(rows: Vec<Vec<Vec<String>>>) -> Cells {
 }
 
 fn html_cells(html: &str) -> Cells {
-    let page = scraper::Html::parse_document(html);
+    // A line break reads as a space, as between a cell's paragraphs.
+    let page = scraper::Html::parse_document(&html.replace("<br>", " <br>"));
     let table = scraper::Selector::parse("table").unwrap();
     let row = scraper::Selector::parse("tr").unwrap();
     let cell = scraper::Selector::parse("th, td").unwrap();
@@ -84,7 +85,10 @@ fn md_cells(md: &str) -> Cells {
     let arena = comrak::Arena::new();
     let mut options = comrak::Options::default();
     options.extension.table = true;
-    let root = comrak::parse_document(&arena, md, &options);
+    // A `<br>` inside a cell breaks the line, which reads as a space, as in `html_cells`
+    // (comrak's text of a cell leaves the raw HTML out).
+    let md = md.replace("<br>", " <br>");
+    let root = comrak::parse_document(&arena, &md, &options);
     let all = root
         .descendants()
         .filter(|n| matches!(n.data().value, NodeValue::Table(_)))
@@ -113,8 +117,10 @@ fn missing_in_order(cells: &Cells, text: &str) -> Option<String> {
     let squeeze = |s: &str| -> String {
         norm(s)
             .chars()
-            // List marks: the PDF draws them, HTML cells hold them as `<li>`.
-            .filter(|c| !matches!(c, ' ' | '\u{ad}' | '•' | '‣'))
+            // List marks: the PDF draws them, HTML cells hold them as `<li>`. A soft hyphen
+            // where a word was hyphenated; a zero-width space where a wide table's
+            // identifier may break after its underscore.
+            .filter(|c| !matches!(c, ' ' | '\u{ad}' | '•' | '‣' | '\u{200b}'))
             .collect()
     };
     let text = squeeze(text);
@@ -197,6 +203,115 @@ fn une_cellule_de_moins_dans_un_format_se_voit() {
     assert_eq!(missing_in_order(&html, &text), None);
     let text = text.replacen("Étendre les journées inter-statuts", "", 1);
     assert!(missing_in_order(&html, &text).is_some_and(|c| c.contains(cell)));
+}
+
+#[test]
+fn l_annexe_des_preuves_a_les_memes_cellules_en_html_markdown_et_pdf() {
+    let preuves = |f| written(&example(), &["render", "--preuves"], f);
+    let page = String::from_utf8(preuves("html")).unwrap();
+    let html = html_cells(&page);
+    assert_eq!(
+        html.len(),
+        20,
+        "the index, the example's eight CSV files and its Markdown evidence's tables"
+    );
+    let row = [
+        "14",
+        "Absenteisme mensuel 2024-2025 preuves/7-decrochage-scolaire/absenteisme-mensuel-2024-2025.csv",
+    ];
+    assert!(html[0].iter().any(|r| r[..2] == row), "{:?}", html[0]);
+    assert_eq!(
+        md_cells(&String::from_utf8(preuves("md")).unwrap()),
+        html,
+        "Markdown"
+    );
+    #[cfg(feature = "pdf")]
+    assert_eq!(
+        pdf_agrees(&page, &pdf_text(&preuves("pdf"), Reading::Raw)),
+        Ok(()),
+        "PDF"
+    );
+}
+
+#[test]
+fn la_comparaison_des_dossiers_a_les_memes_cellules_en_html_pdf_et_word() {
+    let diff = |f| written(&example(), &["diff", "../lycee-marie-marvingt-2021"], f);
+    let page = String::from_utf8(diff("html")).unwrap();
+    let html = html_cells(&page);
+    assert!(
+        html.len() > 8,
+        "the summary, the engagements' fates, the teams"
+    );
+    let fates: Vec<&String> = html.iter().flatten().filter_map(|r| r.get(1)).collect();
+    for fate in ["tenu", "reconduit", "abandonné"] {
+        assert!(fates.iter().any(|f| *f == fate), "« {fate} » in {fates:?}");
+    }
+    assert_eq!(docx_cells(&diff("docx")), html, "DOCX");
+    #[cfg(feature = "pdf")]
+    assert_eq!(
+        pdf_agrees(&page, &pdf_text(&diff("pdf"), Reading::Raw)),
+        Ok(()),
+        "PDF"
+    );
+}
+
+/// A CSV of fourteen columns with long identifiers as headings, cited by a fiche.
+#[cfg(feature = "pdf")]
+fn wide_csv() -> String {
+    let head: Vec<String> = (1..=14)
+        .map(|k| format!("taux_absenteisme_periode_{k:02}_eleves_internes"))
+        .collect();
+    let mut csv = head.join(";") + "\n";
+    for r in 1..=6 {
+        let row: Vec<String> = (1..=14)
+            .map(|k| match k {
+                1 => format!("Bac pro Aéronautique option avions à turbines, groupe {r}"),
+                _ => format!("{},{}", r * 7 + k, k % 10),
+            })
+            .collect();
+        csv += &(row.join(";") + "\n");
+    }
+    csv
+}
+
+#[cfg(feature = "pdf")]
+#[test]
+fn un_csv_tres_large_tient_dans_sa_page_avec_chaque_cellule_lisible() {
+    let d = TempDossier::fixture("valide");
+    let csv = wide_csv();
+    d.write("preuves/2-partenariats/absenteisme-internat.csv", &csv)
+        .edit(
+            "criteres/2-partenariats/engagements/bureau-des-entreprises.md",
+            "preuves: []",
+            "preuves: [preuves/2-partenariats/absenteisme-internat.csv]",
+        );
+    let out = d.join("preuves.pdf");
+    Ldm::new()
+        .current_dir(d.path())
+        .args(["render", ".", "--preuves", "-o"])
+        .arg(&out)
+        .run()
+        .success();
+    let pdf = std::fs::read(&out).unwrap();
+    let text = pdf_text(&pdf, Reading::Raw);
+    let cells: Cells = vec![
+        csv.lines()
+            .map(|l| l.split(';').map(str::to_string).collect())
+            .collect(),
+    ];
+    assert_eq!(missing_in_order(&cells, &text), None, "{text}");
+    // Its page is landscape: wider than high.
+    let doc = lopdf::Document::load_mem(&pdf).unwrap();
+    let wide = doc.get_pages().values().any(|id| {
+        let page = doc.get_dictionary(*id).unwrap();
+        let b = page.get(b"MediaBox").and_then(|b| b.as_array()).unwrap();
+        let n = |k: usize| {
+            b[k].as_float()
+                .unwrap_or_else(|_| b[k].as_i64().unwrap() as f32)
+        };
+        n(2) - n(0) > n(3) - n(1)
+    });
+    assert!(wide, "no landscape page");
 }
 
 /// The rapport's wording of the guide, each label typed in one source file: a Rust string

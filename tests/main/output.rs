@@ -32,7 +32,7 @@ const VERBS: &[Verb] = &[
     },
     Verb {
         args: &["diff", "../lycee-marie-marvingt-2021", "."],
-        offered: &["texte", "md", "html", "json"],
+        offered: &["texte", "md", "html", "json", "pdf", "docx"],
     },
 ];
 

@@ -43,21 +43,41 @@ fn numbered_rows(md: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The (number, file) pairs of the evidence annex's index: each row's number, and the
+/// file noted in code under the evidence's name.
+fn index_rows(md: &str) -> Vec<(String, String)> {
+    md.lines()
+        .filter_map(|l| {
+            let n = l.strip_prefix("| ")?.split(" | ").next()?;
+            n.parse::<usize>().ok()?;
+            let file = l.split("_` ").nth(1)?.split(" `_").next()?;
+            Some((n.to_string(), file.to_string()))
+        })
+        .collect()
+}
+
 #[test]
 fn the_evidence_annex_numbers_every_item_as_the_annex_does() {
     let md = preuves("md").success().stdout.clone();
     // The index comes before the first item's heading.
-    let index = numbered_rows(&md[..md.find("\n## ").unwrap()]);
+    let index = index_rows(&md[..md.find("\n## ").unwrap()]);
     assert_eq!(index, annex_numbers());
-    // Then each item: its heading, its Markdown as written, its CSV as a table.
+    // Then each item under its number and name, never its path; its Markdown as
+    // written, its CSV as a table.
     assert!(
-        md.contains("## Preuve 1 — preuves/1-offre-de-formation/"),
+        md.contains("\n## Preuve 8 — Convention de partenariat — Aéro Maintenance Normandie\n"),
         "{md}"
     );
+    assert!(md.contains("\n## Preuve 2 — Suivi cohorte bac pro bts 2021-2025\n"));
     let d = ldm::load::load(&example()).unwrap();
     for (n, _) in d.preuves.keys().enumerate() {
         assert!(md.contains(&format!("## Preuve {} — ", n + 1)));
     }
+    let headings: Vec<&str> = md.lines().filter(|l| l.starts_with("## Preuve")).collect();
+    assert!(
+        headings.iter().all(|h| !h.contains("preuves/")),
+        "{headings:?}"
+    );
     assert!(!md.contains("Lecture impossible"), "{md}");
     assert_eq!(md, preuves("md").stdout, "same dossier, same bytes");
 }
@@ -160,13 +180,18 @@ fn the_pdf_evidence_annex_places_pictures_and_pdf_pages_under_their_numbers() {
     let pages = pages_text(&doc);
     let all = flat(&pages.join("\n"));
     let toc = doc.get_toc().unwrap().toc;
-    for (n, path) in annex_numbers() {
-        let title = ldm::typo::french(&format!("Preuve {n} — {path}"));
+    // Each item is bookmarked under its number and name, not its path.
+    for (n, _) in annex_numbers() {
+        let title = format!("Preuve {n} — ");
         assert!(
-            toc.iter().any(|t| t.title == title),
-            "no bookmark « {title} »"
+            toc.iter()
+                .any(|t| t.title.starts_with(&title) && !t.title.contains("preuves/")),
+            "no bookmark « {title}… »"
         );
     }
+    assert!(toc.iter().any(
+        |t| t.title == "Preuve 8 — Convention de partenariat — Aéro Maintenance Normandie"
+    ));
     // The newsletter's two pages are reproduced, each under its caption, their text kept.
     assert!(all.contains("Document PDF de 2 pages."), "{all}");
     for caption in ["page 1 / 2", "page 2 / 2"] {

@@ -18,11 +18,10 @@ pub fn docx(d: &Document, date: Option<&str>) -> Result<Vec<u8>, DocxError> {
     let title = title_of(d);
     let (mut new_page, mut charts, mut contents_at) = (false, Vec::new(), None);
     // Consecutive charts go two by row, as in the PDF; each carries its title.
-    for group in d
-        .blocks
-        .chunk_by(|a, b| chart_of(a).is_some() && chart_of(b).is_some())
-    {
-        if chart_of(&group[0]).is_some() {
+    // Landscape sections' blocks in their place: Word pages keep one orientation here.
+    let blocks = doc::portrait(&d.blocks);
+    for group in blocks.chunk_by(|a, b| chart_of(a).is_some() && chart_of(b).is_some()) {
+        if chart_of(group[0]).is_some() {
             for pair in group.chunks(2) {
                 let row = pair
                     .iter()
@@ -31,14 +30,14 @@ pub fn docx(d: &Document, date: Option<&str>) -> Result<Vec<u8>, DocxError> {
                     });
                 w.paragraph(row.page_break_before(new_page));
                 new_page = false;
-                charts.extend(pair.iter().filter_map(chart_of));
+                charts.extend(pair.iter().filter_map(|b| chart_of(b)));
             }
             continue;
         }
         for b in group {
             match b {
                 Block::PageBreak => new_page = true,
-                Block::Heading { content, .. } if title.is_some_and(|t| std::ptr::eq(t, b)) => {
+                Block::Heading { content, .. } if title.is_some_and(|t| std::ptr::eq(t, *b)) => {
                     w.paragraph(runs(content, PLAIN).style("Title"));
                 }
                 Block::Heading { level, content, .. } => {
@@ -149,6 +148,11 @@ fn paragraphs(b: &Block, depth: i32) -> Vec<Paragraph> {
         Block::Caption(c) => vec![indent(runs(c, PLAIN).style("Legende").keep_next(true))],
         // Only a top-level block: `docx` writes it, knowing the headings.
         Block::Contents { .. } => Vec::new(),
+        Block::Landscape(bs) => bs.iter().flat_map(|b| paragraphs(b, depth)).collect(),
+        Block::Picture(p) => {
+            let alt = vec![Inline::Text(p.alt.clone())];
+            vec![indent(runs(&alt, NOTE))]
+        }
     }
 }
 

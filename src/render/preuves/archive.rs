@@ -19,7 +19,7 @@ pub fn zip(d: &Dossier, a: &Annexe) -> anyhow::Result<Vec<u8>> {
         "index.html",
         fixed.compression_method(CompressionMethod::Stored),
     )?;
-    z.write_all(index_html(a).as_bytes())?;
+    z.write_all(index_html(d, a).as_bytes())?;
     for p in &a.preuves {
         // Only regular files inside the dossier are read, bounded (vfs::MAX_EVIDENCE).
         let Some(crate::vfs::Kind::File { .. }) = d.preuves.get(&p.chemin) else {

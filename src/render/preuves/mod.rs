@@ -1,22 +1,23 @@
 //! The evidence annex (guide, section E.IV): every evidence item under the number the
-//! annex's « Liste des preuves » gives it, with the fiches that cite it, then the evidence
-//! itself (Markdown shown, CSV as tables, in the PDF form pictures and PDF pages placed);
-//! as Markdown, as HTML, as PDF, or as a zip holding the files under their numbers
-//! (`012-nom.csv`) with the index. Every read goes through the
-//! dossier's file source (bounded, contained).
+//! annex's « Liste des preuves » gives it and its name, with the fiches that cite it, then
+//! the evidence itself (Markdown read into the document, CSV as tables, in the PDF
+//! pictures and PDF pages placed) — one `doc::Document` (`document.rs`) rendered as
+//! Markdown, HTML or PDF — or a zip holding the files under their numbers (`012-nom.csv`)
+//! with the index. Every read goes through the dossier's file source (bounded, contained).
 
 mod archive;
 mod content;
+mod document;
 #[cfg(feature = "pdf")]
-mod pdf;
+mod place;
 
 pub use archive::zip;
+pub use document::{TITLE, document, index_document};
 #[cfg(feature = "pdf")]
-pub use pdf::pdf;
+pub use place::pdf;
 
 use crate::model::Dossier;
 use crate::render::view::{Annexe, Preuve};
-use std::fmt::Write;
 
 /// The name of evidence `p` in the zip: its number on three digits, then its file name.
 pub fn file_name(p: &Preuve) -> String {
@@ -29,127 +30,62 @@ pub fn reference(p: &Preuve) -> String {
     format!("preuve {}", p.numero)
 }
 
-/// The evidence annex in Markdown: the numbered index, then each item's content.
-pub fn markdown(d: &Dossier, a: &Annexe) -> String {
-    let mut out = index_md(a);
-    for p in &a.preuves {
-        let _ = writeln!(
-            out,
-            "\n## {} — {}\n",
-            capitalised(&reference(p)),
-            md_text(&p.chemin)
-        );
-        match &p.adresse {
-            // A page on line is named, never fetched: the reader follows the address.
-            Some(url) => {
-                let _ = writeln!(
-                    out,
-                    "Page en ligne : <{url}> (non jointe : ouvrez l'adresse)."
-                );
+/// What evidence `p` is called: a Markdown file's title, a page's text, else its file
+/// name made readable (« suivi-sortants-2025.csv » → « Suivi sortants 2025 »).
+pub fn name(d: &Dossier, p: &Preuve) -> String {
+    if p.adresse.is_some() {
+        return p.texte.clone().unwrap_or_else(|| p.chemin.clone());
+    }
+    let markdown = matches!(content::extension(&p.chemin).as_str(), "md" | "markdown");
+    if markdown
+        && let content::Content::Markdown(md) = content::read(d, &p.chemin)
+        && let Some(t) = content::title(&md)
+    {
+        return t;
+    }
+    readable(&p.chemin)
+}
+
+/// A file name as words: extension dropped, dashes and underscores as spaces (a dash
+/// between digits kept, « 2024-2025 »), the first letter capitalised.
+fn readable(chemin: &str) -> String {
+    let file = chemin.rsplit('/').next().unwrap_or(chemin);
+    let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
+    let chars: Vec<char> = stem.chars().collect();
+    let words: String = chars
+        .iter()
+        .enumerate()
+        .map(|(k, &c)| {
+            let digits = k > 0
+                && chars[k - 1].is_ascii_digit()
+                && chars.get(k + 1).is_some_and(char::is_ascii_digit);
+            if c == '_' || (c == '-' && !digits) {
+                ' '
+            } else {
+                c
             }
-            None => out.push_str(&content::read(d, &p.chemin).markdown()),
-        }
-    }
-    crate::typo::french(&out)
-}
-
-/// The evidence annex as one HTML page (the Markdown form, made safe by `markup`).
-pub fn html(d: &Dossier, a: &Annexe) -> String {
-    page(a, &crate::markup::to_html(&strip_marker(&markdown(d, a))))
-}
-
-fn strip_marker(md: &str) -> String {
-    md.lines().skip(1).collect::<Vec<_>>().join("\n")
-}
-
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
+        })
+        .collect();
+    let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut c = words.chars();
     c.next()
-        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+        .map_or_else(|| file.to_string(), |f| f.to_uppercase().chain(c).collect())
 }
 
-fn md_text(s: &str) -> String {
-    crate::markup::md_field(s)
+/// The evidence annex in Markdown.
+pub fn markdown(d: &Dossier, a: &Annexe) -> String {
+    crate::doc::md::render(&document(d, a, &mut |_, _| None))
 }
 
-/// The numbered list: number, file, who cites it.
-fn index_md(a: &Annexe) -> String {
-    let mut out = String::from("<!-- généré par ldm : annexe des preuves -->\n");
-    let _ = writeln!(
-        out,
-        "# Annexe des preuves — {}\n\nDossier de labellisation « Lycée des métiers », campagne {}. \
-         Les numéros sont ceux de la liste des preuves de l'annexe.\n",
-        md_text(&a.identite.nom),
-        a.identite.annee
-    );
-    out.push_str("| N° | Preuve | Citée par |\n|---|---|---|\n");
-    for p in &a.preuves {
-        let file = md_text(&p.chemin);
-        let cited = if p.citee_par.is_empty() {
-            "—".to_string()
-        } else {
-            p.citee_par
-                .iter()
-                .map(|c| md_text(c))
-                .collect::<Vec<_>>()
-                // `markup` escapes raw HTML: the fiches of one cell are separated by « ; ».
-                .join(" ; ")
-        };
-        let _ = writeln!(out, "| {} | {file} | {cited} |", p.numero);
-    }
-    out
-}
-
-/// A standalone HTML page with ldm's generator mark, in French typography.
-fn page(a: &Annexe, body: &str) -> String {
-    let title = crate::markup::md_field(&format!("Annexe des preuves — {}", a.identite.nom));
-    crate::typo::french_html(&format!(
-        "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"generator\" content=\"ldm\">\n<title>{title}</title>\n<style>\n\
-         body {{ font-family: sans-serif; max-width: 60rem; margin: 2rem auto; line-height: 1.4 }}\n\
-         table {{ border-collapse: collapse; margin: .5rem 0 1rem; width: 100%; font-size: .85em }}\n\
-         td, th {{ overflow-wrap: anywhere }}\n\
-         th, td {{ border: 1px solid #999; padding: .2rem .4rem; vertical-align: top }}\n\
-         th {{ background: #e7ecf2 }} tr {{ break-inside: avoid }}\n\
-         h2 {{ break-before: page; border-bottom: 1px solid #999 }}\n</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
-    ))
+/// The evidence annex as one HTML page.
+pub fn html(d: &Dossier, a: &Annexe) -> String {
+    crate::doc::html::render(&document(d, a, &mut |_, _| None))
 }
 
 /// The index alone as HTML, each file linked under its name in the zip (links to files
 /// beside it: the one thing the page requests, and only when opened from the archive).
-pub fn index_html(a: &Annexe) -> String {
-    use quick_xml::escape::escape;
-    let mut rows = String::new();
-    for p in &a.preuves {
-        let cited = if p.citee_par.is_empty() {
-            "—".to_string()
-        } else {
-            p.citee_par
-                .iter()
-                .map(|c| escape(c.as_str()).into_owned())
-                .collect::<Vec<_>>()
-                .join("<br>")
-        };
-        let _ = writeln!(
-            rows,
-            "<tr><td>{}</td><td><a href=\"{}\">{}</a></td><td>{cited}</td></tr>",
-            p.numero,
-            escape(file_name(p).as_str()),
-            escape(p.chemin.as_str())
-        );
-    }
-    let intro = escape(format!(
-        "Dossier de labellisation « Lycée des métiers », campagne {}. Les numéros sont ceux de la liste des preuves de l'annexe.",
-        a.identite.annee
-    ))
-    .into_owned();
-    page(
-        a,
-        &format!(
-            "<h1>Annexe des preuves — {}</h1>\n<p>{intro}</p>\n<table>\n<thead><tr><th>N°</th><th>Preuve</th><th>Citée par</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>",
-            escape(a.identite.nom.as_str())
-        ),
-    )
+pub fn index_html(d: &Dossier, a: &Annexe) -> String {
+    crate::doc::html::render(&index_document(d, a))
 }
 
 #[cfg(test)]
@@ -167,5 +103,15 @@ mod tests {
         };
         assert_eq!(file_name(&p), "012-convention.pdf");
         assert_eq!(reference(&p), "preuve 12");
+    }
+
+    #[test]
+    fn a_file_name_reads_as_words() {
+        assert_eq!(
+            readable("preuves/7/absenteisme_mensuel-2024-2025.csv"),
+            "Absenteisme mensuel 2024-2025"
+        );
+        assert_eq!(readable("preuves/a/-.pdf"), "-.pdf");
+        assert_eq!(readable("preuves/a/été.png"), "Été");
     }
 }
