@@ -27,10 +27,8 @@ pub fn peak_kib(cmd: Command) -> (i32, u64) {
     let status = (timed.stdout(Stdio::null()).stderr(Stdio::null()).status()).expect("time starts");
     let text = std::fs::read_to_string(report.path()).unwrap_or_default();
     // On a signal, time writes « Command terminated by signal N » before the figure.
-    let kib = text
-        .lines()
-        .filter_map(|l| l.trim().parse().ok())
-        .last()
-        .unwrap_or(0);
+    let kib = (text.lines().rev())
+        .find_map(|l| l.trim().parse().ok())
+        .unwrap_or_else(|| panic!("GNU time gave no peak: {text:?}"));
     (status.code().unwrap_or(-1), kib)
 }
