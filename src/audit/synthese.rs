@@ -45,8 +45,9 @@ fn rank(scale: &[Niveau], v: Option<&crate::model::front::Sp<String>>) -> Option
         .filter(|i| !scale[*i].non_evalue)
 }
 
-/// « 8 exigences jugées sur 8. Conformité : 7 conforme, 1 partiellement conforme.
-/// Efficacité : 7 satisfaisante, 1 partielle. »
+/// « 8 exigences jugées sur 8. Conformité : conforme (7), partiellement conforme (1).
+/// Efficacité : satisfaisante (7), partielle (1). » — the scale's words as written, each
+/// with its count, so no agreement of a level's word with a number is needed.
 fn counts(jugements: &[Jugement], asked: Option<usize>, s: &Echelles) -> String {
     let judged = (jugements.iter())
         .filter(|j| rank(&s.conformite, j.conformite.as_ref()).is_some())
@@ -63,7 +64,7 @@ fn counts(jugements: &[Jugement], asked: Option<usize>, s: &Echelles) -> String 
                 (k, &n.valeur)
             })
             .filter(|(k, _)| *k > 0)
-            .map(|(k, v)| format!("{k} {v}"))
+            .map(|(k, v)| format!("{v} ({k})"))
             .collect();
         if parts.is_empty() {
             "aucune".to_string()
@@ -158,7 +159,7 @@ mod tests {
         };
         has("Critère 4 — Un partenariat actif");
         has(
-            "6 exigences jugées sur 6. Conformité : 5 conforme, 1 partiellement conforme. Efficacité : 5 satisfaisante, 1 partielle.",
+            "6 exigences jugées sur 6. Conformité : conforme (5), partiellement conforme (1). Efficacité : satisfaisante (5), partielle (1).",
         );
         has("Point le plus faible : 4.3");
         has(

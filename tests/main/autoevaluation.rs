@@ -88,3 +88,21 @@ fn une_autoevaluation_nouvelle_est_a_juger_critere_par_critere() {
         .code(1)
         .stdout_has("le critère 1 n'a pas de fichier d'autoévaluation");
 }
+
+#[test]
+fn l_annexe_porte_la_synthese_de_l_autoevaluation_dans_les_quatre_formats() {
+    use crate::complete::{annexes, words};
+    let expected = [
+        "Synthèse de l'auto-évaluation",
+        "6 exigences jugées sur 6. Conformité : conforme (5), partiellement conforme (1). \
+         Efficacité : satisfaisante (5), partielle (1).",
+        "4.3 — partiellement conforme, partielle : Le bureau des entreprises est inscrit \
+         dans un engagement",
+    ];
+    for (format, text) in annexes(&example()) {
+        let text = words(&text);
+        for e in expected {
+            assert!(text.contains(&words(e)), "{format} : « {e} » absent");
+        }
+    }
+}
