@@ -140,16 +140,14 @@ impl Session {
     /// The annex of the whole dossier as a Word document.
     pub fn annexe_docx(&self) -> Result<Vec<u8>, JsError> {
         let ws = self.loaded()?;
-        ldm::render::render_docx(&ws.dossier, &ws.edition, &[], None)
-            .map_err(|e| JsError::new(&e.to_string()))
+        ldm::render::render_docx(ws, &[], None).map_err(|e| JsError::new(&e.to_string()))
     }
 
     /// The annex of the whole dossier as PDF.
     #[cfg(feature = "pdf")]
     pub fn annexe_pdf(&self) -> Result<Vec<u8>, JsError> {
         let ws = self.loaded()?;
-        ldm::render::render_pdf(&ws.dossier, &ws.edition, &[], None)
-            .map_err(|e| JsError::new(&e.to_string()))
+        ldm::render::render_pdf(ws, &[], None).map_err(|e| JsError::new(&e.to_string()))
     }
 
     /// Does once, while the opening screen waits for a folder, what the first check
