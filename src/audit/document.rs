@@ -82,11 +82,7 @@ fn identity(r: &Rapport) -> Table {
 fn auditors(r: &Rapport) -> Table {
     Table {
         widths: vec![30.0, 20.0, 50.0],
-        head: vec![vec![
-            Cell::th("Nom"),
-            Cell::th("Rôle"),
-            Cell::th("Fonction"),
-        ]],
+        head: crate::doc::head(&["Nom", "Rôle", "Fonction"]),
         body: r
             .auditeurs
             .iter()

@@ -233,11 +233,7 @@ fn team(t: &TeamDiff) -> Table {
     }
     Table {
         widths: vec![16.0, 30.0, 54.0],
-        head: vec![vec![
-            Cell::th("Mouvement"),
-            Cell::th("Personne"),
-            Cell::th("Fonction ou rôle"),
-        ]],
+        head: crate::doc::head(&["Mouvement", "Personne", "Fonction ou rôle"]),
         body,
         keep_together: false,
     }

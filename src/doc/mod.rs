@@ -240,6 +240,11 @@ pub fn title(anchor: &str, text: &str) -> Block {
     }
 }
 
+/// A heading row of plain labels (a table's `head`).
+pub fn head(labels: &[&str]) -> Vec<Vec<Cell>> {
+    vec![labels.iter().map(|l| Cell::th(l)).collect()]
+}
+
 /// A table's title of plain text.
 pub fn caption(text: &str) -> Block {
     Block::Caption(vec![Inline::Text(text.to_string())])

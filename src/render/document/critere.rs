@@ -3,7 +3,7 @@
 
 use super::fiches;
 use super::labelled;
-use crate::doc::{Block, Cell, Inline, Table, caption, heading, para, read};
+use crate::doc::{Block, Cell, Inline, Table, caption, head, heading, para, read};
 use crate::render::view::{Critere, Gens};
 
 pub fn critere(b: &mut Vec<Block>, c: &Critere) {
@@ -87,7 +87,7 @@ fn equipe(b: &mut Vec<Block>, c: &Critere) {
     );
     b.push(Block::Table(Table {
         widths: vec![28.0, 24.0, 24.0, 34.0],
-        head: super::head(&["", "Nom", "Prénom", "Fonction"]),
+        head: head(&["", "Nom", "Prénom", "Fonction"]),
         body,
         keep_together: false,
     }));

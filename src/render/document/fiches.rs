@@ -3,7 +3,7 @@
 //! its « mise en œuvre » and its review; an engagement's identity, planning and « mise en
 //! œuvre » tables.
 
-use crate::doc::{Block, Cell, Inline, Table, blocks_plain, caption, heading, read};
+use crate::doc::{Block, Cell, Inline, Table, blocks_plain, caption, head, heading, read};
 use crate::render::view::{Action, Engagement, MiseEnOeuvre};
 
 /// Text of a description a page holds easily with the rest of its identity table: the
@@ -81,7 +81,7 @@ pub fn action(b: &mut Vec<Block>, x: u32, a: &Action) {
     let review = [&a.points_forts.md, &a.axes_de_progres.md, &a.conclusion.md];
     b.push(Block::Table(Table {
         widths: vec![1.0, 1.0, 1.0],
-        head: super::head(&["Points forts", "Axes de progrès", "Conclusion"]),
+        head: head(&["Points forts", "Axes de progrès", "Conclusion"]),
         body: vec![review.map(|md| prose(md)).to_vec()],
         keep_together: false,
     }));
@@ -91,7 +91,7 @@ pub fn action(b: &mut Vec<Block>, x: u32, a: &Action) {
 /// measures under the guide's three columns.
 fn objectifs(a: &Action) -> Table {
     let [c0, c1, c2] = &a.colonnes;
-    let mut head = super::head(&["Objectifs", "Indicateurs", c0, c1, c2, "Plus-value"]);
+    let mut head = head(&["Objectifs", "Indicateurs", c0, c1, c2, "Plus-value"]);
     head[0][2..5].iter_mut().for_each(|c| c.numeric = true);
     let mut body = Vec::new();
     for o in &a.objectifs {
@@ -137,7 +137,7 @@ fn mise_en_oeuvre(b: &mut Vec<Block>, m: &MiseEnOeuvre) {
     let cells = [&m.moyens.md, &m.calendrier.md, &m.lieux.md, &m.modalites.md];
     b.push(Block::Table(Table {
         widths: vec![1.0; 4],
-        head: super::head(&[
+        head: head(&[
             "Moyens engagés",
             "Calendrier",
             "Lieux",
@@ -197,7 +197,7 @@ fn planification(e: &Engagement) -> Table {
         lead.extend([Cell::text("—"), Cell::text("—"), Cell::num("—")]);
         body.push(lead);
     }
-    let mut head = super::head(&[
+    let mut head = head(&[
         "Animateur engagement",
         "Durée de l'action",
         "Objectifs",

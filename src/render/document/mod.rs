@@ -6,7 +6,9 @@
 mod critere;
 mod fiches;
 
-use crate::doc::{Block, Cell, Document, Inline, Table, heading, para, read, title, unlisted};
+use crate::doc::{
+    Block, Cell, Document, Inline, Table, head, heading, para, read, title, unlisted,
+};
 use crate::render::view::{Annexe, Identite, Preuve};
 
 pub const TITLE: &str = "Dossier de labellisation « Lycée des métiers »";
@@ -52,11 +54,6 @@ fn labelled(widths: [f32; 2], rows: Vec<(String, Vec<Block>)>) -> Table {
         body: body.collect(),
         keep_together: true,
     }
-}
-
-/// A heading row of plain labels.
-fn head(labels: &[&str]) -> Vec<Vec<Cell>> {
-    vec![labels.iter().map(|l| Cell::th(l)).collect()]
 }
 
 /// The cover: the guide's title, the school, its label's name and its identity table.

@@ -76,11 +76,7 @@ fn index(a: &Annexe, names: &[String], target: impl Fn(&Preuve) -> String) -> Ta
     });
     Table {
         widths: vec![7.0, 55.0, 38.0],
-        head: vec![vec![
-            Cell::th("N°"),
-            Cell::th("Preuve"),
-            Cell::th("Citée par"),
-        ]],
+        head: crate::doc::head(&["N°", "Preuve", "Citée par"]),
         body: body.collect(),
         keep_together: false,
     }
