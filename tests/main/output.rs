@@ -31,6 +31,10 @@ const VERBS: &[Verb] = &[
         offered: &["texte", "md", "html", "json", "pdf"],
     },
     Verb {
+        args: &["bilan", ".", "--annee", "2025"],
+        offered: &["html", "md", "pdf", "docx"],
+    },
+    Verb {
         args: &["diff", "../lycee-marie-marvingt-2021", "."],
         offered: &["texte", "md", "html", "json", "pdf", "docx"],
     },
