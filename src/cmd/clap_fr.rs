@@ -56,8 +56,7 @@ pub fn message(e: &clap::Error) -> String {
         }
         ErrorKind::MissingRequiredArgument => format!("argument obligatoire manquant : {arg}"),
         ErrorKind::MissingSubcommand => {
-            "indiquez une commande : init, new, check, progress, render, diff, referentiel, schema ou completions"
-                .to_string()
+            "indiquez une commande (« ldm --help » les liste)".to_string()
         }
         ErrorKind::ValueValidation => format!("valeur « {value} » invalide pour {arg}"),
         ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => {
@@ -81,6 +80,21 @@ pub fn message(e: &clap::Error) -> String {
             msg.push_str(&format!("\naide\u{a0}: vouliez-vous dire {s} ?"));
         }
     }
-    msg.push_str("\n« ldm --help » ou « ldm <commande> --help » décrit les options.");
+    msg.push_str(&help_hint(e));
     msg
+}
+
+/// Where to read the options: the help of the command the user typed (« ldm new --help »),
+/// taken from clap's usage line, or the general one when clap gives none.
+fn help_hint(e: &clap::Error) -> String {
+    let usage = ctx(e, ContextKind::Usage).unwrap_or_default();
+    let path: Vec<&str> = usage
+        .split_whitespace()
+        .skip_while(|w| *w != "ldm")
+        .take_while(|w| !w.starts_with(['[', '<', '-']))
+        .collect();
+    match path.as_slice() {
+        [] | [_] => "\n« ldm --help » ou « ldm <commande> --help » décrit les options.".into(),
+        words => format!("\n« {} --help » décrit ses options.", words.join(" ")),
+    }
 }

@@ -341,6 +341,21 @@ fn bad_arguments_exit_2_with_a_french_hint() {
             &["vouliez-vous dire « mesure-non-chiffree »"],
         ),
         (&["referentiel", "12"], &["pas de critère 12"]),
+        // The help to read is the one of the command typed, at any depth.
+        (
+            &["new", "action", "2", "--nom", "Visite"],
+            &[
+                "argument inattendu « --nom »",
+                "« ldm new --help » décrit ses options",
+            ],
+        ),
+        (
+            &["audit", "render", ".", "--formt", "pdf"],
+            &[
+                "« --format »",
+                "« ldm audit render --help » décrit ses options",
+            ],
+        ),
         (
             &["referentiel", "--edition", "nationale"],
             &["national-2026"],
