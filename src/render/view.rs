@@ -179,7 +179,7 @@ pub struct Membre {
 }
 
 /// The guide's requirements are unnumbered bullets: the numbers are ldm's.
-pub const NOTE_EXIGENCES: &str = "Les exigences sont les points du cahier des charges (section F du guide), que le guide ne numérote pas : ldm les numérote dans l'ordre où le guide les écrit, 4.2 désignant le deuxième point du critère 4.";
+pub use crate::referentiel::NOTE_EXIGENCES;
 
 /// The whole annex.
 #[derive(Debug, Clone, Serialize)]
