@@ -403,6 +403,10 @@ pub fn resolve(name: &str, files: &dyn FileSource) -> Result<Edition, Diagnostic
     parse(&text, name)
 }
 
+/// The note under the annex's requirements: the guide's are unnumbered bullets, the
+/// numbers are ldm's (the import knows it as ldm's own text).
+pub const NOTE_EXIGENCES: &str = "Les exigences sont les points du cahier des charges (section F du guide), que le guide ne numérote pas : ldm les numérote dans l'ordre où le guide les écrit, 4.2 désignant le deuxième point du critère 4.";
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -503,7 +507,3 @@ mod tests {
         assert!(d.help.unwrap().contains("«\u{202f}national-2026\u{202f}»"));
     }
 }
-
-/// The note under the annex's requirements: the guide's are unnumbered bullets, the
-/// numbers are ldm's (the import knows it as ldm's own text).
-pub const NOTE_EXIGENCES: &str = "Les exigences sont les points du cahier des charges (section F du guide), que le guide ne numérote pas : ldm les numérote dans l'ordre où le guide les écrit, 4.2 désignant le deuxième point du critère 4.";
