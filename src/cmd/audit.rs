@@ -61,7 +61,7 @@ enum Verb {
     },
     /// Une ligne par établissement audité : UAI, nom, date, avis, écarts majeurs et mineurs
     Resume {
-        /// Dossiers audités
+        /// Dossiers audités ; un dossier sans audit est signalé, laissé de côté (sortie 1)
         #[arg(value_name = "DOSSIER", required = true)]
         dossiers: Vec<PathBuf>,
         /// Format : texte (colonnes, par défaut), csv (tableur) ou json
@@ -80,12 +80,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Verb::Check { dossier, format } => {
             let (ws, a) = audit::open(&dossier)?;
             let checked = audit::check(&ws, &a, super::label::dossier_label(&dossier, format));
-            let opts = report::Options {
-                format,
-                color: super::color_stdout(),
-                deny_warnings: false,
-            };
-            super::print_reports(&[checked], opts)
+            let color = super::color_stdout();
+            super::print_reports(&[checked], report::Options::new(format, color))
         }
         Verb::Render {
             dossier,
@@ -97,7 +93,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             let made = audit::rapport(&ws, &a, format, &super::stamp())?;
             super::deliver_document(&made, output.path.as_deref(), output.force, "rapport")
         }
-        Verb::Resume { dossiers, format } => super::print(&audit::resume(&dossiers, format)?),
+        Verb::Resume { dossiers, format } => {
+            let r = audit::resume(&dossiers, format);
+            super::print(&r.text)?;
+            Ok(super::say::warnings(&r.left_out))
+        }
     }
 }
 
@@ -109,9 +109,9 @@ fn init(path: &Path, autoevaluation: bool) -> anyhow::Result<ExitCode> {
             Written::Created => eprintln_fr!("écrit\u{a0}: {rel}"),
         }
     }
-    match files.iter().filter(|(_, w)| *w == Written::Kept).count() {
-        0 => {}
-        kept => eprintln_fr!("{kept} fichier(s) existant(s) gardé(s) tels quels."),
+    let kept = files.iter().filter(|(_, w)| *w == Written::Kept).count();
+    if kept > 0 {
+        eprintln_fr!("{kept} fichier(s) existant(s) gardé(s) tels quels.");
     }
     eprintln_fr!("« ldm audit check » liste ce qui reste à juger.");
     Ok(ExitCode::SUCCESS)

@@ -18,3 +18,12 @@ pub fn say(mut out: impl std::io::Write, line: std::fmt::Arguments) {
     let text = ldm::typo::french(&format!("{line}\n"));
     let _ = out.write_all(text.as_bytes());
 }
+
+/// Each warning on its own line, « attention : … »; exit code 1 when there is one (the
+/// output is incomplete), 0 otherwise.
+pub fn warnings(lines: &[String]) -> std::process::ExitCode {
+    for l in lines {
+        say(std::io::stderr(), format_args!("attention : {l}"));
+    }
+    std::process::ExitCode::from(u8::from(!lines.is_empty()))
+}

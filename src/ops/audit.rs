@@ -97,21 +97,34 @@ pub fn comparer(path: &Path, kind: Kind) -> anyhow::Result<String> {
     })
 }
 
-/// One line per audited dossier of `paths`, as text, CSV or JSON; the first dossier
-/// without an audit stops it.
-pub fn resume(paths: &[impl AsRef<Path>], kind: Kind) -> anyhow::Result<String> {
+/// `audit resume`'s output: the summary of the audited dossiers, and a sentence for each
+/// dossier left out (no `audit/`, or unreadable), so one school not yet audited does not
+/// stop the académie's summary of the others.
+pub struct Resume {
+    pub text: String,
+    pub left_out: Vec<String>,
+}
+
+/// One line per audited dossier of `paths`, as text, CSV or JSON.
+pub fn resume(paths: &[impl AsRef<Path>], kind: Kind) -> Resume {
     let mut lignes = Vec::with_capacity(paths.len());
+    let mut left_out = Vec::new();
     for p in paths {
-        let (ws, audit) = open(p.as_ref())?;
-        let label = crate::fsutil::shown(p.as_ref());
-        lignes.push(resume::ligne(&label, &ws, &audit, &audit::echelles(&ws)));
+        match open(p.as_ref()) {
+            Ok((ws, audit)) => {
+                let label = crate::fsutil::shown(p.as_ref());
+                lignes.push(resume::ligne(&label, &ws, &audit, &audit::echelles(&ws)));
+            }
+            Err(e) => left_out.push(format!("{e:#}\u{a0}; dossier laissé de côté")),
+        }
     }
-    Ok(match kind {
+    let text = match kind {
         Kind::Csv => resume::csv(&lignes),
         Kind::Json => {
             let doc = super::json::AuditResume { audits: &lignes };
             super::json::document(super::json::AUDIT_RESUME_VERSION, &doc)
         }
         _ => crate::typo::french(&resume::term(&lignes)),
-    })
+    };
+    Resume { text, left_out }
 }

@@ -118,6 +118,15 @@ pub struct Options {
 }
 
 impl Options {
+    /// A report in `format` that fails on errors only (warnings do not fail it).
+    pub fn new(format: Format, color: bool) -> Options {
+        Options {
+            format,
+            color,
+            deny_warnings: false,
+        }
+    }
+
     /// True when this dossier makes `ldm check` fail.
     pub fn fails(&self, c: &Checked) -> bool {
         let t = c.report.total;

@@ -288,6 +288,23 @@ fn le_rapport_ne_remplace_pas_un_fichier_ecrit_par_quelqu_un() {
         .success();
 }
 
+/// A school not yet audited, among others: named on stderr, left out, the others summed
+/// up all the same; exit 1 (the summary is incomplete).
+#[test]
+fn le_resume_laisse_de_cote_un_dossier_sans_audit_et_resume_les_autres() {
+    let out = Ldm::new()
+        .current_dir(example().parent().unwrap())
+        .args(["audit", "resume", "lycee-marie-marvingt-2021", "lycee-marie-marvingt"])
+        .args(["--format", "csv"])
+        .run();
+    out.code(1).stderr_has(
+        "attention : « lycee-marie-marvingt-2021 » n'a pas de dossier audit/ : « ldm audit init » l'écrit ; dossier laissé de côté",
+    );
+    let rows: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(rows.len(), 2, "{rows:#?}");
+    assert!(rows[1].starts_with("0271582Y,"), "{rows:#?}");
+}
+
 /// The example and two other audited schools (made here), summed up.
 #[test]
 fn le_resume_donne_une_ligne_par_etablissement() {
