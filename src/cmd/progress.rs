@@ -20,7 +20,7 @@ pub struct Args {
     /// Se limiter à un critère (son numéro)
     #[arg(long, value_name = "N")]
     critere: Option<u32>,
-    /// Format : texte (tableau avec barres), md (bilan annuel en Markdown), html (tableau de
+    /// Format : texte (tableau avec barres), md (tableau de bord en Markdown), html (tableau de
     /// bord imprimable, autonome), json (tous les chiffres) ou pdf (tableau de bord A4,
     /// produit par ldm seul). Par défaut : celui qu'annonce l'extension du fichier -o, sinon texte
     #[arg(long, value_parser = super::format_values(output::PROGRESS))]
