@@ -72,7 +72,7 @@ pub enum Command {
     Import(import::Args),
     /// Vérifie un dossier au regard du cahier des charges
     Check(check::Args),
-    /// Suit les indicateurs : progression vers les cibles, bilan annuel, tableau de bord
+    /// Suit les indicateurs : progression vers les cibles, tableau de bord
     Progress(progress::Args),
     /// Le bilan annuel d'une année du label : les chiffres de l'année et le texte du comité de pilotage (bilans/ANNEE.md)
     Bilan(bilan::Args),

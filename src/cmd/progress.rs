@@ -1,4 +1,4 @@
-//! `ldm progress`: the indicators at a reference year (the bilan annuel).
+//! `ldm progress`: the indicators at a reference year (the dashboard; the bilan annuel is `ldm bilan`).
 
 use super::EXIT_FAILURE;
 use ldm::ops::document::Report;
