@@ -63,14 +63,6 @@ pub fn shown(p: &std::path::Path) -> String {
     ldm::fsutil::shown(p)
 }
 
-/// The date of a PDF's metadata. No clock: `SOURCE_DATE_EPOCH`'s when it is set, else none.
-#[cfg(feature = "pdf")]
-pub fn pdf_date() -> Option<ldm::typeset::Date> {
-    std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|v| ldm::typeset::date_from_epoch(&v))
-}
-
 /// The date documents carry: `SOURCE_DATE_EPOCH`'s when it is set, never the clock.
 pub fn stamp() -> ldm::ops::bytes::Stamp {
     ldm::ops::bytes::Stamp(std::env::var("SOURCE_DATE_EPOCH").ok())

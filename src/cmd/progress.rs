@@ -3,7 +3,6 @@
 use super::EXIT_FAILURE;
 use ldm::ops::document::Report;
 use ldm::ops::output::{self, Kind};
-use ldm::progress::Progress;
 use ldm::workspace::Workspace;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -21,8 +20,9 @@ pub struct Args {
     #[arg(long, value_name = "N")]
     critere: Option<u32>,
     /// Format : texte (tableau avec barres), md (tableau de bord en Markdown), html (tableau de
-    /// bord imprimable, autonome), json (tous les chiffres) ou pdf (tableau de bord A4,
-    /// produit par ldm seul). Par défaut : celui qu'annonce l'extension du fichier -o, sinon texte
+    /// bord imprimable, autonome), json (tous les chiffres), pdf (tableau de bord A4, produit
+    /// par ldm seul) ou docx (Word). Par défaut : celui qu'annonce l'extension du fichier -o,
+    /// sinon texte
     #[arg(long, value_parser = super::format_values(output::PROGRESS))]
     format: Option<Kind>,
     #[command(flatten)]
@@ -34,12 +34,6 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
         Ok(f) => f,
         Err(code) => return Ok(code),
     };
-    if format == Kind::Pdf && a.output.path.is_none() && super::stdout_is_terminal() {
-        eprintln_fr!(
-            "erreur : un PDF ne s'affiche pas dans le terminal ; indiquez le fichier à écrire, par exemple -o tableau-de-bord.pdf"
-        );
-        return Ok(ExitCode::from(EXIT_FAILURE));
-    }
     a.dossier = ldm::ops::scope::dossier_root(&a.dossier);
     let ws = Workspace::load(&a.dossier)?;
     let p = match ldm::ops::progress::compute(&ws, a.annee, a.critere) {
@@ -50,20 +44,17 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
         }
     };
     let color = a.output.path.is_none() && super::color_stdout();
-    if format == Kind::Pdf {
-        return super::deliver(pdf(&p)?, a.output.path.as_deref(), a.output.force);
+    if matches!(format, Kind::Pdf | Kind::Docx) {
+        let doc = ldm::progress::document::document(&p);
+        let bytes = super::document_bytes(&doc, format, "le tableau de bord")?;
+        let made = ldm::ops::bytes::Bytes {
+            kind: format,
+            bytes,
+        };
+        let (path, force) = (a.output.path.as_deref(), a.output.force);
+        return super::deliver_document(&made, path, force, "tableau-de-bord");
     }
     // A template error names its file and line; main reports it and exits 2.
     let out = ldm::ops::document::text(Report::Progress(&p), format, color)?;
     super::deliver(&out, a.output.path.as_deref(), a.output.force)
-}
-
-#[cfg(feature = "pdf")]
-fn pdf(p: &Progress) -> anyhow::Result<Vec<u8>> {
-    Ok(ldm::progress::document::pdf(p, super::pdf_date())?)
-}
-
-#[cfg(not(feature = "pdf"))]
-fn pdf(_: &Progress) -> anyhow::Result<Vec<u8>> {
-    anyhow::bail!("cette version de ldm a été construite sans le PDF (fonctionnalité « pdf »)")
 }

@@ -22,7 +22,7 @@ pub enum DocumentError {
 pub enum Report<'a> {
     /// `ldm diff`'s comparison.
     Diff(&'a Diff),
-    /// `ldm progress`'s indicators (the PDF is `progress::document::pdf`'s).
+    /// `ldm progress`'s indicators (its PDF and Word file are `ops::bytes::of_document`'s).
     Progress(&'a Progress),
 }
 

@@ -23,7 +23,14 @@ pub const ANNEXE: &[Kind] = &[Kind::Html, Kind::Md, Kind::Pdf, Kind::Docx];
 pub const PREUVES: &[Kind] = &[Kind::Html, Kind::Md, Kind::Pdf, Kind::Zip];
 pub const RAPPORT: &[Kind] = &[Kind::Html, Kind::Md, Kind::Pdf, Kind::Docx];
 pub const BILAN: &[Kind] = &[Kind::Html, Kind::Md, Kind::Pdf, Kind::Docx];
-pub const PROGRESS: &[Kind] = &[Kind::Term, Kind::Md, Kind::Html, Kind::Json, Kind::Pdf];
+pub const PROGRESS: &[Kind] = &[
+    Kind::Term,
+    Kind::Md,
+    Kind::Html,
+    Kind::Json,
+    Kind::Pdf,
+    Kind::Docx,
+];
 pub const DIFF: &[Kind] = &[
     Kind::Term,
     Kind::Md,

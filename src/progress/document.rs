@@ -1,5 +1,5 @@
-//! The tableau de bord (bilan annuel) laid out once as a `doc::Document`, which the HTML,
-//! Markdown and PDF backends render: the summary by criterion, then per criterion each
+//! The tableau de bord laid out once as a `doc::Document`, which the HTML, Markdown, PDF
+//! and Word backends render: the summary by criterion, then per criterion each
 //! fiche's table of indicators (objective, target, every measure as written, progress,
 //! status) and the charts of its measurable indicators, each with its alternative text.
 
@@ -47,18 +47,9 @@ pub fn html(p: &Progress) -> String {
     crate::doc::html::render(&document(p))
 }
 
-/// The bilan annuel as Markdown.
+/// The tableau de bord as Markdown.
 pub fn markdown(p: &Progress) -> String {
     crate::doc::md::render(&document(p))
-}
-
-/// The tableau de bord as PDF bytes; `date` is the document's date in its metadata.
-#[cfg(feature = "pdf")]
-pub fn pdf(
-    p: &Progress,
-    date: Option<crate::typeset::Date>,
-) -> Result<Vec<u8>, crate::typeset::PdfError> {
-    crate::doc::typst::pdf(&document(p), date)
 }
 
 /// The summary by criterion under its heading, with the legend of its figures.

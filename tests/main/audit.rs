@@ -294,7 +294,12 @@ fn le_rapport_ne_remplace_pas_un_fichier_ecrit_par_quelqu_un() {
 fn le_resume_laisse_de_cote_un_dossier_sans_audit_et_resume_les_autres() {
     let out = Ldm::new()
         .current_dir(example().parent().unwrap())
-        .args(["audit", "resume", "lycee-marie-marvingt-2021", "lycee-marie-marvingt"])
+        .args([
+            "audit",
+            "resume",
+            "lycee-marie-marvingt-2021",
+            "lycee-marie-marvingt",
+        ])
         .args(["--format", "csv"])
         .run();
     out.code(1).stderr_has(

@@ -55,7 +55,7 @@ fn schema_errors(auditor: &str, bytes: &[u8]) -> Vec<String> {
 }
 
 #[test]
-fn l_annexe_le_rapport_d_audit_et_le_bilan_sont_valides_pour_word() {
+fn l_annexe_le_rapport_d_audit_le_bilan_et_le_tableau_de_bord_sont_valides_pour_word() {
     let Some(auditor) = program_answering(&["openxml-audit"], "openxml-audit (pip)", "--help")
     else {
         return;
@@ -64,6 +64,7 @@ fn l_annexe_le_rapport_d_audit_et_le_bilan_sont_valides_pour_word() {
         ("annexe", &["render"][..]),
         ("rapport d'audit", &["audit", "render"][..]),
         ("bilan 2025", &["bilan", "--annee", "2025"][..]),
+        ("tableau de bord", &["progress"][..]),
     ] {
         let bytes = docx(verb);
         let errors = schema_errors(auditor, &bytes);

@@ -28,7 +28,7 @@ const VERBS: &[Verb] = &[
     },
     Verb {
         args: &["progress", "."],
-        offered: &["texte", "md", "html", "json", "pdf"],
+        offered: &["texte", "md", "html", "json", "pdf", "docx"],
     },
     Verb {
         args: &["bilan", ".", "--annee", "2025"],
