@@ -151,8 +151,10 @@ pub fn pipeline_on(files: Memory) {
         edition: ed,
     };
     let changes = diff::compare(&side(), &side());
-    diff::term::write(&mut out, &changes, diff::term::Style::Markdown);
-    let _ = crate::doc::html::render(&diff::document::document(&changes));
+    diff::term::write(&mut out, &changes, diff::term::Style::Plain);
+    let changed = diff::document::document(&changes);
+    let _ = crate::doc::md::render(&changed);
+    let _ = crate::doc::html::render(&changed);
     between_labels(&ws, annee);
 }
 

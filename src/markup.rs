@@ -98,17 +98,6 @@ pub fn to_html(md: &str) -> String {
     out
 }
 
-/// A field in a Markdown table cell or heading: HTML-significant characters as entities,
-/// pipes escaped, on one line.
-pub fn md_field(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('|', "\\|")
-        .replace("\r\n", "<br>")
-        .replace('\n', "<br>")
-}
-
 /// Prose in a Markdown table cell, kept as Markdown on one line: a soft line break of
 /// the source is a space (as Markdown reads it), a hard break, a list item, a heading or
 /// a quoted line starts a new line (`<br>`), a new paragraph leaves a blank line.
@@ -192,7 +181,6 @@ mod tests {
             without_comments("a <!-- conseil -->b\n<!-- x\ny -->"),
             "a b"
         );
-        assert_eq!(md_field("a | b <c>\nd"), "a \\| b &lt;c&gt;<br>d");
         assert_eq!(md_cell("ligne 1\nligne | 2"), "ligne 1 ligne \\| 2");
         assert_eq!(
             md_cell("un texte\nrepris\n\n- point\n- autre\n\nfin  \nici"),

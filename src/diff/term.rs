@@ -1,11 +1,11 @@
-//! The diff as text: for the terminal (plain, or coloured) and as Markdown. One writer,
-//! three ways of marking headings, insertions and deletions.
+//! The diff as text for the terminal, plain or coloured: one writer, two ways of marking
+//! headings, insertions and deletions. (Its Markdown, HTML, PDF and DOCX are the
+//! document of `document.rs`.)
 
 use super::entity::{Changes, Segment};
 use super::state::{CritereEtat, Fate, FicheEtat, IndicateurEtat, Nature, Par};
 use super::team::TeamDiff;
 use super::{CritereDiff, Devenir, Diff, EntityDiff};
-use crate::markup::md_field;
 use anstyle::{AnsiColor, Style as Ansi};
 use std::fmt::Write;
 
@@ -13,7 +13,6 @@ use std::fmt::Write;
 pub enum Style {
     Plain,
     Color,
-    Markdown,
 }
 
 struct W<'a> {
@@ -23,12 +22,8 @@ struct W<'a> {
 
 impl W<'_> {
     fn esc(&self, s: &str) -> String {
-        if self.style == Style::Markdown {
-            md_field(s)
-        } else {
-            // Dossier text on a terminal: control characters shown, never obeyed.
-            crate::text::visible(s).into_owned()
-        }
+        // Dossier text on a terminal: control characters shown, never obeyed.
+        crate::text::visible(s).into_owned()
     }
     /// `s` in colour `c` with an effect, its surrounding spaces left plain.
     fn mark(&self, s: &str, effect: Ansi, c: AnsiColor) -> String {
@@ -48,10 +43,9 @@ impl W<'_> {
             s.to_string()
         }
     }
-    fn heading(&mut self, level: usize, s: &str) {
+    fn heading(&mut self, s: &str) {
         let s = self.esc(s);
         let _ = match self.style {
-            Style::Markdown => writeln!(self.out, "\n{} {s}\n", "#".repeat(level + 1)),
             Style::Color => writeln!(
                 self.out,
                 "\n{}",
@@ -64,18 +58,11 @@ impl W<'_> {
     }
     /// A list item at `depth`, with a leading mark in the terminal.
     fn item(&mut self, depth: usize, mark: &str, s: &str) {
-        let _ = match self.style {
-            Style::Markdown => writeln!(self.out, "{}- {s}", "  ".repeat(depth)),
-            _ => writeln!(self.out, "{}{mark} {s}", "  ".repeat(depth + 1)),
-        };
+        let _ = writeln!(self.out, "{}{mark} {s}", "  ".repeat(depth + 1));
     }
-    /// A bold label before a list; `gap` puts a blank line before it in Markdown.
-    fn label(&mut self, s: &str, gap: bool) {
-        let _ = match self.style {
-            Style::Markdown if gap => writeln!(self.out, "\n**{s}**\n"),
-            Style::Markdown => writeln!(self.out, "**{s}**\n"),
-            _ => writeln!(self.out, "  {s} :"),
-        };
+    /// A label before a list.
+    fn label(&mut self, s: &str) {
+        let _ = writeln!(self.out, "  {s} :");
     }
     fn words(&self, segs: &[Segment]) -> String {
         segs.iter()
@@ -83,8 +70,6 @@ impl W<'_> {
                 let t = self.esc(&s.texte);
                 match (s.nature, self.style) {
                     (Nature::Egal, _) => t,
-                    (Nature::Ajout, Style::Markdown) => format!("**{}**", t.trim()),
-                    (Nature::Retrait, Style::Markdown) => format!("~~{}~~", t.trim()),
                     // Colour and strike-through say it on a terminal; plain text needs marks.
                     (Nature::Ajout, Style::Color) => {
                         self.mark(&t, Ansi::new().underline(), AnsiColor::Green)
@@ -92,8 +77,8 @@ impl W<'_> {
                     (Nature::Retrait, Style::Color) => {
                         self.mark(&t, Ansi::new().strikethrough(), AnsiColor::Red)
                     }
-                    (Nature::Ajout, _) => format!("{{+{t}+}}"),
-                    (Nature::Retrait, _) => format!("[-{t}-]"),
+                    (Nature::Ajout, Style::Plain) => format!("{{+{t}+}}"),
+                    (Nature::Retrait, Style::Plain) => format!("[-{t}-]"),
                 }
             })
             .collect()
@@ -135,17 +120,13 @@ pub fn write(out: &mut String, d: &Diff, style: Style) {
         side(&d.ancien),
         side(&d.nouveau)
     );
-    if style == Style::Markdown {
-        let _ = writeln!(w.out, "<!-- généré par ldm diff -->\n\n# {}", w.esc(&title));
-    } else {
-        let _ = writeln!(w.out, "{}", crate::text::visible(&title));
-    }
+    let _ = writeln!(w.out, "{}", w.esc(&title));
     if d.resume.is_empty() {
         let _ = writeln!(w.out, "\nAucune différence entre les deux dossiers.");
         return;
     }
     let r = &d.resume;
-    w.heading(1, "Synthèse");
+    w.heading("Synthèse");
     for (what, counts) in summary(r) {
         w.item(0, "·", &format!("{what} : {counts}"));
     }
@@ -153,7 +134,7 @@ pub fn write(out: &mut String, d: &Diff, style: Style) {
         critere(&mut w, c);
     }
     if !d.equipe.is_empty() {
-        w.heading(1, "Équipe du dossier");
+        w.heading("Équipe du dossier");
         team(&mut w, 0, &d.equipe);
     }
 }
@@ -236,27 +217,24 @@ fn critere(w: &mut W, c: &CritereDiff) {
     if unchanged(c) {
         return;
     }
-    w.heading(2, &format!("Critère {num} — {}{note}", c.intitule));
+    w.heading(&format!("Critère {num} — {}{note}", c.intitule));
     if !c.engagements.is_empty() {
-        w.label("Engagements du dossier précédent", false);
+        w.label("Engagements du dossier précédent");
         for e in &c.engagements {
             devenir(w, e);
-        }
-        if w.style == Style::Markdown {
-            let _ = writeln!(w.out);
         }
     }
     let shown: Vec<&EntityDiff> = (c.fiches.iter())
         .filter(|f| f.etat != FicheEtat::Identique)
         .collect();
     if !shown.is_empty() {
-        w.label("Actions et engagements", false);
+        w.label("Actions et engagements");
         for f in shown {
             fiche(w, f);
         }
     }
     if !c.equipe.is_empty() {
-        w.label("Équipe du critère", true);
+        w.label("Équipe du critère");
         team(w, 1, &c.equipe);
     }
 }
@@ -446,7 +424,6 @@ mod tests {
         );
         assert!(colour.contains("\u{1b}[9m"), "struck through: {colour:?}");
         assert!(colour.contains("\u{1b}[4m"), "underlined: {colour:?}");
-        assert_eq!(shown(Style::Markdown), "deux ~~réunions~~**séances**");
     }
 
     #[test]

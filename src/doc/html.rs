@@ -2,7 +2,7 @@
 //! external resource), every text escaped, headings with their anchors, tables with
 //! `thead` and row headers (`th scope="row"`), figures with their alternative text.
 
-use super::{Block, Cell, Document, Figure, Inline, Table};
+use super::{Block, Cell, Document, Figure, Inline, PAGE_LINK, Table};
 use std::fmt::Write;
 
 const COMMON_CSS: &str = include_str!("../../templates/commun.css.j2");
@@ -250,6 +250,9 @@ fn inlines(is: &[Inline]) -> String {
                 let _ = write!(out, "<code>{}</code>", esc(c));
             }
             Inline::LineBreak => out.push_str("<br>"),
+            Inline::PageRef(anchor) => {
+                let _ = write!(out, "<a href=\"#{}\">{PAGE_LINK}</a>", esc(anchor));
+            }
         }
     }
     out

@@ -2,7 +2,7 @@
 //! text escaped so that it reads as written, tables as GFM tables (one line per row, a
 //! label/value table under an empty heading row), figures as their alternative text.
 
-use super::{Block, Cell, Document, Inline, Table};
+use super::{Block, Cell, Document, Inline, PAGE_LINK, Table};
 use std::fmt::Write;
 
 /// The first line: `fsutil::write_output` recognises it as ldm's mark (typography
@@ -198,6 +198,9 @@ fn inlines(is: &[Inline]) -> String {
                 let _ = write!(out, "{fence} {c} {fence}");
             }
             Inline::LineBreak => out.push_str("\\\n"),
+            Inline::PageRef(anchor) => {
+                let _ = write!(out, "[{PAGE_LINK}](<#{}>)", anchor.replace('>', "%3E"));
+            }
         }
     }
     out

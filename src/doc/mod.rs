@@ -206,7 +206,14 @@ pub enum Inline {
     },
     Code(String),
     LineBreak,
+    /// The page of the heading whose anchor this is: its number in the paged formats
+    /// (PDF, DOCX), a link [`PAGE_LINK`] to the heading in the others (a web page has no
+    /// pages).
+    PageRef(String),
 }
+
+/// What a page reference reads in the formats without pages (HTML, Markdown).
+pub const PAGE_LINK: &str = "voir";
 
 /// A heading block.
 pub fn heading(level: u8, anchor: &str, text: &str) -> Block {
@@ -296,6 +303,7 @@ pub fn inlines_plain(inlines: &[Inline]) -> String {
             }
             Inline::Link { content, .. } => out.push_str(&inlines_plain(content)),
             Inline::LineBreak => out.push(' '),
+            Inline::PageRef(_) => out.push_str(PAGE_LINK),
         }
     }
     out
@@ -422,6 +430,7 @@ fn leaves_of<'a>(inlines: &'a mut [Inline], out: &mut Vec<Leaf<'a>>) {
             Inline::Link { content, .. } => leaves_of(content, out),
             Inline::Code(c) => out.push(Leaf::Opaque(c.chars().count())),
             Inline::LineBreak => out.push(Leaf::Opaque(1)),
+            Inline::PageRef(_) => out.push(Leaf::Opaque(PAGE_LINK.chars().count())),
         }
     }
 }

@@ -113,12 +113,13 @@ fn block(b: &Block) -> String {
     match b {
         Block::Heading {
             level,
+            anchor,
             content,
             outlined,
-            ..
         } => format!(
-            "#heading(level: {level}, outlined: {outlined}, bookmarked: {outlined})[{}]",
-            inlines(content)
+            "#heading(level: {level}, outlined: {outlined}, bookmarked: {outlined})[{}]{}",
+            inlines(content),
+            label(anchor)
         ),
         Block::Para(c) => format!("#par[{}]", inlines(c)),
         Block::Note(c) => format!("#text(size: 8.5pt, fill: doux)[{}]", inlines(c)),
@@ -257,9 +258,32 @@ fn inlines(is: &[Inline]) -> String {
                 let _ = write!(out, "#raw({});", string(c));
             }
             Inline::LineBreak => out.push_str("#linebreak();"),
+            Inline::PageRef(anchor) => out.push_str(&page_of(anchor)),
         }
     }
     out
+}
+
+/// A heading's anchor as its label, which page references find (none when empty: typst
+/// has no empty label).
+fn label(anchor: &str) -> String {
+    if anchor.is_empty() {
+        String::new()
+    } else {
+        format!(" #label({})", string(anchor))
+    }
+}
+
+/// The page number of the first heading labelled `anchor`, as the footer counts pages;
+/// nothing when no heading has it (a first one, since anchors may repeat).
+fn page_of(anchor: &str) -> String {
+    if anchor.is_empty() {
+        return String::new();
+    }
+    format!(
+        "#context {{ let q = query(label({})); if q.len() > 0 {{ str(counter(page).at(q.first().location()).first()) }} }};",
+        string(anchor)
+    )
 }
 
 #[cfg(test)]
@@ -290,5 +314,33 @@ mod tests {
             r##"#block(breakable: false, width: 100%, table(columns: (30fr, 70fr,), table.header(th(text(hyphenate: true, [#"Nom";])), th(text(hyphenate: true, [#"Rôle";]))), rh([#"#x";]), num([#"2";])))"##
         ), "{s}");
         assert!(pdf(&d, None).is_ok());
+    }
+
+    #[test]
+    fn a_page_reference_finds_the_first_heading_of_its_anchor_or_nothing() {
+        let d = Document::new(
+            "T",
+            "A",
+            Default::default(),
+            vec![
+                Block::Para(vec![
+                    Inline::PageRef("b".into()),
+                    Inline::PageRef("absente".into()),
+                    Inline::PageRef(String::new()),
+                ]),
+                Block::PageBreak,
+                heading(2, "b", "B"),
+                heading(2, "b", "B encore"),
+                heading(2, "", "Sans ancre"),
+            ],
+        );
+        let s = source(&d, None);
+        assert!(s.contains(r#"[#"B";] #label("b")"#), "{s}");
+        assert!(s.contains(r#"query(label("b"))"#), "{s}");
+        assert!(!s.contains(r#"label("")"#), "{s}");
+        assert!(
+            pdf(&d, None).is_ok(),
+            "a repeated or missing anchor compiles"
+        );
     }
 }

@@ -39,7 +39,9 @@ pub fn text(report: Report, kind: Kind, color: bool) -> Result<String, DocumentE
             let style = if color { Style::Color } else { Style::Plain };
             (
                 Box::new(move |out| write(out, d, style)),
-                Box::new(move |out| write(out, d, Style::Markdown)),
+                Box::new(move |out| {
+                    out.push_str(&crate::doc::md::render(&diff::document::document(d)));
+                }),
                 Box::new(move || Ok(crate::doc::html::render(&diff::document::document(d)))),
                 Box::new(move || super::json::document(diff::JSON_VERSION, d)),
             )

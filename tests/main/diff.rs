@@ -295,6 +295,8 @@ fn the_renewal_speaks_to_auditors() {
     }
     // A bulleted list changed word by word is still a list: one sub-item per line.
     run(&ex, &[&args[..], &["--format", "md"]].concat())
-        .stdout_has(&ldm::typo::french("    - Moyens engagés :\n      - "))
+        .stdout_has(&ldm::typo::french(
+            "- Moyens engagés : \n\n  - ~~des professeurs",
+        ))
         .stdout_lacks("à la charge des collèges.~~**");
 }

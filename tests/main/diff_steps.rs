@@ -139,7 +139,7 @@ fn a_fiche_moved_to_another_criterion_is_moved_not_removed_and_added() {
         stderr: _,
     } = run(tmp.path(), &["diff", "old", "new", "--format", "md"]);
     assert!(
-        md.contains("déplacée (critère 2 du dossier précédent)"),
+        md.contains("**déplacée** (critère 2 du dossier précédent)"),
         "{md}"
     );
     let Output {

@@ -220,21 +220,29 @@ fn l_annexe_des_preuves_a_les_memes_cellules_en_html_markdown_et_pdf() {
         "Absenteisme mensuel 2024-2025 preuves/7-decrochage-scolaire/absenteisme-mensuel-2024-2025.csv",
     ];
     assert!(html[0].iter().any(|r| r[..2] == row), "{:?}", html[0]);
+    // The index's last column: « Page », each evidence's a link « voir » to its heading.
+    assert_eq!(html[0][0].last().map(String::as_str), Some("Page"));
+    assert!(html[0][1..].iter().all(|r| r.last().unwrap() == "voir"));
     assert_eq!(
         md_cells(&String::from_utf8(preuves("md")).unwrap()),
         html,
         "Markdown"
     );
+    // The PDF has every other cell in order; its page numbers in place of « voir » are
+    // checked by `l_index_des_preuves_donne_la_page_de_chaque_preuve`.
     #[cfg(feature = "pdf")]
     assert_eq!(
-        pdf_agrees(&page, &pdf_text(&preuves("pdf"), Reading::Raw)),
+        pdf_agrees(
+            &page.replace(">voir</a>", "></a>"),
+            &pdf_text(&preuves("pdf"), Reading::Raw)
+        ),
         Ok(()),
         "PDF"
     );
 }
 
 #[test]
-fn la_comparaison_des_dossiers_a_les_memes_cellules_en_html_pdf_et_word() {
+fn la_comparaison_des_dossiers_a_les_memes_cellules_dans_les_quatre_formats() {
     let diff = |f| written(&example(), &["diff", "../lycee-marie-marvingt-2021"], f);
     let page = String::from_utf8(diff("html")).unwrap();
     let html = html_cells(&page);
@@ -247,6 +255,9 @@ fn la_comparaison_des_dossiers_a_les_memes_cellules_en_html_pdf_et_word() {
         assert!(fates.iter().any(|f| *f == fate), "« {fate} » in {fates:?}");
     }
     assert_eq!(docx_cells(&diff("docx")), html, "DOCX");
+    let md = String::from_utf8(diff("md")).unwrap();
+    assert_eq!(md_cells(&md), html, "Markdown");
+    assert!(!md.contains("<table"), "GFM tables, no HTML table: {md}");
     #[cfg(feature = "pdf")]
     assert_eq!(
         pdf_agrees(&page, &pdf_text(&diff("pdf"), Reading::Raw)),

@@ -260,3 +260,55 @@ fn libreoffice_opens_the_docx_and_lays_it_out_on_pages() {
         "{last}"
     );
 }
+
+/// A document whose index gives the page of headings further on (as the evidence annex's
+/// « Page » column does): heading `k` after `1 + 2 + … + (k - 1)` pages of text.
+fn paged_index() -> ldm::doc::Document {
+    use ldm::doc::{Block, Cell, Inline, Table, head, heading, para};
+    let row = |k: usize| {
+        let page = Inline::PageRef(format!("preuve-{k}"));
+        vec![Cell::num(&k.to_string()), Cell::of(vec![page])]
+    };
+    let index = Table {
+        widths: vec![20.0, 80.0],
+        head: head(&["N°", "Page"]),
+        body: (1..=4).map(row).collect(),
+        keep_together: false,
+    };
+    let mut blocks = vec![heading(1, "annexe", "Annexe"), Block::Table(index)];
+    for k in 1..=4 {
+        blocks.push(Block::PageBreak);
+        blocks.push(heading(
+            2,
+            &format!("preuve-{k}"),
+            &format!("Preuve {k} — x"),
+        ));
+        for _ in 0..k {
+            blocks.extend([para("texte"), Block::PageBreak]);
+        }
+    }
+    ldm::doc::Document::new("Annexe", "Lycée", Default::default(), blocks)
+}
+
+#[test]
+fn a_page_reference_gives_the_page_libreoffice_lays_its_heading_on() {
+    let Some(soffice) = soffice() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let docx = tmp.path().join("index.docx");
+    let bytes = ldm::render::docx::model::docx(&paged_index(), None).unwrap();
+    std::fs::write(&docx, bytes).unwrap();
+    soffice_convert(soffice, &docx, "pdf", tmp.path());
+    let pdf = lopdf::Document::load(tmp.path().join("index.pdf")).unwrap();
+    let pages = pdf.get_pages().len() as u32;
+    let text = |p: u32| pdf.extract_text(&[p]).unwrap();
+    // The index reads « N° Page », then « k page » row by row.
+    let first = text(1);
+    let words: Vec<&str> = first.split_whitespace().collect();
+    let rows: Vec<&[&str]> = words[3..11].chunks(2).collect();
+    for k in 1..=4 {
+        let on = (1..=pages)
+            .find(|p| text(*p).contains(&format!("Preuve {k}")))
+            .unwrap();
+        assert_eq!(rows[k - 1], [&k.to_string(), &on.to_string()], "{words:?}");
+    }
+}

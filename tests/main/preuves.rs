@@ -212,6 +212,32 @@ fn the_pdf_evidence_annex_places_pictures_and_pdf_pages_under_their_numbers() {
     assert_eq!(breakable_spaces(&pages.join("\n")), Vec::<String>::new());
 }
 
+/// The index's « Page » column gives each evidence's page: the page on which pdftotext
+/// finds its heading « Preuve n — ». In the content stream's order a row's page is the
+/// only line of digits alone (a row's number starts the line of its name).
+#[cfg(feature = "pdf")]
+#[test]
+fn l_index_des_preuves_donne_la_page_de_chaque_preuve() {
+    let text = pdf_text(&preuves_pdf(&example()), Reading::Raw);
+    let pages: Vec<&str> = text.split('\u{c}').collect();
+    let first = pages
+        .iter()
+        .position(|p| p.lines().any(|l| l.starts_with("Preuve 1 — ")))
+        .unwrap();
+    let given: Vec<usize> = pages[..first]
+        .iter()
+        .flat_map(|p| p.lines())
+        .filter_map(|l| l.trim().parse().ok())
+        .collect();
+    assert_eq!(given.len(), annex_numbers().len(), "{given:?}");
+    for (k, page) in given.iter().enumerate() {
+        let heading = format!("Preuve {} — ", k + 1);
+        let found = pages.iter().position(|p| p.contains(&heading)).unwrap() + 1;
+        assert_eq!(*page, found, "« {heading}» is on page {found}");
+    }
+    assert!(given.windows(2).all(|w| w[0] < w[1]), "{given:?}");
+}
+
 #[cfg(feature = "pdf")]
 #[test]
 fn a_broken_picture_is_named_in_the_pdf_evidence_annex_not_fatal() {

@@ -58,6 +58,16 @@ pub fn table(weights: &[f32], rows: Vec<Vec<TableCell>>) -> Table {
         .margins(TableCellMargins::new().margin(30, 85, 30, 85))
 }
 
+/// The bookmark of the heading with `anchor`, which a page reference's PAGEREF field
+/// names: Word's hidden `_Ref` form, letters and digits only, under its 40 characters
+/// whatever the anchor (an FNV-1a hash of it, stable from run to run).
+pub fn reference(anchor: &str) -> String {
+    let hash = anchor.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("_Ref{hash:016x}")
+}
+
 /// What a top-level table's headings are, which docx-rs cannot say: `package` marks them.
 #[derive(Debug, Clone, Copy)]
 pub struct TableMarks {
@@ -85,6 +95,8 @@ pub struct Writer {
     /// The level-1 headings and their bookmarks, for the contents.
     pub contents: Vec<(String, String)>,
     bookmarks: usize,
+    /// The anchors whose bookmark is written: the first heading of each holds it.
+    anchors: std::collections::HashSet<String>,
 }
 
 impl Writer {
@@ -94,6 +106,7 @@ impl Writer {
             tables: Vec::new(),
             contents: Vec::new(),
             bookmarks: 0,
+            anchors: std::collections::HashSet::new(),
         }
     }
 
@@ -122,17 +135,26 @@ impl Writer {
 
     /// A heading in Word's style « Titre n » (Heading n), so the navigation pane lists it;
     /// level 1 is also a line of the contents, which points at its bookmark. It is kept
-    /// with what follows: a heading never ends a page alone.
-    pub fn heading(&mut self, level: usize, text: &str, new_page: bool) {
+    /// with what follows: a heading never ends a page alone. The first heading with a
+    /// given `anchor` also holds the bookmark page references point at ([`reference`]).
+    pub fn heading(&mut self, level: usize, text: &str, anchor: &str, new_page: bool) {
         self.bookmarks += 1;
-        let key = format!("_Toc{:08}", self.bookmarks);
-        let p = Paragraph::new()
+        let id = self.bookmarks;
+        let key = format!("_Toc{id:08}");
+        let mut p = Paragraph::new()
             .style(&format!("Heading{level}"))
             .page_break_before(new_page)
             .keep_next(true)
-            .add_bookmark_start(self.bookmarks, &key)
-            .add_run(run(text))
-            .add_bookmark_end(self.bookmarks);
+            .add_bookmark_start(id, &key);
+        let anchored = !anchor.is_empty() && self.anchors.insert(anchor.to_string());
+        if anchored {
+            self.bookmarks += 1;
+            p = p.add_bookmark_start(self.bookmarks, reference(anchor));
+        }
+        p = p.add_run(run(text)).add_bookmark_end(id);
+        if anchored {
+            p = p.add_bookmark_end(self.bookmarks);
+        }
         if level == 1 {
             self.contents.push((text.to_string(), key));
         }

@@ -50,12 +50,7 @@ fn contents(title: &str, items: &[(String, String)], new_page: bool) -> Vec<Para
             .add_run(run(title)),
     ];
     for (title, key) in items {
-        let page = Run::new()
-            .add_field_char(FieldCharType::Begin, true)
-            .add_instr_text(InstrText::PAGEREF(InstrPAGEREF::new(key).hyperlink()))
-            .add_field_char(FieldCharType::Separate, false)
-            .add_text("")
-            .add_field_char(FieldCharType::End, false);
+        let page = page_field(key);
         out.push(
             Paragraph::new()
                 .style("Sommaire1")
@@ -71,6 +66,17 @@ fn contents(title: &str, items: &[(String, String)], new_page: bool) -> Vec<Para
         );
     }
     out
+}
+
+/// The page of bookmark `key`: a PAGEREF field, linked to it, that Word and LibreOffice
+/// compute (marked dirty, Word updates it on opening).
+fn page_field(key: &str) -> Run {
+    Run::new()
+        .add_field_char(FieldCharType::Begin, true)
+        .add_instr_text(InstrText::PAGEREF(InstrPAGEREF::new(key).hyperlink()))
+        .add_field_char(FieldCharType::Separate, false)
+        .add_text("")
+        .add_field_char(FieldCharType::End, false)
 }
 
 fn page(d: Docx) -> Docx {

@@ -5,7 +5,7 @@
 
 use super::blocks::{self, Writer};
 use super::prose::{Style, code, styled};
-use super::{DocxError, chart, contents, package, page, running, styles, widths};
+use super::{DocxError, chart, contents, package, page, page_field, running, styles, widths};
 use crate::doc::{self, Block, Cell, Document, Inline};
 use docx_rs::{
     AlignmentType, BreakType, DocumentChild, Docx, Paragraph, Run, SpecialIndentType, TableCell,
@@ -40,10 +40,15 @@ pub fn docx(d: &Document, date: Option<&str>) -> Result<Vec<u8>, DocxError> {
                 Block::Heading { content, .. } if title.is_some_and(|t| std::ptr::eq(t, *b)) => {
                     w.paragraph(runs(content, PLAIN).style("Title"));
                 }
-                Block::Heading { level, content, .. } => {
+                Block::Heading {
+                    level,
+                    anchor,
+                    content,
+                    ..
+                } => {
                     let text = doc::inlines_plain(content);
                     let level = level.saturating_sub(u8::from(title.is_some()));
-                    w.heading(usize::from(level.clamp(1, 3)), &text, new_page);
+                    w.heading(usize::from(level.clamp(1, 3)), &text, anchor, new_page);
                     new_page = false;
                 }
                 Block::Table(t) => table(&mut w, t),
@@ -307,6 +312,7 @@ fn collect_runs(is: &[Inline], s: Style, out: &mut Vec<Run>) {
             Inline::Link { content, .. } => collect_runs(content, s, out),
             Inline::Code(c) => out.push(styled(c, Style { code: true, ..s })),
             Inline::LineBreak => out.push(Run::new().add_break(BreakType::TextWrapping)),
+            Inline::PageRef(anchor) => out.push(page_field(&blocks::reference(anchor))),
         }
     }
 }
@@ -340,5 +346,26 @@ mod tests {
         assert!(xml.contains("<w:vMerge w:val=\"restart\" />"), "{xml}");
         assert!(xml.contains("<w:vMerge w:val=\"continue\" />"), "{xml}");
         assert!(xml.contains("<w:tblHeader/>"), "{xml}");
+    }
+
+    #[test]
+    fn a_page_reference_is_a_pageref_field_to_its_heading_s_bookmark() {
+        let blocks = vec![
+            heading(1, "", "Titre"),
+            Block::Para(vec![Inline::PageRef("preuve-8".into())]),
+            heading(2, "preuve-8", "Preuve 8"),
+            heading(2, "preuve-8", "Preuve 8 encore"),
+        ];
+        let d = Document::new("Titre", "Lycée", Default::default(), blocks);
+        let bytes = docx(&d, None).unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes[..])).unwrap();
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+            .unwrap();
+        let key = blocks::reference("preuve-8");
+        assert!(key.len() <= 40 && key.starts_with("_Ref"), "{key}");
+        assert!(xml.contains(&format!("PAGEREF {key} \\h")), "{xml}");
+        let named = format!("w:name=\"{key}\"");
+        assert_eq!(xml.matches(&named).count(), 1, "one bookmark: {xml}");
     }
 }

@@ -185,6 +185,8 @@ fn texts(is: &[Inline], bold: bool, out: &mut Vec<(String, bool)>) {
             Inline::Emph(c) | Inline::Strike(c) => texts(c, bold, out),
             Inline::Link { content, .. } => texts(content, bold, out),
             Inline::LineBreak => {}
+            // A page number of up to three digits.
+            Inline::PageRef(_) => out.push(("000".to_string(), bold)),
         }
     }
 }

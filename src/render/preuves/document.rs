@@ -19,9 +19,10 @@ pub type Place<'a> = dyn FnMut(&Preuve, &str) -> Option<Vec<Block>> + 'a;
 pub fn document(d: &Dossier, a: &Annexe, place: &mut Place) -> Document {
     let names: Vec<String> = a.preuves.iter().map(|p| name(d, p)).collect();
     let mut b = opening(a);
-    b.push(Block::Table(index(a, &names, |p| {
-        format!("#preuve-{}", p.numero)
-    })));
+    b.push(Block::Table(paged(
+        index(a, &names, |p| format!("#{}", anchor(p))),
+        a,
+    )));
     for (p, n) in a.preuves.iter().zip(&names) {
         b.push(Block::PageBreak);
         b.extend(item(d, p, n, place));
@@ -82,6 +83,28 @@ fn index(a: &Annexe, names: &[String], target: impl Fn(&Preuve) -> String) -> Ta
     }
 }
 
+/// The index with a last column « Page »: the page of each evidence's heading in the PDF
+/// (a link « voir » to it in HTML and Markdown), so a printed annex reads like a book's.
+fn paged(mut t: Table, a: &Annexe) -> Table {
+    t.widths = vec![7.0, 50.0, 35.0, 8.0];
+    t.head[0].push(Cell {
+        numeric: true,
+        ..Cell::th("Page")
+    });
+    for (row, p) in t.body.iter_mut().zip(&a.preuves) {
+        row.push(Cell {
+            numeric: true,
+            ..Cell::of(vec![Inline::PageRef(anchor(p))])
+        });
+    }
+    t
+}
+
+/// The anchor of an evidence's heading.
+fn anchor(p: &Preuve) -> String {
+    format!("preuve-{}", p.numero)
+}
+
 /// Where the evidence is: its file in the dossier, or its address.
 fn file_note(p: &Preuve) -> Block {
     match &p.adresse {
@@ -105,11 +128,7 @@ fn cited_by(p: &Preuve) -> Cell {
 /// landscape page when it is a table too wide for a portrait one.
 fn item(d: &Dossier, p: &Preuve, name: &str, place: &mut Place) -> Vec<Block> {
     let mut b = vec![
-        heading(
-            2,
-            &format!("preuve-{}", p.numero),
-            &format!("Preuve {} — {name}", p.numero),
-        ),
+        heading(2, &anchor(p), &format!("Preuve {} — {name}", p.numero)),
         file_note(p),
     ];
     if !p.citee_par.is_empty() {
