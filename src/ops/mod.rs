@@ -7,8 +7,13 @@
 //! typography (`document`), the rules' explanations (`explain`).
 
 pub mod audit;
+// `bilan` and `diff` read git revisions, which the page cannot run.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod bilan;
 pub mod bytes;
 pub mod check;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod diff;
 pub mod document;
 pub mod explain;
 // `ldm init` reads the clock for its default year, which the WebAssembly build has not;
@@ -19,4 +24,6 @@ pub mod json;
 pub mod output;
 pub mod progress;
 pub mod render;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod revision;
 pub mod scope;
