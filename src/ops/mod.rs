@@ -21,8 +21,12 @@ pub mod explain;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod init;
 pub mod json;
+// `ldm new` dates a fiche by the clock when the campaign has no year.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod new;
 pub mod output;
 pub mod progress;
+pub mod referentiel;
 pub mod render;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod revision;
