@@ -20,6 +20,9 @@ pub mod explain;
 // the page never scaffolds.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod init;
+// `ldm import` writes a folder on disk; the page reads only.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod import;
 pub mod json;
 // `ldm new` dates a fiche by the clock when the campaign has no year.
 #[cfg(not(target_arch = "wasm32"))]
