@@ -119,7 +119,7 @@ mod tests {
                 dossier,
                 force,
             };
-            let e = import(&req).err().expect("refused").to_string();
+            let e = import(&req).expect_err("refused").to_string();
             assert!(e.contains(said), "{fichier:?}: « {e} » lacks « {said} »");
         }
         assert_eq!(
