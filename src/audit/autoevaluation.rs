@@ -38,12 +38,11 @@ mod tests {
 
     #[test]
     fn the_self_assessment_is_read_once_per_workspace() {
-        let root =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/lycee-marie-marvingt");
-        let ws = Workspace::load(&root).unwrap();
-        let first = super::load(&ws).expect("the example has a self-assessment");
+        let example = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/lycee-marie-marvingt");
+        let ws = Workspace::load(std::path::Path::new(example)).unwrap();
         // The annex, the check and the audit all ask; the second gets the one already read.
-        assert!(std::ptr::eq(first, super::load(&ws).unwrap()));
-        assert!(!first.criteres.is_empty());
+        let (first, again) = (super::load(&ws), super::load(&ws));
+        assert!(first.is_some_and(|a| !a.criteres.is_empty()));
+        assert!(std::ptr::eq(first.unwrap(), again.unwrap()));
     }
 }

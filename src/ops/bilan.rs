@@ -73,7 +73,7 @@ mod tests {
 
     #[test]
     fn the_year_is_kept_within_the_campaign_and_the_missing_text_told() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/lycee-marie-marvingt");
+        let root = crate::ops::example();
         let ask = |annee| Request {
             dossier: &root,
             git: None,

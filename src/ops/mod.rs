@@ -34,3 +34,9 @@ pub mod render;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod revision;
 pub mod scope;
+
+/// The example dossier, which the layer's unit tests run on.
+#[cfg(test)]
+fn example() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/lycee-marie-marvingt")
+}

@@ -58,14 +58,15 @@ mod tests {
 
     #[test]
     fn a_criterion_the_edition_lacks_is_refused_with_the_editions_range() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/lycee-marie-marvingt");
-        let ask = |critere| Request {
+        let root = crate::ops::example();
+        let (kind, titre) = (Kind::Action, "Visite");
+        let req = Request {
             dossier: &root,
-            kind: Kind::Action,
-            critere,
-            titre: "Visite",
+            kind,
+            critere: 42,
+            titre,
         };
-        let refused = new(&ask(42)).err().unwrap().to_string();
+        let refused = new(&req).err().unwrap().to_string();
         assert!(
             refused.starts_with(
                 "le critère 42 n'existe pas dans l'édition national-2026 (critères 1 à "
