@@ -4,7 +4,9 @@
 //! a written document (`output`), the dossier's root and the check's scope (`scope`), the
 //! JSON envelope and the outputs' schemas (`json`), the reference year of `progress` and
 //! its window (`progress`), the text documents of `diff` and `progress` with their
-//! typography (`document`), the rules' explanations (`explain`).
+//! typography (`document`), the rules' explanations (`explain`), and one request per
+//! verb: `check`, `render`, `audit`, `init`, `diff`, `bilan`, `new`, `import`,
+//! `referentiel`.
 
 pub mod audit;
 // `bilan` and `diff` read git revisions, which the page cannot run.
