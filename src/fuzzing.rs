@@ -168,7 +168,7 @@ fn between_labels(ws: &Workspace, annee: i64) {
     let _ = crate::bilan::modele::modele(&b);
     let _ = crate::bilan::check::check(ws);
     if let Some(auto) = crate::audit::autoevaluation::load(ws) {
-        let _ = crate::audit::autoevaluation::check(ws, &auto);
+        let _ = crate::audit::autoevaluation::check(ws, auto);
     }
     let o = crate::scaffold::renouvellement::Options {
         edition: &ws.edition,

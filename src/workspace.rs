@@ -6,8 +6,9 @@ use crate::load::{self, LoadError};
 use crate::model::Dossier;
 use crate::referentiel::{Edition, select_edition};
 use crate::vfs::FileSource;
+use std::any::Any;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// A loaded dossier with its edition.
 pub struct Workspace {
@@ -17,6 +18,11 @@ pub struct Workspace {
     pub edition: Edition,
     /// Why the edition ldm.toml names could not be used, when it could not.
     pub edition_finding: Option<Diagnostic>,
+    /// The school's self-assessment (`autoevaluation/`), read by
+    /// `audit::autoevaluation::load` the first time a stage asks (the annex, the check,
+    /// the audit), then kept: `serve` renders and checks the same workspace on every
+    /// save. Opaque here because its type lives a rank above, with the audit.
+    pub(crate) autoevaluation: OnceLock<Box<dyn Any + Send + Sync>>,
 }
 
 impl Workspace {
@@ -39,6 +45,7 @@ impl Workspace {
             dossier,
             edition,
             edition_finding,
+            autoevaluation: OnceLock::new(),
         }
     }
 

@@ -9,9 +9,13 @@ use crate::workspace::Workspace;
 /// The self-assessment's folder inside the dossier.
 pub const DIR: &str = "autoevaluation";
 
-/// Reads the self-assessment; `None` when the dossier has no `autoevaluation/` folder.
-pub fn load(ws: &Workspace) -> Option<Audit> {
-    super::read::load_criteres(ws, DIR)
+/// The self-assessment, read once per workspace (`Workspace::autoevaluation`); `None`
+/// when the dossier has no `autoevaluation/` folder.
+pub fn load(ws: &Workspace) -> Option<&Audit> {
+    ws.autoevaluation
+        .get_or_init(|| Box::new(super::read::load_criteres(ws, DIR)))
+        .downcast_ref::<Option<Audit>>()
+        .and_then(Option::as_ref)
 }
 
 /// Every finding of the self-assessment: every requirement judged on the edition's
@@ -26,4 +30,19 @@ pub fn check(ws: &Workspace, auto: &Audit) -> Vec<Diagnostic> {
 /// The files of a new self-assessment: one per criterion, its requirements to judge.
 pub fn skeleton(ws: &Workspace) -> Vec<(String, String)> {
     super::init::criteres(ws, &echelles(ws), DIR)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::workspace::Workspace;
+
+    #[test]
+    fn the_self_assessment_is_read_once_per_workspace() {
+        let example = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/lycee-marie-marvingt");
+        let ws = Workspace::load(std::path::Path::new(example)).unwrap();
+        // The annex, the check and the audit all ask; the second gets the one already read.
+        let (first, again) = (super::load(&ws), super::load(&ws));
+        assert!(first.is_some_and(|a| !a.criteres.is_empty()));
+        assert!(std::ptr::eq(first.unwrap(), again.unwrap()));
+    }
 }

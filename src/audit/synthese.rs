@@ -151,7 +151,7 @@ mod tests {
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/lycee-marie-marvingt");
         let ws = Workspace::load(&root).unwrap();
         let auto = super::super::autoevaluation::load(&ws).unwrap();
-        let blocks = super::synthese(&ws, &auto, &[], 3);
+        let blocks = super::synthese(&ws, auto, &[], 3);
         let plain = crate::typo::french(&crate::doc::blocks_plain(&blocks));
         let has = |s: &str| {
             let s = crate::typo::french(s);

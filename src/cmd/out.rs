@@ -68,16 +68,6 @@ pub fn stamp() -> ldm::ops::bytes::Stamp {
     ldm::ops::bytes::Stamp(std::env::var("SOURCE_DATE_EPOCH").ok())
 }
 
-/// A document of the model in `format` (`ldm::ops::bytes::of_document`); `what` names it
-/// in the refusal of a format its verb does not offer (« le bilan »).
-pub fn document_bytes(
-    doc: &ldm::doc::Document,
-    format: ldm::ops::output::Kind,
-    what: &str,
-) -> anyhow::Result<Vec<u8>> {
-    ldm::ops::bytes::of_document(doc, format, &stamp(), what)
-}
-
 /// Writes a document like `deliver`, refusing to put a PDF or Word document on a
 /// terminal; `name` is the file suggested instead (« rapport » → `-o rapport.pdf`).
 pub fn deliver_document(

@@ -90,7 +90,7 @@ pub fn comparer(path: &Path, kind: Kind) -> anyhow::Result<String> {
             crate::fsutil::shown(&ws.dossier.root)
         )
     })?;
-    let c = audit::comparer::comparer(&ws, &auto, &audit);
+    let c = audit::comparer::comparer(&ws, auto, &audit);
     Ok(match kind {
         Kind::Json => super::json::document(audit::comparer::JSON_VERSION, &c),
         _ => crate::typo::french(&audit::comparer::term(&c)),

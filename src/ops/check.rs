@@ -11,8 +11,8 @@ pub fn check(ws: &mut Workspace) -> CheckReport {
     let mut report = crate::check::check(ws);
     let (mut found, mut sources) = crate::bilan::check::check(ws);
     if let Some(auto) = crate::audit::autoevaluation::load(ws) {
-        found.extend(crate::audit::autoevaluation::check(ws, &auto));
-        sources.extend(auto.sources);
+        found.extend(crate::audit::autoevaluation::check(ws, auto));
+        sources.extend(auto.sources.clone());
     }
     if found.is_empty() && sources.is_empty() {
         return report;

@@ -22,6 +22,8 @@ pub enum Refusal {
     NoCritere(u32),
 }
 
+impl std::error::Error for Refusal {}
+
 impl fmt::Display for Refusal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -48,14 +50,9 @@ pub fn window(campagne: i64) -> (i64, i64) {
     (campagne.saturating_sub(10), campagne.saturating_add(5))
 }
 
-/// The indicators at the reference year `annee` (else the dossier's own), for one
-/// criterion or all.
-pub fn compute(
-    ws: &Workspace,
-    annee: Option<i64>,
-    critere: Option<u32>,
-) -> Result<Progress, Refusal> {
-    let dossier = &ws.dossier;
+/// The reference year: `annee` asked, else the dossier's own, within the campaign's
+/// window (`progress`, `bilan` and `serve`'s tableau de bord alike).
+pub fn year(dossier: &crate::model::Dossier, annee: Option<i64>) -> Result<i64, Refusal> {
     let annee = annee
         .or_else(|| progress::default_year(dossier))
         .ok_or(Refusal::YearUnknown)?;
@@ -70,6 +67,18 @@ pub fn compute(
             });
         }
     }
+    Ok(annee)
+}
+
+/// The indicators at the reference year `annee` (else the dossier's own), for one
+/// criterion or all.
+pub fn compute(
+    ws: &Workspace,
+    annee: Option<i64>,
+    critere: Option<u32>,
+) -> Result<Progress, Refusal> {
+    let dossier = &ws.dossier;
+    let annee = year(dossier, annee)?;
     if let Some(n) = critere
         && ws.edition.critere(n).is_none()
         && !dossier.criteres.iter().any(|c| c.numero == n)

@@ -63,9 +63,18 @@ pub fn default_path(root: &Path, req: &Request, kind: Kind) -> anyhow::Result<Pa
     Ok(path)
 }
 
-/// The annex or the evidence annex of `ws` in `kind`; a criterion the dossier does not
-/// have is refused.
+/// The annex or the evidence annex of `ws` in `kind`, with the dossier's errors still
+/// shown; a criterion the dossier does not have is refused.
 pub fn render(ws: &Workspace, req: &Request, kind: Kind) -> anyhow::Result<Rendered> {
+    Ok(Rendered {
+        document: document(ws, req, kind)?,
+        erreurs: crate::check::check(ws).total.erreurs,
+    })
+}
+
+/// The annex or the evidence annex alone (`serve`'s preview and the page's downloads,
+/// which show the findings apart); a criterion the dossier does not have is refused.
+pub fn document(ws: &Workspace, req: &Request, kind: Kind) -> anyhow::Result<Bytes> {
     let dossier = &ws.dossier;
     if let Some(n) = req
         .critere
@@ -79,10 +88,7 @@ pub fn render(ws: &Workspace, req: &Request, kind: Kind) -> anyhow::Result<Rende
     } else {
         annexe(ws, req, kind)?
     };
-    Ok(Rendered {
-        document: Bytes { kind, bytes },
-        erreurs: crate::check::check(ws).total.erreurs,
-    })
+    Ok(Bytes { kind, bytes })
 }
 
 /// The annex (official tables) in `kind`.

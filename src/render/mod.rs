@@ -134,7 +134,7 @@ pub fn render_docx(
 /// (`autoevaluation/`) where the guide asks for its articulation with the label's work.
 fn annexe(ws: &Workspace, a: &view::Annexe, only: &[u32]) -> Document {
     let synthese = crate::audit::autoevaluation::load(ws)
-        .map(|auto| crate::audit::synthese::synthese(ws, &auto, only, 4))
+        .map(|auto| crate::audit::synthese::synthese(ws, auto, only, 4))
         .unwrap_or_default();
     document::annexe(a, synthese)
 }

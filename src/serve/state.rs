@@ -354,8 +354,15 @@ pub fn annexe(ws: Option<&Workspace>, critere: Option<u32>) -> String {
         );
     };
     let only: Vec<u32> = critere.into_iter().collect();
-    match crate::render::render(ws, crate::render::Format::Html, &only) {
-        Ok(html) => html,
+    // The command line's request (`ops::render`): the same refusal of a criterion the
+    // dossier lacks.
+    let req = crate::ops::render::Request {
+        critere: &only,
+        preuves: false,
+        stamp: crate::ops::bytes::Stamp::default(),
+    };
+    match crate::ops::render::document(ws, &req, crate::ops::output::Kind::Html) {
+        Ok(html) => String::from_utf8_lossy(&html.bytes).into_owned(),
         Err(e) => message_page(&format!("L'annexe ne peut pas être produite\u{a0}: {e}")),
     }
 }

@@ -139,15 +139,13 @@ impl Session {
 
     /// The annex of the whole dossier as a Word document.
     pub fn annexe_docx(&self) -> Result<Vec<u8>, JsError> {
-        let ws = self.loaded()?;
-        ldm::render::render_docx(ws, &[], None).map_err(|e| JsError::new(&e.to_string()))
+        self.annexe_en(ldm::ops::output::Kind::Docx)
     }
 
     /// The annex of the whole dossier as PDF.
     #[cfg(feature = "pdf")]
     pub fn annexe_pdf(&self) -> Result<Vec<u8>, JsError> {
-        let ws = self.loaded()?;
-        ldm::render::render_pdf(ws, &[], None).map_err(|e| JsError::new(&e.to_string()))
+        self.annexe_en(ldm::ops::output::Kind::Pdf)
     }
 
     /// Does once, while the opening screen waits for a folder, what the first check
@@ -239,6 +237,18 @@ impl Session {
     fn loaded(&self) -> Result<&Workspace, JsError> {
         self.workspace()
             .ok_or_else(|| JsError::new("le dossier ne peut pas être lu\u{a0}: rien à télécharger"))
+    }
+
+    /// The annex of the whole dossier in `kind`, as `ldm render` makes it (`ops::render`).
+    fn annexe_en(&self, kind: ldm::ops::output::Kind) -> Result<Vec<u8>, JsError> {
+        let req = ldm::ops::render::Request {
+            critere: &[],
+            preuves: false,
+            stamp: ldm::ops::bytes::Stamp::default(),
+        };
+        let made = ldm::ops::render::document(self.loaded()?, &req, kind);
+        made.map(|b| b.bytes)
+            .map_err(|e| JsError::new(&ldm::typo::french(&format!("{e:#}"))))
     }
 }
 
