@@ -45,12 +45,7 @@ pub fn run(mut a: Args) -> anyhow::Result<ExitCode> {
     };
     let color = a.output.path.is_none() && super::color_stdout();
     if matches!(format, Kind::Pdf | Kind::Docx) {
-        let doc = ldm::progress::document::document(&p);
-        let bytes = super::document_bytes(&doc, format, "le tableau de bord")?;
-        let made = ldm::ops::bytes::Bytes {
-            kind: format,
-            bytes,
-        };
+        let made = ldm::ops::progress::paged(&p, format, &super::stamp())?;
         let (path, force) = (a.output.path.as_deref(), a.output.force);
         return super::deliver_document(&made, path, force, "tableau-de-bord");
     }

@@ -2,6 +2,8 @@
 //! year (asked, else the dossier's own), kept within the campaign's window, and the
 //! criterion asked for, which must exist.
 
+use super::bytes::{Bytes, Stamp};
+use super::output::Kind;
 use crate::progress::{self, Progress};
 use crate::workspace::Workspace;
 use std::fmt;
@@ -68,6 +70,14 @@ pub fn year(dossier: &crate::model::Dossier, annee: Option<i64>) -> Result<i64, 
         }
     }
     Ok(annee)
+}
+
+/// The tableau de bord in a paged format (PDF, Word) as bytes, from the one document
+/// its HTML and Markdown come from too.
+pub fn paged(p: &Progress, kind: Kind, stamp: &Stamp) -> anyhow::Result<Bytes> {
+    let doc = progress::document::document(p);
+    let bytes = super::bytes::of_document(&doc, kind, stamp, "le tableau de bord")?;
+    Ok(Bytes { kind, bytes })
 }
 
 /// The indicators at the reference year `annee` (else the dossier's own), for one
