@@ -26,11 +26,19 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         critere: a.critere,
         titre: &a.titre,
     })?;
-    println_fr!("créé : {}", super::shown(&root.join(&made.path)));
+    // As the user would type it from here: « criteres/… », not « ./criteres/… ».
+    let shown = |rel: &str| {
+        let path = root.join(rel);
+        let here = path
+            .components()
+            .filter(|c| *c != std::path::Component::CurDir);
+        super::shown(&here.collect::<std::path::PathBuf>())
+    };
+    println_fr!("créé : {}", shown(&made.path));
     for starter in made.starters {
         println_fr!(
             "rappel : la fiche de départ {} est toujours là ; complétez-la ou supprimez-la",
-            super::shown(&root.join(&starter))
+            shown(&starter)
         );
     }
     Ok(ExitCode::SUCCESS)
