@@ -349,6 +349,12 @@ fn a_broken_fiche_is_shown_with_its_file_and_line() {
     let (errors, warnings) = shown_counts(&mut page);
     assert_eq!((errors, warnings), check_counts(&fixture));
     assert!(errors > 0);
+    // A dossier with findings to draw, printed beside the example's (never asserted).
+    let timing = page.wait_for(
+        "window.ldmMesure.total === undefined ? null : JSON.stringify(window.ldmMesure)",
+        &Value::Null,
+    );
+    eprintln!("page : tout-en-un lu, vérifié et affiché dans le navigateur, {timing} (ms)");
     let places = page.eval(
         "Array.from(document.querySelectorAll('.lieu code')).map(c => c.textContent).join('\\n')",
     );
