@@ -122,9 +122,12 @@
   // ---- drawing ----
 
   function dessiner() {
-    var y = window.scrollY;
+    // A redrawing keeps where the reader was; the first drawing has nothing to keep, and
+    // reading a scroll position would lay the page out before its content is there.
     var nav = document.getElementById('criteres');
-    var yNav = nav.scrollTop;
+    var garder = document.body.dataset.generation !== undefined;
+    var y = garder ? window.scrollY : 0;
+    var yNav = garder ? nav.scrollTop : 0;
     var r = etat.resume;
     alerte(r.erreur ? 'Le dossier ne peut pas être lu' + NBSP + ': ' + r.erreur : '');
     dessinerEntete(r);
@@ -140,8 +143,10 @@
     }
     document.body.dataset.generation = etat.generation;
     ecrireAdresse();
-    window.scrollTo(window.scrollX, y);
-    nav.scrollTop = yNav;
+    if (garder) {
+      window.scrollTo(window.scrollX, y);
+      nav.scrollTop = yNav;
+    }
   }
 
   function dessinerEntete(r) {
@@ -451,9 +456,14 @@
     }
   }
 
+  // Only when it changes (an address without one is the first view): each replaceState
+  // costs the browser a navigation entry's update.
   function ecrireAdresse() {
     var cle = typeof vue.selection === 'number' ? 'critere-' + vue.selection : vue.selection;
-    history.replaceState(null, '', '#' + cle + '/' + vue.onglet);
+    var adresse = '#' + cle + '/' + vue.onglet;
+    if (location.hash !== adresse && (location.hash || adresse !== '#tout/constats')) {
+      history.replaceState(null, '', adresse);
+    }
   }
 
   // ---- controls ----

@@ -38,6 +38,7 @@ const pret = init({ module_or_path: octets(WASM) }).then(function () {
 let session = null;
 let etatJson = null;
 let preuves = new Map();
+// `premier` resolves `ouvert` at the first dossier, then is spent.
 let premier = null;
 const ouvert = new Promise(function (resolve) { premier = resolve; });
 const abonne = { miseAJour: function () {}, connexion: function () {} };
@@ -74,13 +75,23 @@ export async function ouvrir(entrees) {
   const mesure = Object.assign({ preparation: preparation, fichiers: gardees.length, lecture: lu - debut }, JSON.parse(s.temps()));
   mesure.analyse = fin - lu;
   window.ldmMesure = mesure;
-  premier();
-  abonne.connexion(true);
-  // The page draws the state in the promises `connexion` starts; a task runs after them.
-  setTimeout(function () {
-    mesure.affichage = performance.now() - fin;
-    mesure.total = performance.now() - debut;
-  }, 0);
+  // The first dossier answers the state app.js has been waiting for since it started; a
+  // later one is a new state, which `connexion(true)` makes app.js ask for (asking for
+  // the first too would draw it twice).
+  if (premier) {
+    premier();
+    premier = null;
+  } else {
+    abonne.connexion(true);
+  }
+  // app.js draws the state in the promises this resolves or starts; the next frame shows it
+  // (style, layout, paint), and a task queued from that frame's callback runs after it.
+  requestAnimationFrame(function () {
+    setTimeout(function () {
+      mesure.affichage = performance.now() - fin;
+      mesure.total = performance.now() - debut;
+    }, 0);
+  });
   return s.nom();
 }
 

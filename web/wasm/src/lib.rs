@@ -150,44 +150,18 @@ impl Session {
 
     /// Does once, while the opening screen waits for a folder, what the first check
     /// would otherwise do while the person waits: the edition parsed, the text rule's
-    /// automata built, the module's code compiled by the browser — by checking the
-    /// dossier `ldm init` writes, in memory.
+    /// automata built, the module's code compiled by the browser (at each function's
+    /// first call) — by checking, in memory, the dossier `ldm init` writes and a complete
+    /// one, the example's previous campaign (`build.rs`).
     pub fn preparer() {
-        let Ok(edition) = ldm::referentiel::resolve(DEFAULT_EDITION, &Memory::new()) else {
-            return;
-        };
-        let a_completer = || "À compléter".to_string();
-        let id = Identity {
-            nom: a_completer(),
-            uai: a_completer(),
-            academie: a_completer(),
-            ville: None,
-            statut: "public".to_string(),
-            type_etablissement: "LP".to_string(),
-            denomination: a_completer(),
-            nature: "premiere-demande".to_string(),
-            // Any campaign year: the page has no clock to read this one from.
-            annee: 2026,
-            calendrier: Calendrier::Civil,
-            precedente: None,
-            edition: DEFAULT_EDITION.to_string(),
-            reseau: false,
-            partenaires: Vec::new(),
-            ci: Ci::None,
-        };
-        let Ok(files) = ldm::scaffold::dossier_files(&id, &edition) else {
-            return;
-        };
-        let mut memory = Memory::new();
-        for (rel, text) in files {
-            memory.insert(&rel, text);
+        if let Some(nouveau) = dossier_neuf() {
+            verifier(nouveau, "dossier");
         }
-        let loaded = Workspace::load_from(Arc::new(memory), Path::new("dossier"));
-        let reglages = Reglages {
-            racine: "dossier".to_string(),
-            editeur: None,
-        };
-        Live::new(Analyse::of_loaded(loaded), reglages).complet();
+        let mut echantillon = Memory::new();
+        for (rel, octets) in ECHANTILLON {
+            echantillon.insert(rel, *octets);
+        }
+        verifier(echantillon, "lycee-marie-marvingt-2021");
     }
 
     /// The largest file the page reads: a bigger one is given by its size alone
@@ -250,6 +224,49 @@ impl Session {
         made.map(|b| b.bytes)
             .map_err(|e| JsError::new(&ldm::typo::french(&format!("{e:#}"))))
     }
+}
+
+/// The complete dossier `preparer` checks: its files, path and bytes (`build.rs`).
+const ECHANTILLON: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/echantillon.rs"));
+
+/// The dossier `ldm init` writes, in memory (`None` if the edition cannot be read).
+fn dossier_neuf() -> Option<Memory> {
+    let edition = ldm::referentiel::resolve(DEFAULT_EDITION, &Memory::new()).ok()?;
+    let a_completer = || "À compléter".to_string();
+    let id = Identity {
+        nom: a_completer(),
+        uai: a_completer(),
+        academie: a_completer(),
+        ville: None,
+        statut: "public".to_string(),
+        type_etablissement: "LP".to_string(),
+        denomination: a_completer(),
+        nature: "premiere-demande".to_string(),
+        // Any campaign year: the page has no clock to read this one from.
+        annee: 2026,
+        calendrier: Calendrier::Civil,
+        precedente: None,
+        edition: DEFAULT_EDITION.to_string(),
+        reseau: false,
+        partenaires: Vec::new(),
+        ci: Ci::None,
+    };
+    let files = ldm::scaffold::dossier_files(&id, &edition).ok()?;
+    let mut memory = Memory::new();
+    for (rel, text) in files {
+        memory.insert(&rel, text);
+    }
+    Some(memory)
+}
+
+/// Loads and checks `files` as the dossier `nom`, its state made as for the page.
+fn verifier(files: Memory, nom: &str) {
+    let loaded = Workspace::load_from(Arc::new(files), Path::new(nom));
+    let reglages = Reglages {
+        racine: nom.to_string(),
+        editeur: None,
+    };
+    Live::new(Analyse::of_loaded(loaded), reglages).complet();
 }
 
 fn pas_encore() -> JsError {
