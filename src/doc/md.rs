@@ -198,6 +198,8 @@ fn inlines(is: &[Inline]) -> String {
                 let _ = write!(out, "{fence} {c} {fence}");
             }
             Inline::LineBreak => out.push_str("\\\n"),
+            // Plain text has no colour: the marks inside (** or ~~) and the words say it.
+            Inline::Mark { content, .. } => out.push_str(&inlines(content)),
         }
     }
     out

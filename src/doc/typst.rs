@@ -257,6 +257,16 @@ fn inlines(is: &[Inline]) -> String {
                 let _ = write!(out, "#raw({});", string(c));
             }
             Inline::LineBreak => out.push_str("#linebreak();"),
+            Inline::Mark { tone, content } => {
+                let (text, ground) = tone.colours();
+                let body = format!("#text(fill: rgb(\"#{text}\"))[{}]", inlines(content));
+                match ground {
+                    Some(g) => {
+                        let _ = write!(out, "#highlight(fill: rgb(\"#{g}\"))[{body}]");
+                    }
+                    None => out.push_str(&body),
+                }
+            }
         }
     }
     out

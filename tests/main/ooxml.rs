@@ -1,6 +1,7 @@
 //! The Word files ldm writes against the OOXML schema as Word 2016 checks it, with
 //! `openxml-audit` (PyPI; .ci/run installs it, required under CI): the example's annex
-//! audit rapport and bilan annuel have no error, and Word finds one default paragraph style.
+//! audit rapport, bilan annuel and renewal diff have no error, and Word finds one default
+//! paragraph style.
 
 use crate::common::*;
 use crate::docx::part;
@@ -55,7 +56,7 @@ fn schema_errors(auditor: &str, bytes: &[u8]) -> Vec<String> {
 }
 
 #[test]
-fn l_annexe_le_rapport_d_audit_et_le_bilan_sont_valides_pour_word() {
+fn l_annexe_le_rapport_d_audit_le_bilan_et_la_comparaison_sont_valides_pour_word() {
     let Some(auditor) = program_answering(&["openxml-audit"], "openxml-audit (pip)", "--help")
     else {
         return;
@@ -64,6 +65,8 @@ fn l_annexe_le_rapport_d_audit_et_le_bilan_sont_valides_pour_word() {
         ("annexe", &["render"][..]),
         ("rapport d'audit", &["audit", "render"][..]),
         ("bilan 2025", &["bilan", "--annee", "2025"][..]),
+        // Its coloured and shaded runs (`doc::Tone`).
+        ("comparaison", &["diff", "../lycee-marie-marvingt-2021"][..]),
     ] {
         let bytes = docx(verb);
         let errors = schema_errors(auditor, &bytes);

@@ -281,6 +281,7 @@ const PLAIN: Style = Style {
     strike: false,
     code: false,
     small: false,
+    tone: None,
 };
 const BOLD: Style = Style {
     bold: true,
@@ -307,6 +308,13 @@ fn collect_runs(is: &[Inline], s: Style, out: &mut Vec<Run>) {
             Inline::Link { content, .. } => collect_runs(content, s, out),
             Inline::Code(c) => out.push(styled(c, Style { code: true, ..s })),
             Inline::LineBreak => out.push(Run::new().add_break(BreakType::TextWrapping)),
+            Inline::Mark { tone, content } => {
+                let s = Style {
+                    tone: Some(*tone),
+                    ..s
+                };
+                collect_runs(content, s, out);
+            }
         }
     }
 }

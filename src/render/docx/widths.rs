@@ -185,6 +185,7 @@ fn texts(is: &[Inline], bold: bool, out: &mut Vec<(String, bool)>) {
             Inline::Emph(c) | Inline::Strike(c) => texts(c, bold, out),
             Inline::Link { content, .. } => texts(content, bold, out),
             Inline::LineBreak => {}
+            Inline::Mark { content, .. } => texts(content, bold, out),
         }
     }
 }
