@@ -120,6 +120,18 @@ fn en_tete_courant_et_page_n_sur_m() {
             footer.contains("PAGE") && footer.contains("NUMPAGES"),
             "{footer}"
         );
+        // Every part of the line in its small type, a field's number a run of its own:
+        // LibreOffice sets a one-run field's number in the text's size.
+        let runs: Vec<&str> = footer.split("<w:r>").skip(1).collect();
+        assert!(
+            runs.iter().all(|r| r.contains(r#"<w:sz w:val="16""#)),
+            "{footer}"
+        );
+        assert!(
+            runs.iter()
+                .any(|r| r.contains(">1</w:t>") && !r.contains("fldChar")),
+            "{footer}"
+        );
     }
 }
 
