@@ -11,14 +11,12 @@ const TEMP_PREFIX: &str = ".ldm-";
 const STALE_AFTER: Duration = Duration::from_secs(10 * 60);
 
 /// How much of an existing output is read to find ldm's marker (all markers are in
-/// the first lines of the documents ldm writes).
+/// the first lines of the documents ldm writes; a DOCX's, in `core.xml`, is its first
+/// zip file).
 const MARKER_WINDOW: u64 = 8 * 1024;
 /// A PDF carries its marker in its XMP metadata, which typst writes near the end, after
 /// the pages: the whole file is read, still bounded, and only when it is regular.
 const PDF_MARKER_WINDOW: u64 = 64 * 1024 * 1024;
-/// A DOCX's core properties follow its content types, which list each native chart
-/// (about 120 bytes a chart): a bilan of many charts pushes the marker past 8 KiB.
-const DOCX_MARKER_WINDOW: u64 = 1024 * 1024;
 
 /// A temporary file beside its destination, readable like any file the user writes
 /// (tempfile's default is private to the owner).
@@ -128,7 +126,7 @@ pub const MARKERS: &[&str] = &[
     "\"generateur\": \"ldm\"",
     // PDF: the XMP metadata typst writes from the document's creator (`typeset`).
     "<xmp:CreatorTool>ldm</xmp:CreatorTool>",
-    // DOCX: its core properties, stored uncompressed near the start (`render::docx`).
+    // DOCX: its core properties, its first zip file, stored uncompressed (`render::docx`).
     "<cp:lastModifiedBy>ldm</cp:lastModifiedBy>",
 ];
 
@@ -234,13 +232,8 @@ fn written_by_ldm(path: &Path) -> Result<bool, Refused> {
     let is_pdf = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
-    let is_docx = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
     let window = if is_pdf {
         PDF_MARKER_WINDOW
-    } else if is_docx {
-        DOCX_MARKER_WINDOW
     } else {
         MARKER_WINDOW
     };

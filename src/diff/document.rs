@@ -2,14 +2,16 @@
 //! backends render: the summary as a label/value table, then per criterion the fate of
 //! the previous dossier's engagements (« tenu », « reconduit », « abandonné ») as a table,
 //! the changed fiches with their changes (insertions in bold, deletions struck through, as
-//! the Markdown form marks them), and the team's movements as a table.
+//! the Markdown form marks them), and the team's movements as a table. States and changes
+//! are coloured (`doc::Tone`): green what is added or kept, red what goes, blue what
+//! carries on, amber what changed; the state's word is always written.
 
 use super::entity::{Changes, Segment};
-use super::state::{FicheEtat, IndicateurEtat, Nature};
+use super::state::{Fate, FicheEtat, IndicateurEtat, Nature};
 use super::team::TeamDiff;
 use super::term::{criterion_of, lines, unchanged};
 use super::{CritereDiff, Devenir, Diff, EntityDiff, Side};
-use crate::doc::{Block, Cell, Document, Inline, Table, heading, para, title};
+use crate::doc::{Block, Cell, Document, Inline, Table, Tone, heading, para, title};
 
 pub const TITLE: &str = "Renouvellement : ce qui a changé";
 
@@ -108,7 +110,7 @@ fn fates(engagements: &[Devenir]) -> Table {
     let body = engagements.iter().map(|e| {
         vec![
             Cell::text(&format!("« {} »", e.denomination)),
-            Cell::of(vec![strong(e.devenir.label())]),
+            Cell::of(vec![marked(fate_tone(e.devenir), e.devenir.label())]),
             Cell::text(
                 &e.suite_denomination
                     .as_ref()
@@ -125,15 +127,68 @@ fn fates(engagements: &[Devenir]) -> Table {
     }
 }
 
-fn strong(s: &str) -> Inline {
-    Inline::Strong(vec![Inline::Text(s.to_string())])
+/// A state's word in bold and in its tone's colour.
+fn marked(tone: Tone, s: &str) -> Inline {
+    Inline::Mark {
+        tone,
+        content: vec![Inline::Strong(vec![Inline::Text(s.to_string())])],
+    }
+}
+
+fn fate_tone(f: Fate) -> Tone {
+    match f {
+        Fate::Tenu => Tone::Gain,
+        Fate::Reconduit => Tone::Carried,
+        Fate::Abandonne => Tone::Loss,
+    }
+}
+
+fn fiche_tone(e: FicheEtat) -> Tone {
+    match e {
+        FicheEtat::Ajoutee => Tone::Gain,
+        FicheEtat::Retiree => Tone::Loss,
+        FicheEtat::Renommee | FicheEtat::Deplacee => Tone::Carried,
+        FicheEtat::Modifiee | FicheEtat::Identique => Tone::Changed,
+    }
+}
+
+/// An indicator's first word, coloured when it says the indicator is new or gone.
+fn indicator_word(e: IndicateurEtat) -> Inline {
+    let word = Inline::Text(e.label().to_string());
+    match e {
+        IndicateurEtat::Ajoute => Inline::Mark {
+            tone: Tone::Gain,
+            content: vec![word],
+        },
+        IndicateurEtat::Retire => Inline::Mark {
+            tone: Tone::Loss,
+            content: vec![word],
+        },
+        IndicateurEtat::Modifie | IndicateurEtat::Identique => word,
+    }
+}
+
+/// Inserted text: bold on a green ground.
+fn inserted(t: Inline) -> Inline {
+    Inline::Mark {
+        tone: Tone::Inserted,
+        content: vec![Inline::Strong(vec![t])],
+    }
+}
+
+/// Deleted text: struck through on a red ground.
+fn deleted(t: Inline) -> Inline {
+    Inline::Mark {
+        tone: Tone::Deleted,
+        content: vec![Inline::Strike(vec![t])],
+    }
 }
 
 /// A changed fiche: what it is and its state, then its changes as a list.
 fn fiche(f: &EntityDiff) -> Vec<Block> {
     let mut line = vec![
         Inline::Text(format!("{} « {} » ", f.nature.label(), f.denomination)),
-        strong(f.etat.label(f.nature)),
+        marked(fiche_tone(f.etat), f.etat.label(f.nature)),
     ];
     // Auditors read titles: a moved fiche says where it was, never its file.
     if let (FicheEtat::Deplacee, Some(n)) = (f.etat, f.ancien_id.as_deref().and_then(criterion_of))
@@ -156,9 +211,9 @@ fn changes(c: &Changes) -> Vec<Vec<Block>> {
     for ch in &c.champs {
         items.push(vec![Block::Para(vec![
             Inline::Text(format!("{} : ", ch.champ)),
-            Inline::Strike(vec![Inline::Text(or_dash(&ch.avant))]),
+            deleted(Inline::Text(or_dash(&ch.avant))),
             Inline::Text(" → ".to_string()),
-            strong(&or_dash(&ch.apres)),
+            inserted(Inline::Text(or_dash(&ch.apres))),
         ])]);
     }
     for t in &c.textes {
@@ -183,26 +238,28 @@ fn changes(c: &Changes) -> Vec<Vec<Block>> {
             let all: Vec<String> = m.iter().map(|(y, v)| format!("{y} : {v}")).collect();
             or_dash(&all.join(", "))
         };
-        items.push(vec![para(&format!(
-            "{} « {} » : {} → {}",
-            i.etat.label(),
-            i.intitule,
-            measures(&i.avant),
-            measures(&i.apres)
-        ))]);
+        items.push(vec![Block::Para(vec![
+            indicator_word(i.etat),
+            Inline::Text(format!(
+                " « {} » : {} → {}",
+                i.intitule,
+                measures(&i.avant),
+                measures(&i.apres)
+            )),
+        ])]);
     }
     items
 }
 
-/// A word-level diff: insertions in bold, deletions struck through.
+/// A word-level diff: insertions in bold on green, deletions struck through on red.
 fn words(segs: &[Segment]) -> Vec<Inline> {
     segs.iter()
         .map(|s| {
             let t = Inline::Text(s.texte.clone());
             match s.nature {
                 Nature::Egal => t,
-                Nature::Ajout => Inline::Strong(vec![t]),
-                Nature::Retrait => Inline::Strike(vec![t]),
+                Nature::Ajout => inserted(t),
+                Nature::Retrait => deleted(t),
             }
         })
         .collect()
@@ -215,10 +272,13 @@ fn or_dash(s: &str) -> String {
 /// People who joined, left or changed function or role.
 fn team(t: &TeamDiff) -> Table {
     let mut body = Vec::new();
-    for (word, people) in [("arrivée", &t.arrivees), ("départ", &t.departs)] {
+    for (word, tone, people) in [
+        ("arrivée", Tone::Gain, &t.arrivees),
+        ("départ", Tone::Loss, &t.departs),
+    ] {
         for g in people {
             body.push(vec![
-                Cell::of(vec![strong(word)]),
+                Cell::of(vec![marked(tone, word)]),
                 Cell::text(&format!("{} {}", g.prenom, g.nom)),
                 Cell::text(&g.fonction),
             ]);
@@ -226,7 +286,7 @@ fn team(t: &TeamDiff) -> Table {
     }
     for c in &t.changements {
         body.push(vec![
-            Cell::of(vec![strong("changement")]),
+            Cell::of(vec![marked(Tone::Changed, "changement")]),
             Cell::text(&c.personne),
             Cell::text(&format!("{} → {}", c.avant, c.apres)),
         ]);

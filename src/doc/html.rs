@@ -2,7 +2,7 @@
 //! external resource), every text escaped, headings with their anchors, tables with
 //! `thead` and row headers (`th scope="row"`), figures with their alternative text.
 
-use super::{Block, Cell, Document, Figure, Inline, PAGE_LINK, Table};
+use super::{Block, Cell, Document, Figure, Inline, PAGE_LINK, Table, Tone};
 use std::fmt::Write;
 
 const COMMON_CSS: &str = include_str!("../../templates/commun.css.j2");
@@ -33,23 +33,27 @@ pub fn render(d: &Document) -> String {
 /// The document as an HTML page with `css` after ldm's styles (a school's stylesheet,
 /// which thus wins over them).
 pub fn render_styled(d: &Document, css: &str) -> String {
-    let mut out = String::new();
-    let _ = write!(
-        out,
+    let mut body = String::new();
+    for b in &d.blocks {
+        match b {
+            Block::Contents { title, depth } => contents(&mut body, title, &d.blocks, *depth),
+            b => block(&mut body, b),
+        }
+    }
+    // The tones' styles only in a page that has some (text is escaped: no `"` of its own).
+    let tones = if body.contains("<span class=\"ton-") {
+        tone_css()
+    } else {
+        String::new()
+    };
+    format!(
         "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"generator\" content=\"ldm\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>\n{COMMON_CSS}{CSS}{css}</style>\n</head>\n<body>\n",
+         <title>{}</title>\n<style>\n{COMMON_CSS}{CSS}{tones}{css}</style>\n</head>\n<body>\n\
+         {body}</body>\n</html>\n",
         esc(&d.title)
-    );
-    for b in &d.blocks {
-        match b {
-            Block::Contents { title, depth } => contents(&mut out, title, &d.blocks, *depth),
-            b => block(&mut out, b),
-        }
-    }
-    out.push_str("</body>\n</html>\n");
-    out
+    )
 }
 
 fn blocks(out: &mut String, bs: &[Block]) {
@@ -253,9 +257,36 @@ fn inlines(is: &[Inline]) -> String {
             Inline::PageRef(anchor) => {
                 let _ = write!(out, "<a href=\"#{}\">{PAGE_LINK}</a>", esc(anchor));
             }
+            Inline::Mark { tone, content } => {
+                let _ = write!(
+                    out,
+                    "<span class=\"{}\">{}</span>",
+                    tone.class(),
+                    inlines(content)
+                );
+            }
         }
     }
     out
+}
+
+/// The tones' colours (`Tone::colours`); a ground is printed, as the colour says what
+/// the passage is.
+fn tone_css() -> String {
+    let mut css = String::new();
+    for tone in Tone::ALL {
+        let (text, ground) = tone.colours();
+        let _ = write!(css, ".{} {{ color: #{text};", tone.class());
+        if let Some(g) = ground {
+            let _ = write!(
+                css,
+                " background: #{g}; padding: 0 .15em; border-radius: 2px; \
+                 -webkit-print-color-adjust: exact; print-color-adjust: exact;"
+            );
+        }
+        css.push_str(" }\n");
+    }
+    css
 }
 
 /// Text and attribute values escaped.

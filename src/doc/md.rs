@@ -201,6 +201,8 @@ fn inlines(is: &[Inline]) -> String {
             Inline::PageRef(anchor) => {
                 let _ = write!(out, "[{PAGE_LINK}](<#{}>)", anchor.replace('>', "%3E"));
             }
+            // Plain text has no colour: the marks inside (** or ~~) and the words say it.
+            Inline::Mark { content, .. } => out.push_str(&inlines(content)),
         }
     }
     out

@@ -210,6 +210,65 @@ pub enum Inline {
     /// (PDF, DOCX), a link [`PAGE_LINK`] to the heading in the others (a web page has no
     /// pages).
     PageRef(String),
+    /// A passage coloured by what it says (a state word, an inserted or deleted piece of
+    /// text); the words say it too, the colour is never the only sign.
+    Mark {
+        tone: Tone,
+        content: Vec<Inline>,
+    },
+}
+
+/// The colours of `Inline::Mark`, a closed set each backend draws the same way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Added, kept (« ajouté », « tenu »): green.
+    Gain,
+    /// Removed, given up (« retiré », « abandonné »): red.
+    Loss,
+    /// Renamed, moved, carried over (« renommé », « reconduit »): blue.
+    Carried,
+    /// Changed (« modifié »): amber.
+    Changed,
+    /// Text inserted: dark green on a green ground.
+    Inserted,
+    /// Text deleted: dark red on a red ground.
+    Deleted,
+}
+
+impl Tone {
+    /// Its text colour and, for a passage of text, its ground (RGB hex without `#`);
+    /// each text colour reads at WCAG AA (4.5:1) on white and on its ground.
+    pub fn colours(self) -> (&'static str, Option<&'static str>) {
+        match self {
+            Tone::Gain => ("1b7f3b", None),
+            Tone::Loss => ("b3261e", None),
+            Tone::Carried => ("1668a8", None),
+            Tone::Changed => ("955a00", None),
+            Tone::Inserted => ("14532d", Some("e3f4e6")),
+            Tone::Deleted => ("7f1d1d", Some("fbe4e2")),
+        }
+    }
+
+    /// Its HTML class.
+    pub fn class(self) -> &'static str {
+        match self {
+            Tone::Gain => "ton-ajout",
+            Tone::Loss => "ton-retrait",
+            Tone::Carried => "ton-suite",
+            Tone::Changed => "ton-modif",
+            Tone::Inserted => "ton-insere",
+            Tone::Deleted => "ton-supprime",
+        }
+    }
+
+    pub const ALL: [Tone; 6] = [
+        Tone::Gain,
+        Tone::Loss,
+        Tone::Carried,
+        Tone::Changed,
+        Tone::Inserted,
+        Tone::Deleted,
+    ];
 }
 
 /// What a page reference reads in the formats without pages (HTML, Markdown).
@@ -304,6 +363,7 @@ pub fn inlines_plain(inlines: &[Inline]) -> String {
             Inline::Link { content, .. } => out.push_str(&inlines_plain(content)),
             Inline::LineBreak => out.push(' '),
             Inline::PageRef(_) => out.push_str(PAGE_LINK),
+            Inline::Mark { content, .. } => out.push_str(&inlines_plain(content)),
         }
     }
     out
@@ -431,6 +491,7 @@ fn leaves_of<'a>(inlines: &'a mut [Inline], out: &mut Vec<Leaf<'a>>) {
             Inline::Code(c) => out.push(Leaf::Opaque(c.chars().count())),
             Inline::LineBreak => out.push(Leaf::Opaque(1)),
             Inline::PageRef(_) => out.push(Leaf::Opaque(PAGE_LINK.chars().count())),
+            Inline::Mark { content, .. } => leaves_of(content, out),
         }
     }
 }
@@ -474,5 +535,30 @@ mod tests {
             Document::new(&d.title, "Lycée", d.header.clone(), d.blocks.clone()),
             d
         );
+    }
+
+    /// WCAG's relative luminance of an RGB hex colour.
+    fn luminance(hex: &str) -> f64 {
+        let channel = |i: usize| {
+            let c = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap()) / 255.0;
+            if c <= 0.03928 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4)
+    }
+
+    #[test]
+    fn every_tone_reads_at_wcag_aa_on_white_and_on_its_ground() {
+        for tone in Tone::ALL {
+            let (text, ground) = tone.colours();
+            for back in ["ffffff", ground.unwrap_or("ffffff")] {
+                let (a, b) = (luminance(text), luminance(back));
+                let ratio = (a.max(b) + 0.05) / (a.min(b) + 0.05);
+                assert!(ratio >= 4.5, "{tone:?}: {text} on {back} is {ratio:.2}:1");
+            }
+        }
     }
 }

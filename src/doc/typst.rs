@@ -259,6 +259,16 @@ fn inlines(is: &[Inline]) -> String {
             }
             Inline::LineBreak => out.push_str("#linebreak();"),
             Inline::PageRef(anchor) => out.push_str(&page_of(anchor)),
+            Inline::Mark { tone, content } => {
+                let (text, ground) = tone.colours();
+                let body = format!("#text(fill: rgb(\"#{text}\"))[{}]", inlines(content));
+                match ground {
+                    Some(g) => {
+                        let _ = write!(out, "#highlight(fill: rgb(\"#{g}\"))[{body}]");
+                    }
+                    None => out.push_str(&body),
+                }
+            }
         }
     }
     out

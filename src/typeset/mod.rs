@@ -1,6 +1,6 @@
 //! The typst engine shared by ldm's PDF documents (the annex, the tableau de bord): the
 //! in-memory world with the embedded fonts, the common page style (running header,
-//! « page n / N » footer), safe string literals, and compilation to deterministic PDF.
+//! « Page n sur N » footer), safe string literals, and compilation to deterministic PDF.
 
 pub mod code;
 pub mod embed;

@@ -392,14 +392,14 @@ fn rapport_file(format: &str) -> Vec<u8> {
 #[cfg(feature = "pdf")]
 #[test]
 fn le_rapport_en_pdf_se_relit() {
-    use crate::pdf::{flat, pages_text};
+    use crate::pdf::{flat, footer, pages_text};
     let bytes = rapport_file("pdf");
     assert_eq!(bytes, rapport_file("pdf"), "same audit, same bytes");
     let doc = lopdf::Document::load_mem(&bytes).unwrap();
     let pages = pages_text(&doc);
     let n = pages.len();
     for (i, text) in pages.iter().enumerate() {
-        let want = format!("page {} / {n}", i + 1);
+        let want = footer(i + 1, n);
         assert!(flat(text).contains(&want), "page {}: no « {want} »", i + 1);
     }
     let all = flat(&pages.join("\n"));

@@ -151,7 +151,7 @@ fn a_fiche_moved_to_another_criterion_is_moved_not_removed_and_added() {
         &["diff", "old", "new", "--format", "html", "-o", "-"],
     );
     assert!(
-        html.contains("<strong>déplacée</strong> (critère 2 du dossier précédent)"),
+        html.contains("<strong>déplacée</strong></span> (critère 2 du dossier précédent)"),
         "{html}"
     );
 }

@@ -254,7 +254,8 @@ fn la_comparaison_des_dossiers_a_les_memes_cellules_dans_les_quatre_formats() {
     for fate in ["tenu", "reconduit", "abandonné"] {
         assert!(fates.iter().any(|f| *f == fate), "« {fate} » in {fates:?}");
     }
-    assert_eq!(docx_cells(&diff("docx")), html, "DOCX");
+    let docx = diff("docx");
+    assert_eq!(docx_cells(&docx), html, "DOCX");
     let md = String::from_utf8(diff("md")).unwrap();
     assert_eq!(md_cells(&md), html, "Markdown");
     assert!(!md.contains("<table"), "GFM tables, no HTML table: {md}");
@@ -264,6 +265,64 @@ fn la_comparaison_des_dossiers_a_les_memes_cellules_dans_les_quatre_formats() {
         Ok(()),
         "PDF"
     );
+    // Each fate in its colour, the same in the page and in Word, its word still written.
+    let document = part(&docx, "word/document.xml");
+    for (fate, class, colour) in [
+        ("tenu", "ton-ajout", "1b7f3b"),
+        ("reconduit", "ton-suite", "1668a8"),
+        ("abandonné", "ton-retrait", "b3261e"),
+    ] {
+        let span = format!("<span class=\"{class}\"><strong>{fate}</strong></span>");
+        assert!(page.contains(&span), "no {span}");
+        assert!(page.contains(&format!(".{class} {{ color: #{colour};")));
+        let runs = runs_of(&document, fate);
+        assert!(
+            runs.iter().any(|r| r.0 == colour),
+            "« {fate} » in Word: {runs:?}"
+        );
+    }
+    // A text's insertions on a green ground, its deletions on a red one; never Word's
+    // tracked changes, which would ask the reader to accept them.
+    assert!(page.contains("<span class=\"ton-insere\"><strong>"));
+    assert!(page.contains("<span class=\"ton-supprime\"><del>"));
+    for ground in ["e3f4e6", "fbe4e2"] {
+        assert!(
+            document.contains(&format!("w:fill=\"{ground}\"")),
+            "no run on {ground}"
+        );
+    }
+    assert!(!document.contains("<w:ins ") && !document.contains("<w:del "));
+}
+
+/// The colour and ground of each Word run whose text is `text`.
+fn runs_of(document: &str, text: &str) -> Vec<(String, String)> {
+    use quick_xml::events::Event;
+    let mut r = quick_xml::Reader::from_str(document);
+    let (mut out, mut run) = (Vec::new(), (String::new(), String::new(), String::new()));
+    let attr = |e: &quick_xml::events::BytesStart, name: &str| {
+        e.try_get_attribute(name)
+            .ok()
+            .flatten()
+            .map(|a| a.value.to_string())
+            .unwrap_or_default()
+    };
+    loop {
+        let event = r.read_event().unwrap();
+        if let Some(t) = crate::docx::e_text(&event) {
+            run.2.push_str(&t);
+        }
+        match event {
+            Event::Eof => break,
+            Event::Start(e) if e.name().0 == "w:r" => run = Default::default(),
+            Event::Empty(e) if e.name().0 == "w:color" => run.0 = attr(&e, "w:val"),
+            Event::Empty(e) if e.name().0 == "w:shd" => run.1 = attr(&e, "w:fill"),
+            Event::End(e) if e.name().0 == "w:r" && run.2 == text => {
+                out.push((run.0.clone(), run.1.clone()));
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// A CSV of fourteen columns with long identifiers as headings, cited by a fiche.

@@ -1,6 +1,7 @@
 //! The Word files ldm writes against the OOXML schema as Word 2016 checks it, with
 //! `openxml-audit` (PyPI; .ci/run installs it, required under CI): the example's annex
-//! audit rapport and bilan annuel have no error, and Word finds one default paragraph style.
+//! audit rapport, bilan annuel and renewal diff have no error, and Word finds one default
+//! paragraph style.
 
 use crate::common::*;
 use crate::docx::part;
@@ -55,7 +56,7 @@ fn schema_errors(auditor: &str, bytes: &[u8]) -> Vec<String> {
 }
 
 #[test]
-fn l_annexe_le_rapport_d_audit_le_bilan_et_le_tableau_de_bord_sont_valides_pour_word() {
+fn les_documents_word_de_ldm_sont_valides_pour_word() {
     let Some(auditor) = program_answering(&["openxml-audit"], "openxml-audit (pip)", "--help")
     else {
         return;
@@ -65,6 +66,8 @@ fn l_annexe_le_rapport_d_audit_le_bilan_et_le_tableau_de_bord_sont_valides_pour_
         ("rapport d'audit", &["audit", "render"][..]),
         ("bilan 2025", &["bilan", "--annee", "2025"][..]),
         ("tableau de bord", &["progress"][..]),
+        // Its coloured and shaded runs (`doc::Tone`).
+        ("comparaison", &["diff", "../lycee-marie-marvingt-2021"][..]),
     ] {
         let bytes = docx(verb);
         let errors = schema_errors(auditor, &bytes);

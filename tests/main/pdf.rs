@@ -30,6 +30,11 @@ pub(crate) fn pages_text(doc: &Document) -> Vec<String> {
         .collect()
 }
 
+/// The running footer of page `page` of `n`, worded as the Word documents' one.
+pub(crate) fn footer(page: usize, n: usize) -> String {
+    format!("Page {page} sur {n}")
+}
+
 pub(crate) fn flat(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -55,9 +60,12 @@ fn the_example_annex_as_pdf_has_the_guide_pages_numbers_and_bookmarks() {
     let n = pages.len();
     assert!(n > 8, "{n} pages for 8 criteria");
     for (i, text) in pages.iter().enumerate() {
-        let want = format!("page {} / {n}", i + 1);
+        let want = footer(i + 1, n);
         assert!(flat(text).contains(&want), "page {}: no « {want} »", i + 1);
     }
+    // pdftotext, as a reader's tools see it, reads the same words as Word's footer.
+    let text = flat(&pdf_text(&bytes, Reading::Layout));
+    assert!(text.contains(&format!("Page 3 sur {n}")), "{text}");
     let all = flat(&pages.join("\n"));
     let d = ldm::load::load(&example()).unwrap();
     let mut headings = vec![
@@ -342,7 +350,7 @@ fn the_tableau_de_bord_as_pdf_has_its_criteria_tables_charts_and_page_numbers() 
         criteres.len()
     );
     for (i, text) in pages.iter().enumerate() {
-        let want = format!("page {} / {n}", i + 1);
+        let want = footer(i + 1, n);
         assert!(flat(text).contains(&want), "page {}: no « {want} »", i + 1);
     }
     assert!(flat(&pages[1]).contains("Tableau de bord des indicateurs"));

@@ -207,7 +207,7 @@ fn the_pdf_evidence_annex_places_pictures_and_pdf_pages_under_their_numbers() {
     assert!(pictures >= 1, "no image in the evidence annex");
     let n = pages.len();
     for (i, text) in pages.iter().enumerate() {
-        assert!(flat(text).contains(&format!("page {} / {n}", i + 1)));
+        assert!(flat(text).contains(&crate::pdf::footer(i + 1, n)));
     }
     assert_eq!(breakable_spaces(&pages.join("\n")), Vec::<String>::new());
 }

@@ -120,6 +120,18 @@ fn en_tete_courant_et_page_n_sur_m() {
             footer.contains("PAGE") && footer.contains("NUMPAGES"),
             "{footer}"
         );
+        // Every part of the line in its small type, a field's number a run of its own:
+        // LibreOffice sets a one-run field's number in the text's size.
+        let runs: Vec<&str> = footer.split("<w:r>").skip(1).collect();
+        assert!(
+            runs.iter().all(|r| r.contains(r#"<w:sz w:val="16""#)),
+            "{footer}"
+        );
+        assert!(
+            runs.iter()
+                .any(|r| r.contains(">1</w:t>") && !r.contains("fldChar")),
+            "{footer}"
+        );
     }
 }
 
@@ -219,4 +231,34 @@ fn libreoffice_ne_coupe_aucun_mot_des_en_tetes_du_bilan() {
         lines.iter().any(|l| l.contains("Progression Statut")),
         "{lines:?}"
     );
+}
+
+#[test]
+fn le_bilan_word_se_remplace_et_un_fichier_word_d_une_personne_est_garde() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("bilan.docx");
+    let write = |out: &std::path::Path| {
+        Ldm::new()
+            .current_dir(example())
+            .args(["bilan", "--annee", "2025", ".", "--format", "docx", "-o"])
+            .arg(out)
+            .run()
+    };
+    write(&out).success();
+    // ldm's mark opens the file, however many charts follow.
+    let bytes = std::fs::read(&out).unwrap();
+    let mark = b"<cp:lastModifiedBy>ldm</cp:lastModifiedBy>";
+    let at = bytes.windows(mark.len()).position(|w| w == mark);
+    assert!(at.is_some_and(|at| at < 1024), "mark at {at:?}");
+    assert!(part(&bytes, "[Content_Types].xml").contains("/word/charts/chart10.xml"));
+    write(&out).success();
+    // Saved by a person, Word writes their name in its place: the file is kept.
+    let mut person = bytes.clone();
+    let name = at.unwrap() + "<cp:lastModifiedBy>".len();
+    person[name..name + 3].copy_from_slice(b"Ana");
+    std::fs::write(&out, &person).unwrap();
+    write(&out)
+        .code(2)
+        .stderr_has("n'a pas été produit par ldm");
+    assert_eq!(std::fs::read(&out).unwrap(), person);
 }

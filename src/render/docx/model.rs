@@ -286,6 +286,7 @@ const PLAIN: Style = Style {
     strike: false,
     code: false,
     small: false,
+    tone: None,
 };
 const BOLD: Style = Style {
     bold: true,
@@ -313,6 +314,13 @@ fn collect_runs(is: &[Inline], s: Style, out: &mut Vec<Run>) {
             Inline::Code(c) => out.push(styled(c, Style { code: true, ..s })),
             Inline::LineBreak => out.push(Run::new().add_break(BreakType::TextWrapping)),
             Inline::PageRef(anchor) => out.push(page_field(&blocks::reference(anchor))),
+            Inline::Mark { tone, content } => {
+                let s = Style {
+                    tone: Some(*tone),
+                    ..s
+                };
+                collect_runs(content, s, out);
+            }
         }
     }
 }

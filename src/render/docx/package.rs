@@ -6,7 +6,8 @@
 //! docx-rs zips; then every part's property elements in the schema's order (`order`).
 //! Each is one pass of quick-xml events over a part, never text surgery. The zip entries
 //! keep the zip crate's fixed date (1980-01-01, its `time` feature being off), so the
-//! same annex gives the same bytes.
+//! same annex gives the same bytes; the package's small parts, the core properties
+//! first, open the archive after its folders (`small_parts_first`).
 
 use super::blocks::TableMarks;
 use super::order::schema_order;
@@ -25,7 +26,8 @@ pub struct Meta<'a> {
 }
 
 /// The generator mark of the DOCX: `fsutil::MARKERS` recognises it in `core.xml`, stored
-/// uncompressed near the start of the file. Saving the file in Word replaces it with the
+/// uncompressed as the archive's first file (after its folders), the mark its first
+/// element, so it is found in the first KiB however many charts the document has. Saving the file in Word replaces it with the
 /// person's name, so ldm then leaves that file alone.
 pub const MARKER: &str = "<cp:lastModifiedBy>ldm</cp:lastModifiedBy>";
 
@@ -87,7 +89,45 @@ pub fn pack_charts(
         zip.start_file(chart_path(k + 1), stored).map_err(err)?;
         zip.write_all(&data.unwrap_or_default()).map_err(err)?;
     }
-    Ok(zip.finish().map_err(err)?.into_inner())
+    small_parts_first(zip.finish().map_err(err)?.into_inner())
+}
+
+/// The files that open the archive, after its folders, in this order: the core
+/// properties (ldm's mark), then what a reader of the package looks up before any part.
+const FIRST_ENTRIES: [&str; 4] = [
+    "docProps/core.xml",
+    "[Content_Types].xml",
+    "_rels/.rels",
+    "docProps/app.xml",
+];
+
+/// The archive `zip` with its folders (a few bytes each; `word/` first is how `file`
+/// and other sniffers tell a Word file) and `FIRST_ENTRIES` first, every other entry
+/// after them in its order, each copied as it is stored. docx-rs writes the content
+/// types first, which list every chart part, and would push the mark past the few KiB
+/// `fsutil` reads.
+fn small_parts_first(zip: Vec<u8>) -> Result<Vec<u8>, DocxError> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(zip)).map_err(err)?;
+    let rank = |name: &str| {
+        if name.ends_with('/') {
+            return 0;
+        }
+        let first = FIRST_ENTRIES.iter().position(|f| *f == name);
+        1 + first.unwrap_or(FIRST_ENTRIES.len())
+    };
+    let mut order: Vec<(usize, usize)> = archive
+        .file_names()
+        .map(rank)
+        .enumerate()
+        .map(|(i, r)| (r, i))
+        .collect();
+    order.sort_unstable();
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for (_, i) in order {
+        out.raw_copy_file(archive.by_index_raw(i).map_err(err)?)
+            .map_err(err)?;
+    }
+    Ok(out.finish().map_err(err)?.into_inner())
 }
 
 /// The k-th chart's part in the package.
@@ -180,9 +220,10 @@ fn core(meta: &Meta) -> Result<Vec<u8>, DocxError> {
             .map_err(err)?;
         w.write_event(Event::End(BytesEnd::new(name))).map_err(err)
     };
+    // The mark first: the title and author before it are the school's, of any length.
+    element("cp:lastModifiedBy", "ldm", false)?;
     element("dc:title", meta.title, false)?;
     element("dc:creator", meta.author, false)?;
-    element("cp:lastModifiedBy", "ldm", false)?;
     element("dc:language", "fr-FR", false)?;
     if let Some(date) = meta.date {
         element("dcterms:created", date, true)?;

@@ -1,8 +1,9 @@
-//! Word runs of the document model's text (`model`): its emphasis, code and small
-//! print as run formatting; the text arrives in French typography.
+//! Word runs of the document model's text (`model`): its emphasis, code, small print
+//! and tones as run formatting; the text arrives in French typography.
 
 use super::blocks::MUTED;
-use docx_rs::Run;
+use crate::doc::Tone;
+use docx_rs::{Run, Shading, ShdType};
 
 /// Run formatting inherited from the enclosing emphasis (also the document model's runs,
 /// `model`).
@@ -14,6 +15,9 @@ pub(super) struct Style {
     pub code: bool,
     /// A note's small muted type.
     pub small: bool,
+    /// A marked passage's colour and ground (`doc::Inline::Mark`): run colour and
+    /// shading, never `w:ins`/`w:del`, which Word would show as tracked changes.
+    pub tone: Option<Tone>,
 }
 
 /// A run of code, in a fixed-width font.
@@ -43,6 +47,18 @@ pub(super) fn styled(text: &str, s: Style) -> Run {
     }
     if s.small {
         r = r.size(17).color(MUTED);
+    }
+    if let Some(tone) = s.tone {
+        let (text, ground) = tone.colours();
+        r = r.color(text);
+        if let Some(g) = ground {
+            r = r.shading(
+                Shading::new()
+                    .shd_type(ShdType::Clear)
+                    .color("auto")
+                    .fill(g),
+            );
+        }
     }
     r
 }

@@ -43,24 +43,21 @@ fn line([left, centre, right]: &[String; 3]) -> Paragraph {
 
 /// « Page N sur M », the numbers computed by Word and LibreOffice.
 fn footer() -> Footer {
-    Footer::new().add_paragraph(
-        Paragraph::new()
-            .align(AlignmentType::Center)
-            .add_run(small("Page "))
-            .add_run(field(InstrText::PAGE(InstrPAGE::new())))
-            .add_run(small(" sur "))
-            .add_run(field(InstrText::NUMPAGES(InstrNUMPAGES::new()))),
-    )
+    let p = Paragraph::new()
+        .align(AlignmentType::Center)
+        .add_run(small("Page "));
+    let p = field(p, InstrText::PAGE(InstrPAGE::new())).add_run(small(" sur "));
+    Footer::new().add_paragraph(field(p, InstrText::NUMPAGES(InstrNUMPAGES::new())))
 }
 
-/// A field in the running lines' small type (docx-rs' own page fields are in the text's).
-fn field(instr: InstrText) -> Run {
-    Run::new()
-        .size(SIZE)
-        .color(MUTED)
-        .add_field_char(FieldCharType::Begin, false)
-        .add_instr_text(instr)
-        .add_field_char(FieldCharType::Separate, false)
-        .add_text("1")
-        .add_field_char(FieldCharType::End, false)
+/// `p` with a field in the running lines' small type (docx-rs' own page fields are in the
+/// text's), each of its parts a run of its own as Word writes them: LibreOffice sets the
+/// number in the text's size when the field is one run.
+fn field(p: Paragraph, instr: InstrText) -> Paragraph {
+    let run = || Run::new().size(SIZE).color(MUTED);
+    p.add_run(run().add_field_char(FieldCharType::Begin, false))
+        .add_run(run().add_instr_text(instr))
+        .add_run(run().add_field_char(FieldCharType::Separate, false))
+        .add_run(run().add_text("1"))
+        .add_run(run().add_field_char(FieldCharType::End, false))
 }

@@ -187,6 +187,7 @@ fn texts(is: &[Inline], bold: bool, out: &mut Vec<(String, bool)>) {
             Inline::LineBreak => {}
             // A page number of up to three digits.
             Inline::PageRef(_) => out.push(("000".to_string(), bold)),
+            Inline::Mark { content, .. } => texts(content, bold, out),
         }
     }
 }
