@@ -274,5 +274,5 @@ fn a_new_dossier_first_check_fits_a_screen_and_names_the_starters() {
 
     run(&dir, &["new", "action", "4", "Job dating"])
         .success()
-        .stdout_has("rappel : la fiche de départ ./criteres/4-partenariats/actions/premiere-action.md est toujours là");
+        .stdout_has("rappel : la fiche de départ criteres/4-partenariats/actions/premiere-action.md est toujours là");
 }
