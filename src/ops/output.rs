@@ -23,14 +23,6 @@ pub const ANNEXE: &[Kind] = &[Kind::Html, Kind::Md, Kind::Pdf, Kind::Docx];
 pub const PREUVES: &[Kind] = &[Kind::Html, Kind::Md, Kind::Pdf, Kind::Zip];
 pub const RAPPORT: &[Kind] = &[Kind::Html, Kind::Md, Kind::Pdf, Kind::Docx];
 pub const BILAN: &[Kind] = &[Kind::Html, Kind::Md, Kind::Pdf, Kind::Docx];
-pub const PROGRESS: &[Kind] = &[
-    Kind::Term,
-    Kind::Md,
-    Kind::Html,
-    Kind::Json,
-    Kind::Pdf,
-    Kind::Docx,
-];
 pub const DIFF: &[Kind] = &[
     Kind::Term,
     Kind::Md,
@@ -39,6 +31,9 @@ pub const DIFF: &[Kind] = &[
     Kind::Pdf,
     Kind::Docx,
 ];
+
+/// The tableau de bord's: the terminal's table, JSON, and the four documents, as the diff.
+pub const PROGRESS: &[Kind] = DIFF;
 
 impl Kind {
     const ALL: [Kind; 8] = [
