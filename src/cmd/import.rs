@@ -41,8 +41,12 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         deny_warnings: false,
     };
     let mut out = String::new();
-    report::write(&mut out, &[import::check(&made.dossier, label)?], opts);
+    let checked = import::check(&made.dossier, label)?;
+    report::write(&mut out, std::slice::from_ref(&checked), opts);
     super::emit(&out)?;
+    if let Some(hint) = import::evidence_hint(&checked) {
+        println_fr!("{hint}");
+    }
     println_fr!(
         "Étape suivante : « ldm check {} » pour le détail.",
         super::shown(&made.dossier)

@@ -92,6 +92,19 @@ pub fn check(dossier: &Path, label: String) -> anyhow::Result<Checked> {
     Ok(Checked::new(label, &ws.dossier, report, 0))
 }
 
+/// What to do when the evidence the dossier cites is not beside it (a Word file carries
+/// the paths, not the files): one sentence to read before the findings, one per file.
+pub fn evidence_hint(checked: &Checked) -> Option<String> {
+    let missing = (checked.report.diagnostics.iter())
+        .filter(|d| d.rule == crate::rule::Rule::PreuveIntrouvable)
+        .count();
+    match missing {
+        0 => None,
+        1 => Some("1 preuve citée n'est pas dans le dossier : le fichier Word ne donne que son chemin ; copiez le fichier à ce chemin (« ldm check » le donne).".into()),
+        n => Some(format!("{n} preuves citées ne sont pas dans le dossier : le fichier Word ne donne que leurs chemins ; copiez les fichiers à ces chemins (« ldm check » les donne).")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

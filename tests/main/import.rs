@@ -84,6 +84,10 @@ fn the_self_assessment_s_synthesis_is_named_once_as_not_taken_up() {
     let said = "la synthèse de l'auto-évaluation n'est pas reprise";
     assert_eq!(out.stdout.matches(&fr(said)).count(), 1, "{}", out.stdout);
     out.stdout_has("Non repris ou à vérifier (1)");
+    // The evidence stays beside the Word file: said once, before the 30 findings.
+    out.stdout_has(
+        "30 preuves citées ne sont pas dans le dossier : le fichier Word ne donne que leurs chemins",
+    );
 }
 
 fn import(docx: &Path, dir: &Path) -> Output {
