@@ -115,10 +115,28 @@ fn is_ldm_note(text: &str) -> bool {
         "fiches associees (une fiche rangee",
         "contribuent aussi a ce critere (fiches associees)",
     ];
-    f.starts_with(&numbering[..numbering.len().min(60)])
+    f.starts_with(numbering.get(..60).unwrap_or(&numbering))
         || f.contains("tirees d'un texte reconstitue par ldm")
         || STARTS.iter().any(|s| f.starts_with(s))
         || (f.starts_with("critere ") && f.contains(" ← critere "))
+}
+
+/// A line of the synthesis ldm writes (`audit::synthese`): the counts, the weakest point
+/// and its requirements (« 4.3 — partiellement conforme, partielle : … »).
+fn is_synthese_line(text: &str) -> bool {
+    let f = fold(text.trim_start_matches(['•', '-', ' ', '\t']).trim());
+    let requirement = f.split_once(" — ").is_some_and(|(n, _)| {
+        n.split_once('.').is_some_and(|(a, b)| {
+            [a, b]
+                .iter()
+                .all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit()))
+        })
+    });
+    requirement
+        || f.starts_with("point le plus faible")
+        || f.split_once(' ').is_some_and(|(n, rest)| {
+            n.bytes().all(|c| c.is_ascii_digit()) && rest.starts_with("exigence")
+        })
 }
 
 /// The criterion number after « critère » in a heading.
@@ -316,6 +334,12 @@ impl Reader {
             self.note(at, text, "consigne du modèle, non reprise");
             return;
         }
+        if self.target == Target::Synthese && !is_synthese_line(text) {
+            // A school's own text under that heading: named, as no part of the dossier holds it.
+            let at = format!("paragraphe {}", self.para_no);
+            self.note(at, text, "non repris (synthèse de l'auto-évaluation)");
+            return;
+        }
         let md = tables::md_para(p);
         if !self.append(&md, false) {
             let at = format!("paragraphe {}", self.para_no);
@@ -423,4 +447,38 @@ pub fn join_md(slot: &mut String, md: &str, block: bool) {
         slot.push_str(sep);
     }
     slot.push_str(md);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ldm_s_own_lines_are_known_from_a_school_s_text() {
+        let cases = [
+            ("5 exigences jugées sur 6. Conformité : conforme (5)", true),
+            ("Point le plus faible :", true),
+            (
+                "•\t4.3 — partiellement conforme, partielle : Le bureau…",
+                true,
+            ),
+            ("Notre auto-évaluation a réuni 12 collègues en mars.", false),
+            ("2025 — année de la visite", false),
+        ];
+        for (text, ldm) in cases {
+            assert_eq!(is_synthese_line(text), ldm, "{text}");
+        }
+        let notes = [
+            ("•\tcritère 8 ← critère 4 : action « Job dating »", true),
+            (crate::referentiel::NOTE_EXIGENCES, true),
+            (
+                "Fiches associées (une fiche rangée dans un critère qui en sert aussi un autre) :",
+                true,
+            ),
+            ("Le critère 8 est porté par toute l'équipe.", false),
+        ];
+        for (text, ldm) in notes {
+            assert_eq!(is_ldm_note(text), ldm, "{text}");
+        }
+    }
 }
