@@ -76,8 +76,7 @@ pub fn check(ws: &Workspace, audit: &Audit, label: String) -> Checked {
 pub fn rapport(ws: &Workspace, audit: &Audit, kind: Kind, stamp: &Stamp) -> anyhow::Result<Bytes> {
     let echelles = audit::echelles(ws);
     let doc = audit::document::document(&rapport::build(ws, audit, &echelles));
-    let bytes = super::bytes::of_document(&doc, kind, stamp, "le rapport")?;
-    Ok(Bytes { kind, bytes })
+    super::bytes::of_document(&doc, kind, stamp, "le rapport")
 }
 
 /// The self-assessment and the audit of the dossier found upward from `path`, compared,

@@ -44,8 +44,7 @@ pub fn without_comite(b: &Bilan) -> Option<String> {
 
 /// The bilan in `kind`: one document, laid out once, through the backend of the format.
 pub fn write(b: &Bilan, kind: Kind, stamp: &Stamp) -> anyhow::Result<Bytes> {
-    let bytes = super::bytes::of_document(&bilan::document(b), kind, stamp, "le bilan")?;
-    Ok(Bytes { kind, bytes })
+    super::bytes::of_document(&bilan::document(b), kind, stamp, "le bilan")
 }
 
 /// Writes `bilans/<annee>.md` inside `root` for the committee, never over an existing

@@ -42,14 +42,15 @@ pub fn of_document(
     kind: Kind,
     stamp: &Stamp,
     what: &str,
-) -> anyhow::Result<Vec<u8>> {
-    Ok(match kind {
+) -> anyhow::Result<Bytes> {
+    let bytes = match kind {
         Kind::Html => crate::doc::html::render(doc).into_bytes(),
         Kind::Md => crate::doc::md::render(doc).into_bytes(),
         Kind::Pdf => pdf(doc, stamp)?,
         Kind::Docx => crate::render::docx::model::docx(doc, stamp.docx().as_deref())?,
         other => anyhow::bail!("{what} ne s'écrit pas en {}", other.value()),
-    })
+    };
+    Ok(Bytes { kind, bytes })
 }
 
 #[cfg(feature = "pdf")]

@@ -93,14 +93,15 @@ impl Side {
 /// The comparison in `kind`: the text documents (`ops::document`, `color` for a
 /// terminal) or the document model's PDF and Word.
 pub fn write(d: &Diff, kind: Kind, color: bool, stamp: &Stamp) -> anyhow::Result<Bytes> {
-    let bytes = match kind {
-        Kind::Pdf | Kind::Docx => {
-            let doc = diff::document::document(d);
-            super::bytes::of_document(&doc, kind, stamp, "la comparaison")?
-        }
-        _ => super::document::text(super::document::Report::Diff(d), kind, color)?.into_bytes(),
-    };
-    Ok(Bytes { kind, bytes })
+    if matches!(kind, Kind::Pdf | Kind::Docx) {
+        let doc = diff::document::document(d);
+        return super::bytes::of_document(&doc, kind, stamp, "la comparaison");
+    }
+    let text = super::document::text(super::document::Report::Diff(d), kind, color)?;
+    Ok(Bytes {
+        kind,
+        bytes: text.into_bytes(),
+    })
 }
 
 #[cfg(test)]

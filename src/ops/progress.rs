@@ -76,8 +76,7 @@ pub fn year(dossier: &crate::model::Dossier, annee: Option<i64>) -> Result<i64, 
 /// its HTML and Markdown come from too.
 pub fn paged(p: &Progress, kind: Kind, stamp: &Stamp) -> anyhow::Result<Bytes> {
     let doc = progress::document::document(p);
-    let bytes = super::bytes::of_document(&doc, kind, stamp, "le tableau de bord")?;
-    Ok(Bytes { kind, bytes })
+    super::bytes::of_document(&doc, kind, stamp, "le tableau de bord")
 }
 
 /// The indicators at the reference year `annee` (else the dossier's own), for one
